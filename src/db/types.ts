@@ -1,0 +1,27 @@
+import type { Table } from 'apache-arrow';
+import type { SqlQuery } from '../domain/sqlQuery';
+
+/** What a data file can be handed to an engine as. Each adapter accepts the kinds it can read. */
+export type FileSource =
+  | { readonly kind: 'browser-file'; readonly file: File }
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'path'; readonly path: string };
+
+/**
+ * The one interface through which the app, the ETL and the tests talk to DuckDB.
+ * Values always travel as bound parameters; results always come back as Arrow.
+ */
+export interface Db {
+  /** e.g. "duckdb-wasm v1.4.3 (eh)" — shown in the UI and logged by the benchmarks. */
+  readonly engine: string;
+  query(query: SqlQuery): Promise<Table>;
+  /**
+   * Makes a file readable by SQL and returns the name to pass to read_csv (bound, never pasted).
+   * The browser adapter registers a file handle without copying it into wasm memory.
+   */
+  registerFile(name: string, source: FileSource): Promise<string>;
+  unregisterFile(name: string): Promise<void>;
+  dropTable(table: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,96 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+// The engine's files are bundled and served by the app itself: never a CDN.
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import type { SqlQuery } from '../domain/sqlQuery';
+import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
+import type { Db, FileSource } from './types';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker },
+};
+
+function bundleName(bundle: duckdb.DuckDBBundle): string {
+  if (bundle.mainModule === coiWasm) return 'coi';
+  return bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+}
+
+/**
+ * duckdb-wasm in its web worker. The threaded (coi) bundle is chosen only when the page is
+ * cross-origin isolated; threads are capped at the core count because more failed here
+ * intermittently ("Reader is not file").
+ */
+export async function openBrowserDb(): Promise<Db> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker in the selected bundle');
+  const worker = new Worker(bundle.mainWorker);
+  const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await engine.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const threads = Math.max(1, navigator.hardwareConcurrency || 1);
+  await engine.open({
+    maximumThreads: threads,
+    query: { castDecimalToDouble: true },
+    filesystem: { allowFullHTTPReads: false },
+  });
+  const connection = await engine.connect();
+  for (const setting of OFFLINE_SETTINGS) await connection.query(setting);
+  const version = (await connection.query('SELECT version() AS v')).getChild('v')?.get(0) as string;
+  const registered = new Set<string>();
+
+  async function query({ sql, params }: SqlQuery): Promise<Table> {
+    if (params.length === 0) return connection.query(sql);
+    const statement = await connection.prepare(sql);
+    try {
+      return await statement.query(...params);
+    } finally {
+      await statement.close();
+    }
+  }
+
+  async function registerFile(name: string, source: FileSource): Promise<string> {
+    if (registered.has(name)) await engine.dropFile(name);
+    switch (source.kind) {
+      case 'browser-file':
+        // Reads through the File handle on demand: no copy of the file into wasm memory.
+        await engine.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        break;
+      case 'bytes':
+        await engine.registerFileBuffer(name, source.bytes);
+        break;
+      case 'url': {
+        const response = await fetch(source.url);
+        if (!response.ok) throw new Error(`Could not load ${source.url}: HTTP ${response.status}`);
+        await engine.registerFileBuffer(name, new Uint8Array(await response.arrayBuffer()));
+        break;
+      }
+      case 'path':
+        throw new Error('The browser cannot read file system paths');
+    }
+    registered.add(name);
+    return name;
+  }
+
+  return {
+    engine: `duckdb-wasm ${version} (${bundleName(bundle)}, ${threads} thread${threads > 1 ? 's' : ''})`,
+    query,
+    registerFile,
+    async unregisterFile(name) {
+      if (registered.delete(name)) await engine.dropFile(name);
+    },
+    async dropTable(table) {
+      await connection.query(dropTableSql(table));
+    },
+    async close() {
+      await connection.close();
+      await engine.terminate();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import type { Table } from 'apache-arrow';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SqlQuery } from '../domain/sqlQuery';
+import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
+import type { Db, FileSource } from './types';
+
+/**
+ * The browser's DuckDB build (duckdb-wasm) run in Node, so integration tests exercise the very
+ * engine and version the app ships, without a browser.
+ */
+export async function openWasmNodeDb(): Promise<Db> {
+  const require = createRequire(import.meta.url);
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const engine = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await engine.instantiate();
+  engine.open({ query: { castDecimalToDouble: true } });
+  const connection = engine.connect();
+  for (const setting of OFFLINE_SETTINGS) connection.query(setting);
+  const version = connection.query('SELECT version() AS v').getChild('v')?.get(0) as string;
+
+  function query({ sql, params }: SqlQuery): Table {
+    if (params.length === 0) return connection.query(sql);
+    const statement = connection.prepare(sql);
+    try {
+      return statement.query(...params);
+    } finally {
+      statement.close();
+    }
+  }
+
+  function registerFile(name: string, source: FileSource): string {
+    engine.dropFile(name);
+    switch (source.kind) {
+      case 'path':
+        engine.registerFileURL(name, source.path, duckdb.DuckDBDataProtocol.NODE_FS, false);
+        return name;
+      case 'bytes':
+        engine.registerFileBuffer(name, source.bytes);
+        return name;
+      default:
+        throw new Error(`duckdb-wasm on Node cannot read a ${source.kind} source`);
+    }
+  }
+
+  return {
+    engine: `duckdb-wasm ${version} (node)`,
+    query: async (q) => query(q),
+    registerFile: async (name, source) => registerFile(name, source),
+    unregisterFile: async (name) => engine.dropFile(name),
+    dropTable: async (table) => void connection.query(dropTableSql(table)),
+    close: async () => {
+      connection.close();
+      await engine.reset();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The canonical data model (DESIGN.md): every import is mapped onto these tables.
+ * One declaration serves the SQL loaders, the header mapping, the sample generator and the tests,
+ * so a column is added in exactly one place.
+ */
+export type CanonicalType = 'VARCHAR' | 'DATE' | 'DOUBLE' | 'INTEGER';
+
+export interface CanonicalColumn {
+  readonly name: string;
+  readonly type: CanonicalType;
+  readonly required: boolean;
+  /** Headers of an English CRM export (Salesforce/HubSpot style); the first is what our sample writes. */
+  readonly en: readonly string[];
+  /** Headers of a German Excel export; the first is what our sample writes. */
+  readonly de: readonly string[];
+}
+
+export type TableKind = 'leads' | 'deals' | 'campaigns' | 'targets';
+export const TABLE_KINDS: readonly TableKind[] = ['leads', 'deals', 'campaigns', 'targets'];
+
+const col = (
+  name: string,
+  type: CanonicalType,
+  en: readonly string[],
+  de: readonly string[],
+  required = false,
+): CanonicalColumn => ({ name, type, required, en, de });
+
+export const CANONICAL: Readonly<Record<TableKind, readonly CanonicalColumn[]>> = {
+  leads: [
+    col('lead_id', 'VARCHAR', ['Lead ID', 'Record ID', 'Id'], ['Lead-Nr.', 'Lead-ID', 'Lead Nr'], true),
+    col('created_at', 'DATE', ['Created Date', 'Create Date', 'Created'], ['Erstellt am', 'Erstelldatum', 'Angelegt am'], true),
+    col('medium', 'VARCHAR', ['Lead Source', 'Original Source', 'Source', 'Medium'], ['Leadquelle', 'Quelle', 'Medium'], true),
+    col('campaign_id', 'VARCHAR', ['Campaign ID', 'Campaign'], ['Kampagnen-Nr.', 'Kampagne']),
+    col('company', 'VARCHAR', ['Company', 'Company Name', 'Account Name'], ['Firma', 'Unternehmen']),
+    col('contact_name', 'VARCHAR', ['Contact Name', 'Full Name', 'Name'], ['Ansprechpartner', 'Kontakt']),
+    col('email', 'VARCHAR', ['Email', 'E-mail', 'Email Address'], ['E-Mail', 'E-Mail-Adresse']),
+    col('phone', 'VARCHAR', ['Phone', 'Phone Number'], ['Telefon', 'Telefonnummer']),
+    col('country', 'VARCHAR', ['Country', 'Country/Region'], ['Land']),
+    col('region', 'VARCHAR', ['Region', 'State/Region'], ['Region', 'Bundesland']),
+    col('industry', 'VARCHAR', ['Industry'], ['Branche']),
+    col('owner', 'VARCHAR', ['Lead Owner', 'Owner', 'Contact Owner'], ['Vertriebsmitarbeiter', 'Betreuer', 'Verantwortlicher']),
+    col('sales_unit', 'VARCHAR', ['Sales Unit', 'Sales Team', 'Team'], ['Vertriebseinheit', 'Vertriebsregion', 'Team']),
+    col('channel', 'VARCHAR', ['Channel', 'Sales Channel'], ['Kanal', 'Vertriebskanal']),
+    col('partner_name', 'VARCHAR', ['Partner', 'Partner Name'], ['Partner', 'Vertriebspartner']),
+    col('stage', 'VARCHAR', ['Lead Status', 'Lifecycle Stage', 'Status', 'Stage'], ['Status', 'Phase'], true),
+    col('mql_at', 'DATE', ['MQL Date', 'Became an MQL Date'], ['MQL am', 'MQL-Datum']),
+    col('sql_at', 'DATE', ['SQL Date', 'Became a SQL Date'], ['SQL am', 'SQL-Datum']),
+    col('opportunity_at', 'DATE', ['Opportunity Date', 'Became an Opportunity Date'], ['Opportunity am', 'Opportunity-Datum']),
+    col('closed_at', 'DATE', ['Close Date', 'Closed Date'], ['Abschlussdatum', 'Abgeschlossen am']),
+    col('first_contact_at', 'DATE', ['First Contact Date', 'First Activity Date'], ['Erstkontakt am', 'Erstkontakt']),
+    col('last_activity_at', 'DATE', ['Last Activity Date', 'Last Activity'], ['Letzte Aktivität', 'Letzte Aktivitaet']),
+    col('amount', 'DOUBLE', ['Amount', 'Deal Value'], ['Betrag', 'Auftragswert']),
+    col('lead_score', 'DOUBLE', ['Lead Score', 'Score'], ['Lead-Score', 'Bewertung']),
+    col('disqualify_reason', 'VARCHAR', ['Disqualify Reason', 'Unqualified Reason'], ['Disqualifizierungsgrund', 'Ablehnungsgrund']),
+  ],
+  deals: [
+    col('deal_id', 'VARCHAR', ['Deal ID', 'Opportunity ID'], ['Deal-Nr.', 'Auftrags-Nr.'], true),
+    col('lead_id', 'VARCHAR', ['Lead ID'], ['Lead-Nr.'], true),
+    col('amount', 'DOUBLE', ['Amount', 'Deal Value'], ['Betrag', 'Auftragswert'], true),
+    col('currency', 'VARCHAR', ['Currency'], ['Währung']),
+    col('created_at', 'DATE', ['Created Date', 'Create Date'], ['Erstellt am']),
+    col('closed_at', 'DATE', ['Close Date', 'Closed Date'], ['Abschlussdatum']),
+    col('outcome', 'VARCHAR', ['Outcome', 'Deal Stage', 'Stage'], ['Ergebnis', 'Phase'], true),
+    col('product', 'VARCHAR', ['Product'], ['Produkt']),
+  ],
+  campaigns: [
+    col('campaign_id', 'VARCHAR', ['Campaign ID'], ['Kampagnen-Nr.'], true),
+    col('name', 'VARCHAR', ['Campaign Name', 'Name'], ['Kampagnenname', 'Name']),
+    col('medium', 'VARCHAR', ['Medium', 'Type'], ['Medium', 'Typ'], true),
+    col('start_date', 'DATE', ['Start Date'], ['Startdatum', 'Beginn']),
+    col('end_date', 'DATE', ['End Date'], ['Enddatum', 'Ende']),
+    col('cost', 'DOUBLE', ['Cost', 'Actual Cost', 'Budget'], ['Kosten', 'Ist-Kosten'], true),
+    col('planned_leads', 'INTEGER', ['Planned Leads', 'Expected Leads'], ['Geplante Leads', 'Plan-Leads']),
+  ],
+  targets: [
+    col('period', 'VARCHAR', ['Period', 'Quarter'], ['Zeitraum', 'Quartal'], true),
+    col('sales_unit', 'VARCHAR', ['Sales Unit', 'Sales Team'], ['Vertriebseinheit'], true),
+    col('revenue_target', 'DOUBLE', ['Revenue Target', 'Quota'], ['Umsatzziel', 'Umsatz-Soll'], true),
+    col('planned_leads', 'INTEGER', ['Planned Leads'], ['Geplante Leads']),
+  ],
+};
+
+export function columnsOf(kind: TableKind): readonly CanonicalColumn[] {
+  return CANONICAL[kind];
+}
+
+/** Columns whose values are mapped onto a vocabulary (see vocabulary.ts) after loading. */
+export const VOCABULARY_COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, 'medium' | 'stage' | 'channel' | 'outcome'>>>> = {
+  leads: { medium: 'medium', stage: 'stage', channel: 'channel' },
+  deals: { outcome: 'outcome' },
+  campaigns: { medium: 'medium' },
+  targets: {},
+};

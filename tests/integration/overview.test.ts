@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRows } from '../../src/db/arrowRows';
+import type { Db } from '../../src/db/types';
+import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
+import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../src/sql/overview';
+import { ENGINES, loadEnglish } from './helpers/engines';
+
+describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+    await loadEnglish(db, {
+      leads: 'tests/integration/fixtures/tiny-leads.csv',
+      deals: 'tests/integration/fixtures/tiny-deals.csv',
+    });
+  });
+  afterAll(() => db.close());
+
+  it('loads with canonical values, types and line numbers, keeping unknown media', async () => {
+    const rows = toRows(await db.query({ sql: 'SELECT lead_id, medium, stage, channel, company, amount, _line FROM leads ORDER BY lead_id', params: [] }));
+    expect(rows.map((r) => r.medium)).toEqual(['telemarketing', 'trade_fair', 'web', 'web', 'Podcast', 'ad', 'direct_mail']);
+    expect(rows.map((r) => r.stage)).toEqual(['won', 'lost', 'lead', 'disqualified', 'lead', 'mql', 'won']);
+    expect(rows[0]).toMatchObject({ company: 'Schmidt, Meier & Partner', amount: 1000.5, channel: 'direct', _line: 2 });
+    expect(rows[1]).toMatchObject({ company: '"Blaue Welle" AG', channel: 'partner' });
+    expect(rows[2]?.company).toBe('Müller GmbH');
+    expect(rows[6]?._line).toBe(8);
+  });
+
+  it('counts reached stages by stage and timestamps, and revenue from won deals first', async () => {
+    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true })));
+    // L1 won; L2 lost after sql (timestamps); L5 open with an sql date; L6 mql; L7 won without stamps.
+    expect(kpis).toEqual({ leads: 7, reached_1: 5, reached_2: 4, reached_3: 2, reached_4: 2, revenue: 1200 + 500 });
+  });
+
+  it('without deals, revenue is the won leads own amount', async () => {
+    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: false })));
+    expect(kpis?.revenue).toBe(1000.5 + 500);
+  });
+
+  it('groups leads per month and medium', async () => {
+    const rows = toRows(await db.query(leadsPerMonthByMediumSql()));
+    expect(rows).toContainEqual({ month: '2025-02', medium: 'web', leads: 2 });
+    expect(rows.reduce((s, r) => s + Number(r.leads), 0)).toBe(7);
+  });
+});
