@@ -1,0 +1,58 @@
+import { STANDARD_MEDIA } from '../../domain/vocabulary';
+import type { ChartOption } from './echarts';
+import { escapeHtml } from './escapeHtml';
+
+export interface MonthMediumCount {
+  readonly month: string;
+  readonly medium: string;
+  readonly leads: number;
+}
+
+export interface LeadsByMonthLabels {
+  readonly month: (yearMonth: string) => string;
+  readonly medium: (medium: string) => string;
+  readonly count: (n: number) => string;
+}
+
+/** Standard media in the guideline's order first, then any others alphabetically. */
+export function orderMedia(media: Iterable<string>): string[] {
+  const rank = (m: string) => {
+    const i = (STANDARD_MEDIA as readonly string[]).indexOf(m);
+    return i < 0 ? STANDARD_MEDIA.length : i;
+  };
+  return [...new Set(media)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Stacked bars of leads per month, one series per medium. Pure: data and labels in, option out. */
+export function leadsByMonthOption(rows: readonly MonthMediumCount[], labels: LeadsByMonthLabels): ChartOption {
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const media = orderMedia(rows.map((r) => r.medium));
+  const counts = new Map(rows.map((r) => [`${r.month}\u0000${r.medium}`, r.leads]));
+  return {
+    aria: { enabled: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      // Medium names come from imported files: every string is escaped before it becomes HTML.
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { axisValue: string; seriesName: string; value: number; marker: string }[];
+        const head = items[0] ? `<strong>${escapeHtml(labels.month(items[0].axisValue))}</strong>` : '';
+        const lines = items
+          .filter((i) => i.value > 0)
+          .map((i) => `${i.marker}${escapeHtml(i.seriesName)}: ${escapeHtml(labels.count(i.value))}`);
+        return [head, ...lines].join('<br/>');
+      },
+    },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: months, axisLabel: { formatter: (m: string) => labels.month(m) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (n: number) => labels.count(n) } },
+    series: media.map((medium) => ({
+      type: 'bar',
+      stack: 'leads',
+      name: labels.medium(medium),
+      emphasis: { focus: 'series' },
+      data: months.map((month) => counts.get(`${month}\u0000${medium}`) ?? 0),
+    })),
+  };
+}

@@ -1,0 +1,61 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { QueryCoordinator } from '../../db/coordinator';
+import { openBrowserDb } from '../../db/wasmBrowser';
+import type { TableKind } from '../../domain/schema';
+import { loadCsvExport, type LoadedTable } from '../../services/loadExport';
+import { ENGLISH_CSV } from '../../sql/load';
+import { SAMPLE_EXPORTS } from './sampleData';
+
+export type DataPhase =
+  | { readonly phase: 'starting' }
+  | { readonly phase: 'loading'; readonly table: TableKind }
+  | { readonly phase: 'ready' }
+  | { readonly phase: 'error'; readonly message: string };
+
+export interface DataState {
+  readonly status: DataPhase;
+  readonly coordinator: QueryCoordinator | null;
+  readonly engine: string | null;
+  readonly tables: readonly LoadedTable[];
+  /** Bumped whenever the loaded data changes; views re-query on it. */
+  readonly dataVersion: number;
+}
+
+const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], dataVersion: 0 };
+const DataContext = createContext<DataState>(initial);
+
+export function useData(): DataState {
+  return useContext(DataContext);
+}
+
+/** Opens the in-browser database and loads the embedded sample exports into it. */
+export function DataProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<DataState>(initial);
+
+  useEffect(() => {
+    let cancelled = false;
+    let coordinator: QueryCoordinator | null = null;
+    (async () => {
+      const db = await openBrowserDb();
+      coordinator = new QueryCoordinator(db);
+      if (cancelled) return db.close();
+      setState((s) => ({ ...s, coordinator, engine: db.engine }));
+      const tables: LoadedTable[] = [];
+      for (const sample of SAMPLE_EXPORTS) {
+        if (cancelled) return;
+        setState((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
+        tables.push(await loadCsvExport(db, sample.kind, sample.fileName, { kind: 'url', url: sample.url }, ENGLISH_CSV));
+      }
+      coordinator.invalidate();
+      if (!cancelled) setState((s) => ({ ...s, status: { phase: 'ready' }, tables, dataVersion: coordinator?.dataVersion ?? 0 }));
+    })().catch((error: unknown) => {
+      if (!cancelled) setState((s) => ({ ...s, status: { phase: 'error', message: error instanceof Error ? error.message : String(error) } }));
+    });
+    return () => {
+      cancelled = true;
+      void coordinator?.db.close();
+    };
+  }, []);
+
+  return <DataContext.Provider value={state}>{children}</DataContext.Provider>;
+}

@@ -1,0 +1,47 @@
+/** Locale-aware formatting; formatters are cached per language because Intl objects are costly. */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = cache.get(key);
+  if (!formatter) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter as T;
+}
+
+const localeOf = (language: string): string => (language === 'de' ? 'de-DE' : 'en-GB');
+
+export function formatInteger(language: string, value: number): string {
+  return cached(`int:${language}`, () => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 })).format(value);
+}
+
+export function formatPercent(language: string, value: number | null, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return cached(
+    `pct:${language}:${digits}`,
+    () => new Intl.NumberFormat(localeOf(language), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(value);
+}
+
+export function formatCurrency(language: string, value: number, currency = 'EUR', compact = false): string {
+  return cached(
+    `cur:${language}:${currency}:${compact}`,
+    () =>
+      new Intl.NumberFormat(localeOf(language), {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: compact ? 1 : 0,
+        notation: compact ? 'compact' : 'standard',
+      }),
+  ).format(value);
+}
+
+/** "2025-03" → "Mar 2025" / "März 2025" */
+export function formatMonth(language: string, yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  if (!year || !month) return yearMonth;
+  return cached(`month:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DataProvider } from './data/DataContext';
+import { initI18n } from './i18n';
+import { App } from './shell/App';
+import './styles.css';
+
+await initI18n();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <DataProvider>
+      <App />
+    </DataProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../sql/overview';
+import { Chart } from '../charts/Chart';
+import { leadsByMonthOption, type MonthMediumCount } from '../charts/leadsByMonthOption';
+import { useData } from '../data/DataContext';
+import { useQuery } from '../data/useQuery';
+import { formatInteger, formatMonth } from '../i18n/format';
+import { useMediumLabel } from '../i18n/useMediumLabel';
+import { MediaTable, type MediumFigures } from '../tables/MediaTable';
+import { KpiCards } from './KpiCards';
+import { funnelFigures } from './overviewModel';
+import { QueryStatus } from './QueryStatus';
+
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const mediumLabel = useMediumLabel();
+  const { tables, status } = useData();
+  const hasDeals = tables.some((table) => table.kind === 'deals');
+  const ready = status.phase === 'ready';
+
+  const kpiQuery = useMemo(() => (ready ? funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals }) : null), [ready, hasDeals]);
+  const byMediumQuery = useMemo(
+    () => (ready ? funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, groupByMedium: true }) : null),
+    [ready, hasDeals],
+  );
+  const monthQuery = useMemo(() => (ready ? leadsPerMonthByMediumSql() : null), [ready]);
+  const kpis = useQuery(kpiQuery);
+  const byMedium = useQuery(byMediumQuery);
+  const months = useQuery(monthQuery);
+
+  const chartOption = useMemo(() => {
+    if (months.status !== 'ready') return null;
+    const rows = months.rows.map((r) => ({ month: String(r.month), medium: String(r.medium), leads: Number(r.leads) }) satisfies MonthMediumCount);
+    return leadsByMonthOption(rows, {
+      month: (m) => formatMonth(lang, m),
+      medium: mediumLabel,
+      count: (n) => formatInteger(lang, n),
+    });
+  }, [months, lang, mediumLabel]);
+
+  const mediaRows = useMemo<MediumFigures[]>(() => {
+    if (byMedium.status !== 'ready') return [];
+    return byMedium.rows.map((row) => {
+      const figures = funnelFigures(row, DEFAULT_PIPELINE);
+      const medium = String(row.medium);
+      return { medium, label: mediumLabel(medium), leads: figures.leads, won: figures.won, rate: figures.leadToWon.value, revenue: figures.revenue };
+    });
+  }, [byMedium, mediumLabel]);
+
+  const figures = kpis.status === 'ready' ? funnelFigures(kpis.rows[0], DEFAULT_PIPELINE) : null;
+  const empty = figures !== null && figures.leads === 0;
+
+  return (
+    <section aria-labelledby="page-title" className="page">
+      <header className="page-header">
+        <h1 id="page-title">{t('overview.heading')}</h1>
+        <p>{t('overview.intro')}</p>
+      </header>
+      <QueryStatus state={kpis} />
+      {empty && <p className="empty">{t('overview.empty')}</p>}
+      {figures && !empty && (
+        <>
+          <KpiCards figures={figures} />
+          <div className="panels">
+            <section className="panel wide" aria-labelledby="chart-title">
+              <h2 id="chart-title">{t('overview.chartTitle')}</h2>
+              <QueryStatus state={months} />
+              {chartOption && <Chart option={chartOption} label={t('overview.chartLabel')} />}
+            </section>
+            <section className="panel" aria-labelledby="media-title">
+              <h2 id="media-title">{t('overview.tableTitle')}</h2>
+              <QueryStatus state={byMedium} />
+              {mediaRows.length > 0 && <MediaTable rows={mediaRows} />}
+            </section>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

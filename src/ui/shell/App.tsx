@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { ComingPage } from '../pages/ComingPage';
+import { OverviewPage } from '../pages/OverviewPage';
+import { PAGES } from './pages';
+import { StatusBar } from './StatusBar';
+import { useHashPage } from './useHashPage';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const page = useHashPage();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◎</span>
+          <span>
+            <strong>{t('app.title')}</strong>
+            <small>{t('app.tagline')}</small>
+          </span>
+        </div>
+        <div className="language" role="group" aria-label={t('language.label')}>
+          {LANGUAGES.map((language: Language) => (
+            <button
+              key={language}
+              type="button"
+              lang={language}
+              aria-pressed={i18n.language === language}
+              onClick={() => void setLanguage(language)}
+              data-testid={`lang-${language}`}
+            >
+              {t(`language.${language}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {PAGES.map((id) => (
+            <li key={id}>
+              <a href={`#/${id}`} aria-current={page === id ? 'page' : undefined} data-testid={`nav-${id}`}>
+                {t(`nav.${id}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {page === 'overview' ? <OverviewPage /> : <ComingPage page={page} />}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useData } from '../data/DataContext';
+import { formatInteger } from '../i18n/format';
+
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const { status, tables, engine } = useData();
+  const leads = tables.find((table) => table.kind === 'leads');
+  let text: string;
+  switch (status.phase) {
+    case 'starting':
+      text = t('status.starting');
+      break;
+    case 'loading':
+      text = t('status.loading', { table: status.table });
+      break;
+    case 'ready':
+      text = t('status.ready', { leads: formatInteger(i18n.language, leads?.rows ?? 0), source: t('status.sample') });
+      break;
+    case 'error':
+      text = `${t('status.failed')}: ${status.message}`;
+  }
+  return (
+    <footer className="status-bar">
+      <span role="status" aria-live="polite" className={status.phase === 'error' ? 'error' : undefined} data-phase={status.phase}>
+        {text}
+      </span>
+      <span className="muted">{t('status.local')}</span>
+      {engine && <span className="muted">{t('status.engine', { engine })}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
+import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
+
+const labels = { month: (m: string) => `M${m}`, medium: (m: string) => m, count: (n: number) => String(n) };
+
+describe('leads by month chart', () => {
+  it('orders standard media by qualification depth, then others alphabetically', () => {
+    expect(orderMedia(['web', 'Zeta', 'telemarketing', 'ad', 'Alpha', 'web'])).toEqual(['telemarketing', 'web', 'ad', 'Alpha', 'Zeta']);
+  });
+
+  it('fills missing month × medium cells with 0 and stacks all series', () => {
+    const option = leadsByMonthOption(
+      [
+        { month: '2025-02', medium: 'web', leads: 3 },
+        { month: '2025-01', medium: 'ad', leads: 2 },
+      ],
+      labels,
+    ) as { xAxis: { data: string[] }; series: { name: string; data: number[]; stack: string }[] };
+    expect(option.xAxis.data).toEqual(['2025-01', '2025-02']);
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      ['web', [0, 3]],
+      ['ad', [2, 0]],
+    ]);
+    expect(new Set(option.series.map((s) => s.stack)).size).toBe(1);
+  });
+
+  it('escapes imported medium names in the tooltip', () => {
+    const option = leadsByMonthOption([{ month: '2025-01', medium: '<img src=x onerror=alert(1)>', leads: 1 }], labels) as {
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    const html = option.tooltip.formatter([{ axisValue: '2025-01', seriesName: '<img src=x onerror=alert(1)>', value: 1, marker: '' }]);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('escapeHtml covers all markup characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
