@@ -34,7 +34,8 @@ export async function openBrowserDb(): Promise<Db> {
   const worker = new Worker(bundle.mainWorker);
   const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await engine.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  const threads = Math.max(1, navigator.hardwareConcurrency || 1);
+  // Only the coi bundle has threads; the others run on one whatever is asked.
+  const threads = bundle.pthreadWorker ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
   await engine.open({
     maximumThreads: threads,
     query: { castDecimalToDouble: true },

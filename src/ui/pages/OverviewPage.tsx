@@ -73,7 +73,11 @@ export function OverviewPage() {
             <section className="panel" aria-labelledby="media-title">
               <h2 id="media-title">{t('overview.tableTitle')}</h2>
               <QueryStatus state={byMedium} />
-              {mediaRows.length > 0 && <MediaTable rows={mediaRows} />}
+              {mediaRows.length > 0 && (
+                <div className="table-scroll">
+                  <MediaTable rows={mediaRows} />
+                </div>
+              )}
             </section>
           </div>
         </>

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from '../support/chromium';
+import { serveStatic, type StaticServer } from '../support/staticServer';
+import { expectedFigures } from '../support/expectedFigures';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const KPI_ORDER = ['leads', 'mql', 'sql', 'opportunity', 'won'];
+
+/** Opens the app and records every request and every console error, for the assertions below. */
+async function openApp(browser: Browser, origin: string, hash = '') {
+  const page = await browser.context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/${hash}`);
+  await page.waitForSelector('[data-phase="ready"], [data-phase="error"]', { timeout: 90_000 });
+  return { page, requests, errors };
+}
+
+async function kpiValues(page: Page): Promise<Record<string, number>> {
+  await page.waitForSelector('[data-testid="kpis"]');
+  return page.$$eval('[data-kpi]', (cards) => Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), Number(c.getAttribute('data-value'))])));
+}
+
+function foreignRequests(requests: readonly string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+}
+
+describe('the built app in headless Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const expected = expectedFigures(path.join(ROOT, 'data-samples/en'));
+
+  beforeAll(async () => {
+    server = await serveStatic(path.join(ROOT, 'dist'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens on the sample dashboard with KPIs equal to an independent count of the sample files', async () => {
+    const { page, requests, errors } = await openApp(browser, server.origin);
+    expect(await page.getAttribute('[data-phase]', 'data-phase')).toBe('ready');
+    const kpis = await kpiValues(page);
+    KPI_ORDER.forEach((kpi, i) => expect(kpis[kpi], kpi).toBe(expected.reached[i]));
+    expect(kpis.revenue).toBeCloseTo(expected.revenue, 2);
+    expect(kpis.lead_to_won).toBeCloseTo((expected.reached[4] ?? 0) / expected.leads, 10);
+    // What the user reads is the same number, formatted for the English locale.
+    const leadsText = await page.textContent('[data-kpi="leads"] dd');
+    expect(leadsText).toBe(new Intl.NumberFormat('en-GB').format(expected.leads));
+    // The media table lists every medium the sample has (after synonym mapping fewer or equal).
+    const tableLeads = await page.$$eval('[data-testid="media-table"] tbody tr td:nth-child(2)', (cells) =>
+      cells.map((c) => Number((c.textContent ?? '').replace(/,/g, ''))),
+    );
+    expect(tableLeads.reduce((a, b) => a + b, 0)).toBe(expected.leads);
+    // The chart drew onto its canvas.
+    const canvas = await page.$eval('[data-testid="chart"] canvas', (c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
+    expect(canvas.w).toBeGreaterThan(300);
+    expect(canvas.h).toBeGreaterThan(200);
+    expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \(coi, \d threads?\)/);
+    await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/overview-en.png'), fullPage: true });
+    expect(foreignRequests(requests, server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to German, formats numbers the German way, and remembers the choice', async () => {
+    const { page, requests, errors } = await openApp(browser, server.origin);
+    await page.click('[data-testid="lang-de"]');
+    await page.waitForSelector('h1:has-text("Übersicht")');
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.textContent('[data-testid="nav-quality"]')).toBe('Datenqualität');
+    expect(await page.textContent('[data-kpi="leads"] dd')).toBe(new Intl.NumberFormat('de-DE').format(expected.leads));
+    expect(await page.textContent('[data-kpi="lead_to_won"] dd')).toMatch(/^\d+,\d\s?%$/);
+    await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/overview-de.png'), fullPage: true });
+    await page.reload();
+    await page.waitForSelector('h1:has-text("Übersicht")');
+    await page.click('[data-testid="lang-en"]');
+    await page.waitForSelector('h1:has-text("Overview")');
+    expect(foreignRequests(requests, server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an honest "coming" state on pages not built yet, reachable by keyboard', async () => {
+    const { page, errors } = await openApp(browser, server.origin, '#/planning');
+    expect(await page.textContent('h1')).toBe('Planning');
+    expect(await page.textContent('[data-testid="coming"]')).toContain('being built');
+    expect(await page.$('[data-kpi]')).toBeNull();
+    await page.focus('[data-testid="nav-overview"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-kpi="leads"]');
+    expect(await page.getAttribute('[data-testid="nav-overview"]', 'aria-current')).toBe('page');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works without cross-origin isolation, on the single-threaded bundle', async () => {
+    const plain = await serveStatic(path.join(ROOT, 'dist'), { isolated: false });
+    try {
+      const { page, requests, errors } = await openApp(browser, plain.origin);
+      expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \((eh|mvp), 1 thread\)/);
+      expect((await kpiValues(page)).leads).toBe(expected.leads);
+      expect(foreignRequests(requests, plain.origin)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await plain.close();
+    }
+  });
+});

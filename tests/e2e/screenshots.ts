@@ -1,0 +1,34 @@
+/**
+ * Refreshes docs/screenshots/ from the built app (npm run build first). Run: npm run screenshots
+ */
+import path from 'node:path';
+import { launchChromium } from '../support/chromium';
+import { serveStatic } from '../support/staticServer';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OUT = path.join(ROOT, 'docs/screenshots');
+
+const SHOTS = [
+  { file: 'overview-en.png', language: 'en', hash: '#/overview' },
+  { file: 'overview-de.png', language: 'de', hash: '#/overview' },
+  { file: 'coming-en.png', language: 'en', hash: '#/planning' },
+] as const;
+
+const server = await serveStatic(path.join(ROOT, 'dist'));
+const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
+try {
+  for (const shot of SHOTS) {
+    const page = await browser.context.newPage();
+    await page.addInitScript((language) => localStorage.setItem('leadloop.language', language), shot.language);
+    await page.goto(`${server.origin}/${shot.hash}`);
+    await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+    if (shot.hash === '#/overview') await page.waitForSelector('[data-testid="chart"] canvas');
+    await page.waitForTimeout(800); // let the chart's entry animation finish
+    await page.screenshot({ path: path.join(OUT, shot.file) });
+    console.log(`wrote ${path.relative(ROOT, path.join(OUT, shot.file))}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+
+/**
+ * The Overview's figures computed straight from the sample CSV files, with none of the app's code:
+ * its own parsing, its own stage table, its own reached rule. If the app and this disagree, one of
+ * them is wrong.
+ */
+const STAGE_INDEX: Readonly<Record<string, number>> = { Open: 0, MQL: 1, SQL: 2, Opportunity: 3, 'Closed Won': 4, 'Closed Lost': 0, Disqualified: 0 };
+const STAMPS = [
+  ['MQL Date', 1],
+  ['SQL Date', 2],
+  ['Opportunity Date', 3],
+] as const;
+
+type CsvRow = Record<string, string>;
+
+function readCsv(file: string): CsvRow[] {
+  const parsed = Papa.parse<CsvRow>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]?.message}`);
+  return parsed.data;
+}
+
+export interface ExpectedFigures {
+  leads: number;
+  reached: number[];
+  revenue: number;
+  byMedium: Map<string, number>;
+}
+
+export function expectedFigures(sampleDir: string): ExpectedFigures {
+  const leads = readCsv(path.join(sampleDir, 'leads.csv'));
+  const deals = readCsv(path.join(sampleDir, 'deals.csv'));
+  const wonDeals = new Map<string, number>();
+  for (const deal of deals) {
+    if (deal.Outcome !== 'Won') continue;
+    const id = deal['Lead ID'] ?? '';
+    wonDeals.set(id, (wonDeals.get(id) ?? 0) + Number(deal.Amount));
+  }
+  const reached = [0, 0, 0, 0, 0];
+  let revenue = 0;
+  const byMedium = new Map<string, number>();
+  for (const lead of leads) {
+    const status = lead['Lead Status'] ?? '';
+    if (!(status in STAGE_INDEX)) throw new Error(`Unexpected Lead Status "${status}" in the sample: extend STAGE_INDEX`);
+    let index = STAGE_INDEX[status] ?? 0;
+    for (const [column, i] of STAMPS) if ((lead[column] ?? '').trim() !== '' && i > index) index = i;
+    for (let i = 0; i <= index; i++) reached[i] = (reached[i] ?? 0) + 1;
+    if (index === 4) revenue += wonDeals.get(lead['Lead ID'] ?? '') ?? Number(lead.Amount || 0);
+    const medium = lead['Lead Source'] ?? '';
+    byMedium.set(medium, (byMedium.get(medium) ?? 0) + 1);
+  }
+  return { leads: leads.length, reached, revenue, byMedium };
+}
