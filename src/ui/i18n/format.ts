@@ -31,8 +31,8 @@ export function formatCurrency(language: string, value: number, currency = 'EUR'
       new Intl.NumberFormat(localeOf(language), {
         style: 'currency',
         currency,
-        maximumFractionDigits: compact ? 1 : 0,
-        notation: compact ? 'compact' : 'standard',
+        // Compact figures keep three significant digits: "38,8 Mio. €", "339.000 €", "€339K".
+        ...(compact ? { notation: 'compact', maximumSignificantDigits: 3 } : { maximumFractionDigits: 0 }),
       }),
   ).format(value);
 }

@@ -40,7 +40,11 @@ export function MediaTable({ rows }: { rows: readonly MediumFigures[] }) {
       column.accessor('leads', { header: t('table.leads'), cell: (c) => formatInteger(lang, c.getValue()), meta: { numeric: true } }),
       column.accessor('won', { header: t('table.won'), cell: (c) => formatInteger(lang, c.getValue()), meta: { numeric: true } }),
       column.accessor((r) => r.rate ?? -1, { id: 'rate', header: t('table.rate'), cell: (c) => formatPercent(lang, c.row.original.rate), meta: { numeric: true } }),
-      column.accessor('revenue', { header: t('table.revenue'), cell: (c) => formatCurrency(lang, c.getValue()), meta: { numeric: true } }),
+      column.accessor('revenue', {
+        header: t('table.revenue'),
+        cell: (c) => <span title={formatCurrency(lang, c.getValue())}>{formatCurrency(lang, c.getValue(), 'EUR', true)}</span>,
+        meta: { numeric: true },
+      }),
     ],
     [t, lang],
   );
@@ -73,7 +77,7 @@ export function MediaTable({ rows }: { rows: readonly MediumFigures[] }) {
                     title={t('table.sortHint', { column: String(header.column.columnDef.header) })}
                   >
                     {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                    <span aria-hidden="true">{sorted === 'asc' ? '\u00a0▲' : sorted === 'desc' ? '\u00a0▼' : ''}</span>
                   </button>
                 </th>
               );

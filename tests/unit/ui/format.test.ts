@@ -16,3 +16,11 @@ describe('locale formatting', () => {
     expect(formatMonth('en', '2025-03')).toBe('Mar 2025');
   });
 });
+
+describe('compact currency', () => {
+  it('keeps three significant digits in both languages', () => {
+    expect(formatCurrency('de', 38_766_051, 'EUR', true)).toMatch(/^38,8\sMio\.\s€$/);
+    expect(formatCurrency('de', 339_318.9, 'EUR', true)).toMatch(/^339\.000\s€$/);
+    expect(formatCurrency('en', 339_318.9, 'EUR', true)).toBe('€339k');
+  });
+});
