@@ -65,6 +65,7 @@ describe('the built app in headless Chromium', () => {
     expect(canvas.h).toBeGreaterThan(200);
     expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \(coi, \d threads?\)/);
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/overview-en.png'), fullPage: true });
+    console.log('start-up timings (ms):', await page.getAttribute('[data-timings]', 'data-timings'));
     expect(foreignRequests(requests, server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

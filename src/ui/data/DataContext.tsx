@@ -19,9 +19,11 @@ export interface DataState {
   readonly tables: readonly LoadedTable[];
   /** Bumped whenever the loaded data changes; views re-query on it. */
   readonly dataVersion: number;
+  /** Milliseconds spent starting the engine and loading each table, for the status bar and tests. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
-const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], dataVersion: 0 };
+const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], dataVersion: 0, timings: {} };
 const DataContext = createContext<DataState>(initial);
 
 export function useData(): DataState {
@@ -36,7 +38,14 @@ export function DataProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     let coordinator: QueryCoordinator | null = null;
     (async () => {
+      const timings: Record<string, number> = {};
+      let started = performance.now();
+      const lap = (name: string) => {
+        timings[name] = Math.round(performance.now() - started);
+        started = performance.now();
+      };
       const db = await openBrowserDb();
+      lap('engine');
       coordinator = new QueryCoordinator(db);
       if (cancelled) return db.close();
       setState((s) => ({ ...s, coordinator, engine: db.engine }));
@@ -45,9 +54,10 @@ export function DataProvider({ children }: { children: ReactNode }) {
         if (cancelled) return;
         setState((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
         tables.push(await loadCsvExport(db, sample.kind, sample.fileName, { kind: 'url', url: sample.url }, ENGLISH_CSV));
+        lap(sample.kind);
       }
       coordinator.invalidate();
-      if (!cancelled) setState((s) => ({ ...s, status: { phase: 'ready' }, tables, dataVersion: coordinator?.dataVersion ?? 0 }));
+      if (!cancelled) setState((s) => ({ ...s, status: { phase: 'ready' }, tables, timings, dataVersion: coordinator?.dataVersion ?? 0 }));
     })().catch((error: unknown) => {
       if (!cancelled) setState((s) => ({ ...s, status: { phase: 'error', message: error instanceof Error ? error.message : String(error) } }));
     });

@@ -4,7 +4,7 @@ import { formatInteger } from '../i18n/format';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
-  const { status, tables, engine } = useData();
+  const { status, tables, engine, timings } = useData();
   const leads = tables.find((table) => table.kind === 'leads');
   let text: string;
   switch (status.phase) {
@@ -26,7 +26,11 @@ export function StatusBar() {
         {text}
       </span>
       <span className="muted">{t('status.local')}</span>
-      {engine && <span className="muted">{t('status.engine', { engine })}</span>}
+      {engine && (
+        <span className="muted" title={Object.entries(timings).map(([step, ms]) => `${step}: ${ms} ms`).join(', ')} data-timings={JSON.stringify(timings)}>
+          {t('status.engine', { engine })}
+        </span>
+      )}
     </footer>
   );
 }
