@@ -1,0 +1,76 @@
+/**
+ * Number and date formats of an export, decided from sample values. DuckDB's CSV sniffer finds
+ * dates itself but not decimal commas with thousands dots ("148.577,34"), so the app decides
+ * and DuckDB converts with explicit formats.
+ */
+export type DecimalSeparator = '.' | ',';
+
+const GERMAN_NUMBER = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$|^[-+]?\d+,\d+$/;
+const ENGLISH_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-+]?\d+\.\d+$/;
+const PLAIN_INTEGER = /^[-+]?\d+$/;
+
+/**
+ * Which decimal separator the numeric cells use. Only unambiguous cells vote ("1.234" could be
+ * either); with no vote the hint decides (e.g. ';' as delimiter suggests a German export).
+ */
+export function detectDecimalSeparator(values: Iterable<string>, hint: DecimalSeparator = '.'): DecimalSeparator {
+  let german = 0;
+  let english = 0;
+  for (const raw of values) {
+    const value = raw.trim();
+    if (value === '' || PLAIN_INTEGER.test(value)) continue;
+    const de = GERMAN_NUMBER.test(value);
+    const en = ENGLISH_NUMBER.test(value);
+    if (de && !en) german++;
+    else if (en && !de) english++;
+  }
+  if (german === english) return hint;
+  return german > english ? ',' : '.';
+}
+
+/** Whether a cell looks like a number at all, in either convention. */
+export function looksNumeric(value: string): boolean {
+  const v = value.trim();
+  return PLAIN_INTEGER.test(v) || GERMAN_NUMBER.test(v) || ENGLISH_NUMBER.test(v);
+}
+
+export interface DateFormat {
+  /** strptime format DuckDB uses, or 'excel-serial' for Excel's day numbers. */
+  readonly format: string;
+  readonly pattern: RegExp;
+  /** Day, month, year positions (capture groups) to check plausibility. */
+  readonly parts: readonly [day: number, month: number, year: number];
+}
+
+const TIME = '(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?';
+export const DATE_FORMATS: readonly DateFormat[] = [
+  { format: '%Y-%m-%d', pattern: new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`), parts: [3, 2, 1] },
+  { format: '%d.%m.%Y', pattern: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}$`), parts: [1, 2, 3] },
+  { format: '%d.%m.%y', pattern: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})${TIME}$`), parts: [1, 2, 3] },
+  { format: '%m/%d/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), parts: [2, 1, 3] },
+  { format: '%d/%m/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), parts: [1, 2, 3] },
+];
+
+function plausible(format: DateFormat, value: string): boolean {
+  const match = format.pattern.exec(value);
+  if (!match) return false;
+  const [d, m] = format.parts.map((i) => Number(match[i]));
+  return d !== undefined && m !== undefined && d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+/** Excel stores dates as days since 1899-12-30; 20000–80000 covers 1954–2119. */
+const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
+
+/**
+ * The date format every non-empty sample value of a column fits, preferring the earlier entry of
+ * DATE_FORMATS when several fit (so 01/02/2025 reads as US unless a day > 12 proves otherwise).
+ * 'excel-serial' when all values are Excel day numbers; null when nothing fits all values.
+ */
+export function detectDateFormat(values: Iterable<string>): string | null {
+  const cells = [...values].map((v) => v.trim()).filter((v) => v !== '');
+  if (cells.length === 0) return null;
+  const fitting = DATE_FORMATS.find((format) => cells.every((v) => plausible(format, v)));
+  if (fitting) return fitting.format;
+  if (cells.every((v) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000)) return 'excel-serial';
+  return null;
+}

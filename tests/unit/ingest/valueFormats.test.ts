@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { detectDateFormat, detectDecimalSeparator, looksNumeric } from '../../../src/ingest/valueFormats';
+
+describe('detectDecimalSeparator', () => {
+  it('reads German and English conventions from unambiguous cells', () => {
+    expect(detectDecimalSeparator(['148.577,34', '12,5', '7'])).toBe(',');
+    expect(detectDecimalSeparator(['148,577.34', '12.5', '7'], ',')).toBe('.');
+  });
+  it('falls back to the hint when every cell is ambiguous or integer', () => {
+    expect(detectDecimalSeparator(['1.234', '42', ''], ',')).toBe(',');
+    expect(detectDecimalSeparator(['1.234', '42'])).toBe('.');
+  });
+  it('recognises numbers in both conventions', () => {
+    expect(['1.234,56', '1,234.56', '-3', '0,5'].every(looksNumeric)).toBe(true);
+    expect(looksNumeric('12 Stück')).toBe(false);
+  });
+});
+
+describe('detectDateFormat', () => {
+  it.each([
+    [['2025-01-31', '2025-02-01'], '%Y-%m-%d'],
+    [['2025-01-31 14:05:00', '2025-02-01T08:00'], '%Y-%m-%d'],
+    [['31.01.2025', '01.02.2025'], '%d.%m.%Y'],
+    [['31.01.25', '1.2.25'], '%d.%m.%y'],
+    [['01/31/2025', '02/01/2025'], '%m/%d/%Y'],
+    [['31/01/2025', '02/01/2025'], '%d/%m/%Y'],
+    [['45658', '45689.5'], 'excel-serial'],
+  ])('%j → %s', (values, format) => expect(detectDateFormat(values)).toBe(format));
+
+  it('finds no format for mixed or invalid values', () => {
+    expect(detectDateFormat(['2025-01-31', '31.01.2025'])).toBeNull();
+    expect(detectDateFormat(['32.01.2025'])).toBeNull();
+    expect(detectDateFormat(['', ' '])).toBeNull();
+  });
+});
