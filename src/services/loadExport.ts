@@ -7,6 +7,7 @@ import {
   createTableFromCsvSql,
   csvHeadersSql,
   distinctValuesSql,
+  numberLinesSql,
   remapValuesSql,
   rowCountSql,
   type CsvFormat,
@@ -48,6 +49,7 @@ export async function loadCsvExport(
       throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
     }
     await db.query(createTableFromCsvSql(kind, fileRef, fileName, mapping, format));
+    await db.query(numberLinesSql(kind));
     await canonicaliseValues(db, kind);
     const rows = Number(toRows(await db.query(rowCountSql(kind)))[0]?.n ?? 0);
     return { kind, source: fileName, rows };

@@ -82,3 +82,21 @@ describe('metric SQL over the sample exports on both engines', () => {
     expect(otherLeads / expected.leads).toBeLessThan(0.03);
   });
 });
+
+describe('line numbers', () => {
+  it('point at the very line of the export each row came from', async () => {
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(path.join(REPO, SAMPLES.leads), 'utf8').split('\n');
+    for (const engine of ENGINES) {
+      const db = await engine.open();
+      try {
+        await loadEnglish(db, { leads: SAMPLES.leads });
+        const rows = toRows(await db.query({ sql: 'SELECT lead_id, _line FROM leads WHERE _line IN (2, 3, 5000, 20001) ORDER BY _line', params: [] }));
+        expect(rows).toHaveLength(4);
+        for (const row of rows) expect(lines[Number(row._line) - 1]?.startsWith(`${row.lead_id},`), `${engine.name} line ${row._line}`).toBe(true);
+      } finally {
+        await db.close();
+      }
+    }
+  });
+});
