@@ -45,6 +45,16 @@ export async function openBrowserDb(): Promise<Db> {
   for (const setting of OFFLINE_SETTINGS) await connection.query(setting);
   const version = (await connection.query('SELECT version() AS v')).getChild('v')?.get(0) as string;
   const registered = new Set<string>();
+  const fileHandles = new Set<string>();
+
+  /**
+   * duckdb-wasm 1.32's threaded bundle cannot read a registered File handle from several threads:
+   * busy pthreads never learn of the file ("No HTML5 file registered") and reads crash with
+   * "offset is out of bounds". So files are scanned on one thread; queries on loaded tables use all.
+   */
+  async function setThreads(n: number): Promise<void> {
+    if (threads > 1) await connection.query(`SET threads = ${n}`);
+  }
 
   async function query({ sql, params }: SqlQuery): Promise<Table> {
     if (params.length === 0) return connection.query(sql);
@@ -61,6 +71,8 @@ export async function openBrowserDb(): Promise<Db> {
     switch (source.kind) {
       case 'browser-file':
         // Reads through the File handle on demand: no copy of the file into wasm memory.
+        if (fileHandles.size === 0) await setThreads(1);
+        fileHandles.add(name);
         await engine.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
         break;
       case 'bytes':
@@ -85,6 +97,7 @@ export async function openBrowserDb(): Promise<Db> {
     registerFile,
     async unregisterFile(name) {
       if (registered.delete(name)) await engine.dropFile(name);
+      if (fileHandles.delete(name) && fileHandles.size === 0) await setThreads(threads);
     },
     async dropTable(table) {
       await connection.query(dropTableSql(table));

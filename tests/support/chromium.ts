@@ -10,6 +10,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 export interface Browser {
   readonly context: BrowserContext;
+  /** The launch's fresh profile; it also identifies the launch's processes (benchmarks sample their memory). */
+  readonly profileDir: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function launchChromium(options: { viewport?: { width: number; heig
   });
   return {
     context,
+    profileDir: profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

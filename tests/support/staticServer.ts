@@ -37,6 +37,7 @@ export async function serveStatic(root: string, { isolated = true } = {}): Promi
     const headers: Record<string, string | number> = {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': statSync(file).size,
+      'Cache-Control': 'no-store',
     };
     if (isolated) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';

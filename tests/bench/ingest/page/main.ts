@@ -1,0 +1,85 @@
+import { toRows } from '../../../../src/db/arrowRows';
+import type { Db } from '../../../../src/db/types';
+import { openBrowserDb } from '../../../../src/db/wasmBrowser';
+import { DEFAULT_PIPELINE } from '../../../../src/domain/pipeline';
+import { loadCsvExport } from '../../../../src/services/loadExport';
+import { ENGLISH_CSV } from '../../../../src/sql/load';
+import { funnelKpisSql } from '../../../../src/sql/overview';
+import type { IngestBenchApi } from './api';
+
+let db: Db | null = null;
+
+function openDb(): Db {
+  if (!db) throw new Error('call open() first');
+  return db;
+}
+
+function inputFile(): File {
+  const file = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
+  if (!file) throw new Error('no file on the input');
+  return file;
+}
+
+async function count(table: string): Promise<number> {
+  return Number(toRows(await openDb().query({ sql: `SELECT count(*)::BIGINT AS n FROM ${table}`, params: [] }))[0]?.n ?? 0);
+}
+
+/** Errors reach the harness as text only: keep the name, the message and where it was thrown. */
+function describe(e: unknown): Error {
+  if (!(e instanceof Error)) return new Error(`thrown: ${String(e)}`);
+  const where = e.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim();
+  return new Error(`${e.name}: ${e.message || '(no message)'}${where ? ` (${where})` : ''}`);
+}
+
+function guarded<A extends unknown[], R>(run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await run(...args);
+    } catch (e) {
+      throw describe(e);
+    }
+  };
+}
+
+const api: IngestBenchApi = {
+  async open(threads) {
+    db = await openBrowserDb();
+    if (threads !== undefined) await db.query({ sql: `SET threads = ${Math.max(1, Math.floor(threads))}`, params: [] });
+    const setting = toRows(await db.query({ sql: "SELECT current_setting('threads')::INTEGER AS n", params: [] }))[0]?.n;
+    return { engine: db.engine, threads: Number(setting), crossOriginIsolated: self.crossOriginIsolated, cores: navigator.hardwareConcurrency };
+  },
+
+  async fullLoad() {
+    const file = inputFile();
+    const start = performance.now();
+    const loaded = await loadCsvExport(openDb(), 'leads', file.name, { kind: 'browser-file', file }, ENGLISH_CSV);
+    return { ms: performance.now() - start, rows: loaded.rows };
+  },
+
+  async bareRead() {
+    const file = inputFile();
+    const name = `raw-${file.name}`;
+    const start = performance.now();
+    const ref = await openDb().registerFile(name, { kind: 'browser-file', file });
+    try {
+      await openDb().query({ sql: 'CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(?)', params: [ref] });
+    } finally {
+      await openDb().unregisterFile(name);
+    }
+    const ms = performance.now() - start;
+    return { ms, rows: await count('raw') };
+  },
+
+  async funnel() {
+    const start = performance.now();
+    const result = toRows(await openDb().query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: false, groupByMedium: true })));
+    return { ms: performance.now() - start, rows: result.length, result };
+  },
+};
+
+window.ingestBench = {
+  open: guarded(api.open),
+  fullLoad: guarded(api.fullLoad),
+  bareRead: guarded(api.bareRead),
+  funnel: guarded(api.funnel),
+};
