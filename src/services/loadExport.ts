@@ -43,6 +43,8 @@ export async function loadCsvExport(
   const fileRef = await db.registerFile(`${kind}-${fileName}`, source);
   try {
     const headers = (await db.query(csvHeadersSql(fileRef, format))).schema.fields.map((f) => f.name);
+    // DuckDB names the columns of a file without a header row column0, column1, …
+    if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'the file is empty or has no header row');
     const mapping = suggestMapping(kind, headers);
     const missing = missingRequired(kind, mapping);
     if (missing.length > 0) {
@@ -53,6 +55,10 @@ export async function loadCsvExport(
     await canonicaliseValues(db, kind);
     const rows = Number(toRows(await db.query(rowCountSql(kind)))[0]?.n ?? 0);
     return { kind, source: fileName, rows };
+  } catch (error) {
+    // Whatever went wrong, the user learns which file it was.
+    if (error instanceof ExportError) throw error;
+    throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
   } finally {
     await db.unregisterFile(`${kind}-${fileName}`);
   }

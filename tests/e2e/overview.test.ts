@@ -102,6 +102,23 @@ describe('the built app in headless Chromium', () => {
     await page.close();
   });
 
+  it.each([
+    ['a file without the required columns', 'Firma,Telefon\nMüller GmbH,030 1234\n', /leads\.csv: no column found for lead_id, created_at, medium, stage/],
+    ['an empty file', '', /leads\.csv: the file is empty or has no header row/],
+  ])('names the file and the problem when the leads export is %s', async (what, body, message) => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route(/\/assets\/leads-[^/]*\.csv$/, (route) => route.fulfill({ status: 200, contentType: 'text/csv', body }));
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector('[data-testid="data-error"]', { timeout: 90_000 });
+    expect(await page.textContent('[data-testid="data-error"]')).toMatch(message);
+    expect(await page.getAttribute('[data-phase]', 'data-phase')).toBe('error');
+    await page.screenshot({ path: path.join(ROOT, `tests/e2e/artifacts/load-error-${what.replace(/\W+/g, '-')}.png`) });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works without cross-origin isolation, on the single-threaded bundle', async () => {
     const plain = await serveStatic(path.join(ROOT, 'dist'), { isolated: false });
     try {

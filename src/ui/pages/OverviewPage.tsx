@@ -17,16 +17,13 @@ export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const mediumLabel = useMediumLabel();
-  const { tables, status } = useData();
+  // DataGate renders this page only once the data is loaded.
+  const { tables } = useData();
   const hasDeals = tables.some((table) => table.kind === 'deals');
-  const ready = status.phase === 'ready';
 
-  const kpiQuery = useMemo(() => (ready ? funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals }) : null), [ready, hasDeals]);
-  const byMediumQuery = useMemo(
-    () => (ready ? funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, groupByMedium: true }) : null),
-    [ready, hasDeals],
-  );
-  const monthQuery = useMemo(() => (ready ? leadsPerMonthByMediumSql() : null), [ready]);
+  const kpiQuery = useMemo(() => funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals }), [hasDeals]);
+  const byMediumQuery = useMemo(() => funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, groupByMedium: true }), [hasDeals]);
+  const monthQuery = useMemo(() => leadsPerMonthByMediumSql(), []);
   const kpis = useQuery(kpiQuery);
   const byMedium = useQuery(byMediumQuery);
   const months = useQuery(monthQuery);

@@ -3,6 +3,7 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { ComingPage } from '../pages/ComingPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PAGES } from './pages';
+import { DataGate } from './DataGate';
 import { StatusBar } from './StatusBar';
 import { useHashPage } from './useHashPage';
 
@@ -49,7 +50,13 @@ export function App() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        {page === 'overview' ? <OverviewPage /> : <ComingPage page={page} />}
+        {page === 'overview' ? (
+          <DataGate>
+            <OverviewPage />
+          </DataGate>
+        ) : (
+          <ComingPage page={page} />
+        )}
       </main>
       <StatusBar />
     </div>
