@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeCodec } from '../../etl/nodeCodec';
+import { toRows } from '../../src/db/arrowRows';
+import type { Db } from '../../src/db/types';
+import type { TableKind } from '../../src/domain/schema';
+import { importCsv } from '../../src/services/importCsv';
+import { ENGINES, REPO } from './helpers/engines';
+
+const EN_HEADER = 'Lead ID,Created Date,Lead Source,Lead Status,Company,Amount';
+const DE_HEADER = 'Lead-Nr.;Erstellt am;Leadquelle;Status;Firma;Betrag';
+
+const bytesOf = (text: string, encoding = 'utf8') => new Uint8Array(iconv.encode(text, encoding));
+
+describe.each(ENGINES)('CSV import on $name', ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db.close());
+
+  const load = (fileName: string, bytes: Uint8Array, kind?: TableKind) =>
+    importCsv(db, { fileName, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, 65536), ...(kind ? { kind } : {}) }, nodeCodec);
+  const leads = async () => toRows(await db.query({ sql: 'SELECT lead_id, created_at, medium, stage, company, amount, _line FROM leads ORDER BY _line', params: [] }));
+
+  it('reads UTF-8 with a BOM', async () => {
+    const report = await load('bom.csv', bytesOf(`\uFEFF${EN_HEADER}\nL1,2025-01-02,Website,Open,Müller GmbH,12.5\n`));
+    expect(report).toMatchObject({ encoding: 'utf-8', kind: 'leads', rowsRead: 1, rowsLoaded: 1, rowsRejected: 0 });
+    expect((await leads())[0]).toMatchObject({ lead_id: 'L1', company: 'Müller GmbH', amount: 12.5, medium: 'web' });
+  });
+
+  it('decodes Windows-1252 umlauts and € and reads a German export with decimal commas over 3,000 lines', async () => {
+    const rows = Array.from({ length: 3200 }, (_, i) => `D${i};0${1 + (i % 9)}.03.2025;Messe;Neu;Bäckerei „Süß“ – ${i} €;1.234,5${i % 10}`);
+    const report = await load('de.csv', bytesOf(`${DE_HEADER}\r\n${rows.join('\r\n')}\r\n`, 'win1252'));
+    expect(report).toMatchObject({ encoding: 'windows-1252', delimiter: ';', rowsLoaded: 3200, rowsRejected: 0 });
+    expect(report.format).toEqual({ decimalSeparator: ',', dateFormats: { created_at: '%d.%m.%Y' } });
+    const [first, , , last] = await leads().then((r) => [r[0], r[1], r[2], r[3199]]);
+    expect(first).toMatchObject({ company: 'Bäckerei „Süß“ – 0 €', amount: 1234.5, medium: 'trade_fair', stage: 'lead', _line: 2 });
+    expect(first?.created_at).toBe(Date.UTC(2025, 2, 1));
+    expect(last).toMatchObject({ lead_id: 'D3199', amount: 1234.59, _line: 3201 });
+  });
+
+  it('reads UTF-16 without a BOM', async () => {
+    const report = await load('utf16.csv', bytesOf(`${EN_HEADER}\nL1,2025-01-02,Website,Open,Weiß AG,1\n`, 'utf16le'));
+    expect(report).toMatchObject({ encoding: 'utf-16le', rowsLoaded: 1 });
+    expect((await leads())[0]?.company).toBe('Weiß AG');
+  });
+
+  it('keeps quoted delimiters and line breaks inside cells, and numbers lines by the file', async () => {
+    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,"Schmidt, Meier & Partner",1\nL2,2025-01-03,Website,Open,"Zeile 1\nZeile 2",2\nL3,2025-01-04,Website,Open,"""Blaue Welle"" AG",3\n`;
+    const report = await load('quoted.csv', bytesOf(csv));
+    expect(report.rowsLoaded).toBe(3);
+    expect((await leads()).map((r) => [r.company, r._line])).toEqual([
+      ['Schmidt, Meier & Partner', 2],
+      ['Zeile 1\nZeile 2', 3],
+      ['"Blaue Welle" AG', 5],
+    ]);
+  });
+
+  it('rejects ragged rows with their line and keeps the rest', async () => {
+    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,2025-01-03,Website\nL3,2025-01-04,Website,Open,C,3,extra\nL4,2025-01-05,Website,Open,D,4\n`;
+    const report = await load('ragged.csv', bytesOf(csv));
+    expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 2, rowsRejected: 2 });
+    expect(report.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [3, expect.stringMatching(/MISSING COLUMNS/)],
+      [4, expect.stringMatching(/TOO MANY COLUMNS/)],
+    ]);
+    expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
+      ['L1', 2],
+      ['L4', 5],
+    ]);
+  });
+
+  it('rejects cells that do not convert, missing required values and repeated ids, naming line, column and reason', async () => {
+    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,31.01.2025,Website,Open,B,2\nL3,2025-01-04,,Open,C,3\nL4,2025-01-05,Website,Open,D,twelve\nL1,2025-01-06,Website,Open,E,5\n`;
+    const report = await load('bad-values.csv', bytesOf(csv));
+    expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 1, rowsRejected: 4 });
+    expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
+      [3, 'created_at', '31.01.2025', 'not a date (expected %Y-%m-%d)'],
+      [4, 'medium', null, 'required value missing'],
+      [5, 'amount', 'twelve', 'not a number'],
+      [6, 'lead_id', 'L1', 'duplicate of line 2'],
+    ]);
+  });
+
+  it('reads Excel serial dates', async () => {
+    const report = await load('serial.csv', bytesOf(`${EN_HEADER}\nL1,45658,Website,Open,A,1\nL2,45689.5,Website,Open,B,1\n`));
+    expect(report.format.dateFormats.created_at).toBe('excel-serial');
+    expect((await leads()).map((r) => r.created_at)).toEqual([Date.UTC(2025, 0, 1), Date.UTC(2025, 1, 1)]);
+  });
+
+  it('loads a header-only file as an empty table', async () => {
+    const report = await load('header-only.csv', bytesOf(`${EN_HEADER}\n`));
+    expect(report).toMatchObject({ kind: 'leads', rowsRead: 0, rowsLoaded: 0 });
+  });
+
+  it('refuses an empty and a binary file with a clear message', async () => {
+    await expect(load('empty.csv', new Uint8Array(0))).rejects.toThrow('empty.csv: the file is empty (0 bytes)');
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
+    await expect(load('photo.csv', binary)).rejects.toThrow(/^photo\.csv: this is not a text export/);
+  });
+
+  it('imports the German Excel sample to the same rows as the English one', async () => {
+    const german: Record<string, unknown>[][] = [];
+    for (const style of ['en', 'de']) {
+      const bytes = readFileSync(path.join(REPO, `data-samples/${style}/leads.csv`));
+      const report = await load(`${style}-leads.csv`, bytes);
+      expect(report).toMatchObject({ kind: 'leads', rowsLoaded: 20000, rowsRejected: 0 });
+      german.push(toRows(await db.query({ sql: 'SELECT * EXCLUDE (_source) FROM leads ORDER BY _line', params: [] })));
+    }
+    expect(german[1]).toEqual(german[0]);
+  });
+});
