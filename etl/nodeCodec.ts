@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
-import type { TextCodec } from '../src/services/importCsv';
+import type { TableKind } from '../src/domain/schema';
+import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../src/services/importCsv';
 
 // Node 20's TextDecoder('windows-1252') decodes 0x80 as U+0080 instead of €: iconv-lite is right.
 const ICONV_NAME: Readonly<Record<TextEncoding, string>> = {
@@ -25,3 +27,15 @@ export const nodeCodec: TextCodec = {
     return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
   },
 };
+
+/** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */
+export function nodeInput(filePath: string, kind?: TableKind): CsvImportInput {
+  const handle = openSync(filePath, 'r');
+  try {
+    const head = new Uint8Array(HEAD_BYTES);
+    const read = readSync(handle, head, 0, HEAD_BYTES, 0);
+    return { fileName: path.basename(filePath), source: { kind: 'path', path: filePath }, head: head.subarray(0, read), ...(kind ? { kind } : {}) };
+  } finally {
+    closeSync(handle);
+  }
+}

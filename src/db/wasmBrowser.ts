@@ -45,12 +45,13 @@ export async function openBrowserDb(): Promise<Db> {
   for (const setting of OFFLINE_SETTINGS) await connection.query(setting);
   const version = (await connection.query('SELECT version() AS v')).getChild('v')?.get(0) as string;
   const registered = new Set<string>();
-  const fileHandles = new Set<string>();
+  const openFiles = new Set<string>();
 
   /**
-   * duckdb-wasm 1.32's threaded bundle cannot read a registered File handle from several threads:
-   * busy pthreads never learn of the file ("No HTML5 file registered") and reads crash with
-   * "offset is out of bounds". So files are scanned on one thread; queries on loaded tables use all.
+   * duckdb-wasm 1.32's threaded bundle cannot read registered files from several threads: busy
+   * pthreads never learn of a File handle ("No HTML5 file registered"), reads crash with "offset is
+   * out of bounds", and buffers fail with "Reader is not file". So while any file is registered,
+   * DuckDB runs on one thread; queries on loaded tables use all.
    */
   async function setThreads(n: number): Promise<void> {
     if (threads > 1) await connection.query(`SET threads = ${n}`);
@@ -68,27 +69,36 @@ export async function openBrowserDb(): Promise<Db> {
 
   async function registerFile(name: string, source: FileSource): Promise<string> {
     if (registered.has(name)) await engine.dropFile(name);
+    if (openFiles.size === 0) await setThreads(1);
+    try {
+      await register(name, source);
+    } catch (error) {
+      if (openFiles.size === 0) await setThreads(threads);
+      throw error;
+    }
+    openFiles.add(name);
+    registered.add(name);
+    return name;
+  }
+
+  async function register(name: string, source: FileSource): Promise<void> {
     switch (source.kind) {
       case 'browser-file':
         // Reads through the File handle on demand: no copy of the file into wasm memory.
-        if (fileHandles.size === 0) await setThreads(1);
-        fileHandles.add(name);
         await engine.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
-        break;
+        return;
       case 'bytes':
         await engine.registerFileBuffer(name, source.bytes);
-        break;
+        return;
       case 'url': {
         const response = await fetch(source.url);
         if (!response.ok) throw new Error(`Could not load ${source.url}: HTTP ${response.status}`);
         await engine.registerFileBuffer(name, new Uint8Array(await response.arrayBuffer()));
-        break;
+        return;
       }
       case 'path':
         throw new Error('The browser cannot read file system paths');
     }
-    registered.add(name);
-    return name;
   }
 
   return {
@@ -97,7 +107,7 @@ export async function openBrowserDb(): Promise<Db> {
     registerFile,
     async unregisterFile(name) {
       if (registered.delete(name)) await engine.dropFile(name);
-      if (fileHandles.delete(name) && fileHandles.size === 0) await setThreads(threads);
+      if (openFiles.delete(name) && openFiles.size === 0) await setThreads(threads);
     },
     async dropTable(table) {
       await connection.query(dropTableSql(table));

@@ -14,6 +14,7 @@ import {
   hasMultiLineCellsSql,
   insertAcceptedSql,
   numberStagedLinesSql,
+  remapValuesSql,
   rejectsSql,
   shapeRejectedRecordsSql,
   stageCsvSql,
@@ -21,14 +22,16 @@ import {
   STAGE,
   type ValueFormat,
 } from '../sql/importCsv';
-import { remapValuesSql } from '../sql/load';
-import { ExportError } from './loadExport';
+import { ExportError } from './exportError';
+
+/** How much of a file is read for sniffing: enough rows for formats, small enough to be instant. */
+export const HEAD_BYTES = 64 * 1024;
 
 /** What the shell hands over: the file, its first bytes, and how to decode text where it runs. */
 export interface CsvImportInput {
   readonly fileName: string;
   readonly source: FileSource;
-  /** The first bytes of the file (64 KiB is plenty) for sniffing. */
+  /** The first HEAD_BYTES of the file, for sniffing. */
   readonly head: Uint8Array;
   /** Force the table instead of recognising it from the headers. */
   readonly kind?: TableKind;

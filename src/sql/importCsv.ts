@@ -138,6 +138,17 @@ export function rejectsSql(): SqlQuery {
   return { sql: `SELECT line, column_name, value, reason FROM ${REJECTS} ORDER BY line, column_name`, params: [] };
 }
 
+/** Rewrites raw values onto canonical ones; only the values that change are listed. */
+export function remapValuesSql(kind: TableKind, column: string, changes: ReadonlyMap<string, string>): SqlQuery | null {
+  if (changes.size === 0) return null;
+  const id = quoteIdent(column);
+  const cases = [...changes].map(() => 'WHEN ? THEN ?').join(' ');
+  return {
+    sql: `UPDATE ${quoteIdent(kind)} SET ${id} = CASE ${id} ${cases} ELSE ${id} END WHERE ${id} IN (${[...changes].map(() => '?').join(', ')})`,
+    params: [...[...changes].flat(), ...changes.keys()],
+  };
+}
+
 /** Records DuckDB set aside because their shape was wrong (too few or too many fields). */
 export function shapeRejectedRecordsSql(): SqlQuery {
   return { sql: `SELECT count(DISTINCT line)::BIGINT AS n FROM ${SHAPE_REJECTS}`, params: [] };

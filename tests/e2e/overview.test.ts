@@ -104,7 +104,7 @@ describe('the built app in headless Chromium', () => {
 
   it.each([
     ['a file without the required columns', 'Firma,Telefon\nMüller GmbH,030 1234\n', /leads\.csv: no column found for lead_id, created_at, medium, stage/],
-    ['an empty file', '', /leads\.csv: the file is empty or has no header row/],
+    ['an empty file', '', /leads\.csv: the file is empty \(0 bytes\)/],
   ])('names the file and the problem when the leads export is %s', async (what, body, message) => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

@@ -3,8 +3,6 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../src/sql/overview';
-import { loadCsvExport } from '../../src/services/loadExport';
-import { ENGLISH_CSV } from '../../src/sql/load';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
@@ -46,16 +44,3 @@ describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
   });
 });
 
-describe.each(ENGINES)('unusable exports on $name', ({ open }) => {
-  it('names the file and says what is wrong', async () => {
-    const db = await open();
-    try {
-      const load = (text: string) => loadCsvExport(db, 'leads', 'broken.csv', { kind: 'bytes', bytes: new TextEncoder().encode(text) }, ENGLISH_CSV);
-      await expect(load('')).rejects.toThrow('broken.csv: the file is empty or has no header row');
-      await expect(load('Firma,Telefon\nA,1\n')).rejects.toThrow('broken.csv: no column found for lead_id, created_at, medium, stage');
-      await expect(load('Lead ID,Created Date,Lead Source,Lead Status\nL1,not a date,Web,Open\n')).rejects.toThrow(/^broken\.csv: .*not a date/);
-    } finally {
-      await db.close();
-    }
-  });
-});

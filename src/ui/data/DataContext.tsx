@@ -2,8 +2,8 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { QueryCoordinator } from '../../db/coordinator';
 import { openBrowserDb } from '../../db/wasmBrowser';
 import type { TableKind } from '../../domain/schema';
-import { loadCsvExport, type LoadedTable } from '../../services/loadExport';
-import { ENGLISH_CSV } from '../../sql/load';
+import { importCsv, type CsvImportReport } from '../../services/importCsv';
+import { browserCodec, urlInput } from './browserCodec';
 import { SAMPLE_EXPORTS } from './sampleData';
 
 export type DataPhase =
@@ -11,6 +11,13 @@ export type DataPhase =
   | { readonly phase: 'loading'; readonly table: TableKind }
   | { readonly phase: 'ready' }
   | { readonly phase: 'error'; readonly message: string };
+
+export interface LoadedTable {
+  readonly kind: TableKind;
+  readonly source: string;
+  readonly rows: number;
+  readonly report: CsvImportReport;
+}
 
 export interface DataState {
   readonly status: DataPhase;
@@ -53,7 +60,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
       for (const sample of SAMPLE_EXPORTS) {
         if (cancelled) return;
         setState((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
-        tables.push(await loadCsvExport(db, sample.kind, sample.fileName, { kind: 'url', url: sample.url }, ENGLISH_CSV));
+        const report = await importCsv(db, await urlInput(sample.url, sample.fileName, sample.kind), browserCodec);
+        tables.push({ kind: report.kind, source: report.fileName, rows: report.rowsLoaded, report });
         lap(sample.kind);
       }
       coordinator.invalidate();

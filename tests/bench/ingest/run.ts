@@ -13,8 +13,8 @@ import { toRows } from '../../../src/db/arrowRows';
 import { openNativeDb } from '../../../src/db/nativeNode';
 import type { Db } from '../../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../../src/domain/pipeline';
-import { loadCsvExport } from '../../../src/services/loadExport';
-import { ENGLISH_CSV } from '../../../src/sql/load';
+import { nodeCodec, nodeInput } from '../../../etl/nodeCodec';
+import { importCsv } from '../../../src/services/importCsv';
 import { funnelKpisSql } from '../../../src/sql/overview';
 import { launchChromium } from '../../support/chromium';
 import { serveStatic, type StaticServer } from '../../support/staticServer';
@@ -187,9 +187,9 @@ async function withNativeDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
 async function nativeRun(size: string, file: string, leads: number, run: string): Promise<void> {
   await withNativeDb(async (db) => {
     let start = performance.now();
-    const loaded = await loadCsvExport(db, 'leads', path.basename(file), { kind: 'path', path: file }, ENGLISH_CSV);
+    const report = await importCsv(db, nodeInput(file, 'leads'), nodeCodec);
     const loadMs = performance.now() - start;
-    checkRows('native full load', loaded.rows, leads);
+    checkRows('native full load', report.rowsLoaded, leads);
     record(`load_${size}_native_ms`, loadMs);
     start = performance.now();
     const result = toRows(await db.query(FUNNEL));

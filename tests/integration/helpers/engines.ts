@@ -3,8 +3,8 @@ import { openNativeDb } from '../../../src/db/nativeNode';
 import { openWasmNodeDb } from '../../../src/db/wasmNode';
 import type { Db } from '../../../src/db/types';
 import type { TableKind } from '../../../src/domain/schema';
-import { loadCsvExport } from '../../../src/services/loadExport';
-import { ENGLISH_CSV } from '../../../src/sql/load';
+import { nodeCodec, nodeInput } from '../../../etl/nodeCodec';
+import { importCsv } from '../../../src/services/importCsv';
 
 export const ENGINES: readonly { name: string; open: () => Promise<Db> }[] = [
   { name: 'duckdb-wasm (the browser build)', open: openWasmNodeDb },
@@ -13,9 +13,9 @@ export const ENGINES: readonly { name: string; open: () => Promise<Db> }[] = [
 
 export const REPO = path.resolve(import.meta.dirname, '../../..');
 
-/** Loads English-style CSV exports, given as kind → path relative to the repo. */
+/** Imports CSV exports, given as kind → path relative to the repo. */
 export async function loadEnglish(db: Db, files: Partial<Record<TableKind, string>>): Promise<void> {
   for (const [kind, file] of Object.entries(files) as [TableKind, string][]) {
-    await loadCsvExport(db, kind, path.basename(file), { kind: 'path', path: path.join(REPO, file) }, ENGLISH_CSV);
+    await importCsv(db, nodeInput(path.join(REPO, file), kind), nodeCodec);
   }
 }

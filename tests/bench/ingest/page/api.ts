@@ -10,7 +10,7 @@ export interface IngestBenchApi {
    * `threads` overrides that choice (SET threads) for diagnosis; the result says what is in effect.
    */
   open(threads?: number): Promise<{ engine: string; threads: number; crossOriginIsolated: boolean; cores: number }>;
-  /** The app's own load: loadCsvExport of the file on the input as `leads`. */
+  /** The app's own import: importCsv of the file on the input as `leads`. */
   fullLoad(): Promise<Timed>;
   /** Reference: a bare CREATE TABLE … AS SELECT * FROM read_csv(?) of the same file. */
   bareRead(): Promise<Timed>;

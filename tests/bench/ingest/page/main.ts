@@ -2,8 +2,8 @@ import { toRows } from '../../../../src/db/arrowRows';
 import type { Db } from '../../../../src/db/types';
 import { openBrowserDb } from '../../../../src/db/wasmBrowser';
 import { DEFAULT_PIPELINE } from '../../../../src/domain/pipeline';
-import { loadCsvExport } from '../../../../src/services/loadExport';
-import { ENGLISH_CSV } from '../../../../src/sql/load';
+import { importCsv } from '../../../../src/services/importCsv';
+import { browserCodec, fileInput } from '../../../../src/ui/data/browserCodec';
 import { funnelKpisSql } from '../../../../src/sql/overview';
 import type { IngestBenchApi } from './api';
 
@@ -52,8 +52,8 @@ const api: IngestBenchApi = {
   async fullLoad() {
     const file = inputFile();
     const start = performance.now();
-    const loaded = await loadCsvExport(openDb(), 'leads', file.name, { kind: 'browser-file', file }, ENGLISH_CSV);
-    return { ms: performance.now() - start, rows: loaded.rows };
+    const report = await importCsv(openDb(), await fileInput(file, 'leads'), browserCodec);
+    return { ms: performance.now() - start, rows: report.rowsLoaded };
   },
 
   async bareRead() {

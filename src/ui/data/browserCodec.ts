@@ -1,0 +1,49 @@
+import type { FileSource } from '../../db/types';
+import type { TableKind } from '../../domain/schema';
+import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../../services/importCsv';
+
+/** The browser's TextDecoder is right for windows-1252 (unlike Node's), so no library is needed here. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
+
+async function blobOf(source: FileSource): Promise<Blob> {
+  switch (source.kind) {
+    case 'browser-file':
+      return source.file;
+    case 'bytes':
+      return new Blob([source.bytes as Uint8Array<ArrayBuffer>]);
+    case 'url':
+      return (await fetch(source.url)).blob();
+    case 'path':
+      throw new Error('The browser cannot read file system paths');
+  }
+}
+
+export const browserCodec: TextCodec = {
+  decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
+  /** Transcodes in 8 MiB chunks into a new File, so DuckDB still reads it through a handle. */
+  async toUtf8(source, encoding, bomLength) {
+    const blob = await blobOf(source);
+    const decoder = new TextDecoder(encoding);
+    const encoder = new TextEncoder();
+    const parts: BlobPart[] = [];
+    for (let offset = bomLength; offset < blob.size; offset += CHUNK_BYTES) {
+      const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+      parts.push(encoder.encode(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < blob.size })));
+    }
+    return { kind: 'browser-file', file: new File(parts, 'utf-8.csv', { type: 'text/csv' }) };
+  },
+};
+
+/** A dropped or picked file as an import input. */
+export async function fileInput(file: File, kind?: TableKind): Promise<CsvImportInput> {
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  return { fileName: file.name, source: { kind: 'browser-file', file }, head, ...(kind ? { kind } : {}) };
+}
+
+/** A file of the app's own origin (the bundled samples) as an import input. */
+export async function urlInput(url: string, fileName: string, kind?: TableKind): Promise<CsvImportInput> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${fileName}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { fileName, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, HEAD_BYTES), ...(kind ? { kind } : {}) };
+}
