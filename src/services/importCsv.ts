@@ -20,6 +20,8 @@ import {
   stageCsvSql,
   stagedHeadersSql,
   STAGE,
+  TYPED,
+  typedStageSql,
   type ValueFormat,
 } from '../sql/importCsv';
 import { ExportError } from './exportError';
@@ -94,10 +96,15 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
   const { delimiter } = sniffCsv(headText);
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
   const name = `import-${fileName}`;
-  const fileRef = await db.registerFile(name, utf8);
   try {
     await db.query(dropImportTablesSql());
-    await db.query(stageCsvSql(fileRef, delimiter));
+    const fileRef = await db.registerFile(name, utf8);
+    try {
+      await db.query(stageCsvSql(fileRef, delimiter));
+    } finally {
+      // Everything after staging reads the staged table; the engine gets all its threads back.
+      await db.unregisterFile(name);
+    }
     const headers = (await db.query(stagedHeadersSql())).schema.fields.map((f) => f.name).filter((h) => h !== '_line');
     if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
     const kind = input.kind ?? detectTableKind(headers);
@@ -108,11 +115,14 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
 
     const format = await detectFormats(db, kind, mapping, delimiter);
     const multiLine = Number(toRows(await db.query(hasMultiLineCellsSql(headers)))[0]?.n ?? 0) > 0;
-    await db.query(numberStagedLinesSql(headers, multiLine));
-    await db.query(cellRejectsSql(kind, mapping, format));
     const shapeRejected = Number(toRows(await db.query(shapeRejectedRecordsSql()))[0]?.n ?? 0);
+    await db.query(numberStagedLinesSql(headers, multiLine, shapeRejected > 0));
+    await db.query(typedStageSql(kind, mapping, format));
+    await db.query(cellRejectsSql(kind, mapping, format));
     const rowsRead = (await count(db, STAGE)) + shapeRejected;
-    await db.query(insertAcceptedSql(kind, mapping, format, fileName));
+    await db.query(dropImportTablesSql(STAGE));
+    await db.query(insertAcceptedSql(kind, fileName));
+    await db.query(dropImportTablesSql(TYPED));
     const repairs = await canonicalise(db, kind);
     const rejects = toRows(await db.query(rejectsSql()));
     const rowsLoaded = await count(db, kind);
@@ -132,8 +142,6 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
   } catch (error) {
     if (error instanceof ExportError) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
-  } finally {
-    await db.unregisterFile(name);
   }
 }
 

@@ -10,6 +10,7 @@ import { joinSql, quoteIdent, type SqlQuery, type SqlValue } from '../domain/sql
 export const STAGE = '_stage';
 export const SHAPE_REJECTS = '_shape_rejects';
 export const REJECTS = '_rejects';
+export const TYPED = '_typed';
 
 export interface ValueFormat {
   readonly decimalSeparator: '.' | ',';
@@ -28,15 +29,18 @@ export function stageCsvSql(fileRef: string, delimiter: string): SqlQuery {
   };
 }
 
-export function dropImportTablesSql(): SqlQuery {
-  return { sql: [STAGE, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '), params: [] };
+/** Drops the import's working tables (all of them by default) to free their memory. */
+export function dropImportTablesSql(...tables: string[]): SqlQuery {
+  const names = tables.length ? tables : [STAGE, TYPED, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS];
+  return { sql: names.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '), params: [] };
 }
 
 /**
  * Line of every staged row. Staged rows keep the file's record order (rowid); records that
  * DuckDB set aside and line breaks inside quoted cells shift the lines of the rows after them.
  */
-export function numberStagedLinesSql(columns: readonly string[], multiLine: boolean): SqlQuery {
+export function numberStagedLinesSql(columns: readonly string[], multiLine: boolean, recordsSetAside: boolean): SqlQuery {
+  if (!multiLine && !recordsSetAside) return { sql: `UPDATE ${STAGE} SET _line = (rowid + 2)::INTEGER`, params: [] };
   const newlines = columns.map((c) => `coalesce(length(${quoteIdent(c)}) - length(replace(${quoteIdent(c)}, chr(10), '')), 0)`).join(' + ');
   const extraLines = multiLine ? `coalesce(sum(${newlines}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)` : '0';
   return {
@@ -81,57 +85,88 @@ const REASONS: Readonly<Record<CanonicalColumn['type'], string>> = {
   INTEGER: 'not a whole number',
 };
 
-/** One reject row per failing cell: converted NULL where text was given, or a required value missing. */
+/**
+ * Converts the staged text once into the canonical columns, flagging rows where a conversion
+ * failed or a required value is missing (_bad); only those rows are examined cell by cell.
+ */
+export function typedStageSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery {
+  const inner: SqlQuery[] = [];
+  const failures: string[] = [];
+  CANONICAL[kind].forEach((column, i) => {
+    const header = mapping[column.name];
+    const name = quoteIdent(column.name);
+    if (header === undefined) {
+      inner.push({ sql: `NULL::${column.type} AS ${name}`, params: [] });
+      return;
+    }
+    inner.push(joinSql([typedSql(column, header, format), ` AS ${name}`], ''));
+    if (column.required) failures.push(`${name} IS NULL`);
+    else {
+      inner.push({ sql: `nullif(trim(${quoteIdent(header)}), '') IS NOT NULL AS _given_${i}`, params: [] });
+      failures.push(`(_given_${i} AND ${name} IS NULL)`);
+    }
+  });
+  const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
+  return joinSql([
+    `CREATE OR REPLACE TEMP TABLE ${TYPED} AS SELECT ${names}, _line, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`,
+    joinSql(inner, ', '),
+    `, _line FROM ${STAGE})`,
+  ]);
+}
+
+/**
+ * One reject row per failing cell, in one scan of the staged rows: each row yields the list of
+ * its failures (a converted NULL where text was given, a required value missing), unnested.
+ * Repeated ids and records of the wrong shape are added from their own small queries.
+ */
 export function cellRejectsSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery {
-  const parts: SqlQuery[] = [];
+  const checks: SqlQuery[] = [];
   for (const column of CANONICAL[kind]) {
     const header = mapping[column.name];
     if (header === undefined) continue;
     const raw = quoteIdent(header);
-    const typed = typedSql(column, header, format);
+    const present = `nullif(trim(${raw}), '') IS NOT NULL`;
     const expected = column.type === 'DATE' ? ` (expected ${format.dateFormats[column.name] ?? ISO})` : '';
-    parts.push(
+    checks.push(
       joinSql([
-        { sql: `SELECT _line AS line, ? AS column_name, ${raw} AS value, CASE WHEN nullif(trim(${raw}), '') IS NULL THEN ? ELSE ? END AS reason FROM ${STAGE} WHERE`, params: [column.name, 'required value missing', REASONS[column.type] + expected] },
-        column.required ? `nullif(trim(${raw}), '') IS NULL OR` : '',
-        { sql: `(nullif(trim(${raw}), '') IS NOT NULL AND (`, params: [] },
-        typed,
-        ') IS NULL)',
+        { sql: `{'column_name': ?, 'value': ${raw}, 'reason': CASE WHEN`, params: [column.name] },
+        { sql: `${column.required ? `NOT ${present}` : 'FALSE'} THEN ? WHEN ${present} AND (`, params: ['required value missing'] },
+        typedSql(column, header, format),
+        { sql: ') IS NULL THEN ? END}', params: [REASONS[column.type] + expected] },
       ]),
     );
   }
+  const cells = joinSql([
+    'SELECT line, f.column_name, f.value, f.reason FROM (SELECT _line AS line, unnest(list_filter([',
+    joinSql(checks, ', '),
+    `], x -> x.reason IS NOT NULL)) AS f FROM ${STAGE} WHERE _line IN (SELECT _line FROM ${TYPED} WHERE _bad))`,
+  ]);
+  const parts: SqlQuery[] = [cells];
   const idColumn = CANONICAL[kind][0];
-  const idHeader = idColumn ? mapping[idColumn.name] : undefined;
-  if (idColumn && idHeader !== undefined && (kind === 'leads' || kind === 'deals' || kind === 'campaigns')) {
-    const id = `nullif(trim(${quoteIdent(idHeader)}), '')`;
+  if (idColumn && (kind === 'leads' || kind === 'deals' || kind === 'campaigns')) {
+    const id = quoteIdent(idColumn.name);
     parts.push({
       sql:
         `SELECT line, ? AS column_name, value, 'duplicate of line ' || first_line AS reason FROM (SELECT _line AS line, ${id} AS value, ` +
-        `first_value(_line) OVER (PARTITION BY ${id} ORDER BY _line) AS first_line FROM ${STAGE} WHERE ${id} IS NOT NULL) WHERE line <> first_line`,
+        `min(_line) OVER (PARTITION BY ${id}) AS first_line FROM ${TYPED} WHERE ${id} IN (SELECT ${id} FROM ${TYPED} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
       params: [idColumn.name],
     });
   }
   // DuckDB lists a short record once per missing column: one reject per record is enough.
-  const shape = {
+  parts.push({
     sql: `SELECT line::INTEGER AS line, NULL::VARCHAR AS column_name, first(csv_line) AS value, first(error_type || ': ' || error_message) AS reason FROM ${SHAPE_REJECTS} GROUP BY line`,
     params: [],
-  };
-  return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql([shape, ...parts], ' UNION ALL '), 'ORDER BY line, column_name']);
+  });
+  return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql(parts, ' UNION ALL '), 'ORDER BY line, column_name']);
 }
 
-/** The canonical table from the staged rows that have no reject. */
-export function insertAcceptedSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat, sourceName: string): SqlQuery {
-  const columns = CANONICAL[kind].map((column) => {
-    const header = mapping[column.name];
-    const as = ` AS ${quoteIdent(column.name)}`;
-    if (header === undefined) return { sql: `NULL::${column.type}${as}`, params: [] };
-    return joinSql([typedSql(column, header, format), as], '');
-  });
-  return joinSql([
-    `CREATE OR REPLACE TABLE ${quoteIdent(kind)} AS SELECT`,
-    joinSql(columns, ', '),
-    { sql: `, ?::VARCHAR AS _source, _line FROM ${STAGE} WHERE _line NOT IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL) ORDER BY _line`, params: [sourceName] },
-  ]);
+/** The canonical table from the converted rows that have no reject. */
+export function insertAcceptedSql(kind: TableKind, sourceName: string): SqlQuery {
+  const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
+  return {
+    sql: `CREATE OR REPLACE TABLE ${quoteIdent(kind)} AS SELECT ${names}, ?::VARCHAR AS _source, _line FROM ${TYPED} WHERE NOT _bad AND _line NOT IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL)`,
+    params: [sourceName],
+  };
 }
 
 export function rejectsSql(): SqlQuery {

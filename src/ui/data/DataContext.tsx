@@ -1,9 +1,9 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryCoordinator } from '../../db/coordinator';
 import { openBrowserDb } from '../../db/wasmBrowser';
-import type { TableKind } from '../../domain/schema';
+import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { importCsv, type CsvImportReport } from '../../services/importCsv';
-import { browserCodec, urlInput } from './browserCodec';
+import { browserCodec, fileInput, urlInput } from './browserCodec';
 import { SAMPLE_EXPORTS } from './sampleData';
 
 export type DataPhase =
@@ -24,22 +24,33 @@ export interface DataState {
   readonly coordinator: QueryCoordinator | null;
   readonly engine: string | null;
   readonly tables: readonly LoadedTable[];
+  /** Whether the loaded tables are the bundled sample or the user's own imports. */
+  readonly origin: 'sample' | 'import';
   /** Bumped whenever the loaded data changes; views re-query on it. */
   readonly dataVersion: number;
   /** Milliseconds spent starting the engine and loading each table, for the status bar and tests. */
   readonly timings: Readonly<Record<string, number>>;
 }
 
-const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], dataVersion: 0, timings: {} };
-const DataContext = createContext<DataState>(initial);
+export interface DataApi extends DataState {
+  /** Imports one file into its table; the user's first import replaces the whole sample. */
+  importFile(file: File, kind?: TableKind): Promise<CsvImportReport>;
+}
 
-export function useData(): DataState {
+const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], origin: 'sample', dataVersion: 0, timings: {} };
+const DataContext = createContext<DataApi>({ ...initial, importFile: () => Promise.reject(new Error('no DataProvider')) });
+
+export function useData(): DataApi {
   return useContext(DataContext);
 }
 
-/** Opens the in-browser database and loads the embedded sample exports into it. */
+/** Opens the in-browser database, loads the embedded sample exports, and takes the user's imports. */
 export function DataProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<DataState>(initial);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
 
   useEffect(() => {
     let cancelled = false;
@@ -61,7 +72,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
         if (cancelled) return;
         setState((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
         const report = await importCsv(db, await urlInput(sample.url, sample.fileName, sample.kind), browserCodec);
-        tables.push({ kind: report.kind, source: report.fileName, rows: report.rowsLoaded, report });
+        tables.push(loaded(report));
         lap(sample.kind);
       }
       coordinator.invalidate();
@@ -75,5 +86,24 @@ export function DataProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  return <DataContext.Provider value={state}>{children}</DataContext.Provider>;
+  const importFile = useCallback(async (file: File, kind?: TableKind) => {
+    const { coordinator, origin, tables } = stateRef.current;
+    if (!coordinator) throw new Error('The database is not ready yet');
+    const report = await importCsv(coordinator.db, await fileInput(file, kind), browserCodec);
+    // The sample is one consistent dataset: once the user's own data arrives, none of it may mix in.
+    const kept = origin === 'sample' ? [] : tables.filter((t) => t.kind !== report.kind);
+    if (origin === 'sample') {
+      for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
+    }
+    coordinator.invalidate();
+    setState((s) => ({ ...s, origin: 'import', tables: [...kept, loaded(report)], dataVersion: coordinator.dataVersion }));
+    return report;
+  }, []);
+
+  const api = useMemo<DataApi>(() => ({ ...state, importFile }), [state, importFile]);
+  return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
+}
+
+function loaded(report: CsvImportReport): LoadedTable {
+  return { kind: report.kind, source: report.fileName, rows: report.rowsLoaded, report };
 }

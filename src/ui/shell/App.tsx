@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { ComingPage } from '../pages/ComingPage';
+import { ImportPage } from '../pages/ImportPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PAGES } from './pages';
 import { DataGate } from './DataGate';
@@ -54,6 +55,8 @@ export function App() {
           <DataGate>
             <OverviewPage />
           </DataGate>
+        ) : page === 'import' ? (
+          <ImportPage />
         ) : (
           <ComingPage page={page} />
         )}

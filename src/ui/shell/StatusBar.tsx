@@ -4,7 +4,7 @@ import { formatInteger } from '../i18n/format';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
-  const { status, tables, engine, timings } = useData();
+  const { status, tables, engine, timings, origin } = useData();
   const leads = tables.find((table) => table.kind === 'leads');
   let text: string;
   switch (status.phase) {
@@ -15,7 +15,7 @@ export function StatusBar() {
       text = t('status.loading', { table: status.table });
       break;
     case 'ready':
-      text = t('status.ready', { leads: formatInteger(i18n.language, leads?.rows ?? 0), source: t('status.sample') });
+      text = t('status.ready', { leads: formatInteger(i18n.language, leads?.rows ?? 0), source: t(origin === 'sample' ? 'status.sample' : 'status.imports') });
       break;
     case 'error':
       text = `${t('status.failed')}: ${status.message}`;

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import type { CsvImportReport } from '../../services/importCsv';
+import { downloadText, toSafeCsv } from '../export/safeCsv';
+import { formatInteger } from '../i18n/format';
+
+const SHOWN_REJECTS = 50;
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': ',', ';': ';', '\t': 'Tab', '|': '|' };
+
+/** What happened to one file: detection, counts, repairs, and the rejected lines (downloadable). */
+export function ImportReportCard({ report }: { report: CsvImportReport }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatInteger(i18n.language, value);
+  const dates = Object.entries(report.format.dateFormats);
+  const download = () =>
+    downloadText(
+      `${report.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
+      toSafeCsv(report.rejects, ['line', 'column_name', 'value', 'reason']),
+    );
+  return (
+    <article className="panel report" data-testid="import-report" data-file={report.fileName}>
+      <h3>
+        {report.fileName} → <code>{report.kind}</code>
+      </h3>
+      <dl className="facts">
+        <div><dt>{t('import.encoding')}</dt><dd>{report.encoding}</dd></div>
+        <div><dt>{t('import.delimiter')}</dt><dd>{DELIMITER_NAMES[report.delimiter] ?? report.delimiter}</dd></div>
+        <div><dt>{t('import.decimal')}</dt><dd>{report.format.decimalSeparator}</dd></div>
+        <div><dt>{t('import.dates')}</dt><dd>{dates.length ? [...new Set(dates.map(([, f]) => f))].join(', ') : '–'}</dd></div>
+        <div><dt>{t('import.read')}</dt><dd data-testid="rows-read">{n(report.rowsRead)}</dd></div>
+        <div><dt>{t('import.loaded')}</dt><dd data-testid="rows-loaded">{n(report.rowsLoaded)}</dd></div>
+        <div><dt>{t('import.rejected')}</dt><dd data-testid="rows-rejected" className={report.rowsRejected ? 'error' : undefined}>{n(report.rowsRejected)}</dd></div>
+      </dl>
+      {report.repairs.length > 0 && (
+        <details>
+          <summary>{t('import.repairs', { count: report.repairs.length })}</summary>
+          <ul className="repairs">
+            {report.repairs.map((r) => (
+              <li key={`${r.column}:${r.from}`}>
+                {t('import.repair', { column: r.column, from: r.from, to: r.to, rows: n(r.rows) })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.rejects.length > 0 && (
+        <section aria-label={t('import.rejectsTitle')}>
+          <div className="row">
+            <h4>{t('import.rejectsTitle')}</h4>
+            <button type="button" onClick={download} data-testid="download-rejects">
+              {t('import.download')}
+            </button>
+          </div>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="rejects-table">
+              <thead>
+                <tr>
+                  <th className="num">{t('import.line')}</th>
+                  <th>{t('import.column')}</th>
+                  <th>{t('import.value')}</th>
+                  <th>{t('import.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rejects.slice(0, SHOWN_REJECTS).map((r, i) => (
+                  <tr key={i}>
+                    <td className="num">{String(r.line ?? '')}</td>
+                    <td>{String(r.column_name ?? '')}</td>
+                    <td className="cell-value">{String(r.value ?? '')}</td>
+                    <td>{String(r.reason ?? '')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {report.rejects.length > SHOWN_REJECTS && <p className="muted">{t('import.more', { count: report.rejects.length - SHOWN_REJECTS })}</p>}
+        </section>
+      )}
+    </article>
+  );
+}
