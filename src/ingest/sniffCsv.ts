@@ -1,7 +1,4 @@
 import Papa from 'papaparse';
-import { CANONICAL, type TableKind } from '../domain/schema';
-import type { ColumnMapping } from './headerMapping';
-import { detectDateFormat, detectDecimalSeparator, type DecimalSeparator } from './valueFormats';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -23,32 +20,4 @@ export function sniffCsv(head: string, previewRows = 200): CsvSniff {
   const delimiter = (DELIMITERS as readonly string[]).includes(parsed.meta.delimiter) ? (parsed.meta.delimiter as Delimiter) : ',';
   const [headers = [], ...preview] = parsed.data;
   return { delimiter, headers: headers.map((h) => h.trim()), preview };
-}
-
-export interface ValueFormats {
-  readonly decimalSeparator: DecimalSeparator;
-  /** strptime format (or 'excel-serial') per mapped DATE column; absent where no format fits. */
-  readonly dateFormats: Readonly<Record<string, string>>;
-}
-
-/** Number and date formats of the mapped columns, from the preview rows. */
-export function detectValueFormats(kind: TableKind, sniff: CsvSniff, mapping: ColumnMapping): ValueFormats {
-  const columnValues = (header: string) => {
-    const index = sniff.headers.indexOf(header);
-    return sniff.preview.map((row) => row[index] ?? '');
-  };
-  const numeric: string[] = [];
-  const dateFormats: Record<string, string> = {};
-  for (const column of CANONICAL[kind]) {
-    const header = mapping[column.name];
-    if (header === undefined) continue;
-    if (column.type === 'DOUBLE' || column.type === 'INTEGER') numeric.push(...columnValues(header));
-    if (column.type === 'DATE') {
-      const format = detectDateFormat(columnValues(header));
-      if (format) dateFormats[column.name] = format;
-    }
-  }
-  // A semicolon export comes from a German Excel: decimal comma unless the cells say otherwise.
-  const decimalSeparator = detectDecimalSeparator(numeric, sniff.delimiter === ';' ? ',' : '.');
-  return { decimalSeparator, dateFormats };
 }

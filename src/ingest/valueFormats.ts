@@ -62,15 +62,28 @@ function plausible(format: DateFormat, value: string): boolean {
 const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
 
 /**
- * The date format every non-empty sample value of a column fits, preferring the earlier entry of
- * DATE_FORMATS when several fit (so 01/02/2025 reads as US unless a day > 12 proves otherwise).
- * 'excel-serial' when all values are Excel day numbers; null when nothing fits all values.
+ * The date formats a column's sample values are written in, most used first. Greedy: the format
+ * that fits most values is taken, the values it reads are set aside, and so on; so an ambiguous
+ * 01/02/2025 goes to whichever format the unambiguous values chose. Values no format reads are
+ * left to be rejected; 'excel-serial' covers Excel's day numbers. Empty when nothing fits.
  */
-export function detectDateFormat(values: Iterable<string>): string | null {
-  const cells = [...values].map((v) => v.trim()).filter((v) => v !== '');
-  if (cells.length === 0) return null;
-  const fitting = DATE_FORMATS.find((format) => cells.every((v) => plausible(format, v)));
-  if (fitting) return fitting.format;
-  if (cells.every((v) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000)) return 'excel-serial';
-  return null;
+export function detectDateFormats(values: Iterable<string>): string[] {
+  let remaining = [...values].map((v) => v.trim()).filter((v) => v !== '');
+  const chosen: string[] = [];
+  while (remaining.length > 0) {
+    let best: { format: string; fits: (v: string) => boolean; count: number } | null = null;
+    for (const format of DATE_FORMATS) {
+      if (chosen.includes(format.format)) continue;
+      const count = remaining.filter((v) => plausible(format, v)).length;
+      if (count > 0 && (!best || count > best.count)) best = { format: format.format, fits: (v) => plausible(format, v), count };
+    }
+    if (!best) break;
+    chosen.push(best.format);
+    const fits = best.fits;
+    remaining = remaining.filter((v) => !fits(v));
+  }
+  if (remaining.some(isExcelSerial)) chosen.push('excel-serial');
+  return chosen;
 }
+
+const isExcelSerial = (v: string) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000;

@@ -6,7 +6,7 @@ import { canonicalValue } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
 import { sniffCsv } from '../ingest/sniffCsv';
-import { detectDateFormat, detectDecimalSeparator } from '../ingest/valueFormats';
+import { detectDateFormats, detectDecimalSeparator } from '../ingest/valueFormats';
 import {
   cellRejectsSql,
   countSql,
@@ -153,10 +153,10 @@ async function detectFormats(db: Db, kind: TableKind, mapping: ColumnMapping, de
   );
   const values = (header: string) => sample.map((r) => String(r[header] ?? ''));
   const numbers = mapped.filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER').flatMap((c) => values(mapping[c.name] ?? ''));
-  const dateFormats: Record<string, string> = {};
+  const dateFormats: Record<string, string[]> = {};
   for (const column of mapped.filter((c) => c.type === 'DATE')) {
-    const format = detectDateFormat(values(mapping[column.name] ?? ''));
-    if (format) dateFormats[column.name] = format;
+    const formats = detectDateFormats(values(mapping[column.name] ?? ''));
+    if (formats.length) dateFormats[column.name] = formats;
   }
   return { decimalSeparator: detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.'), dateFormats };
 }

@@ -35,7 +35,7 @@ describe.each(ENGINES)('CSV import on $name', ({ open }) => {
     const rows = Array.from({ length: 3200 }, (_, i) => `D${i};0${1 + (i % 9)}.03.2025;Messe;Neu;Bäckerei „Süß“ – ${i} €;1.234,5${i % 10}`);
     const report = await load('de.csv', bytesOf(`${DE_HEADER}\r\n${rows.join('\r\n')}\r\n`, 'win1252'));
     expect(report).toMatchObject({ encoding: 'windows-1252', delimiter: ';', rowsLoaded: 3200, rowsRejected: 0 });
-    expect(report.format).toEqual({ decimalSeparator: ',', dateFormats: { created_at: '%d.%m.%Y' } });
+    expect(report.format).toEqual({ decimalSeparator: ',', dateFormats: { created_at: ['%d.%m.%Y'] } });
     const [first, , , last] = await leads().then((r) => [r[0], r[1], r[2], r[3199]]);
     expect(first).toMatchObject({ company: 'Bäckerei „Süß“ – 0 €', amount: 1234.5, medium: 'trade_fair', stage: 'lead', _line: 2 });
     expect(first?.created_at).toBe(Date.UTC(2025, 2, 1));
@@ -63,9 +63,9 @@ describe.each(ENGINES)('CSV import on $name', ({ open }) => {
     const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,2025-01-03,Website\nL3,2025-01-04,Website,Open,C,3,extra\nL4,2025-01-05,Website,Open,D,4\n`;
     const report = await load('ragged.csv', bytesOf(csv));
     expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 2, rowsRejected: 2 });
-    expect(report.rejects.map((r) => [r.line, r.reason])).toEqual([
-      [3, expect.stringMatching(/MISSING COLUMNS/)],
-      [4, expect.stringMatching(/TOO MANY COLUMNS/)],
+    expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([
+      [3, 'L2,2025-01-03,Website', expect.stringMatching(/MISSING COLUMNS/)],
+      [4, 'L3,2025-01-04,Website,Open,C,3,extra', expect.stringMatching(/TOO MANY COLUMNS/)],
     ]);
     expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
       ['L1', 2],
@@ -74,20 +74,28 @@ describe.each(ENGINES)('CSV import on $name', ({ open }) => {
   });
 
   it('rejects cells that do not convert, missing required values and repeated ids, naming line, column and reason', async () => {
-    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,31.01.2025,Website,Open,B,2\nL3,2025-01-04,,Open,C,3\nL4,2025-01-05,Website,Open,D,twelve\nL1,2025-01-06,Website,Open,E,5\n`;
+    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,2025-13-45,Website,Open,B,2\nL3,2025-01-04,,Open,C,3\nL4,2025-01-05,Website,Open,D,twelve\nL1,2025-01-06,Website,Open,E,5\n`;
     const report = await load('bad-values.csv', bytesOf(csv));
     expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 1, rowsRejected: 4 });
     expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
-      [3, 'created_at', '31.01.2025', 'not a date (expected %Y-%m-%d)'],
+      [3, 'created_at', '2025-13-45', 'not a date (expected %Y-%m-%d)'],
       [4, 'medium', null, 'required value missing'],
       [5, 'amount', 'twelve', 'not a number'],
       [6, 'lead_id', 'L1', 'duplicate of line 2'],
     ]);
   });
 
+  it('reads a column with mixed date formats, and rejects dates no format reads', async () => {
+    const csv = `${EN_HEADER}\nL1,31.01.2025,Website,Open,A,1\nL2,2025-02-01,Website,Open,B,1\nL3,02.02.2025,Website,Open,C,1\nL4,45658,Website,Open,D,1\nL5,31.02.2025x,Website,Open,E,1\n`;
+    const report = await load('mixed-dates.csv', bytesOf(csv));
+    expect(report.format.dateFormats.created_at).toEqual(['%d.%m.%Y', '%Y-%m-%d', 'excel-serial']);
+    expect((await leads()).map((r) => r.created_at)).toEqual([Date.UTC(2025, 0, 31), Date.UTC(2025, 1, 1), Date.UTC(2025, 1, 2), Date.UTC(2025, 0, 1)]);
+    expect(report.rejects.map((r) => [r.line, r.column_name, r.reason])).toEqual([[6, 'created_at', 'not a date (expected %d.%m.%Y or %Y-%m-%d or excel-serial)']]);
+  });
+
   it('reads Excel serial dates', async () => {
     const report = await load('serial.csv', bytesOf(`${EN_HEADER}\nL1,45658,Website,Open,A,1\nL2,45689.5,Website,Open,B,1\n`));
-    expect(report.format.dateFormats.created_at).toBe('excel-serial');
+    expect(report.format.dateFormats.created_at).toEqual(['excel-serial']);
     expect((await leads()).map((r) => r.created_at)).toEqual([Date.UTC(2025, 0, 1), Date.UTC(2025, 1, 1)]);
   });
 

@@ -47,10 +47,12 @@ export function useData(): DataApi {
 /** Opens the in-browser database, loads the embedded sample exports, and takes the user's imports. */
 export function DataProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<DataState>(initial);
+  // Imports run one after another faster than React renders: each must see the previous one's result.
   const stateRef = useRef(state);
-  useEffect(() => {
-    stateRef.current = state;
-  }, [state]);
+  const update = useCallback((change: (s: DataState) => DataState) => {
+    stateRef.current = change(stateRef.current);
+    setState(stateRef.current);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -66,25 +68,25 @@ export function DataProvider({ children }: { children: ReactNode }) {
       lap('engine');
       coordinator = new QueryCoordinator(db);
       if (cancelled) return db.close();
-      setState((s) => ({ ...s, coordinator, engine: db.engine }));
+      update((s) => ({ ...s, coordinator, engine: db.engine }));
       const tables: LoadedTable[] = [];
       for (const sample of SAMPLE_EXPORTS) {
         if (cancelled) return;
-        setState((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
+        update((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
         const report = await importCsv(db, await urlInput(sample.url, sample.fileName, sample.kind), browserCodec);
         tables.push(loaded(report));
         lap(sample.kind);
       }
       coordinator.invalidate();
-      if (!cancelled) setState((s) => ({ ...s, status: { phase: 'ready' }, tables, timings, dataVersion: coordinator?.dataVersion ?? 0 }));
+      if (!cancelled) update((s) => ({ ...s, status: { phase: 'ready' }, tables, timings, dataVersion: coordinator?.dataVersion ?? 0 }));
     })().catch((error: unknown) => {
-      if (!cancelled) setState((s) => ({ ...s, status: { phase: 'error', message: error instanceof Error ? error.message : String(error) } }));
+      if (!cancelled) update((s) => ({ ...s, status: { phase: 'error', message: error instanceof Error ? error.message : String(error) } }));
     });
     return () => {
       cancelled = true;
       void coordinator?.db.close();
     };
-  }, []);
+  }, [update]);
 
   const importFile = useCallback(async (file: File, kind?: TableKind) => {
     const { coordinator, origin, tables } = stateRef.current;
@@ -96,9 +98,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
       for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
     }
     coordinator.invalidate();
-    setState((s) => ({ ...s, origin: 'import', tables: [...kept, loaded(report)], dataVersion: coordinator.dataVersion }));
+    update((s) => ({ ...s, origin: 'import', tables: [...kept, loaded(report)], dataVersion: coordinator.dataVersion }));
     return report;
-  }, []);
+  }, [update]);
 
   const api = useMemo<DataApi>(() => ({ ...state, importFile }), [state, importFile]);
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;

@@ -5,6 +5,7 @@ export const de: Messages = {
   nav: {
     label: 'Seiten',
     overview: 'Übersicht',
+    import: 'Import',
     funnel: 'Funnel',
     planning: 'Planung',
     media: 'Medien & Kampagnen',

@@ -3,6 +3,7 @@ export const en = {
   nav: {
     label: 'Pages',
     overview: 'Overview',
+    import: 'Import',
     funnel: 'Funnel',
     planning: 'Planning',
     media: 'Media & campaigns',

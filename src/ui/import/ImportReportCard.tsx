@@ -4,6 +4,10 @@ import { downloadText, toSafeCsv } from '../export/safeCsv';
 import { formatInteger } from '../i18n/format';
 
 const SHOWN_REJECTS = 50;
+/** strptime → what users read: %d.%m.%Y → dd.mm.yyyy */
+const readableDateFormat = (format: string) =>
+  format === 'excel-serial' ? 'Excel' : format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', 'yyyy').replace('%y', 'yy');
+
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': ',', ';': ';', '\t': 'Tab', '|': '|' };
 
 /** What happened to one file: detection, counts, repairs, and the rejected lines (downloadable). */
@@ -25,7 +29,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
         <div><dt>{t('import.encoding')}</dt><dd>{report.encoding}</dd></div>
         <div><dt>{t('import.delimiter')}</dt><dd>{DELIMITER_NAMES[report.delimiter] ?? report.delimiter}</dd></div>
         <div><dt>{t('import.decimal')}</dt><dd>{report.format.decimalSeparator}</dd></div>
-        <div><dt>{t('import.dates')}</dt><dd>{dates.length ? [...new Set(dates.map(([, f]) => f))].join(', ') : '–'}</dd></div>
+        <div><dt>{t('import.dates')}</dt><dd>{dates.length ? [...new Set(dates.flatMap(([, formats]) => formats.map(readableDateFormat)))].join(', ') : '–'}</dd></div>
         <div><dt>{t('import.read')}</dt><dd data-testid="rows-read">{n(report.rowsRead)}</dd></div>
         <div><dt>{t('import.loaded')}</dt><dd data-testid="rows-loaded">{n(report.rowsLoaded)}</dd></div>
         <div><dt>{t('import.rejected')}</dt><dd data-testid="rows-rejected" className={report.rowsRejected ? 'error' : undefined}>{n(report.rowsRejected)}</dd></div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateFormat, detectDecimalSeparator, looksNumeric } from '../../../src/ingest/valueFormats';
+import { detectDateFormats, detectDecimalSeparator, looksNumeric } from '../../../src/ingest/valueFormats';
 
 describe('detectDecimalSeparator', () => {
   it('reads German and English conventions from unambiguous cells', () => {
@@ -16,20 +16,24 @@ describe('detectDecimalSeparator', () => {
   });
 });
 
-describe('detectDateFormat', () => {
+describe('detectDateFormats', () => {
   it.each([
-    [['2025-01-31', '2025-02-01'], '%Y-%m-%d'],
-    [['2025-01-31 14:05:00', '2025-02-01T08:00'], '%Y-%m-%d'],
-    [['31.01.2025', '01.02.2025'], '%d.%m.%Y'],
-    [['31.01.25', '1.2.25'], '%d.%m.%y'],
-    [['01/31/2025', '02/01/2025'], '%m/%d/%Y'],
-    [['31/01/2025', '02/01/2025'], '%d/%m/%Y'],
-    [['45658', '45689.5'], 'excel-serial'],
-  ])('%j → %s', (values, format) => expect(detectDateFormat(values)).toBe(format));
+    [['2025-01-31', '2025-02-01'], ['%Y-%m-%d']],
+    [['2025-01-31 14:05:00', '2025-02-01T08:00'], ['%Y-%m-%d']],
+    [['31.01.2025', '01.02.2025'], ['%d.%m.%Y']],
+    [['31.01.25', '1.2.25'], ['%d.%m.%y']],
+    [['01/31/2025', '02/01/2025'], ['%m/%d/%Y']],
+    [['31/01/2025', '02/01/2025', '13/01/2025'], ['%d/%m/%Y']],
+    [['45658', '45689.5'], ['excel-serial']],
+  ])('%j → %j', (values, formats) => expect(detectDateFormats(values)).toEqual(formats));
 
-  it('finds no format for mixed or invalid values', () => {
-    expect(detectDateFormat(['2025-01-31', '31.01.2025'])).toBeNull();
-    expect(detectDateFormat(['32.01.2025'])).toBeNull();
-    expect(detectDateFormat(['', ' '])).toBeNull();
+  it('finds every format of a column with mixed formats, most used first', () => {
+    expect(detectDateFormats(['31.01.2025', '2025-02-01', '02.02.2025', '45658'])).toEqual(['%d.%m.%Y', '%Y-%m-%d', 'excel-serial']);
+  });
+
+  it('leaves values no format reads to be rejected', () => {
+    expect(detectDateFormats(['01.03.2025', '32.13.2025', '02.03.2025'])).toEqual(['%d.%m.%Y']);
+    expect(detectDateFormats(['32.01.2025'])).toEqual([]);
+    expect(detectDateFormats(['', ' '])).toEqual([]);
   });
 });
