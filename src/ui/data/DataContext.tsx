@@ -32,13 +32,24 @@ export interface DataState {
   readonly timings: Readonly<Record<string, number>>;
 }
 
+/** What became of one file the user imported: its report, or why it could not be used. */
+export type ImportOutcome = { readonly file: string; readonly report: CsvImportReport } | { readonly file: string; readonly error: string };
+
 export interface DataApi extends DataState {
+  /** The outcomes of the user's latest import batch, kept while they visit other pages. */
+  readonly recentImports: readonly ImportOutcome[];
+  setRecentImports(outcomes: readonly ImportOutcome[]): void;
   /** Imports one file into its table; the user's first import replaces the whole sample. */
   importFile(file: File, kind?: TableKind): Promise<CsvImportReport>;
 }
 
 const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], origin: 'sample', dataVersion: 0, timings: {} };
-const DataContext = createContext<DataApi>({ ...initial, importFile: () => Promise.reject(new Error('no DataProvider')) });
+const DataContext = createContext<DataApi>({
+  ...initial,
+  recentImports: [],
+  setRecentImports: () => undefined,
+  importFile: () => Promise.reject(new Error('no DataProvider')),
+});
 
 export function useData(): DataApi {
   return useContext(DataContext);
@@ -47,6 +58,7 @@ export function useData(): DataApi {
 /** Opens the in-browser database, loads the embedded sample exports, and takes the user's imports. */
 export function DataProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<DataState>(initial);
+  const [recentImports, setRecentImports] = useState<readonly ImportOutcome[]>([]);
   // Imports run one after another faster than React renders: each must see the previous one's result.
   const stateRef = useRef(state);
   const update = useCallback((change: (s: DataState) => DataState) => {
@@ -102,7 +114,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     return report;
   }, [update]);
 
-  const api = useMemo<DataApi>(() => ({ ...state, importFile }), [state, importFile]);
+  const api = useMemo<DataApi>(() => ({ ...state, importFile, recentImports, setRecentImports }), [state, importFile, recentImports]);
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
 }
 

@@ -1,23 +1,19 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CsvImportReport } from '../../services/importCsv';
-import { useData } from '../data/DataContext';
+import { useData, type ImportOutcome } from '../data/DataContext';
 import { ImportReportCard } from '../import/ImportReportCard';
-
-type FileOutcome = { file: string; report: CsvImportReport } | { file: string; error: string };
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const { importFile, status } = useData();
+  const { importFile, status, recentImports: outcomes, setRecentImports: setOutcomes } = useData();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<{ file: string; index: number; total: number } | null>(null);
-  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [dragging, setDragging] = useState(false);
   const ready = status.phase === 'ready' && !busy;
 
   async function importAll(files: readonly File[]) {
     if (!files.length || !ready) return;
-    const results: FileOutcome[] = [];
+    const results: ImportOutcome[] = [];
     setOutcomes([]);
     for (const [index, file] of files.entries()) {
       setBusy({ file: file.name, index: index + 1, total: files.length });
