@@ -1,27 +1,25 @@
 import { toRows, type Row } from '../db/arrowRows';
 import type { Db, FileSource } from '../db/types';
 import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
-import { quoteIdent } from '../domain/sqlQuery';
+import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { detectDateFormats, detectDecimalSeparator } from '../ingest/valueFormats';
 import {
-  cellRejectsSql,
   countSql,
   dropImportTablesSql,
-  hasMultiLineCellsSql,
-  insertAcceptedSql,
-  numberStagedLinesSql,
-  remapValuesSql,
+  loadCsvSql,
+  multiLineRecordsSql,
+  numberLinesSql,
+  publishSql,
   rejectsSql,
+  rejectsTableSql,
+  remapValuesSql,
+  sampleCsvSql,
   shapeRejectedRecordsSql,
-  stageCsvSql,
-  stagedHeadersSql,
-  STAGE,
-  TYPED,
-  typedStageSql,
+  WORK,
   type ValueFormat,
 } from '../sql/importCsv';
 import { ExportError } from './exportError';
@@ -78,7 +76,8 @@ function hasBinaryBytes(text: string): boolean {
   return false;
 }
 
-const count = async (db: Db, table: string) => Number(toRows(await db.query(countSql(table)))[0]?.n ?? 0);
+/** The first column of the first row, as a number (counts). */
+const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(await db.query(query))[0] ?? {})[0] ?? 0);
 
 /**
  * Imports one CSV export into its canonical table: detect encoding, delimiter and formats, read
@@ -99,33 +98,27 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
   try {
     await db.query(dropImportTablesSql());
     const fileRef = await db.registerFile(name, utf8);
+    let plan: { kind: TableKind; mapping: ColumnMapping; format: ValueFormat };
     try {
-      await db.query(stageCsvSql(fileRef, delimiter));
+      const sample = await db.query(sampleCsvSql(fileRef, delimiter));
+      const headers = sample.schema.fields.map((f) => f.name);
+      plan = planImport(fileName, headers, toRows(sample), input.kind, delimiter);
+      await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName));
     } finally {
-      // Everything after staging reads the staged table; the engine gets all its threads back.
+      // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
     }
-    const headers = (await db.query(stagedHeadersSql())).schema.fields.map((f) => f.name).filter((h) => h !== '_line');
-    if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
-    const kind = input.kind ?? detectTableKind(headers);
-    if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')})`);
-    const mapping = suggestMapping(kind, headers);
-    const missing = missingRequired(kind, mapping);
-    if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
-
-    const format = await detectFormats(db, kind, mapping, delimiter);
-    const multiLine = Number(toRows(await db.query(hasMultiLineCellsSql(headers)))[0]?.n ?? 0) > 0;
-    const shapeRejected = Number(toRows(await db.query(shapeRejectedRecordsSql()))[0]?.n ?? 0);
-    await db.query(numberStagedLinesSql(headers, multiLine, shapeRejected > 0));
-    await db.query(typedStageSql(kind, mapping, format));
-    await db.query(cellRejectsSql(kind, mapping, format));
-    const rowsRead = (await count(db, STAGE)) + shapeRejected;
-    await db.query(dropImportTablesSql(STAGE));
-    await db.query(insertAcceptedSql(kind, fileName));
-    await db.query(dropImportTablesSql(TYPED));
+    const { kind, mapping, format } = plan;
+    const multiLine = (await first(db, multiLineRecordsSql())) > 0;
+    const shapeRejected = await first(db, shapeRejectedRecordsSql());
+    await db.query(numberLinesSql(multiLine, shapeRejected > 0));
+    await db.query(rejectsTableSql(kind, mapping, format));
+    const rowsRead = (await first(db, countSql(WORK))) + shapeRejected;
+    await db.query(publishSql(kind));
     const repairs = await canonicalise(db, kind);
     const rejects = toRows(await db.query(rejectsSql()));
-    const rowsLoaded = await count(db, kind);
+    const rowsLoaded = await first(db, countSql(kind));
+    await db.query(dropImportTablesSql());
     return {
       fileName,
       kind,
@@ -140,25 +133,32 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
       repairs,
     };
   } catch (error) {
+    // A failed import frees its working tables and leaves the previous data as it was.
+    await db.query(dropImportTablesSql()).catch(() => undefined);
     if (error instanceof ExportError) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
   }
 }
 
-/** Decimal separator and date formats from the first staged rows of the mapped columns. */
-async function detectFormats(db: Db, kind: TableKind, mapping: ColumnMapping, delimiter: string): Promise<ValueFormat> {
+/** Table, column mapping and value formats from the headers and the first rows (as text). */
+function planImport(fileName: string, headers: readonly string[], sample: readonly Row[], forcedKind: TableKind | undefined, delimiter: string) {
+  // DuckDB names the columns of a file without a header row column0, column1, …
+  if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
+  const kind = forcedKind ?? detectTableKind(headers);
+  if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')})`);
+  const mapping = suggestMapping(kind, headers);
+  const missing = missingRequired(kind, mapping);
+  if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
   const mapped = CANONICAL[kind].filter((c) => mapping[c.name] !== undefined);
-  const sample = toRows(
-    await db.query({ sql: `SELECT ${mapped.map((c) => quoteIdent(mapping[c.name] ?? '')).join(', ')} FROM ${STAGE} LIMIT 1000`, params: [] }),
-  );
-  const values = (header: string) => sample.map((r) => String(r[header] ?? ''));
-  const numbers = mapped.filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER').flatMap((c) => values(mapping[c.name] ?? ''));
+  const values = (column: { name: string }) => sample.map((r) => String(r[mapping[column.name] ?? ''] ?? ''));
+  const numbers = mapped.filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER').flatMap(values);
   const dateFormats: Record<string, string[]> = {};
   for (const column of mapped.filter((c) => c.type === 'DATE')) {
-    const formats = detectDateFormats(values(mapping[column.name] ?? ''));
+    const formats = detectDateFormats(values(column));
     if (formats.length) dateFormats[column.name] = formats;
   }
-  return { decimalSeparator: detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.'), dateFormats };
+  const format: ValueFormat = { decimalSeparator: detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.'), dateFormats };
+  return { kind, mapping, format };
 }
 
 /** Maps vocabulary columns onto canonical values and reports each mapping as a repair. */

@@ -2,15 +2,17 @@ import { CANONICAL, type CanonicalColumn, type TableKind } from '../domain/schem
 import { joinSql, quoteIdent, type SqlQuery, type SqlValue } from '../domain/sqlQuery';
 
 /**
- * The validated import: the export is first read as text into a staging table (rows whose shape
- * is wrong are kept aside by DuckDB with their line), then every mapped cell is converted with
- * TRY_ functions; a row with a cell that does not convert, a missing required value or a repeated
- * id is rejected with its line, column and reason. Nothing is dropped without a row in _rejects.
+ * The validated import, in one pass over the file: read_csv reads every cell as text (records of
+ * the wrong shape are set aside by DuckDB with their line), each mapped cell is converted with a
+ * TRY_ function, and a row where a conversion failed or a required value is missing is flagged and
+ * keeps its raw text. Only flagged rows are examined cell by cell; repeated ids are found on the
+ * converted table. The rejected rows are deleted and the working table becomes the canonical one,
+ * so a 5M-row export never exists twice in memory. Nothing is dropped without a row in _rejects.
  */
-export const STAGE = '_stage';
+export const WORK = '_import';
 export const SHAPE_REJECTS = '_shape_rejects';
 export const REJECTS = '_rejects';
-export const TYPED = '_typed';
+const SAMPLE_REJECTS = '_sample_rejects';
 
 export interface ValueFormat {
   readonly decimalSeparator: '.' | ',';
@@ -20,42 +22,24 @@ export interface ValueFormat {
 
 const ISO = '%Y-%m-%d';
 
-export function stageCsvSql(fileRef: string, delimiter: string): SqlQuery {
+function readCsv(fileRef: string, delimiter: string, rejectsTable: string): SqlQuery {
   return {
     sql:
-      `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT *, NULL::INTEGER AS _line FROM read_csv(?, header = true, all_varchar = true, ` +
-      `delim = ?, quote = '"', escape = '"', store_rejects = true, rejects_table = '${SHAPE_REJECTS}', rejects_scan = '${SHAPE_REJECTS}_scan')`,
+      `read_csv(?, header = true, all_varchar = true, delim = ?, quote = '"', escape = '"', ` +
+      `store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
     params: [fileRef, delimiter],
   };
 }
 
-/** Drops the import's working tables (all of them by default) to free their memory. */
-export function dropImportTablesSql(...tables: string[]): SqlQuery {
-  const names = tables.length ? tables : [STAGE, TYPED, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS];
+/** The first rows as text: headers for the mapping, values for format detection. */
+export function sampleCsvSql(fileRef: string, delimiter: string, rows = 1000): SqlQuery {
+  return joinSql(['SELECT * FROM', readCsv(fileRef, delimiter, SAMPLE_REJECTS), `LIMIT ${rows}`]);
+}
+
+/** Drops the import's working tables to free their memory. */
+export function dropImportTablesSql(): SqlQuery {
+  const names = [WORK, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS, SAMPLE_REJECTS, `${SAMPLE_REJECTS}_scan`];
   return { sql: names.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '), params: [] };
-}
-
-/**
- * Line of every staged row. Staged rows keep the file's record order (rowid); records that
- * DuckDB set aside and line breaks inside quoted cells shift the lines of the rows after them.
- */
-export function numberStagedLinesSql(columns: readonly string[], multiLine: boolean, recordsSetAside: boolean): SqlQuery {
-  if (!multiLine && !recordsSetAside) return { sql: `UPDATE ${STAGE} SET _line = (rowid + 2)::INTEGER`, params: [] };
-  const newlines = columns.map((c) => `coalesce(length(${quoteIdent(c)}) - length(replace(${quoteIdent(c)}, chr(10), '')), 0)`).join(' + ');
-  const extraLines = multiLine ? `coalesce(sum(${newlines}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)` : '0';
-  return {
-    sql:
-      `WITH skipped AS (SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS before_row FROM (SELECT DISTINCT line FROM ${SHAPE_REJECTS})), ` +
-      `numbered AS (SELECT rowid AS r, (rowid + 2 + ${extraLines})::INTEGER AS base FROM ${STAGE}) ` +
-      `UPDATE ${STAGE} SET _line = numbered.base + (SELECT count(*) FROM skipped WHERE skipped.before_row <= numbered.r) ` +
-      `FROM numbered WHERE ${STAGE}.rowid = numbered.r`,
-    params: [],
-  };
-}
-
-export function hasMultiLineCellsSql(columns: readonly string[]): SqlQuery {
-  const any = columns.map((c) => `contains(${quoteIdent(c)}, chr(10))`).join(' OR ');
-  return { sql: `SELECT count(*)::BIGINT AS n FROM ${STAGE} WHERE ${any || 'FALSE'}`, params: [] };
 }
 
 /** The converted value of a raw text cell; NULL where the text does not convert. */
@@ -89,70 +73,102 @@ const REASONS: Readonly<Record<CanonicalColumn['type'], string>> = {
   INTEGER: 'not a whole number',
 };
 
-/**
- * Converts the staged text once into the canonical columns, flagging rows where a conversion
- * failed or a required value is missing (_bad); only those rows are examined cell by cell.
- */
-export function typedStageSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery {
-  const inner: SqlQuery[] = [];
-  const failures: string[] = [];
-  CANONICAL[kind].forEach((column, i) => {
+/** Line breaks inside one raw cell (quoted multi-line values shift the lines of later records). */
+const newlinesIn = (header: string) =>
+  `CASE WHEN contains(${quoteIdent(header)}, chr(10)) THEN length(${quoteIdent(header)}) - length(replace(${quoteIdent(header)}, chr(10), '')) ELSE 0 END`;
+
+/** The mapped columns in canonical order, with their position in the _raw list (1-based). */
+function mappedColumns(kind: TableKind, mapping: Readonly<Record<string, string>>) {
+  return CANONICAL[kind]
+    .filter((c) => mapping[c.name] !== undefined)
+    .map((column, i) => ({ column, header: mapping[column.name] as string, slot: i + 1 }));
+}
+
+/** Reads, converts and flags the whole file into the working table (see the module comment). */
+export function loadCsvSql(
+  kind: TableKind,
+  headers: readonly string[],
+  mapping: Readonly<Record<string, string>>,
+  format: ValueFormat,
+  fileRef: string,
+  delimiter: string,
+  sourceName: string,
+): SqlQuery {
+  const mapped = mappedColumns(kind, mapping);
+  const inner: SqlQuery[] = CANONICAL[kind].map((column) => {
     const header = mapping[column.name];
     const name = quoteIdent(column.name);
-    if (header === undefined) {
-      inner.push({ sql: `NULL::${column.type} AS ${name}`, params: [] });
-      return;
-    }
-    inner.push(joinSql([typedSql(column, header, format), ` AS ${name}`], ''));
-    if (column.required) failures.push(`${name} IS NULL`);
-    else {
-      inner.push({ sql: `nullif(trim(${quoteIdent(header)}), '') IS NOT NULL AS _given_${i}`, params: [] });
-      failures.push(`(_given_${i} AND ${name} IS NULL)`);
-    }
+    return header === undefined ? { sql: `NULL::${column.type} AS ${name}`, params: [] } : joinSql([typedSql(column, header, format), ` AS ${name}`], '');
   });
+  for (const { header, slot } of mapped) inner.push({ sql: `${quoteIdent(header)} AS _raw_${slot}`, params: [] });
+  inner.push({ sql: `(${headers.map(newlinesIn).join(' + ') || '0'})::INTEGER AS _nl`, params: [] });
+  const failures = mapped.map(({ column, slot }) =>
+    column.required ? `${quoteIdent(column.name)} IS NULL` : `(nullif(trim(_raw_${slot}), '') IS NOT NULL AND ${quoteIdent(column.name)} IS NULL)`,
+  );
   const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
+  const raws = mapped.map(({ slot }) => `_raw_${slot}`).join(', ');
   return joinSql([
-    `CREATE OR REPLACE TEMP TABLE ${TYPED} AS SELECT ${names}, _line, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`,
+    { sql: `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _bad, CASE WHEN _bad THEN [${raws}] END AS _raw FROM (SELECT *, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`, params: [sourceName] },
     joinSql(inner, ', '),
-    `, _line FROM ${STAGE})`,
+    'FROM',
+    readCsv(fileRef, delimiter, SHAPE_REJECTS),
+    '))',
   ]);
 }
 
+export function multiLineRecordsSql(): SqlQuery {
+  return { sql: `SELECT count(*)::BIGINT AS n FROM ${WORK} WHERE _nl > 0`, params: [] };
+}
+
 /**
- * One reject row per failing cell, in one scan of the staged rows: each row yields the list of
- * its failures (a converted NULL where text was given, a required value missing), unnested.
- * Repeated ids and records of the wrong shape are added from their own small queries.
+ * Line of every row. Rows keep the file's record order (rowid); records that DuckDB set aside and
+ * line breaks inside quoted cells shift the lines of the rows after them.
  */
-export function cellRejectsSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery {
-  const checks: SqlQuery[] = [];
-  for (const column of CANONICAL[kind]) {
-    const header = mapping[column.name];
-    if (header === undefined) continue;
-    const raw = quoteIdent(header);
-    const present = `nullif(trim(${raw}), '') IS NOT NULL`;
+export function numberLinesSql(multiLine: boolean, recordsSetAside: boolean): SqlQuery {
+  if (!multiLine && !recordsSetAside) return { sql: `UPDATE ${WORK} SET _line = (rowid + 2)::INTEGER`, params: [] };
+  const extraLines = multiLine ? 'coalesce(sum(_nl) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)' : '0';
+  return {
+    sql:
+      `WITH skipped AS (SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS before_row FROM (SELECT DISTINCT line FROM ${SHAPE_REJECTS})), ` +
+      `numbered AS (SELECT rowid AS r, (rowid + 2 + ${extraLines})::INTEGER AS base FROM ${WORK}) ` +
+      `UPDATE ${WORK} SET _line = numbered.base + (SELECT count(*) FROM skipped WHERE skipped.before_row <= numbered.r) ` +
+      `FROM numbered WHERE ${WORK}.rowid = numbered.r`,
+    params: [],
+  };
+}
+
+/**
+ * One reject row per failing cell of the flagged rows (a converted NULL where text was given, a
+ * required value missing), per repeated id, and per record DuckDB set aside.
+ */
+export function rejectsTableSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery {
+  const checks = mappedColumns(kind, mapping).map(({ column, slot }) => {
+    const present = `nullif(trim(_raw[${slot}]), '') IS NOT NULL`;
     const expected = column.type === 'DATE' ? ` (expected ${(format.dateFormats[column.name] ?? [ISO]).join(' or ')})` : '';
-    checks.push(
+    return {
+      sql:
+        `{'column_name': ?, 'value': _raw[${slot}], 'reason': CASE WHEN ${column.required ? `NOT ${present}` : 'FALSE'} THEN ? ` +
+        `WHEN ${present} AND ${quoteIdent(column.name)} IS NULL THEN ? END}`,
+      params: [column.name, 'required value missing', REASONS[column.type] + expected],
+    };
+  });
+  const parts: SqlQuery[] = [];
+  if (checks.length) {
+    parts.push(
       joinSql([
-        { sql: `{'column_name': ?, 'value': ${raw}, 'reason': CASE WHEN`, params: [column.name] },
-        { sql: `${column.required ? `NOT ${present}` : 'FALSE'} THEN ? WHEN ${present} AND (`, params: ['required value missing'] },
-        typedSql(column, header, format),
-        { sql: ') IS NULL THEN ? END}', params: [REASONS[column.type] + expected] },
+        'SELECT line, f.column_name, f.value, f.reason FROM (SELECT _line AS line, unnest(list_filter([',
+        joinSql(checks, ', '),
+        `], x -> x.reason IS NOT NULL)) AS f FROM ${WORK} WHERE _bad)`,
       ]),
     );
   }
-  const cells = joinSql([
-    'SELECT line, f.column_name, f.value, f.reason FROM (SELECT _line AS line, unnest(list_filter([',
-    joinSql(checks, ', '),
-    `], x -> x.reason IS NOT NULL)) AS f FROM ${STAGE} WHERE _line IN (SELECT _line FROM ${TYPED} WHERE _bad))`,
-  ]);
-  const parts: SqlQuery[] = [cells];
   const idColumn = CANONICAL[kind][0];
-  if (idColumn && (kind === 'leads' || kind === 'deals' || kind === 'campaigns')) {
+  if (idColumn && mapping[idColumn.name] !== undefined && (kind === 'leads' || kind === 'deals' || kind === 'campaigns')) {
     const id = quoteIdent(idColumn.name);
     parts.push({
       sql:
         `SELECT line, ? AS column_name, value, 'duplicate of line ' || first_line AS reason FROM (SELECT _line AS line, ${id} AS value, ` +
-        `min(_line) OVER (PARTITION BY ${id}) AS first_line FROM ${TYPED} WHERE ${id} IN (SELECT ${id} FROM ${TYPED} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
+        `min(_line) OVER (PARTITION BY ${id}) AS first_line FROM ${WORK} WHERE ${id} IN (SELECT ${id} FROM ${WORK} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
       params: [idColumn.name],
     });
   }
@@ -164,12 +180,17 @@ export function cellRejectsSql(kind: TableKind, mapping: Readonly<Record<string,
   return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql(parts, ' UNION ALL '), 'ORDER BY line, column_name']);
 }
 
-/** The canonical table from the converted rows that have no reject. */
-export function insertAcceptedSql(kind: TableKind, sourceName: string): SqlQuery {
-  const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
+/**
+ * Removes the rejected rows and the working columns and puts the table in place of the old one.
+ * Until this statement runs, the previous table of that kind is untouched.
+ */
+export function publishSql(kind: TableKind): SqlQuery {
   return {
-    sql: `CREATE OR REPLACE TABLE ${quoteIdent(kind)} AS SELECT ${names}, ?::VARCHAR AS _source, _line FROM ${TYPED} WHERE NOT _bad AND _line NOT IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL)`,
-    params: [sourceName],
+    sql:
+      `DELETE FROM ${WORK} WHERE _bad OR _line IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL); ` +
+      `ALTER TABLE ${WORK} DROP COLUMN _bad; ALTER TABLE ${WORK} DROP COLUMN _raw; ALTER TABLE ${WORK} DROP COLUMN _nl; ` +
+      `DROP TABLE IF EXISTS ${quoteIdent(kind)}; ALTER TABLE ${WORK} RENAME TO ${quoteIdent(kind)};`,
+    params: [],
   };
 }
 
@@ -195,9 +216,4 @@ export function shapeRejectedRecordsSql(): SqlQuery {
 
 export function countSql(table: string): SqlQuery {
   return { sql: `SELECT count(*)::BIGINT AS n FROM ${quoteIdent(table)}`, params: [] };
-}
-
-/** Header names of the staged export (without the _line column the stage adds). */
-export function stagedHeadersSql(): SqlQuery {
-  return { sql: `SELECT * FROM ${STAGE} LIMIT 0`, params: [] };
 }
