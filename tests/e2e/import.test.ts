@@ -4,25 +4,16 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
 import { expectedFigures } from '../support/expectedFigures';
-import { serveStatic, type StaticServer } from '../support/staticServer';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp, type BuiltApp } from './harness';
 const TABLES = ['leads', 'deals', 'campaigns', 'targets'] as const;
 const dataLines = (file: string) => iconv.decode(readFileSync(file), 'win1252').split('\r\n').filter((l) => l !== '').length - 1;
 
-async function openImportPage(browser: Browser, origin: string) {
-  const page = await browser.context.newPage();
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => !r.url().startsWith(`${origin}/`) && !r.url().startsWith('blob:') && !r.url().startsWith('data:') && foreign.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${origin}/#/import`);
-  await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
-  return { page, foreign, errors };
+async function openImportPage(app: BuiltApp) {
+  const opened = await openApp(app.browser, app.server.origin, '#/import');
+  expect(await opened.page.getAttribute('[data-phase]', 'data-phase')).toBe('ready');
+  return opened;
 }
 
 async function upload(page: Page, files: string[], reports: number) {
@@ -31,21 +22,11 @@ async function upload(page: Page, files: string[], reports: number) {
 }
 
 describe('importing exports in headless Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const app = useBuiltApp();
   const expected = expectedFigures(path.join(ROOT, 'data-samples/en'));
 
-  beforeAll(async () => {
-    server = await serveStatic(path.join(ROOT, 'dist'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('imports the German Excel exports and shows the same figures as an independent count of the English ones', async () => {
-    const { page, foreign, errors } = await openImportPage(browser, server.origin);
+    const { page, requests, errors } = await openImportPage(app);
     const files = TABLES.map((t) => path.join(ROOT, `data-samples/de/${t}.csv`));
     await upload(page, files, TABLES.length);
     for (const [i, table] of TABLES.entries()) {
@@ -58,11 +39,11 @@ describe('importing exports in headless Chromium', () => {
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/import-de.png'), fullPage: true });
     await page.click('[data-testid="nav-overview"]');
     await page.waitForSelector('[data-kpi="leads"]');
-    const kpis = await page.$$eval('[data-kpi]', (cards) => Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), Number(c.getAttribute('data-value'))])));
+    const kpis = await kpiValues(page);
     expect([kpis.leads, kpis.mql, kpis.sql, kpis.opportunity, kpis.won]).toEqual(expected.reached);
     expect(kpis.revenue).toBeCloseTo(expected.revenue, 2);
     expect(await page.textContent('.status-bar')).toContain('from your imports');
-    expect(foreign).toEqual([]);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -83,7 +64,7 @@ describe('importing exports in headless Chromium', () => {
     const binary = path.join(dir, 'foto.csv');
     writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
 
-    const { page, errors } = await openImportPage(browser, server.origin);
+    const { page, errors } = await openImportPage(app);
     await upload(page, [malformed, binary], 2);
     const card = page.locator('[data-testid="import-report"][data-file="kaputt.csv"]');
     expect(await card.getByTestId('rows-loaded').textContent()).toBe('2');

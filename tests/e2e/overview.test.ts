@@ -1,51 +1,17 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../support/chromium';
-import { serveStatic, type StaticServer } from '../support/staticServer';
+import { describe, expect, it } from 'vitest';
 import { expectedFigures } from '../support/expectedFigures';
+import { serveStatic } from '../support/staticServer';
+import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp } from './harness';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const KPI_ORDER = ['leads', 'mql', 'sql', 'opportunity', 'won'];
 
-/** Opens the app and records every request and every console error, for the assertions below. */
-async function openApp(browser: Browser, origin: string, hash = '') {
-  const page = await browser.context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/${hash}`);
-  await page.waitForSelector('[data-phase="ready"], [data-phase="error"]', { timeout: 90_000 });
-  return { page, requests, errors };
-}
-
-async function kpiValues(page: Page): Promise<Record<string, number>> {
-  await page.waitForSelector('[data-testid="kpis"]');
-  return page.$$eval('[data-kpi]', (cards) => Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), Number(c.getAttribute('data-value'))])));
-}
-
-function foreignRequests(requests: readonly string[], origin: string): string[] {
-  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
-}
-
 describe('the built app in headless Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const app = useBuiltApp();
   const expected = expectedFigures(path.join(ROOT, 'data-samples/en'));
 
-  beforeAll(async () => {
-    server = await serveStatic(path.join(ROOT, 'dist'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('opens on the sample dashboard with KPIs equal to an independent count of the sample files', async () => {
-    const { page, requests, errors } = await openApp(browser, server.origin);
+    const { page, requests, errors } = await openApp(app.browser, app.server.origin);
     expect(await page.getAttribute('[data-phase]', 'data-phase')).toBe('ready');
     const kpis = await kpiValues(page);
     KPI_ORDER.forEach((kpi, i) => expect(kpis[kpi], kpi).toBe(expected.reached[i]));
@@ -66,13 +32,13 @@ describe('the built app in headless Chromium', () => {
     expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \(coi, \d threads?\)/);
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/overview-en.png'), fullPage: true });
     console.log('start-up timings (ms):', await page.getAttribute('[data-timings]', 'data-timings'));
-    expect(foreignRequests(requests, server.origin)).toEqual([]);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('switches to German, formats numbers the German way, and remembers the choice', async () => {
-    const { page, requests, errors } = await openApp(browser, server.origin);
+    const { page, requests, errors } = await openApp(app.browser, app.server.origin);
     await page.click('[data-testid="lang-de"]');
     await page.waitForSelector('h1:has-text("Übersicht")');
     expect(await page.getAttribute('html', 'lang')).toBe('de');
@@ -84,13 +50,13 @@ describe('the built app in headless Chromium', () => {
     await page.waitForSelector('h1:has-text("Übersicht")');
     await page.click('[data-testid="lang-en"]');
     await page.waitForSelector('h1:has-text("Overview")');
-    expect(foreignRequests(requests, server.origin)).toEqual([]);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('shows an honest "coming" state on pages not built yet, reachable by keyboard', async () => {
-    const { page, errors } = await openApp(browser, server.origin, '#/planning');
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/planning');
     expect(await page.textContent('h1')).toBe('Planning');
     expect(await page.textContent('[data-testid="coming"]')).toContain('being built');
     expect(await page.$('[data-kpi]')).toBeNull();
@@ -106,11 +72,11 @@ describe('the built app in headless Chromium', () => {
     ['a file without the required columns', 'Firma,Telefon\nMüller GmbH,030 1234\n', /leads\.csv: no column found for lead_id, created_at, medium, stage/],
     ['an empty file', '', /leads\.csv: the file is empty \(0 bytes\)/],
   ])('names the file and the problem when the leads export is %s', async (what, body, message) => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.route(/\/assets\/leads-[^/]*\.csv$/, (route) => route.fulfill({ status: 200, contentType: 'text/csv', body }));
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.server.origin}/`);
     await page.waitForSelector('[data-testid="data-error"]', { timeout: 90_000 });
     expect(await page.textContent('[data-testid="data-error"]')).toMatch(message);
     expect(await page.getAttribute('[data-phase]', 'data-phase')).toBe('error');
@@ -122,7 +88,7 @@ describe('the built app in headless Chromium', () => {
   it('works without cross-origin isolation, on the single-threaded bundle', async () => {
     const plain = await serveStatic(path.join(ROOT, 'dist'), { isolated: false });
     try {
-      const { page, requests, errors } = await openApp(browser, plain.origin);
+      const { page, requests, errors } = await openApp(app.browser, plain.origin);
       expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \((eh|mvp), 1 thread\)/);
       expect((await kpiValues(page)).leads).toBe(expected.leads);
       expect(foreignRequests(requests, plain.origin)).toEqual([]);
