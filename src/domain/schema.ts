@@ -81,9 +81,6 @@ export const CANONICAL: Readonly<Record<TableKind, readonly CanonicalColumn[]>> 
   ],
 };
 
-export function columnsOf(kind: TableKind): readonly CanonicalColumn[] {
-  return CANONICAL[kind];
-}
 
 /** Columns whose values are mapped onto a vocabulary (see vocabulary.ts) after loading. */
 export const VOCABULARY_COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, 'medium' | 'stage' | 'channel' | 'outcome'>>>> = {

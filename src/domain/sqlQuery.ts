@@ -7,9 +7,6 @@ export interface SqlQuery {
   readonly params: readonly SqlValue[];
 }
 
-export function sql(text: string, params: readonly SqlValue[] = []): SqlQuery {
-  return { sql: text, params };
-}
 
 /**
  * Quotes an identifier for DuckDB by doubling inner quotes. The only way a name taken from user
@@ -20,10 +17,6 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** n comma-separated placeholders. */
-export function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
-}
 
 /** Joins fragments (each with its own params) into one query, keeping params in placeholder order. */
 export function joinSql(parts: readonly (SqlQuery | string)[], separator = ' '): SqlQuery {

@@ -28,11 +28,6 @@ export function detectDecimalSeparator(values: Iterable<string>, hint: DecimalSe
   return german > english ? ',' : '.';
 }
 
-/** Whether a cell looks like a number at all, in either convention. */
-export function looksNumeric(value: string): boolean {
-  const v = value.trim();
-  return PLAIN_INTEGER.test(v) || GERMAN_NUMBER.test(v) || ENGLISH_NUMBER.test(v);
-}
 
 export interface DateFormat {
   /** strptime format DuckDB uses, or 'excel-serial' for Excel's day numbers. */
