@@ -35,6 +35,8 @@ export interface CsvImportInput {
   readonly head: Uint8Array;
   /** Force the table instead of recognising it from the headers. */
   readonly kind?: TableKind;
+  /** Canonical column → file header, chosen by the user or a mapping file, instead of the suggestion. */
+  readonly mapping?: ColumnMapping;
 }
 
 export interface TextCodec {
@@ -102,7 +104,7 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
     try {
       const sample = await db.query(sampleCsvSql(fileRef, delimiter));
       const headers = sample.schema.fields.map((f) => f.name);
-      plan = planImport(fileName, headers, toRows(sample), input.kind, delimiter);
+      plan = planImport(fileName, headers, toRows(sample), input, delimiter);
       await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName));
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
@@ -141,12 +143,14 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
 }
 
 /** Table, column mapping and value formats from the headers and the first rows (as text). */
-function planImport(fileName: string, headers: readonly string[], sample: readonly Row[], forcedKind: TableKind | undefined, delimiter: string) {
+function planImport(fileName: string, headers: readonly string[], sample: readonly Row[], chosen: Pick<CsvImportInput, 'kind' | 'mapping'>, delimiter: string) {
   // DuckDB names the columns of a file without a header row column0, column1, …
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
-  const kind = forcedKind ?? detectTableKind(headers);
+  const kind = chosen.kind ?? detectTableKind(headers);
   if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')})`);
-  const mapping = suggestMapping(kind, headers);
+  const mapping = chosen.mapping ?? suggestMapping(kind, headers);
+  const unknown = Object.values(mapping).filter((header) => !headers.includes(header));
+  if (unknown.length) throw new ExportError(fileName, `the mapping names columns the file does not have: ${unknown.join(', ')}`);
   const missing = missingRequired(kind, mapping);
   if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
   const mapped = CANONICAL[kind].filter((c) => mapping[c.name] !== undefined);
