@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -12,6 +13,11 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [react()],
+  define: {
+    // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
+    // opens it without probing for a file that usually is not there.
+    __PUBLISHED_BUNDLE__: JSON.stringify(existsSync('public/data/manifest.json')),
+  },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

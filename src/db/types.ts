@@ -23,5 +23,10 @@ export interface Db {
   registerFile(name: string, source: FileSource): Promise<string>;
   unregisterFile(name: string): Promise<void>;
   dropTable(table: string): Promise<void>;
+  /**
+   * Replaces a table with the rows of an uncompressed Arrow IPC *stream* (the file format silently
+   * breaks duckdb-wasm). Native DuckDB cannot read Arrow IPC, so only the wasm adapters have it.
+   */
+  insertArrowStream?(table: string, ipcStream: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }

@@ -57,6 +57,10 @@ export async function openWasmNodeDb(): Promise<Db> {
     registerFile: async (name, source) => registerFile(name, source),
     unregisterFile: async (name) => engine.dropFile(name),
     dropTable: async (table) => void connection.query(dropTableSql(table)),
+    insertArrowStream: async (table, ipcStream) => {
+      connection.query(dropTableSql(table));
+      connection.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    },
     close: async () => {
       connection.close();
       await engine.reset();

@@ -33,9 +33,13 @@ export interface OpenedPage {
   readonly errors: string[];
 }
 
-/** Opens the app at a hash, records requests and errors, and waits until the data is loaded (or failed). */
-export async function openApp(browser: Browser, origin: string, hash = ''): Promise<OpenedPage> {
+/**
+ * Opens the app at a path and hash, records requests and errors, and waits until the data is
+ * loaded (or failed). Data an earlier test stored in the browser is removed first, unless kept.
+ */
+export async function openApp(browser: Browser, origin: string, hash = '', options: { keepStoredData?: boolean } = {}): Promise<OpenedPage> {
   const page = await browser.context.newPage();
+  if (!options.keepStoredData) await clearStoredData(page, origin);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -44,6 +48,15 @@ export async function openApp(browser: Browser, origin: string, hash = ''): Prom
   await page.goto(`${origin}/${hash}`);
   await page.waitForSelector('[data-phase="ready"], [data-phase="error"]', { timeout: 90_000 });
   return { page, requests, errors };
+}
+
+/** Empties the origin's private file system (where the app keeps imports) from a page that does not load the app. */
+async function clearStoredData(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/robots.txt`);
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+  });
 }
 
 export function foreignRequests(requests: readonly string[], origin: string): string[] {

@@ -43,6 +43,33 @@ describe('importing exports in headless Chromium', () => {
     expect([kpis.leads, kpis.mql, kpis.sql, kpis.opportunity, kpis.won]).toEqual(expected.reached);
     expect(kpis.revenue).toBeCloseTo(expected.revenue, 2);
     expect(await page.textContent('.status-bar')).toContain('from your imports');
+
+    // The imports are stored in the browser: a reload shows the same figures without importing again.
+    await page.click('[data-testid="nav-import"]');
+    await page.waitForSelector('[data-testid="loaded-data"][data-storage="saved"]', { timeout: 60_000 });
+    await page.reload();
+    await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+    expect(await page.getAttribute('[data-testid="loaded-data"]', 'data-origin')).toBe('import');
+    const storedRows = await page.$$eval('[data-testid="loaded-data"] tr[data-table]', (rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-table'), Number(r.querySelector('[data-rows]')?.getAttribute('data-rows'))])),
+    );
+    expect(storedRows).toEqual(Object.fromEntries(TABLES.map((t, i) => [t, dataLines(files[i]!)])));
+    expect(await page.textContent('[data-testid="storage-status"]')).toMatch(/Stored in this browser on .*(promised to keep it|may delete it)/);
+    await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/import-after-reload.png'), fullPage: true });
+    await page.click('[data-testid="nav-overview"]');
+    const reloaded = await kpiValues(page);
+    expect([reloaded.leads, reloaded.mql, reloaded.sql, reloaded.opportunity, reloaded.won]).toEqual(expected.reached);
+    expect(reloaded.revenue).toBeCloseTo(expected.revenue, 2);
+
+    // "Clear all data" forgets them, also across a reload, and the sample comes back.
+    await page.click('[data-testid="nav-import"]');
+    await page.click('[data-testid="clear-data"]');
+    await page.click('[data-testid="clear-confirm"]');
+    await page.waitForSelector('[data-testid="loaded-data"][data-origin="sample"]', { timeout: 60_000 });
+    await page.reload();
+    await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+    expect(await page.getAttribute('[data-testid="loaded-data"]', 'data-origin')).toBe('sample');
+    expect(await page.textContent('.status-bar')).toContain('from the sample data');
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

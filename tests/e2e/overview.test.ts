@@ -69,13 +69,14 @@ describe('the built app in headless Chromium', () => {
   });
 
   it.each([
-    ['a file without the required columns', 'Firma,Telefon\nMüller GmbH,030 1234\n', /leads\.csv: no column found for lead_id, created_at, medium, stage/],
-    ['an empty file', '', /leads\.csv: the file is empty \(0 bytes\)/],
-  ])('names the file and the problem when the leads export is %s', async (what, body, message) => {
+    ['a damaged table file', /\/sample\/leads\.parquet$/, 'application/octet-stream', 'PAR1 not really parquet', /\/sample\/leads\.parquet does not match its manifest/],
+    ['a manifest that is not JSON', /\/sample\/manifest\.json$/, 'application/json', '{"schemaVersion": 1, "tables": ', /\/sample\/manifest\.json: .*JSON/],
+    ['a manifest of a newer version', /\/sample\/manifest\.json$/, 'application/json', '{"schemaVersion": 99, "tables": {}}', /manifest\.json has schema version 99; this app reads version 1/],
+  ])('names the file and the problem when the sample dashboard has %s', async (what, url, contentType, body, message) => {
     const page = await app.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.route(/\/assets\/leads-[^/]*\.csv$/, (route) => route.fulfill({ status: 200, contentType: 'text/csv', body }));
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
     await page.goto(`${app.server.origin}/`);
     await page.waitForSelector('[data-testid="data-error"]', { timeout: 90_000 });
     expect(await page.textContent('[data-testid="data-error"]')).toMatch(message);

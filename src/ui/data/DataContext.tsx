@@ -1,10 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryCoordinator } from '../../db/coordinator';
+import { openSnapshotStore, type SnapshotStore } from '../../db/opfsSnapshot';
 import { openBrowserDb } from '../../db/wasmBrowser';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { importCsv, type CsvImportReport } from '../../services/importCsv';
-import { browserCodec, fileInput, urlInput } from './browserCodec';
-import { SAMPLE_EXPORTS } from './sampleData';
+import { browserCodec, fileInput } from './browserCodec';
+import { loadSample, loadStartupData, type DataOrigin, type TableSummary } from './startupData';
 
 export type DataPhase =
   | { readonly phase: 'starting' }
@@ -12,20 +13,24 @@ export type DataPhase =
   | { readonly phase: 'ready' }
   | { readonly phase: 'error'; readonly message: string };
 
-export interface LoadedTable {
-  readonly kind: TableKind;
-  readonly source: string;
-  readonly rows: number;
-  readonly report: CsvImportReport;
-}
+/** Whether the user's data is kept in this browser, and how safely. */
+export type StorageState =
+  | { readonly state: 'unavailable' }
+  | { readonly state: 'idle' | 'saving' | 'saved'; readonly persistent: boolean; readonly savedAt?: string }
+  | { readonly state: 'failed'; readonly persistent: boolean; readonly message: string };
 
 export interface DataState {
   readonly status: DataPhase;
   readonly coordinator: QueryCoordinator | null;
   readonly engine: string | null;
-  readonly tables: readonly LoadedTable[];
-  /** Whether the loaded tables are the bundled sample or the user's own imports. */
-  readonly origin: 'sample' | 'import';
+  readonly tables: readonly TableSummary[];
+  /** The sample, the user's own imports, or a published dashboard (read-only). */
+  readonly origin: DataOrigin;
+  /** When a published or sample bundle was built. */
+  readonly builtAt: string | null;
+  readonly storage: StorageState;
+  /** Something to tell the user about the data once (e.g. stored data that could not be read). */
+  readonly notice: string | null;
   /** Bumped whenever the loaded data changes; views re-query on it. */
   readonly dataVersion: number;
   /** Milliseconds spent starting the engine and loading each table, for the status bar and tests. */
@@ -41,26 +46,43 @@ export interface DataApi extends DataState {
   setRecentImports(outcomes: readonly ImportOutcome[]): void;
   /** Imports one file into its table; the user's first import replaces the whole sample. */
   importFile(file: File, kind?: TableKind): Promise<CsvImportReport>;
+  /** Forgets the user's data (in memory and in the browser's storage) and shows the sample again. */
+  clearAllData(): Promise<void>;
 }
 
-const initial: DataState = { status: { phase: 'starting' }, coordinator: null, engine: null, tables: [], origin: 'sample', dataVersion: 0, timings: {} };
+const initial: DataState = {
+  status: { phase: 'starting' },
+  coordinator: null,
+  engine: null,
+  tables: [],
+  origin: 'sample',
+  builtAt: null,
+  storage: { state: 'unavailable' },
+  notice: null,
+  dataVersion: 0,
+  timings: {},
+};
 const DataContext = createContext<DataApi>({
   ...initial,
   recentImports: [],
   setRecentImports: () => undefined,
   importFile: () => Promise.reject(new Error('no DataProvider')),
+  clearAllData: () => Promise.reject(new Error('no DataProvider')),
 });
 
 export function useData(): DataApi {
   return useContext(DataContext);
 }
 
-/** Opens the in-browser database, loads the embedded sample exports, and takes the user's imports. */
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Opens the in-browser database, loads what the app opens with, takes imports and keeps them. */
 export function DataProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<DataState>(initial);
   const [recentImports, setRecentImports] = useState<readonly ImportOutcome[]>([]);
   // Imports run one after another faster than React renders: each must see the previous one's result.
   const stateRef = useRef(state);
+  const storeRef = useRef<SnapshotStore | null>(null);
   const update = useCallback((change: (s: DataState) => DataState) => {
     stateRef.current = change(stateRef.current);
     setState(stateRef.current);
@@ -76,23 +98,23 @@ export function DataProvider({ children }: { children: ReactNode }) {
         timings[name] = Math.round(performance.now() - started);
         started = performance.now();
       };
-      const db = await openBrowserDb();
+      const [db, store] = await Promise.all([openBrowserDb(), openSnapshotStore()]);
       lap('engine');
       coordinator = new QueryCoordinator(db);
+      storeRef.current = store;
       if (cancelled) return db.close();
       update((s) => ({ ...s, coordinator, engine: db.engine }));
-      const tables: LoadedTable[] = [];
-      for (const sample of SAMPLE_EXPORTS) {
-        if (cancelled) return;
-        update((s) => ({ ...s, status: { phase: 'loading', table: sample.kind } }));
-        const report = await importCsv(db, await urlInput(sample.url, sample.fileName, sample.kind), browserCodec);
-        tables.push(loaded(report));
-        lap(sample.kind);
-      }
+      const data = await loadStartupData(db, store, (table) => {
+        if (!cancelled) update((s) => ({ ...s, status: { phase: 'loading', table } }));
+      });
+      lap('data');
       coordinator.invalidate();
-      if (!cancelled) update((s) => ({ ...s, status: { phase: 'ready' }, tables, timings, dataVersion: coordinator?.dataVersion ?? 0 }));
+      const storage: StorageState = store ? { state: data.savedAt ? 'saved' : 'idle', persistent: store.persistent, ...(data.savedAt ? { savedAt: data.savedAt } : {}) } : { state: 'unavailable' };
+      if (!cancelled) {
+        update((s) => ({ ...s, status: { phase: 'ready' }, origin: data.origin, builtAt: data.builtAt ?? null, tables: data.tables, storage, notice: data.notice ?? null, timings, dataVersion: coordinator?.dataVersion ?? 0 }));
+      }
     })().catch((error: unknown) => {
-      if (!cancelled) update((s) => ({ ...s, status: { phase: 'error', message: error instanceof Error ? error.message : String(error) } }));
+      if (!cancelled) update((s) => ({ ...s, status: { phase: 'error', message: errorText(error) } }));
     });
     return () => {
       cancelled = true;
@@ -100,24 +122,76 @@ export function DataProvider({ children }: { children: ReactNode }) {
     };
   }, [update]);
 
-  const importFile = useCallback(async (file: File, kind?: TableKind) => {
-    const { coordinator, origin, tables } = stateRef.current;
-    if (!coordinator) throw new Error('The database is not ready yet');
-    const report = await importCsv(coordinator.db, await fileInput(file, kind), browserCodec);
-    // The sample is one consistent dataset: once the user's own data arrives, none of it may mix in.
-    const kept = origin === 'sample' ? [] : tables.filter((t) => t.kind !== report.kind);
-    if (origin === 'sample') {
-      for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
-    }
-    coordinator.invalidate();
-    update((s) => ({ ...s, origin: 'import', tables: [...kept, loaded(report)], dataVersion: coordinator.dataVersion }));
-    return report;
+  // Saves run one at a time; imports that finish during a save are stored by one more save after it.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const unsaved = useRef(new Set<string>());
+  const savePending = useRef(false);
+
+  /** Keeps the user's tables in the browser; a failed save leaves the data loaded and says so. */
+  const persist = useCallback(() => {
+    const store = storeRef.current;
+    if (!store || savePending.current) return saving.current;
+    savePending.current = true;
+    update((s) => ({ ...s, storage: { state: 'saving', persistent: store.persistent } }));
+    saving.current = saving.current.then(async () => {
+      savePending.current = false;
+      const { coordinator, tables } = stateRef.current;
+      if (!coordinator) return;
+      const changed = new Set(unsaved.current);
+      unsaved.current.clear();
+      try {
+        await store.save(coordinator.db, tables.map((t) => ({ table: t.kind, meta: t })), changed);
+        if (!savePending.current) update((s) => ({ ...s, storage: { state: 'saved', persistent: store.persistent, savedAt: new Date().toISOString() } }));
+      } catch (error) {
+        for (const table of changed) unsaved.current.add(table);
+        update((s) => ({ ...s, storage: { state: 'failed', persistent: store.persistent, message: errorText(error) } }));
+      }
+    });
+    return saving.current;
   }, [update]);
 
-  const api = useMemo<DataApi>(() => ({ ...state, importFile, recentImports, setRecentImports }), [state, importFile, recentImports]);
-  return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
-}
+  const importFile = useCallback(
+    async (file: File, kind?: TableKind) => {
+      const { coordinator, origin, tables } = stateRef.current;
+      if (!coordinator) throw new Error('The database is not ready yet');
+      if (origin === 'published') throw new Error('This is a published dashboard: it is read-only');
+      const report = await importCsv(coordinator.db, await fileInput(file, kind), browserCodec);
+      // The sample is one consistent dataset: once the user's own data arrives, none of it may mix in.
+      const kept = origin === 'sample' ? [] : tables.filter((t) => t.kind !== report.kind);
+      if (origin === 'sample') {
+        for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
+      }
+      coordinator.invalidate();
+      const summary: TableSummary = { kind: report.kind, source: report.fileName, rows: report.rowsLoaded };
+      update((s) => ({ ...s, origin: 'import', tables: [...kept, summary], dataVersion: coordinator.dataVersion }));
+      unsaved.current.add(report.kind);
+      void persist();
+      return report;
+    },
+    [update, persist],
+  );
 
-function loaded(report: CsvImportReport): LoadedTable {
-  return { kind: report.kind, source: report.fileName, rows: report.rowsLoaded, report };
+  const clearAllData = useCallback(async () => {
+    const { coordinator } = stateRef.current;
+    if (!coordinator) return;
+    await saving.current;
+    unsaved.current.clear();
+    await storeRef.current?.clear();
+    for (const kind of TABLE_KINDS) await coordinator.db.dropTable(kind);
+    const data = await loadSample(coordinator.db, (table) => update((s) => ({ ...s, status: { phase: 'loading', table } })));
+    coordinator.invalidate();
+    setRecentImports([]);
+    update((s) => ({
+      ...s,
+      status: { phase: 'ready' },
+      origin: data.origin,
+      builtAt: data.builtAt ?? null,
+      tables: data.tables,
+      storage: storeRef.current ? { state: 'idle', persistent: storeRef.current.persistent } : { state: 'unavailable' },
+      dataVersion: coordinator.dataVersion,
+    }));
+  }, [update]);
+
+  const api = useMemo<DataApi>(() => ({ ...state, importFile, clearAllData, recentImports, setRecentImports }), [state, importFile, clearAllData, recentImports]);
+  return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
 }

@@ -45,3 +45,10 @@ export function formatMonth(language: string, yearMonth: string): string {
     new Date(Date.UTC(year, month - 1, 1)),
   );
 }
+
+/** Date and time of an ISO timestamp, e.g. "27 Nov 2026, 17:10" / "27.11.2026, 17:10". */
+export function formatDateTime(language: string, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -2,10 +2,11 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData, type ImportOutcome } from '../data/DataContext';
 import { ImportReportCard } from '../import/ImportReportCard';
+import { LoadedDataPanel } from '../import/LoadedDataPanel';
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const { importFile, status, recentImports: outcomes, setRecentImports: setOutcomes } = useData();
+  const { importFile, status, origin, recentImports: outcomes, setRecentImports: setOutcomes } = useData();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<{ file: string; index: number; total: number } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -46,37 +47,40 @@ export function ImportPage() {
         <h1 id="page-title">{t('nav.import')}</h1>
         <p>{t('import.intro')}</p>
       </header>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}${ready ? '' : ' disabled'}`}
-        role="button"
-        tabIndex={0}
-        aria-disabled={!ready}
-        aria-describedby="drop-hint"
-        onClick={() => ready && input.current?.click()}
-        onKeyDown={onKey}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="drop-zone"
-      >
-        <strong>{t('import.drop')}</strong>
-        <span id="drop-hint" className="muted">{t('import.hint')}</span>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
-          hidden
-          data-testid="file-input"
-          onChange={(e) => {
-            void importAll([...(e.target.files ?? [])]);
-            e.target.value = '';
+      <LoadedDataPanel />
+      {origin !== 'published' && (
+        <div
+          className={`drop-zone${dragging ? ' dragging' : ''}${ready ? '' : ' disabled'}`}
+          role="button"
+          tabIndex={0}
+          aria-disabled={!ready}
+          aria-describedby="drop-hint"
+          onClick={() => ready && input.current?.click()}
+          onKeyDown={onKey}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
           }}
-        />
-      </div>
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="drop-zone"
+        >
+          <strong>{t('import.drop')}</strong>
+          <span id="drop-hint" className="muted">{t('import.hint')}</span>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            accept=".csv,.tsv,.txt,text/csv,text/plain"
+            hidden
+            data-testid="file-input"
+            onChange={(e) => {
+              void importAll([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </div>
+      )}
       {busy && (
         <div className="progress" role="status" data-testid="import-progress">
           <span>{t('import.busy', { file: busy.file, index: busy.index, total: busy.total })}</span>

@@ -15,7 +15,7 @@ export function StatusBar() {
       text = t('status.loading', { table: status.table });
       break;
     case 'ready':
-      text = t('status.ready', { leads: formatInteger(i18n.language, leads?.rows ?? 0), source: t(origin === 'sample' ? 'status.sample' : 'status.imports') });
+      text = t('status.ready', { leads: formatInteger(i18n.language, leads?.rows ?? 0), source: t(`status.${origin === 'import' ? 'imports' : origin}`) });
       break;
     case 'error':
       text = `${t('status.failed')}: ${status.message}`;

@@ -1,0 +1,118 @@
+import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
+import { quoteIdent } from '../domain/sqlQuery';
+import type { Db } from './types';
+
+/**
+ * The user's imported tables kept in the browser's origin-private file system (OPFS) as Arrow IPC
+ * streams, so they survive a reload. A save writes new files first and the manifest last, so an
+ * interrupted save or import leaves the previous snapshot readable.
+ */
+const DIRECTORY = 'leadloop';
+const MANIFEST = 'snapshot.json';
+const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotTable<Meta> {
+  readonly table: string;
+  /** What the app wants back with the table (source file, report summary). */
+  readonly meta: Meta;
+}
+
+interface SnapshotManifest<Meta> {
+  readonly version: number;
+  readonly savedAt: string;
+  readonly tables: readonly (SnapshotTable<Meta> & { readonly file: string })[];
+}
+
+export interface SnapshotStore {
+  /** Whether the browser promised not to evict the data (navigator.storage.persist()). */
+  readonly persistent: boolean;
+  /** Stores the tables; those not in `changed` keep the file of the previous save. */
+  save<Meta>(db: Db, tables: readonly SnapshotTable<Meta>[], changed: ReadonlySet<string>): Promise<void>;
+  /** Loads the stored tables into the database; null when nothing is stored. */
+  restore<Meta>(db: Db): Promise<{ savedAt: string; tables: SnapshotTable<Meta>[] } | null>;
+  clear(): Promise<void>;
+}
+
+/** null where the browser has no OPFS (then imports last until the tab closes). */
+export async function openSnapshotStore(): Promise<SnapshotStore | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return null;
+  let directory: FileSystemDirectoryHandle;
+  try {
+    directory = await (await navigator.storage.getDirectory()).getDirectoryHandle(DIRECTORY, { create: true });
+  } catch {
+    return null;
+  }
+  const persistent = (await navigator.storage.persisted?.()) || (await navigator.storage.persist?.().catch(() => false)) || false;
+
+  async function readManifest<Meta>(): Promise<SnapshotManifest<Meta> | null> {
+    try {
+      const text = await (await (await directory.getFileHandle(MANIFEST)).getFile()).text();
+      const manifest = JSON.parse(text) as SnapshotManifest<Meta>;
+      return manifest.version === SNAPSHOT_VERSION && Array.isArray(manifest.tables) ? manifest : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function writeFile(name: string, data: Uint8Array | string): Promise<void> {
+    const writable = await (await directory.getFileHandle(name, { create: true })).createWritable();
+    await writable.write(data as FileSystemWriteChunkType);
+    await writable.close();
+  }
+
+  /** Removes every file the current manifest does not name (older generations, aborted saves). */
+  async function removeUnreferenced(keep: ReadonlySet<string>): Promise<void> {
+    for await (const name of directory.keys()) {
+      if (name !== MANIFEST && !keep.has(name)) await directory.removeEntry(name).catch(() => undefined);
+    }
+  }
+
+  return {
+    persistent,
+    async save(db, tables, changed) {
+      const generation = Date.now().toString(36);
+      const previous = new Map((await readManifest())?.tables.map((t) => [t.table, t.file]));
+      const stored = [];
+      for (const entry of tables) {
+        const kept = changed.has(entry.table) ? undefined : previous.get(entry.table);
+        if (kept) {
+          stored.push({ ...entry, file: kept });
+          continue;
+        }
+        const file = `${entry.table}.${generation}.arrows`;
+        const result = await db.query({ sql: `SELECT * FROM ${quoteIdent(entry.table)}`, params: [] });
+        await writeFile(file, await toIpcStream(result));
+        stored.push({ ...entry, file });
+      }
+      const manifest: SnapshotManifest<unknown> = { version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), tables: stored };
+      await writeFile(MANIFEST, JSON.stringify(manifest));
+      await removeUnreferenced(new Set(stored.map((t) => t.file)));
+    },
+    async restore<Meta>(db: Db) {
+      const manifest = await readManifest<Meta>();
+      if (!manifest || manifest.tables.length === 0) return null;
+      if (!db.insertArrowStream) throw new Error(`${db.engine} cannot load Arrow IPC`);
+      for (const entry of manifest.tables) {
+        const bytes = new Uint8Array(await (await (await directory.getFileHandle(entry.file)).getFile()).arrayBuffer());
+        await db.insertArrowStream(entry.table, bytes);
+      }
+      return { savedAt: manifest.savedAt, tables: manifest.tables.map(({ table, meta }) => ({ table, meta })) };
+    },
+    async clear() {
+      await directory.removeEntry(MANIFEST).catch(() => undefined);
+      await removeUnreferenced(new Set());
+    },
+  };
+}
+
+/** Serialises batch by batch, yielding now and then so a 1M-row table does not freeze the page. */
+async function toIpcStream(table: Table): Promise<Uint8Array> {
+  const writer = new RecordBatchStreamWriter();
+  writer.reset(undefined, table.schema);
+  for (const [i, batch] of table.batches.entries()) {
+    writer.write(batch);
+    if (i % 64 === 63) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  writer.finish();
+  return writer.toUint8Array(true);
+}

@@ -1,0 +1,70 @@
+import { toRows } from '../../db/arrowRows';
+import type { Db } from '../../db/types';
+import { parseBundleManifest, type BundleManifest } from '../../domain/bundleManifest';
+import { TABLE_KINDS, type TableKind } from '../../domain/schema';
+import { countSql } from '../../sql/importCsv';
+import { parquetToIpcStream } from './parquetToArrow';
+
+/**
+ * A bundle is a folder of the app's own origin with manifest.json and one Parquet file per table,
+ * written by the ETL. The published dashboard (public/data or ?bundle=) and the sample use it.
+ */
+export interface BundleLocation {
+  /** The folder, ending in '/'. */
+  readonly url: URL;
+  /** Whether a missing manifest is an error (an explicit ?bundle=) or just "no bundle here". */
+  readonly required: boolean;
+}
+
+/** Reads ?bundle= (same origin only); a link to another origin is refused, never fetched. */
+export function bundleFromQuery(location: Location): BundleLocation | 'foreign' | null {
+  const param = new URLSearchParams(location.search).get('bundle');
+  if (param === null || param.trim() === '') return null;
+  const url = new URL(param.endsWith('/') ? param : `${param}/`, location.href);
+  return url.origin === location.origin ? { url, required: true } : 'foreign';
+}
+
+/** The manifest, or null where there is none (a static server's fallback page is not a manifest). */
+export async function fetchManifest(bundle: BundleLocation): Promise<BundleManifest | null> {
+  const url = new URL('manifest.json', bundle.url);
+  const response = await fetch(url, { cache: 'no-cache' });
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  if (!response.ok || !isJson) {
+    if (bundle.required) throw new Error(`No published dashboard at ${url.pathname} (HTTP ${response.status})`);
+    return null;
+  }
+  try {
+    return parseBundleManifest(await response.json());
+  } catch (error) {
+    throw new Error(`${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Loads every table of the bundle, checking each file's SHA-256 and row count against the manifest. */
+export async function loadBundle(db: Db, bundle: BundleLocation, manifest: BundleManifest, onTable: (kind: TableKind) => void): Promise<void> {
+  if (!db.insertArrowStream) throw new Error(`${db.engine} cannot load a published bundle`);
+  for (const kind of TABLE_KINDS) {
+    const table = manifest.tables[kind];
+    if (!table) {
+      await db.dropTable(kind);
+      continue;
+    }
+    onTable(kind);
+    const url = new URL(table.file, bundle.url);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const digest = await sha256Hex(bytes);
+    if (digest !== null && digest !== table.sha256) throw new Error(`${url.pathname} does not match its manifest (SHA-256 differs): the bundle is incomplete or was changed`);
+    await db.insertArrowStream(kind, await parquetToIpcStream(bytes));
+    const rows = Number(toRows(await db.query(countSql(kind)))[0]?.n ?? 0);
+    if (rows !== table.rows) throw new Error(`${url.pathname} has ${rows} rows; its manifest says ${table.rows}`);
+  }
+}
+
+/** null where Web Crypto is unavailable (pages served over plain http from another host). */
+async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,74 @@
+import type { SnapshotStore } from '../../db/opfsSnapshot';
+import type { Db } from '../../db/types';
+import type { TableKind } from '../../domain/schema';
+import { bundleFromQuery, fetchManifest, loadBundle, type BundleLocation } from './publishedBundle';
+
+/** Where the loaded data came from: decides what the user may do with it. */
+export type DataOrigin = 'sample' | 'import' | 'published';
+
+/** One loaded table as the shell lists it (survives a reload through the snapshot). */
+export interface TableSummary {
+  readonly kind: TableKind;
+  /** The file(s) it came from. */
+  readonly source: string;
+  readonly rows: number;
+}
+
+export interface StartupData {
+  readonly origin: DataOrigin;
+  readonly tables: readonly TableSummary[];
+  /** When the user's stored data was saved (origin 'import'). */
+  readonly savedAt?: string;
+  /** When the ETL built the bundle (origins 'published' and 'sample'). */
+  readonly builtAt?: string;
+  /** Something the user should know about the start-up (stored data that could not be read). */
+  readonly notice?: string;
+}
+
+/** The folder names, relative to the app: public/data (published) and the sample the build makes. */
+const PUBLISHED_FOLDER = 'data/';
+export const SAMPLE_FOLDER = 'sample/';
+
+const here = (folder: string): BundleLocation => ({ url: new URL(folder, document.baseURI), required: false });
+
+/**
+ * What the app opens with, first match wins: a bundle named by ?bundle=, the published bundle in
+ * data/, the user's own data stored in this browser, and otherwise the sample dashboard.
+ */
+export async function loadStartupData(db: Db, store: SnapshotStore | null, onTable: (kind: TableKind) => void): Promise<StartupData> {
+  const fromQuery = bundleFromQuery(location);
+  if (fromQuery === 'foreign') throw new Error('?bundle= must name a folder of this site; dashboards from other sites are not loaded');
+  const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
+  if (published) {
+    const manifest = await fetchManifest(published);
+    if (manifest) {
+      await loadBundle(db, published, manifest, onTable);
+      return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt };
+    }
+  }
+  try {
+    const stored = await store?.restore<TableSummary>(db);
+    if (stored) return { origin: 'import', tables: stored.tables.map((t) => t.meta), savedAt: stored.savedAt };
+  } catch (error) {
+    const sample = await loadSample(db, onTable);
+    return { ...sample, notice: `Your data stored in this browser could not be read (${error instanceof Error ? error.message : String(error)}); the sample is shown instead.` };
+  }
+  return loadSample(db, onTable);
+}
+
+/** The sample dashboard, made from data-samples/ by the ETL at build time. */
+export async function loadSample(db: Db, onTable: (kind: TableKind) => void): Promise<StartupData> {
+  const bundle = { ...here(SAMPLE_FOLDER), required: true };
+  const manifest = await fetchManifest(bundle);
+  if (!manifest) throw new Error('The sample dashboard is missing from this build');
+  await loadBundle(db, bundle, manifest, onTable);
+  return { origin: 'sample', tables: bundleTables(manifest), builtAt: manifest.createdAt };
+}
+
+function bundleTables(manifest: Awaited<ReturnType<typeof fetchManifest>> & object): TableSummary[] {
+  return Object.entries(manifest.tables).map(([kind, table]) => ({
+    kind: kind as TableKind,
+    source: manifest.sources.filter((s) => s.kind === kind).map((s) => s.file).join(', ') || table.file,
+    rows: table.rows,
+  }));
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectedFigures } from '../support/expectedFigures';
+import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp } from './harness';
+
+/** The build's sample bundle, made by the ETL from data-samples/en: here served as a published one. */
+const BUNDLE = path.join(ROOT, 'dist/sample');
+
+describe('a published dashboard in headless Chromium', () => {
+  const app = useBuiltApp();
+  const expected = expectedFigures(path.join(ROOT, 'data-samples/en'));
+
+  it('opens the bundle named by ?bundle= read-only, with the figures of its source files', async () => {
+    // A folder of the same site holding an ETL bundle, as leadership would be sent it.
+    const bundleFolder = /\/reports\/q3\/[^/?]+$/;
+    await app.browser.context.route(bundleFolder, (route) => {
+      const file = path.basename(new URL(route.request().url()).pathname);
+      const contentType = file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+      return route.fulfill({ status: 200, contentType, body: readFileSync(path.join(BUNDLE, file)) });
+    });
+    const { page: opened, requests, errors } = await openApp(app.browser, app.server.origin, '?bundle=reports/q3#/import');
+    expect(await opened.getAttribute('[data-testid="loaded-data"]', 'data-origin')).toBe('published');
+    expect(await opened.textContent('[data-testid="storage-status"]')).toMatch(/published dashboard .*read-only/);
+    expect(await opened.$('[data-testid="drop-zone"]')).toBeNull();
+    expect(await opened.textContent('.status-bar')).toContain('from the published dashboard');
+    await opened.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/published-import-page.png'), fullPage: true });
+    await opened.click('[data-testid="nav-overview"]');
+    const kpis = await kpiValues(opened);
+    expect([kpis.leads, kpis.mql, kpis.sql, kpis.opportunity, kpis.won]).toEqual(expected.reached);
+    expect(kpis.revenue).toBeCloseTo(expected.revenue, 2);
+    expect(requests.some((url) => url.endsWith('/reports/q3/leads.parquet'))).toBe(true);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await opened.close();
+    await app.browser.context.unroute(bundleFolder);
+  });
+
+  it('refuses a bundle of another site without requesting it', async () => {
+    const { page, requests, errors } = await openApp(app.browser, app.server.origin, '?bundle=https://dashboards.example.com/q3');
+    expect(await page.textContent('[data-testid="data-error"]')).toMatch(/must name a folder of this site/);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
