@@ -11,7 +11,7 @@ import { gatherSql, KEY_COLUMNS, keysInSeveralSourcesSql } from '../src/sql/bund
 import { checkOutDir, generatorName, MANIFEST_FILE, SCHEMA_VERSION, sha256OfFile, writeAtomically, writeParquet, type Manifest, type SourceEntry, type TableEntry } from './bundle';
 import { EtlCancelled, EtlError } from './errors';
 import { readMappingFile, type MappingFile } from './mapping';
-import { nodeCodec, nodeInput } from './nodeCodec';
+import { nodeInput, openFileCodec } from './nodeCodec';
 import { rejectsCsv, rejectsFileName, reportMarkdown, type RunReport, type SharedKey } from './report';
 
 /** What a folder contributes: the exports the browser's Import page accepts. */
@@ -120,6 +120,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
   const unusedMappings = Object.keys(mapping).filter((name) => !names.includes(name));
 
   const db = await openNativeDb({ threads: options.threads ?? 2 });
+  const codec = openFileCodec();
   try {
     const reports: CsvImportReport[] = [];
     const sources: SourceEntry[] = [];
@@ -129,7 +130,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
       const name = path.basename(file);
       onProgress?.({ type: 'file-start', file: name, index, count: files.length });
       const fileStarted = performance.now();
-      const report = await importCsv(db, inputOf(file, mapping), nodeCodec);
+      const report = await importCsv(db, inputOf(file, mapping), codec).finally(() => codec.release());
       const previous = loaded.get(report.kind);
       await db.query(gatherSql(report.kind, gathered(report.kind), previous === undefined));
       loaded.set(report.kind, [...(previous ?? []), name]);
@@ -165,6 +166,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     });
     return { outDir: path.resolve(outDir), manifest, report, ms: performance.now() - started };
   } finally {
+    codec.close();
     await db.close();
   }
 }
