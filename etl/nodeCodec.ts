@@ -34,11 +34,14 @@ export const nodeCodec: TextCodec = {
  * nodeCodec for exports on disk of any size (the ETL): a file that is not UTF-8 is transcoded by
  * streaming it into a UTF-8 copy in a scratch folder, never held in memory as one string (V8 strings
  * end at about 512 MiB; a 1M-lead German export is 235 MB, and the whole-file decode peaked at 1.8 GB
- * RSS). release() deletes the copies made so far, close() the scratch folder.
+ * RSS). release() deletes the copies made so far, close() (or the end of the process) the scratch folder.
  */
 export function openFileCodec(): TextCodec & { release(): void; close(): void } {
   const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-etl-'));
   let copies = 0;
+  // Also when the process ends without close() (a second Ctrl+C exits at once).
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  process.once('exit', removeScratch);
   return {
     decode: nodeCodec.decode,
     async toUtf8(source, encoding, bomLength) {
@@ -51,7 +54,8 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
       for (const name of readdirSync(scratch)) rmSync(path.join(scratch, name), { force: true });
     },
     close() {
-      rmSync(scratch, { recursive: true, force: true });
+      process.off('exit', removeScratch);
+      removeScratch();
     },
   };
 }
