@@ -1,5 +1,7 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
@@ -27,6 +29,36 @@ export const nodeCodec: TextCodec = {
     return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
   },
 };
+
+/**
+ * nodeCodec for exports on disk of any size (the ETL): a file that is not UTF-8 is transcoded by
+ * streaming it into a UTF-8 copy in a scratch folder, never held in memory as one string (V8 strings
+ * end at about 512 MiB; a 1M-lead German export is 235 MB, and the whole-file decode peaked at 1.8 GB
+ * RSS). release() deletes the copies made so far, close() (or the end of the process) the scratch folder.
+ */
+export function openFileCodec(): TextCodec & { release(): void; close(): void } {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-etl-'));
+  let copies = 0;
+  // Also when the process ends without close() (a second Ctrl+C exits at once).
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  process.once('exit', removeScratch);
+  return {
+    decode: nodeCodec.decode,
+    async toUtf8(source, encoding, bomLength) {
+      if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength);
+      const copy = path.join(scratch, `${++copies}-${path.basename(source.path)}`);
+      await pipeline(createReadStream(source.path, { start: bomLength }), iconv.decodeStream(ICONV_NAME[encoding]), createWriteStream(copy));
+      return { kind: 'path', path: copy };
+    },
+    release() {
+      for (const name of readdirSync(scratch)) rmSync(path.join(scratch, name), { force: true });
+    },
+    close() {
+      process.off('exit', removeScratch);
+      removeScratch();
+    },
+  };
+}
 
 /** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */
 export function nodeInput(filePath: string, kind?: TableKind): CsvImportInput {

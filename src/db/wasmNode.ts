@@ -6,11 +6,16 @@ import type { SqlQuery } from '../domain/sqlQuery';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
 import type { Db, FileSource } from './types';
 
+/** The adapter, plus its connection for what the Db interface does not offer (e.g. Arrow IPC inserts in tests). */
+export interface WasmNodeDb extends Db {
+  readonly connection: duckdb.DuckDBConnection;
+}
+
 /**
  * The browser's DuckDB build (duckdb-wasm) run in Node, so integration tests exercise the very
  * engine and version the app ships, without a browser.
  */
-export async function openWasmNodeDb(): Promise<Db> {
+export async function openWasmNodeDb(): Promise<WasmNodeDb> {
   const require = createRequire(import.meta.url);
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const engine = await duckdb.createDuckDB(
@@ -53,6 +58,7 @@ export async function openWasmNodeDb(): Promise<Db> {
 
   return {
     engine: `duckdb-wasm ${version} (node)`,
+    connection,
     query: async (q) => query(q),
     registerFile: async (name, source) => registerFile(name, source),
     unregisterFile: async (name) => engine.dropFile(name),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CsvImportReport } from '../../services/importCsv';
-import { downloadText, toSafeCsv } from '../export/safeCsv';
+import { toSafeCsv } from '../../ingest/safeCsv';
+import { downloadText } from '../export/download';
 import { formatInteger } from '../i18n/format';
 
 const SHOWN_REJECTS = 50;

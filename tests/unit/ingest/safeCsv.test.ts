@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, toSafeCsv } from '../../../src/ui/export/safeCsv';
+import { neutraliseFormula, toSafeCsv } from '../../../src/ingest/safeCsv';
 
 describe('safe CSV export', () => {
   it('neutralises cells that spreadsheets would run as formulas', () => {

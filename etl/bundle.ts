@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { toRows } from '../src/db/arrowRows';
+import type { Db } from '../src/db/types';
+import type { TableKind } from '../src/domain/schema';
+import type { TextEncoding } from '../src/ingest/encoding';
+import type { ColumnMapping } from '../src/ingest/headerMapping';
+import { columnsSql, copyToParquetSql } from '../src/sql/bundle';
+import { countSql } from '../src/sql/importCsv';
+import { EtlError } from './errors';
+
+/** What a bundle is: Parquet per table, manifest.json, report.json, report.md and a rejects CSV per export with rejects. */
+export const MANIFEST_FILE = 'manifest.json';
+export const SCHEMA_VERSION = 1;
+
+export interface ColumnEntry {
+  readonly name: string;
+  /** DuckDB type: VARCHAR, DATE, DOUBLE, INTEGER. */
+  readonly type: string;
+}
+
+export interface TableEntry {
+  readonly file: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly columns: readonly ColumnEntry[];
+  /** The exports gathered into this table, in load order. */
+  readonly sources: readonly string[];
+}
+
+export interface SourceEntry {
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly kind: TableKind;
+  readonly encoding: TextEncoding;
+  readonly delimiter: string;
+  readonly rowsRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  readonly mapping: ColumnMapping;
+}
+
+export interface Manifest {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly createdAt: string;
+  readonly generator: string;
+  readonly tables: Partial<Record<TableKind, TableEntry>>;
+  readonly sources: readonly SourceEntry[];
+}
+
+/** "leadloop etl 0.1.0": the version of the package that wrote the bundle. */
+export function generatorName(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `leadloop etl ${pkg.version}`;
+}
+
+export function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/** Writes one table as Parquet and describes it for the manifest. */
+export async function writeParquet(db: Db, table: string, file: string, sources: readonly string[]): Promise<TableEntry> {
+  await db.query(copyToParquetSql(table, file));
+  const rows = Number(toRows(await db.query(countSql(table)))[0]?.n ?? 0);
+  const columns = toRows(await db.query(columnsSql(table))).map((c) => ({ name: String(c.name), type: String(c.type) }));
+  return { file: path.basename(file), rows, bytes: statSync(file).size, sha256: await sha256OfFile(file), columns, sources };
+}
+
+function isBundle(dir: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    return typeof manifest.generator === 'string' && manifest.generator.startsWith('leadloop etl');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The output folder is replaced as a whole, so it must be new, empty, or an earlier bundle: a folder
+ * with anything else in it is refused rather than deleted.
+ */
+export function checkOutDir(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new EtlError(`${outDir}: --out exists and is not a folder`);
+  if (readdirSync(outDir).length > 0 && !isBundle(outDir)) {
+    throw new EtlError(`${outDir}: --out is a folder with other files in it; give a new or empty folder or an earlier bundle (it is replaced as a whole)`);
+  }
+}
+
+/**
+ * Builds the bundle in a hidden folder beside --out and renames it into place only when complete,
+ * so an interrupted or failed run leaves either the previous bundle or none, never half of one.
+ */
+export async function writeAtomically<T>(outDir: string, write: (dir: string) => Promise<T>): Promise<T> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  mkdirSync(parent, { recursive: true });
+  const suffix = randomBytes(4).toString('hex');
+  const staging = path.join(parent, `.${base}.partial-${suffix}`);
+  mkdirSync(staging);
+  try {
+    const result = await write(staging);
+    checkOutDir(target);
+    if (!existsSync(target)) {
+      renameSync(staging, target);
+    } else {
+      const previous = path.join(parent, `.${base}.previous-${suffix}`);
+      renameSync(target, previous);
+      try {
+        renameSync(staging, target);
+      } catch (error) {
+        renameSync(previous, target);
+        throw error;
+      }
+      rmSync(previous, { recursive: true, force: true });
+    }
+    return result;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+import { CANONICAL, type TableKind } from '../src/domain/schema';
+import { toSafeCsv } from '../src/ingest/safeCsv';
+import type { CsvImportReport } from '../src/services/importCsv';
+
+/** How many rejects report.md lists per export; report.json and the rejects CSV have all of them. */
+export const MARKDOWN_REJECTS_LIMIT = 200;
+/** How many shared keys report.md lists; report.json has all of them. */
+export const MARKDOWN_SHARED_KEYS_LIMIT = 200;
+
+/** One key (lead_id, …) found in more than one export of the same kind: every row that has it. */
+export interface SharedKey {
+  readonly kind: TableKind;
+  readonly columns: readonly string[];
+  readonly key: string;
+  readonly rows: readonly { readonly file: string; readonly line: number }[];
+}
+
+export interface RunReport {
+  readonly schemaVersion: 1;
+  readonly createdAt: string;
+  readonly generator: string;
+  /** Every export's full import report: detection, mapping, counts, repairs and every reject. */
+  readonly files: readonly CsvImportReport[];
+  /** Keys loaded from more than one export of a kind: all rows are kept (the browser upserts by id). */
+  readonly sharedKeys: readonly SharedKey[];
+  /** Entries of the mapping file that matched no export (a misspelt name?). */
+  readonly unusedMappings: readonly string[];
+}
+
+export const rejectsFileName = (sourceFile: string) => `${sourceFile}.rejects.csv`;
+
+/** Rejects of one export as CSV (UTF-8 with BOM for Excel), every cell formula-safe. */
+export function rejectsCsv(report: CsvImportReport): string {
+  return `\uFEFF${toSafeCsv(report.rejects, ['line', 'column_name', 'value', 'reason'])}\r\n`;
+}
+
+const integer = new Intl.NumberFormat('en-US');
+const DELIMITERS: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/**
+ * Text from an export inside a Markdown table cell: shown literally, never as markup or HTML —
+ * pipes, backslashes, emphasis and link characters escaped, angle brackets and ampersands as
+ * entities, line breaks visible, long values shortened.
+ */
+export function markdownCell(value: unknown, max = 160): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (text.length > max) text = `${text.slice(0, max)}…`;
+  return text
+    .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, ' ↵ ')
+    .replace(/\t/g, ' ');
+}
+
+/** Our own names (tables, columns, formats) as code: literal without escaping, and readable as plain text. */
+const code = (name: string) => `\`${name}\``;
+const md = (value: unknown) => markdownCell(value);
+
+/** A Markdown table of cells that are already Markdown (escaped with md() or code()). */
+const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+function fileSection(report: CsvImportReport): string {
+  const out: string[] = [];
+  const dates = Object.entries(report.format.dateFormats).map(([column, formats]) => `${code(column)}: ${formats.map(code).join(' or ')}`);
+  out.push(`## ${md(report.fileName)} → ${code(report.kind)}`, '');
+  out.push(
+    table(
+      ['', ''],
+      [
+        ['encoding', report.encoding],
+        ['delimiter', DELIMITERS[report.delimiter] ?? code(report.delimiter)],
+        ['decimal separator', code(report.format.decimalSeparator)],
+        ['date formats', dates.length ? dates.join('; ') : 'ISO (yyyy-mm-dd)'],
+        ['rows read', integer.format(report.rowsRead)],
+        ['rows loaded', integer.format(report.rowsLoaded)],
+        ['rows rejected', integer.format(report.rowsRejected)],
+      ],
+    ),
+    '',
+  );
+  out.push('### Mapping', '', table(['column', 'file header'], Object.entries(report.mapping).map(([column, header]) => [code(column), md(header)])), '');
+  const unmapped = CANONICAL[report.kind].filter((c) => report.mapping[c.name] === undefined).map((c) => code(c.name));
+  if (unmapped.length) out.push(`Not in this export (left empty): ${unmapped.join(', ')}.`, '');
+  if (report.repairs.length) {
+    out.push('### Repairs', '', table(['column', 'from', 'to', 'rows', 'why'], report.repairs.map((r) => [code(r.column), md(r.from), code(r.to), integer.format(r.rows), md(r.why)])), '');
+  }
+  if (report.rejects.length) {
+    out.push(`### Rejected (${integer.format(report.rejects.length)} problems in ${integer.format(report.rowsRejected)} rows)`, '');
+    const shown = report.rejects.slice(0, MARKDOWN_REJECTS_LIMIT);
+    out.push(table(['line', 'column', 'value', 'reason'], shown.map((r) => [md(r.line), r.column_name == null ? '' : code(String(r.column_name)), md(r.value), md(r.reason)])), '');
+    if (report.rejects.length > shown.length) {
+      out.push(`The first ${integer.format(shown.length)} are listed; report.json and ${md(rejectsFileName(report.fileName))} have all ${integer.format(report.rejects.length)}.`, '');
+    } else {
+      out.push(`Also in ${md(rejectsFileName(report.fileName))} and report.json.`, '');
+    }
+  }
+  return out.join('\n');
+}
+
+/** The readable report: a summary, then per export its detection, mapping, repairs and rejects. */
+export function reportMarkdown(run: RunReport): string {
+  const out: string[] = [`# Import report`, '', `${run.generator}, ${run.createdAt}`, ''];
+  out.push(
+    table(
+      ['export', 'table', 'read', 'loaded', 'rejected'],
+      run.files.map((f) => [md(f.fileName), code(f.kind), integer.format(f.rowsRead), integer.format(f.rowsLoaded), integer.format(f.rowsRejected)]),
+    ),
+    '',
+  );
+  if (run.unusedMappings.length) out.push(`The mapping file names exports that were not given: ${run.unusedMappings.map(md).join(', ')}.`, '');
+  if (run.sharedKeys.length) {
+    out.push(
+      `## Ids in more than one export`,
+      '',
+      `${integer.format(run.sharedKeys.length)} ids occur in more than one export of the same table. All their rows are kept in the bundle, in the order of the exports; nothing was merged.`,
+      '',
+    );
+    const shown = run.sharedKeys.slice(0, MARKDOWN_SHARED_KEYS_LIMIT);
+    out.push(table(['table', 'id', 'rows (export:line)'], shown.map((k) => [code(k.kind), md(k.key), md(k.rows.map((r) => `${r.file}:${r.line}`).join(', '))])), '');
+    if (run.sharedKeys.length > shown.length) out.push(`The first ${integer.format(shown.length)} are listed; report.json has all of them.`, '');
+  }
+  for (const file of run.files) out.push(fileSection(file));
+  return `${out.join('\n').trimEnd()}\n`;
+}

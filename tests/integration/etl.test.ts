@@ -1,0 +1,271 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../etl/bundle';
+import type { RunReport } from '../../etl/report';
+import { runEtl, type EtlResult } from '../../etl/run';
+import { CANONICAL, TABLE_KINDS } from '../../src/domain/schema';
+import { canonicalCell, isoFromGerman, plainFromGerman, readTable, SAMPLES_DIR } from '../unit/samples/sampleFiles';
+import { ARROW_TYPE_OF, readParquetTable, readParquetTableWithBrowserBuild } from './helpers/bundle';
+import { REPO } from './helpers/engines';
+
+const DE = path.join(REPO, 'data-samples/de');
+const NOW = new Date('2026-11-27T09:00:00.000Z');
+const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-etl-test-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('ETL on the German sample exports (Windows-1252, semicolons, decimal commas)', () => {
+  let out: string;
+  let result: EtlResult;
+  beforeAll(async () => {
+    out = path.join(scratch, 'de-bundle');
+    result = await runEtl({ inputs: [DE], outDir: out, now: () => NOW });
+  });
+
+  it('writes one Parquet file per table, the manifest and the reports, and nothing else', () => {
+    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'deals.parquet', 'leads.parquet', 'manifest.json', 'report.json', 'report.md', 'targets.parquet']);
+    // the bundle was built beside --out and renamed into place: no staging folder is left
+    expect(readdirSync(scratch).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('describes every table and export in the manifest, with sizes and checksums that match the files', async () => {
+    const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
+    expect(manifest).toEqual(result.manifest);
+    expect(manifest).toMatchObject({ schemaVersion: 1, createdAt: NOW.toISOString(), generator: `leadloop etl ${VERSION}` });
+    expect(Object.keys(manifest.tables)).toEqual([...TABLE_KINDS]);
+    for (const kind of TABLE_KINDS) {
+      const table = manifest.tables[kind]!;
+      const csvRows = (await readTable(SAMPLES_DIR, 'de', kind)).length;
+      expect(table, kind).toMatchObject({ file: `${kind}.parquet`, rows: csvRows, sources: [`${kind}.csv`] });
+      const file = path.join(out, table.file);
+      expect(table.bytes).toBe(statSync(file).size);
+      expect(table.sha256).toBe(sha256(file));
+      expect(table.columns).toEqual([...CANONICAL[kind].map((c) => ({ name: c.name, type: c.type })), { name: '_source', type: 'VARCHAR' }, { name: '_line', type: 'INTEGER' }]);
+    }
+    expect(manifest.sources.map((s) => s.file)).toEqual(['campaigns.csv', 'deals.csv', 'leads.csv', 'targets.csv']);
+    for (const source of manifest.sources) {
+      const file = path.join(DE, source.file);
+      expect(source, source.file).toMatchObject({ bytes: statSync(file).size, sha256: sha256(file), encoding: 'windows-1252', delimiter: ';', rowsRejected: 0 });
+      expect(source.kind).toBe(source.file.replace('.csv', ''));
+      expect(source.rowsLoaded).toBe(manifest.tables[source.kind]?.rows);
+      expect(source.mapping).toMatchObject(Object.fromEntries(CANONICAL[source.kind].map((c) => [c.name, c.de[0]])));
+    }
+  });
+
+  it('keeps every file’s full import report in report.json and a readable summary in report.md', () => {
+    const report = readJson<RunReport>(path.join(out, 'report.json'));
+    expect(report).toEqual(JSON.parse(JSON.stringify(result.report)));
+    expect(report.files.map((f) => [f.fileName, f.kind, f.rowsRejected])).toEqual([
+      ['campaigns.csv', 'campaigns', 0],
+      ['deals.csv', 'deals', 0],
+      ['leads.csv', 'leads', 0],
+      ['targets.csv', 'targets', 0],
+    ]);
+    const leads = report.files.find((f) => f.kind === 'leads')!;
+    expect(leads.format.decimalSeparator).toBe(',');
+    expect(leads.repairs).toContainEqual(expect.objectContaining({ column: 'medium', from: 'Messe', to: 'trade_fair' }));
+    expect(report.sharedKeys).toEqual([]);
+    const md = readFileSync(path.join(out, 'report.md'), 'utf8');
+    expect(md).toContain('## leads.csv → `leads`');
+    expect(md).toContain('| rows loaded | 20,000 |');
+    expect(md).toContain('| `created_at` | Erstellt am |');
+    expect(md).toMatch(/\| `medium` \| Messe \| `trade_fair` \| [\d,]+ \| medium synonym \|/);
+    expect(md).not.toContain('### Rejected');
+  });
+
+  it('writes Parquet that parquet-wasm reads back as the same column types and the same values as the exports', async () => {
+    for (const kind of TABLE_KINDS) {
+      const table = readParquetTable(path.join(out, `${kind}.parquet`));
+      const columns = result.manifest.tables[kind]!.columns;
+      expect(table.schema.fields.map((f) => [f.name, String(f.type)]), kind).toEqual(columns.map((c) => [c.name, ARROW_TYPE_OF[c.type]]));
+      // Every cell against the export text, converted here independently of the import code.
+      const csv = await readTable(SAMPLES_DIR, 'de', kind);
+      expect(table.numRows).toBe(csv.length);
+      for (const column of CANONICAL[kind]) {
+        const vector = table.getChild(column.name)!;
+        const got = Array.from({ length: table.numRows }, (_, i) => vector.get(i));
+        const expected = csv.map((row) => {
+          const raw = (row[column.name as keyof typeof row] ?? '').trim();
+          if (raw === '') return null;
+          if (column.type === 'DATE') return Date.parse(`${isoFromGerman(raw)}T00:00:00Z`);
+          if (column.type === 'DOUBLE' || column.type === 'INTEGER') return Number(plainFromGerman(raw));
+          return canonicalCell(column.name, raw);
+        });
+        expect(got, `${kind}.${column.name}`).toEqual(expected);
+      }
+      expect(table.getChild('_source')!.toArray()).toEqual(csv.map(() => `${kind}.csv`));
+      expect(Array.from(table.getChild('_line')!.toArray() as Int32Array)).toEqual(csv.map((_, i) => i + 2));
+    }
+  });
+
+  it('writes Parquet (zstd) that the browser’s build of parquet-wasm reads too', () => {
+    for (const kind of TABLE_KINDS) {
+      const file = path.join(out, `${kind}.parquet`);
+      const table = readParquetTableWithBrowserBuild(file);
+      expect(table.numRows, kind).toBe(result.manifest.tables[kind]?.rows);
+      expect(table.schema.fields.map((f) => String(f.type))).toEqual(readParquetTable(file).schema.fields.map((f) => String(f.type)));
+    }
+  });
+
+  it('decodes Windows-1252 umlauts and € the way the browser does (not like Node’s TextDecoder)', () => {
+    const leads = readParquetTable(path.join(out, 'leads.parquet'));
+    const companies = leads.getChild('company')!.toArray() as string[];
+    const bytes = readFileSync(path.join(DE, 'leads.csv'));
+    const text = iconv.decode(bytes, 'win1252');
+    const firma = (Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data.slice(1) as string[][]).map((r) => r[4]);
+    expect(companies.some((c) => /[äöüß]/.test(c ?? ''))).toBe(true);
+    expect(companies.map((c) => c ?? '')).toEqual(firma);
+  });
+});
+
+/** A German leads export made of sample lines (header + the given 1-based line range) and extra raw lines. */
+function germanLeads(fromLine: number, toLine: number, extra: readonly string[] = []): Buffer {
+  const lines = iconv.decode(readFileSync(path.join(DE, 'leads.csv')), 'win1252').split('\r\n');
+  return iconv.encode([lines[0], ...lines.slice(fromLine - 1, toLine), ...extra, ''].join('\r\n'), 'win1252');
+}
+/** A German lead line (25 fields) with the given id, created date and lead score; Lead-Score is the 24th field. */
+function badLead(id: string, date: string, score: string): string {
+  const fields: string[] = Array.from({ length: 25 }, () => '');
+  Object.assign(fields, { 0: id, 1: date, 2: 'Messe', 4: `Firma ${id}`, 15: 'Neu', 23: score });
+  return fields.join(';');
+}
+
+describe('ETL on several exports of one table, rejected rows and a mapping file', () => {
+  let input: string;
+  let out: string;
+  let result: EtlResult;
+  const badDates = Array.from({ length: 230 }, (_, i) => badLead(`X${i}`, '31.02.2025', '1'));
+  beforeAll(async () => {
+    input = path.join(scratch, 'months');
+    out = path.join(scratch, 'months-bundle');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'leads-2025-01.csv'), germanLeads(2, 101));
+    writeFileSync(path.join(input, 'leads-2025-02.csv'), germanLeads(95, 150, [badLead('F1', '01.03.2025', '=SUM(A1:A9)'), ...badDates]));
+    writeFileSync(path.join(input, 'kosten.csv'), iconv.encode('Nr;Bezeichnung;Kanal;Ausgaben\r\nC1;Frühjahrsmesse;Messe;1.234,50\r\nC2;Mailing €;Mailing;99\r\n', 'win1252'));
+    const mapping = {
+      'kosten.csv': { kind: 'campaigns', columns: { campaign_id: 'Nr', name: 'Bezeichnung', medium: 'Kanal', cost: 'Ausgaben' } },
+      'leads-2024-12.csv': { kind: 'leads' },
+    };
+    writeFileSync(path.join(scratch, 'mapping.json'), JSON.stringify(mapping));
+    result = await runEtl({ inputs: [input], outDir: out, mappingFile: path.join(scratch, 'mapping.json'), now: () => NOW });
+  });
+
+  it('appends the exports of one table in order and reports the ids they share', () => {
+    const leads = result.manifest.tables.leads!;
+    expect(leads).toMatchObject({ rows: 100 + 56, sources: ['leads-2025-01.csv', 'leads-2025-02.csv'] });
+    const table = readParquetTable(path.join(out, 'leads.parquet'));
+    expect(table.numRows).toBe(156);
+    const sources = table.getChild('_source')!.toArray() as string[];
+    expect(sources.slice(0, 100).every((s) => s === 'leads-2025-01.csv') && sources.slice(100).every((s) => s === 'leads-2025-02.csv')).toBe(true);
+    // sample lines 95–101 are in both months
+    expect(result.report.sharedKeys).toHaveLength(7);
+    expect(result.report.sharedKeys[0]).toEqual({
+      kind: 'leads',
+      columns: ['lead_id'],
+      key: 'L0000094',
+      rows: [
+        { file: 'leads-2025-01.csv', line: 95 },
+        { file: 'leads-2025-02.csv', line: 2 },
+      ],
+    });
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('| `leads` | L0000094 | leads-2025-01.csv:95, leads-2025-02.csv:2 |');
+  });
+
+  it('lists every rejected row in report.json and a formula-safe rejects CSV, and at most 200 in report.md', () => {
+    const february = result.report.files.find((f) => f.fileName === 'leads-2025-02.csv')!;
+    expect(february).toMatchObject({ rowsRead: 56 + 231, rowsLoaded: 56, rowsRejected: 231 });
+    expect(february.rejects).toHaveLength(231);
+    expect(february.rejects[0]).toEqual({ line: 58, column_name: 'lead_score', value: '=SUM(A1:A9)', reason: 'not a number' });
+    const csv = readFileSync(path.join(out, 'leads-2025-02.csv.rejects.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(231);
+    expect(rows[0]).toEqual({ line: '58', column_name: 'lead_score', value: `'=SUM(A1:A9)`, reason: 'not a number' });
+    expect(rows[1]).toMatchObject({ line: '59', column_name: 'created_at', value: '31.02.2025' });
+    expect(existsSync(path.join(out, 'leads-2025-01.csv.rejects.csv'))).toBe(false);
+    const md = readFileSync(path.join(out, 'report.md'), 'utf8');
+    const section = md.slice(md.indexOf('## leads-2025-02.csv'));
+    expect(section).toContain('### Rejected (231 problems in 231 rows)');
+    expect(section.match(/^\| \d+ \| `/gm)).toHaveLength(200);
+    expect(section).toContain('The first 200 are listed; report.json and leads-2025-02.csv.rejects.csv have all 231.');
+    expect(section).toContain('| 58 | `lead_score` | =SUM(A1:A9) | not a number |');
+  });
+
+  it('loads an export with unusual headers through the mapping file and names the mapping entries that matched nothing', () => {
+    const campaigns = result.report.files.find((f) => f.fileName === 'kosten.csv')!;
+    expect(campaigns).toMatchObject({ kind: 'campaigns', rowsLoaded: 2, mapping: { campaign_id: 'Nr', name: 'Bezeichnung', medium: 'Kanal', cost: 'Ausgaben' } });
+    const table = readParquetTable(path.join(out, 'campaigns.parquet'));
+    expect(table.toArray().map((r) => [r.campaign_id, r.name, r.medium, r.cost, r.start_date])).toEqual([
+      ['C1', 'Frühjahrsmesse', 'trade_fair', 1234.5, null],
+      ['C2', 'Mailing €', 'direct_mail', 99, null],
+    ]);
+    expect(result.report.unusedMappings).toEqual(['leads-2024-12.csv']);
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('Not in this export (left empty): `start_date`, `end_date`, `planned_leads`.');
+  });
+
+  it('replaces an earlier bundle as a whole and refuses a folder that is not a bundle', async () => {
+    writeFileSync(path.join(out, 'stale.txt'), 'from an earlier run');
+    const again = await runEtl({ inputs: [path.join(input, 'kosten.csv')], outDir: out, mappingFile: path.join(scratch, 'mapping.json'), now: () => NOW });
+    expect(Object.keys(again.manifest.tables)).toEqual(['campaigns']);
+    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'manifest.json', 'report.json', 'report.md']);
+    await expect(runEtl({ inputs: [DE], outDir: input })).rejects.toThrow(/--out is a folder with other files in it/);
+  });
+});
+
+describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
+  const run = async (args: readonly string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'etl/cli.ts'), ...args], { cwd: REPO });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  it('exits 0 when rows were rejected, printing progress per file and the counts', async () => {
+    const dir = path.join(scratch, 'cli-bad-rows');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'leads.csv'), germanLeads(2, 11, [badLead('B1', '99.99.2025', '1')]));
+    const { code, stdout, stderr } = await run([dir, '--out', path.join(scratch, 'cli-bundle')]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/\[1\/1\] leads\.csv → leads: 10 rows loaded, 1 rejected \(\d+\.\d s\)/);
+    expect(stdout).toContain(`Bundle written to ${path.join(scratch, 'cli-bundle')}`);
+    expect(stdout).toContain('1 rows rejected in 1 of 1 exports: see report.md and leads.csv.rejects.csv');
+    expect(existsSync(path.join(scratch, 'cli-bundle', 'leads.csv.rejects.csv'))).toBe(true);
+  });
+
+  it('exits 1 with one line naming a file it does not recognise, and writes nothing', async () => {
+    const dir = path.join(scratch, 'cli-unknown');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'leads.csv'), germanLeads(2, 5));
+    writeFileSync(path.join(dir, 'notizen.txt'), 'Datum;Notiz\n01.02.2025;Anruf\n');
+    const target = path.join(scratch, 'cli-unknown-bundle');
+    const { code, stderr } = await run([dir, '--out', target]);
+    expect(code).toBe(1);
+    const message = stderr.trim().split('\n').at(-1);
+    expect(message).toBe('etl: notizen.txt: not recognised as leads, deals, campaigns or targets (headers: Datum, Notiz)');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('exits 1 naming the mapping file when it is not valid JSON', async () => {
+    const mapping = path.join(scratch, 'broken-mapping.json');
+    writeFileSync(mapping, '{"leads.csv": {"kind": "leads",}}');
+    const { code, stderr } = await run([DE, '--out', path.join(scratch, 'never'), '--mapping', mapping]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(new RegExp(`^etl: ${mapping.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)$`));
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { columnsSql, copyToParquetSql, gatherSql, keysInSeveralSourcesSql, PARQUET_COMPRESSION } from '../../../src/sql/bundle';
+
+describe('bundle SQL builders', () => {
+  it('bind the output path instead of pasting it', () => {
+    const q = copyToParquetSql('_etl_leads', "/tmp/it's here/leads.parquet");
+    expect(q.sql).toBe(`COPY (SELECT * FROM "_etl_leads") TO ? (FORMAT parquet, COMPRESSION ${PARQUET_COMPRESSION})`);
+    expect(q.params).toEqual(["/tmp/it's here/leads.parquet"]);
+    expect(columnsSql('leads').params).toEqual(['leads']);
+  });
+
+  it('rename the first export of a kind and append the later ones by column name', () => {
+    expect(gatherSql('leads', '_etl_leads', true).sql).toBe('ALTER TABLE "leads" RENAME TO "_etl_leads"');
+    expect(gatherSql('leads', '_etl_leads', false).sql).toBe('INSERT INTO "_etl_leads" BY NAME SELECT * FROM "leads"; DROP TABLE "leads"');
+  });
+
+  it('compare targets on period and sales unit, the other tables on their id', () => {
+    expect(keysInSeveralSourcesSql('_etl_targets', 'targets').sql).toContain(`coalesce("period"::VARCHAR, '') || ' / ' || coalesce("sales_unit"::VARCHAR, '')`);
+    expect(keysInSeveralSourcesSql('_etl_deals', 'deals').sql).toContain(`coalesce("deal_id"::VARCHAR, '') AS key`);
+  });
+});
