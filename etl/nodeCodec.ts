@@ -26,6 +26,7 @@ export const nodeCodec: TextCodec = {
     const text = iconv.decode(Buffer.from(bytesOf(source).subarray(bomLength)), ICONV_NAME[encoding]);
     return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
   },
+  readAll: async (source) => bytesOf(source),
 };
 
 /** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */

@@ -32,6 +32,10 @@ export const browserCodec: TextCodec = {
     }
     return { kind: 'browser-file', file: new File(parts, 'utf-8.csv', { type: 'text/csv' }) };
   },
+  async readAll(source) {
+    if (source.kind === 'bytes') return source.bytes;
+    return new Uint8Array(await (await blobOf(source)).arrayBuffer());
+  },
 };
 
 /** A dropped or picked file as an import input. */
