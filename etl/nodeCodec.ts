@@ -3,6 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
+import { convertWorkbook } from '../src/ingest/xlsx';
 import type { TableKind } from '../src/domain/schema';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../src/services/importCsv';
 
@@ -26,7 +27,7 @@ export const nodeCodec: TextCodec = {
     const text = iconv.decode(Buffer.from(bytesOf(source).subarray(bomLength)), ICONV_NAME[encoding]);
     return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
   },
-  readAll: async (source) => bytesOf(source),
+  convertWorkbook: async (source) => convertWorkbook(bytesOf(source)),
 };
 
 /** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */

@@ -53,6 +53,27 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   return workbook;
 }
 
+/**
+ * A workbook's sheet as UTF-8 CSV bytes, or why there is none. A plain-data result (not an
+ * exception), so it crosses from a worker to the page as it is.
+ */
+export type WorkbookConversion =
+  | { readonly ok: true; readonly csv: Uint8Array; readonly summary: SheetSummary; readonly sheetRows: ReadonlyMap<number, number> }
+  | { readonly ok: false; readonly problem: 'unreadable'; readonly message: string }
+  | { readonly ok: false; readonly problem: 'no-data' };
+
+/** Reads a workbook and converts its sheet (see workbookToCsv). */
+export async function convertWorkbook(bytes: Uint8Array): Promise<WorkbookConversion> {
+  let sheet: SheetCsv | null;
+  try {
+    sheet = workbookToCsv(await loadWorkbook(bytes));
+  } catch (error) {
+    return { ok: false, problem: 'unreadable', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (!sheet) return { ok: false, problem: 'no-data' };
+  return { ok: true, csv: new TextEncoder().encode(sheet.csv), summary: sheet.summary, sheetRows: sheet.sheetRows };
+}
+
 /** Something in the sheet the user should know about, with up to MAX_EXAMPLES cells as examples. */
 export interface SheetNote {
   /**

@@ -7,7 +7,7 @@ import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { detectDateFormats, detectDecimalSeparator } from '../ingest/valueFormats';
-import type { SheetSummary } from '../ingest/xlsx';
+import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
 import {
   countSql,
   dropImportTablesSql,
@@ -46,8 +46,8 @@ export interface TextCodec {
   decode(bytes: Uint8Array, encoding: TextEncoding): string;
   /** A UTF-8 copy of the whole file for DuckDB, which reads only UTF-8. */
   toUtf8(source: FileSource, encoding: TextEncoding, bomLength: number): Promise<FileSource>;
-  /** All bytes of the file (an Excel workbook is read whole). */
-  readAll(source: FileSource): Promise<Uint8Array>;
+  /** An Excel workbook's sheet as UTF-8 CSV (browser: in a worker, so the page stays responsive). */
+  convertWorkbook(source: FileSource): Promise<WorkbookConversion>;
 }
 
 export interface Repair {

@@ -1,14 +1,15 @@
 import type { Row } from '../db/arrowRows';
 import type { Db } from '../db/types';
-import { loadWorkbook, workbookFormat, workbookToCsv, type SheetCsv, type SheetSummary, type WorkbookFormat } from '../ingest/xlsx';
+import { workbookFormat, type SheetSummary, type WorkbookFormat } from '../ingest/xlsx';
 import { sheetRowsSql } from '../sql/sheetRows';
 import { ExportError } from './exportError';
 import type { CsvImportInput, CsvImportReport, TextCodec } from './importCsv';
 
 /**
  * Excel workbooks on the CSV import path: the workbook is recognised by its first bytes, its sheet
- * converted to UTF-8 CSV and imported as that; afterwards the report's and the table's line numbers
- * are turned into sheet rows and the report names the sheet.
+ * converted to UTF-8 CSV (by the codec: in a worker in the browser) and imported as that;
+ * afterwards the report's and the table's line numbers are turned into sheet rows and the report
+ * names the sheet.
  */
 
 const UNREADABLE: Readonly<Record<Exclude<WorkbookFormat, 'xlsx'>, string>> = {
@@ -24,8 +25,10 @@ export interface WorkbookAsCsv {
   /** The import input with the sheet's CSV in place of the workbook (same file name, kind and mapping). */
   readonly input: CsvImportInput;
   readonly summary: SheetSummary;
-  readonly sheetRows: SheetCsv['sheetRows'];
+  readonly sheetRows: ReadonlyMap<number, number>;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The workbook's sheet as CSV input; null when the input is no spreadsheet. Throws an ExportError for one that cannot be read. */
 export async function workbookAsCsv(input: CsvImportInput, codec: TextCodec, headBytes: number): Promise<WorkbookAsCsv | null> {
@@ -33,19 +36,13 @@ export async function workbookAsCsv(input: CsvImportInput, codec: TextCodec, hea
   const format = workbookFormat(fileName, input.head);
   if (format === null) return null;
   if (format !== 'xlsx') throw new ExportError(fileName, UNREADABLE[format]);
-  let sheet: SheetCsv | null;
-  try {
-    sheet = workbookToCsv(await loadWorkbook(await codec.readAll(input.source)));
-  } catch (error) {
-    throw new ExportError(fileName, `this is an Excel workbook but could not be read: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!sheet) throw new ExportError(fileName, 'the workbook has no sheet with data');
-  const bytes = new TextEncoder().encode(sheet.csv);
-  return {
-    input: { ...input, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, headBytes) },
-    summary: sheet.summary,
-    sheetRows: sheet.sheetRows,
-  };
+  const unreadable = (message: string) => new ExportError(fileName, `this is an Excel workbook but could not be read: ${message}`);
+  const converted = await codec.convertWorkbook(input.source).catch((error: unknown) => {
+    throw unreadable(messageOf(error));
+  });
+  if (!converted.ok) throw converted.problem === 'no-data' ? new ExportError(fileName, 'the workbook has no sheet with data') : unreadable(converted.message);
+  const { csv, summary, sheetRows } = converted;
+  return { input: { ...input, source: { kind: 'bytes', bytes: csv }, head: csv.subarray(0, headBytes) }, summary, sheetRows };
 }
 
 /** The CSV import's report for the workbook: lines become sheet rows (in the table too), and the sheet is named. */
@@ -55,7 +52,7 @@ export async function workbookReport(db: Db, workbook: WorkbookAsCsv, report: Cs
   try {
     if (update && report.rowsLoaded > 0) await db.query(update);
   } catch (error) {
-    throw new ExportError(report.fileName, `the sheet rows could not be numbered: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ExportError(report.fileName, `the sheet rows could not be numbered: ${messageOf(error)}`);
   }
   const row = (line: number) => sheetRows.get(line) ?? line;
   const rejects = report.rejects.map(
