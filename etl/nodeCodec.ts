@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
+import { convertWorkbook } from '../src/ingest/xlsx';
 import type { TableKind } from '../src/domain/schema';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../src/services/importCsv';
 
@@ -28,6 +29,7 @@ export const nodeCodec: TextCodec = {
     const text = iconv.decode(Buffer.from(bytesOf(source).subarray(bomLength)), ICONV_NAME[encoding]);
     return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
   },
+  convertWorkbook: async (source) => convertWorkbook(bytesOf(source)),
 };
 
 /**

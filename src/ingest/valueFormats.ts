@@ -10,19 +10,29 @@ const ENGLISH_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-+]?\d+\.\d+$/;
 const PLAIN_INTEGER = /^[-+]?\d+$/;
 
 /**
+ * The decimal separator one number written as text unambiguously uses: ',' for "148.577,34" or
+ * "12,5", '.' for "148,577.34" or "12.5"; null for integers, ambiguous ("1.234") or non-numbers.
+ */
+export function decimalSeparatorOf(raw: string): DecimalSeparator | null {
+  const value = raw.trim();
+  if (value === '' || PLAIN_INTEGER.test(value)) return null;
+  const de = GERMAN_NUMBER.test(value);
+  const en = ENGLISH_NUMBER.test(value);
+  if (de === en) return null;
+  return de ? ',' : '.';
+}
+
+/**
  * Which decimal separator the numeric cells use. Only unambiguous cells vote ("1.234" could be
  * either); with no vote the hint decides (e.g. ';' as delimiter suggests a German export).
  */
 export function detectDecimalSeparator(values: Iterable<string>, hint: DecimalSeparator = '.'): DecimalSeparator {
   let german = 0;
   let english = 0;
-  for (const raw of values) {
-    const value = raw.trim();
-    if (value === '' || PLAIN_INTEGER.test(value)) continue;
-    const de = GERMAN_NUMBER.test(value);
-    const en = ENGLISH_NUMBER.test(value);
-    if (de && !en) german++;
-    else if (en && !de) english++;
+  for (const value of values) {
+    const separator = decimalSeparatorOf(value);
+    if (separator === ',') german++;
+    else if (separator === '.') english++;
   }
   if (german === english) return hint;
   return german > english ? ',' : '.';

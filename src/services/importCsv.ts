@@ -7,6 +7,7 @@ import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { detectDateFormats, detectDecimalSeparator } from '../ingest/valueFormats';
+import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
 import {
   countSql,
   dropImportTablesSql,
@@ -23,6 +24,7 @@ import {
   type ValueFormat,
 } from '../sql/importCsv';
 import { ExportError } from './exportError';
+import { workbookAsCsv, workbookReport } from './importWorkbook';
 
 /** How much of a file is read for sniffing: enough rows for formats, small enough to be instant. */
 export const HEAD_BYTES = 64 * 1024;
@@ -44,6 +46,8 @@ export interface TextCodec {
   decode(bytes: Uint8Array, encoding: TextEncoding): string;
   /** A UTF-8 copy of the whole file for DuckDB, which reads only UTF-8. */
   toUtf8(source: FileSource, encoding: TextEncoding, bomLength: number): Promise<FileSource>;
+  /** An Excel workbook's sheet as UTF-8 CSV (browser: in a worker, so the page stays responsive). */
+  convertWorkbook(source: FileSource): Promise<WorkbookConversion>;
 }
 
 export interface Repair {
@@ -67,6 +71,8 @@ export interface CsvImportReport {
   /** One entry per failing cell or malformed record: line, column, value, reason. */
   readonly rejects: readonly Row[];
   readonly repairs: readonly Repair[];
+  /** For an Excel workbook: the sheet that was read, and what to know about it. Lines are then sheet rows. */
+  readonly sheet?: SheetSummary;
 }
 
 /** NUL and the other C0 controls that no text export contains (tab, CR, LF, FF are fine). */
@@ -87,6 +93,9 @@ const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(awa
  * Replaces the table of that kind only when the import succeeds.
  */
 export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec): Promise<CsvImportReport> {
+  // An Excel workbook: its sheet, converted to CSV, takes this same path; lines become sheet rows.
+  const workbook = await workbookAsCsv(input, codec, HEAD_BYTES);
+  if (workbook) return workbookReport(db, workbook, await importCsv(db, workbook.input, codec));
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = detectEncoding(input.head);

@@ -1,5 +1,6 @@
 import type { FileSource } from '../../db/types';
 import type { TableKind } from '../../domain/schema';
+import type { WorkbookConversion } from '../../ingest/xlsx';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../../services/importCsv';
 
 /** The browser's TextDecoder is right for windows-1252 (unlike Node's), so no library is needed here. */
@@ -31,6 +32,16 @@ export const browserCodec: TextCodec = {
       parts.push(encoder.encode(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < blob.size })));
     }
     return { kind: 'browser-file', file: new File(parts, 'utf-8.csv', { type: 'text/csv' }) };
+  },
+  /** In a worker of its own, ended afterwards: the page stays responsive and exceljs's memory is freed. */
+  convertWorkbook(source) {
+    const worker = new Worker(new URL('./xlsxWorker.ts', import.meta.url), { type: 'module' });
+    return new Promise<WorkbookConversion>((resolve, reject) => {
+      worker.onmessage = ({ data }: MessageEvent<WorkbookConversion>) => resolve(data);
+      worker.onerror = (event) => reject(new Error(event.message || 'the workbook reader stopped'));
+      // A File goes over as a handle, not a copy.
+      worker.postMessage(source);
+    }).finally(() => worker.terminate());
   },
 };
 

@@ -16,6 +16,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatInteger(i18n.language, value);
   const dates = Object.entries(report.format.dateFormats);
+  const { sheet } = report;
   const download = () =>
     downloadText(
       `${report.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
@@ -27,14 +28,29 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
         {report.fileName} → <code>{report.kind}</code>
       </h3>
       <dl className="facts">
-        <div><dt>{t('import.encoding')}</dt><dd>{report.encoding}</dd></div>
-        <div><dt>{t('import.delimiter')}</dt><dd>{DELIMITER_NAMES[report.delimiter] ?? report.delimiter}</dd></div>
+        {sheet ? (
+          // A workbook was read through a CSV of its sheet: that CSV's encoding and delimiter mean nothing to the user.
+          <div className="wide"><dt>{t('import.sheet')}</dt><dd data-testid="sheet">{t('import.sheetRead', { name: sheet.name, row: n(sheet.headerRow) })}</dd></div>
+        ) : (
+          <>
+            <div><dt>{t('import.encoding')}</dt><dd>{report.encoding}</dd></div>
+            <div><dt>{t('import.delimiter')}</dt><dd>{DELIMITER_NAMES[report.delimiter] ?? report.delimiter}</dd></div>
+          </>
+        )}
         <div><dt>{t('import.decimal')}</dt><dd>{report.format.decimalSeparator}</dd></div>
         <div><dt>{t('import.dates')}</dt><dd>{dates.length ? [...new Set(dates.flatMap(([, formats]) => formats.map(readableDateFormat)))].join(', ') : '–'}</dd></div>
         <div><dt>{t('import.read')}</dt><dd data-testid="rows-read">{n(report.rowsRead)}</dd></div>
         <div><dt>{t('import.loaded')}</dt><dd data-testid="rows-loaded">{n(report.rowsLoaded)}</dd></div>
         <div><dt>{t('import.rejected')}</dt><dd data-testid="rows-rejected" className={report.rowsRejected ? 'error' : undefined}>{n(report.rowsRejected)}</dd></div>
       </dl>
+      {sheet && (sheet.otherSheets.length > 0 || sheet.notes.length > 0) && (
+        <ul className="sheet-notes" data-testid="sheet-notes">
+          {sheet.otherSheets.length > 0 && <li>{t('import.otherSheets', { sheets: sheet.otherSheets.map((name) => `“${name}”`).join(', ') })}</li>}
+          {sheet.notes.map((note) => (
+            <li key={note.kind}>{t(`import.sheetNote.${note.kind}`, { count: note.count, examples: note.examples.join('; ') + (note.count > note.examples.length ? ' …' : '') })}</li>
+          ))}
+        </ul>
+      )}
       {report.repairs.length > 0 && (
         <details>
           <summary>{t('import.repairs', { count: report.repairs.length })}</summary>
@@ -59,7 +75,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
             <table className="data-table" data-testid="rejects-table">
               <thead>
                 <tr>
-                  <th className="num">{t('import.line')}</th>
+                  <th className="num">{t(sheet ? 'import.row' : 'import.line')}</th>
                   <th>{t('import.column')}</th>
                   <th>{t('import.value')}</th>
                   <th>{t('import.reason')}</th>

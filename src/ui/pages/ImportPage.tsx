@@ -71,7 +71,7 @@ export function ImportPage() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.tsv,.txt,text/csv,text/plain"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
             data-testid="file-input"
             onChange={(e) => {

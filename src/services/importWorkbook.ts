@@ -1,0 +1,67 @@
+import type { Row } from '../db/arrowRows';
+import type { Db } from '../db/types';
+import { workbookFormat, type SheetSummary, type WorkbookFormat } from '../ingest/xlsx';
+import { sheetRowsSql } from '../sql/sheetRows';
+import { ExportError } from './exportError';
+import type { CsvImportInput, CsvImportReport, TextCodec } from './importCsv';
+
+/**
+ * Excel workbooks on the CSV import path: the workbook is recognised by its first bytes, its sheet
+ * converted to UTF-8 CSV (by the codec: in a worker in the browser) and imported as that;
+ * afterwards the report's and the table's line numbers are turned into sheet rows and the report
+ * names the sheet.
+ */
+
+const UNREADABLE: Readonly<Record<Exclude<WorkbookFormat, 'xlsx'>, string>> = {
+  encrypted:
+    'this Excel workbook is password-protected (encrypted) and cannot be read: open it in Excel, remove the password ' +
+    '(File › Info › Protect Workbook › Encrypt with Password) and save it again, or save it as CSV',
+  xls: 'this is an old Excel workbook (.xls), which cannot be read here: save it as .xlsx or CSV',
+  xlsb: 'this is a binary Excel workbook (.xlsb), which cannot be read here: save it as .xlsx or CSV',
+  ods: 'this is an OpenDocument spreadsheet (.ods), which cannot be read here: save it as .xlsx or CSV',
+};
+
+export interface WorkbookAsCsv {
+  /** The import input with the sheet's CSV in place of the workbook (same file name, kind and mapping). */
+  readonly input: CsvImportInput;
+  readonly summary: SheetSummary;
+  readonly sheetRows: ReadonlyMap<number, number>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The workbook's sheet as CSV input; null when the input is no spreadsheet. Throws an ExportError for one that cannot be read. */
+export async function workbookAsCsv(input: CsvImportInput, codec: TextCodec, headBytes: number): Promise<WorkbookAsCsv | null> {
+  const { fileName } = input;
+  const format = workbookFormat(fileName, input.head);
+  if (format === null) return null;
+  if (format !== 'xlsx') throw new ExportError(fileName, UNREADABLE[format]);
+  const unreadable = (message: string) => new ExportError(fileName, `this is an Excel workbook but could not be read: ${message}`);
+  const converted = await codec.convertWorkbook(input.source).catch((error: unknown) => {
+    throw unreadable(messageOf(error));
+  });
+  if (!converted.ok) throw converted.problem === 'no-data' ? new ExportError(fileName, 'the workbook has no sheet with data') : unreadable(converted.message);
+  const { csv, summary, sheetRows } = converted;
+  return { input: { ...input, source: { kind: 'bytes', bytes: csv }, head: csv.subarray(0, headBytes) }, summary, sheetRows };
+}
+
+/** The CSV import's report for the workbook: lines become sheet rows (in the table too), and the sheet is named. */
+export async function workbookReport(db: Db, workbook: WorkbookAsCsv, report: CsvImportReport): Promise<CsvImportReport> {
+  const { sheetRows } = workbook;
+  const update = sheetRowsSql(report.kind, sheetRows);
+  try {
+    if (update && report.rowsLoaded > 0) await db.query(update);
+  } catch (error) {
+    throw new ExportError(report.fileName, `the sheet rows could not be numbered: ${messageOf(error)}`);
+  }
+  const row = (line: number) => sheetRows.get(line) ?? line;
+  const rejects = report.rejects.map(
+    (reject): Row => ({
+      ...reject,
+      line: typeof reject.line === 'number' ? row(reject.line) : (reject.line ?? null),
+      // "duplicate of line 5" names a line too: it becomes the sheet row.
+      reason: typeof reject.reason === 'string' ? reject.reason.replace(/\bline (\d+)\b/g, (_, n: string) => `row ${row(Number(n))}`) : (reject.reason ?? null),
+    }),
+  );
+  return { ...report, rejects, sheet: workbook.summary };
+}
