@@ -46,6 +46,7 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
   process.once('exit', removeScratch);
   return {
     decode: nodeCodec.decode,
+    convertWorkbook: nodeCodec.convertWorkbook,
     async toUtf8(source, encoding, bomLength) {
       if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength);
       const copy = path.join(scratch, `${++copies}-${path.basename(source.path)}`);

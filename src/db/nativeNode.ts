@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SqlQuery, SqlValue } from '../domain/sqlQuery';
 import { dropTableSql } from './ddl';
-import type { Db, FileSource } from './types';
+import type { Db, FileSource, QueryOptions } from './types';
 
 /** Arrow type for a native result column; results are small aggregates, so plain types suffice. */
 function arrowTypeOf(type: DuckDBType): { arrow: DataType; convert: (v: unknown) => unknown } {
@@ -40,7 +40,8 @@ export async function openNativeDb(options: { threads?: number } = {}): Promise<
   const version = (await connection.runAndReadAll('SELECT version() AS v')).getRowObjectsJS()[0]?.v;
   const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-native-'));
 
-  async function query({ sql, params }: SqlQuery): Promise<Table> {
+  async function query({ sql, params }: SqlQuery, options?: QueryOptions): Promise<Table> {
+    options?.signal?.throwIfAborted();
     const result = await connection.runAndReadAll(sql, params.length ? (params as SqlValue[]) : undefined);
     const names = result.columnNames();
     const types = result.columnTypes();

@@ -8,6 +8,12 @@ export type FileSource =
   | { readonly kind: 'url'; readonly url: string }
   | { readonly kind: 'path'; readonly path: string };
 
+/** For long statements (an import's load): cancel it, and hear how far it got (0…1). */
+export interface QueryOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (fraction: number) => void;
+}
+
 /**
  * The one interface through which the app, the ETL and the tests talk to DuckDB.
  * Values always travel as bound parameters; results always come back as Arrow.
@@ -15,7 +21,8 @@ export type FileSource =
 export interface Db {
   /** e.g. "duckdb-wasm v1.4.3 (eh)" — shown in the UI and logged by the benchmarks. */
   readonly engine: string;
-  query(query: SqlQuery): Promise<Table>;
+  /** Adapters that cannot cancel or report progress still honour an abort that came before the start. */
+  query(query: SqlQuery, options?: QueryOptions): Promise<Table>;
   /**
    * Makes a file readable by SQL and returns the name to pass to read_csv (bound, never pasted).
    * The browser adapter registers a file handle without copying it into wasm memory.

@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 // The engine's files are bundled and served by the app itself: never a CDN.
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -9,8 +9,9 @@ import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import type { SqlQuery } from '../domain/sqlQuery';
+import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
-import type { Db, FileSource } from './types';
+import type { Db, FileSource, QueryOptions } from './types';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -57,13 +58,39 @@ export async function openBrowserDb(): Promise<Db> {
     if (threads > 1) await connection.query(`SET threads = ${n}`);
   }
 
-  async function query({ sql, params }: SqlQuery): Promise<Table> {
-    if (params.length === 0) return connection.query(sql);
+  async function runPrepared(sql: string, params: readonly unknown[]): Promise<Table> {
     const statement = await connection.prepare(sql);
     try {
       return await statement.query(...params);
     } finally {
       await statement.close();
+    }
+  }
+
+  // duckdb-wasm reports execution progress to handlers it keeps but offers no way to add one.
+  const progressHandlers = (engine as unknown as { _onExecutionProgress: ((p: { percentage: string | number }) => void)[] })._onExecutionProgress;
+
+  async function query({ sql, params }: SqlQuery, options: QueryOptions = {}): Promise<Table> {
+    options.signal?.throwIfAborted();
+    if (!options.signal && !options.onProgress) return params.length ? runPrepared(sql, params) : connection.query(sql);
+    // Only a sent (pending) query can be polled, cancelled and followed: see boundVariables.ts.
+    const variableQuery = toVariableQuery({ sql, params });
+    for (const { sql: assignment, value } of variableQuery.assignments) await runPrepared(assignment, [value]);
+    const cancel = () => void connection.cancelSent();
+    options.signal?.addEventListener('abort', cancel);
+    const onProgress = options.onProgress ? (p: { percentage: string | number }) => options.onProgress?.(Math.min(1, Number(p.percentage) / 100)) : null;
+    if (onProgress) progressHandlers.push(onProgress);
+    try {
+      const reader = await connection.send(variableQuery.sql);
+      const batches: RecordBatch[] = [];
+      for await (const batch of reader) batches.push(batch);
+      return new Table(batches);
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('cancelled', 'AbortError');
+      throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', cancel);
+      if (onProgress) progressHandlers.splice(progressHandlers.indexOf(onProgress), 1);
     }
   }
 

@@ -59,7 +59,10 @@ export async function openWasmNodeDb(): Promise<WasmNodeDb> {
   return {
     engine: `duckdb-wasm ${version} (node)`,
     connection,
-    query: async (q) => query(q),
+    query: async (q, options) => {
+      options?.signal?.throwIfAborted();
+      return query(q);
+    },
     registerFile: async (name, source) => registerFile(name, source),
     unregisterFile: async (name) => engine.dropFile(name),
     dropTable: async (table) => void connection.query(dropTableSql(table)),
