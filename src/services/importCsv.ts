@@ -1,8 +1,8 @@
 import { toRows, type Row } from '../db/arrowRows';
 import type { Db, FileSource } from '../db/types';
 import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
-import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { canonicalValue } from '../domain/vocabulary';
+import type { SqlQuery } from '../domain/sqlQuery';
+import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
 import { sniffCsv } from '../ingest/sniffCsv';
@@ -14,15 +14,16 @@ import {
   loadCsvSql,
   multiLineRecordsSql,
   numberLinesSql,
-  publishSql,
+  pruneWorkSql,
   rejectsSql,
   rejectsTableSql,
-  remapValuesSql,
+  replaceTableSql,
   sampleCsvSql,
   shapeRejectedRecordsSql,
   WORK,
   type ValueFormat,
 } from '../sql/importCsv';
+import { matchingRowsSql, remapValuesSql, tableExistsSql, upsertSql, valueCountsSql, type ImportMode } from '../sql/importMerge';
 import { ExportError } from './exportError';
 import { workbookAsCsv, workbookReport } from './importWorkbook';
 
@@ -58,6 +59,34 @@ export interface Repair {
   readonly why: string;
 }
 
+/** A value of a stage, medium, channel or outcome column that no synonym maps onto a known value. */
+export interface UnknownValue {
+  readonly column: string;
+  readonly vocabulary: Vocabulary;
+  readonly value: string;
+  readonly rows: number;
+}
+
+/** Per column, raw value → the value to store instead (a user's value mapping). */
+export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+export type ImportStep = 'reading' | 'checking' | 'mapping values' | 'saving';
+
+export interface ImportOptions {
+  readonly mode?: ImportMode;
+  /** Cancels the import; the data loaded before stays as it was. */
+  readonly signal?: AbortSignal;
+  /** fraction is known while the file is read (0…1). */
+  readonly onProgress?: (step: ImportStep, fraction?: number) => void;
+  /** Value mappings known up front (remembered from an earlier import of the same layout). */
+  readonly values?: ValueMapping;
+  /**
+   * Asked before anything is replaced, when values match nothing known: returns the mapping to
+   * apply (values it leaves out are kept as they are). Without it unknown values are kept.
+   */
+  readonly reviewValues?: (unknown: readonly UnknownValue[]) => Promise<ValueMapping>;
+}
+
 export interface CsvImportReport {
   readonly fileName: string;
   readonly kind: TableKind;
@@ -71,6 +100,12 @@ export interface CsvImportReport {
   /** One entry per failing cell or malformed record: line, column, value, reason. */
   readonly rejects: readonly Row[];
   readonly repairs: readonly Repair[];
+  /** Replace the table of that kind, or upsert by its key. */
+  readonly mode: ImportMode;
+  /** Upsert: rows of the existing table that the import replaced (same key). */
+  readonly rowsReplaced: number;
+  /** Values of vocabulary columns that match no known value and were kept as they are. */
+  readonly unknownValues: readonly UnknownValue[];
   /** For an Excel workbook: the sheet that was read, and what to know about it. Lines are then sheet rows. */
   readonly sheet?: SheetSummary;
 }
@@ -92,10 +127,11 @@ const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(awa
  * everything as text, convert with TRY_ functions, and report every rejected or repaired value.
  * Replaces the table of that kind only when the import succeeds.
  */
-export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec): Promise<CsvImportReport> {
+export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec, options: ImportOptions = {}): Promise<CsvImportReport> {
   // An Excel workbook: its sheet, converted to CSV, takes this same path; lines become sheet rows.
   const workbook = await workbookAsCsv(input, codec, HEAD_BYTES);
-  if (workbook) return workbookReport(db, workbook, await importCsv(db, workbook.input, codec));
+  if (workbook) return workbookReport(db, workbook, await importCsv(db, workbook.input, codec, options));
+  const { signal, onProgress } = options;
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = detectEncoding(input.head);
@@ -114,21 +150,30 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
       const sample = await db.query(sampleCsvSql(fileRef, delimiter));
       const headers = sample.schema.fields.map((f) => f.name);
       plan = planImport(fileName, headers, toRows(sample), input, delimiter);
-      await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName));
+      onProgress?.('reading', 0);
+      const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
+      await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName), { ...(signal ? { signal } : {}), ...progress });
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
     }
     const { kind, mapping, format } = plan;
+    onProgress?.('checking');
+    signal?.throwIfAborted();
     const multiLine = (await first(db, multiLineRecordsSql())) > 0;
     const shapeRejected = await first(db, shapeRejectedRecordsSql());
     await db.query(numberLinesSql(multiLine, shapeRejected > 0));
     await db.query(rejectsTableSql(kind, mapping, format));
     const rowsRead = (await first(db, countSql(WORK))) + shapeRejected;
-    await db.query(publishSql(kind));
-    const repairs = await canonicalise(db, kind);
+    await db.query(pruneWorkSql());
+    const { repairs, unknownValues } = await canonicalise(db, kind, options);
     const rejects = toRows(await db.query(rejectsSql()));
-    const rowsLoaded = await first(db, countSql(kind));
+    const rowsLoaded = await first(db, countSql(WORK));
+    // The last moment to cancel: from here the table of that kind changes.
+    signal?.throwIfAborted();
+    const mode: ImportMode = options.mode === 'upsert' && (await first(db, tableExistsSql(kind))) > 0 ? 'upsert' : 'replace';
+    const rowsReplaced = mode === 'upsert' ? await first(db, matchingRowsSql(WORK, kind)) : 0;
+    await db.query(mode === 'upsert' ? upsertSql(WORK, kind) : replaceTableSql(kind));
     await db.query(dropImportTablesSql());
     return {
       fileName,
@@ -142,11 +187,14 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
       rowsRejected: rowsRead - rowsLoaded,
       rejects,
       repairs,
+      mode,
+      rowsReplaced,
+      unknownValues,
     };
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);
-    if (error instanceof ExportError) throw error;
+    if (error instanceof ExportError || signal?.aborted) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
   }
 }
@@ -174,23 +222,48 @@ function planImport(fileName: string, headers: readonly string[], sample: readon
   return { kind, mapping, format };
 }
 
-/** Maps vocabulary columns onto canonical values and reports each mapping as a repair. */
-async function canonicalise(db: Db, kind: TableKind): Promise<Repair[]> {
-  const repairs: Repair[] = [];
-  for (const [column, vocabulary] of Object.entries(VOCABULARY_COLUMNS[kind])) {
-    const values = toRows(
-      await db.query({ sql: `SELECT ${quoteIdent(column)} AS value, count(*)::BIGINT AS n FROM ${quoteIdent(kind)} WHERE ${quoteIdent(column)} IS NOT NULL GROUP BY 1`, params: [] }),
+/**
+ * Maps vocabulary columns of the working table onto canonical values (synonyms, then the user's
+ * value mapping) and reports each mapping as a repair; values still unknown are kept and listed.
+ */
+async function canonicalise(db: Db, kind: TableKind, options: ImportOptions): Promise<{ repairs: Repair[]; unknownValues: UnknownValue[] }> {
+  const columns = Object.entries(VOCABULARY_COLUMNS[kind]);
+  const counts = new Map<string, Row[]>();
+  for (const [column] of columns) counts.set(column, toRows(await db.query(valueCountsSql(WORK, column))));
+  const isKnown = (vocabulary: Vocabulary, raw: string) => VOCABULARIES[vocabulary].has(vocabularyKey(raw.trim()));
+  let userMapping: ValueMapping = options.values ?? {};
+  const unknownOf = (mapping: ValueMapping) =>
+    columns.flatMap(([column, vocabulary]) =>
+      (counts.get(column) ?? [])
+        .map(({ value, n }) => ({ column, vocabulary, value: String(value), rows: Number(n) }))
+        .filter((u) => !isKnown(vocabulary, u.value) && mapping[u.column]?.[u.value] === undefined),
     );
+  const unreviewed = unknownOf(userMapping);
+  if (unreviewed.length && options.reviewValues) {
+    options.onProgress?.('mapping values');
+    const answer = await options.reviewValues(unreviewed);
+    options.signal?.throwIfAborted();
+    userMapping = mergeValueMappings(userMapping, answer);
+  }
+  const repairs: Repair[] = [];
+  for (const [column, vocabulary] of columns) {
     const changes = new Map<string, string>();
-    for (const { value, n } of values) {
+    for (const { value, n } of counts.get(column) ?? []) {
       const raw = String(value);
-      const canonical = canonicalValue(vocabulary, raw);
+      const chosen = userMapping[column]?.[raw];
+      const canonical = chosen ?? canonicalValue(vocabulary, raw);
       if (canonical === null || canonical === raw) continue;
       changes.set(raw, canonical);
-      repairs.push({ column, from: raw, to: canonical, rows: Number(n), why: `${vocabulary} synonym` });
+      repairs.push({ column, from: raw, to: canonical, rows: Number(n), why: chosen === undefined ? `${vocabulary} synonym` : 'your value mapping' });
     }
-    const update = remapValuesSql(kind, column, changes);
+    const update = remapValuesSql(WORK, column, changes);
     if (update) await db.query(update);
   }
-  return repairs;
+  return { repairs, unknownValues: unknownOf(userMapping) };
+}
+
+function mergeValueMappings(a: ValueMapping, b: ValueMapping): ValueMapping {
+  const merged: Record<string, Record<string, string>> = {};
+  for (const mapping of [a, b]) for (const [column, values] of Object.entries(mapping)) merged[column] = { ...merged[column], ...values };
+  return merged;
 }

@@ -180,33 +180,23 @@ export function rejectsTableSql(kind: TableKind, mapping: Readonly<Record<string
   return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql(parts, ' UNION ALL '), 'ORDER BY line, column_name']);
 }
 
-/**
- * Removes the rejected rows and the working columns and puts the table in place of the old one.
- * Until this statement runs, the previous table of that kind is untouched.
- */
-export function publishSql(kind: TableKind): SqlQuery {
+/** Removes the rejected rows and the working columns: what is left is the validated import. */
+export function pruneWorkSql(): SqlQuery {
   return {
     sql:
       `DELETE FROM ${WORK} WHERE _bad OR _line IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL); ` +
-      `ALTER TABLE ${WORK} DROP COLUMN _bad; ALTER TABLE ${WORK} DROP COLUMN _raw; ALTER TABLE ${WORK} DROP COLUMN _nl; ` +
-      `DROP TABLE IF EXISTS ${quoteIdent(kind)}; ALTER TABLE ${WORK} RENAME TO ${quoteIdent(kind)};`,
+      `ALTER TABLE ${WORK} DROP COLUMN _bad; ALTER TABLE ${WORK} DROP COLUMN _raw; ALTER TABLE ${WORK} DROP COLUMN _nl;`,
     params: [],
   };
 }
 
-export function rejectsSql(): SqlQuery {
-  return { sql: `SELECT line, column_name, value, reason FROM ${REJECTS} ORDER BY line, column_name`, params: [] };
+/** Puts the validated import in place of the table of its kind; until now the old one was untouched. */
+export function replaceTableSql(kind: TableKind): SqlQuery {
+  return { sql: `DROP TABLE IF EXISTS ${quoteIdent(kind)}; ALTER TABLE ${WORK} RENAME TO ${quoteIdent(kind)};`, params: [] };
 }
 
-/** Rewrites raw values onto canonical ones; only the values that change are listed. */
-export function remapValuesSql(kind: TableKind, column: string, changes: ReadonlyMap<string, string>): SqlQuery | null {
-  if (changes.size === 0) return null;
-  const id = quoteIdent(column);
-  const cases = [...changes].map(() => 'WHEN ? THEN ?').join(' ');
-  return {
-    sql: `UPDATE ${quoteIdent(kind)} SET ${id} = CASE ${id} ${cases} ELSE ${id} END WHERE ${id} IN (${[...changes].map(() => '?').join(', ')})`,
-    params: [...[...changes].flat(), ...changes.keys()],
-  };
+export function rejectsSql(): SqlQuery {
+  return { sql: `SELECT line, column_name, value, reason FROM ${REJECTS} ORDER BY line, column_name`, params: [] };
 }
 
 /** Records DuckDB set aside because their shape was wrong (too few or too many fields). */

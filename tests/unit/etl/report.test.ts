@@ -13,6 +13,9 @@ const file = (rejects: CsvImportReport['rejects']): CsvImportReport => ({
   rowsRead: 10,
   rowsLoaded: 10 - rejects.length,
   rowsRejected: rejects.length,
+  mode: 'replace',
+  rowsReplaced: 0,
+  unknownValues: [],
   rejects,
   repairs: [],
 });
