@@ -76,3 +76,8 @@ export function canonicalValue(vocabulary: Vocabulary, raw: string | null | unde
   if (trimmed === '') return null;
   return VOCABULARIES[vocabulary].get(vocabularyKey(trimmed)) ?? trimmed;
 }
+
+/** The values each vocabulary knows, in their natural order: what an unknown value may be mapped onto. */
+export function canonicalValues(vocabulary: Vocabulary): string[] {
+  return [...new Set(VOCABULARIES[vocabulary].values())];
+}

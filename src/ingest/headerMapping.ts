@@ -45,3 +45,17 @@ export function detectTableKind(headers: readonly string[]): TableKind | null {
   }
   return best?.kind ?? null;
 }
+
+/**
+ * A short, stable name for an export's layout: the same headers in the same order give the same
+ * signature, whatever the rows. FNV-1a over the normalised headers; collisions only cost a wrong
+ * pre-filled mapping, which the user sees before importing.
+ */
+export function headerSignature(headers: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of headers.map(vocabularyKey).join('\u0001')) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${headers.length}-${hash.toString(36)}`;
+}

@@ -25,7 +25,7 @@ import {
 } from '../sql/importCsv';
 import { matchingRowsSql, remapValuesSql, tableExistsSql, upsertSql, valueCountsSql, type ImportMode } from '../sql/importMerge';
 import { ExportError } from './exportError';
-import { workbookAsCsv, workbookReport } from './importWorkbook';
+import { workbookAsCsv, workbookReport, type WorkbookAsCsv } from './importWorkbook';
 
 /** How much of a file is read for sniffing: enough rows for formats, small enough to be instant. */
 export const HEAD_BYTES = 64 * 1024;
@@ -40,6 +40,8 @@ export interface CsvImportInput {
   readonly kind?: TableKind;
   /** Canonical column → file header, chosen by the user or a mapping file, instead of the suggestion. */
   readonly mapping?: ColumnMapping;
+  /** A workbook already converted to CSV (when the user reviewed it first): not converted again. */
+  readonly workbook?: WorkbookAsCsv;
 }
 
 export interface TextCodec {
@@ -119,6 +121,15 @@ function hasBinaryBytes(text: string): boolean {
   return false;
 }
 
+const chosenOf = ({ kind, mapping }: CsvImportInput) => ({ ...(kind ? { kind } : {}), ...(mapping ? { mapping } : {}) });
+
+/** Refuses a binary file (a PDF or image renamed .csv) before DuckDB reads it as garbage. */
+export function assertTextExport(fileName: string, encoding: TextEncoding, headText: string): void {
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && hasBinaryBytes(headText)) {
+    throw new ExportError(fileName, 'this is not a text export (it contains binary data); export the table as CSV');
+  }
+}
+
 /** The first column of the first row, as a number (counts). */
 const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(await db.query(query))[0] ?? {})[0] ?? 0);
 
@@ -129,16 +140,14 @@ const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(awa
  */
 export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec, options: ImportOptions = {}): Promise<CsvImportReport> {
   // An Excel workbook: its sheet, converted to CSV, takes this same path; lines become sheet rows.
-  const workbook = await workbookAsCsv(input, codec, HEAD_BYTES);
-  if (workbook) return workbookReport(db, workbook, await importCsv(db, workbook.input, codec, options));
+  const workbook = input.workbook ?? (await workbookAsCsv(input, codec, HEAD_BYTES));
+  if (workbook) return workbookReport(db, workbook, await importCsv(db, { ...workbook.input, ...chosenOf(input) }, codec, options));
   const { signal, onProgress } = options;
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = detectEncoding(input.head);
   const headText = codec.decode(input.head.subarray(bomLength), encoding);
-  if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && hasBinaryBytes(headText)) {
-    throw new ExportError(fileName, 'this is not a text export (it contains binary data); export the table as CSV');
-  }
+  assertTextExport(fileName, encoding, headText);
   const { delimiter } = sniffCsv(headText);
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
   const name = `import-${fileName}`;
@@ -205,7 +214,9 @@ function planImport(fileName: string, headers: readonly string[], sample: readon
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
   const kind = chosen.kind ?? detectTableKind(headers);
   if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')})`);
-  const mapping = chosen.mapping ?? suggestMapping(kind, headers);
+  // A chosen mapping names headers as the preview showed them (trimmed); DuckDB keeps the spaces.
+  const actual = (header: string) => headers.find((h) => h === header) ?? headers.find((h) => h.trim() === header.trim()) ?? header;
+  const mapping = chosen.mapping ? Object.fromEntries(Object.entries(chosen.mapping).map(([column, header]) => [column, actual(header)])) : suggestMapping(kind, headers);
   const unknown = Object.values(mapping).filter((header) => !headers.includes(header));
   if (unknown.length) throw new ExportError(fileName, `the mapping names columns the file does not have: ${unknown.join(', ')}`);
   const missing = missingRequired(kind, mapping);

@@ -67,3 +67,35 @@ export async function kpiValues(page: Page): Promise<Record<string, number>> {
   await page.waitForSelector('[data-testid="kpis"]');
   return page.$$eval('[data-kpi]', (cards) => Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), Number(c.getAttribute('data-value'))])));
 }
+
+/**
+ * Picks files on the Import page and goes through each file's steps as a user who accepts the
+ * suggestions would: "Import" on the review (or what `choose` sets first), "Continue" on the value
+ * mapping (unknown values kept), until `outcomes` reports or errors are shown.
+ */
+export async function upload(page: Page, files: readonly string[], outcomes: number, choose?: (page: Page, file: string) => Promise<void>): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', [...files]);
+  for (;;) {
+    const handle = await page.waitForFunction(
+      (n) => {
+        if (document.querySelector('[data-testid="value-mapping"]')) return 'values';
+        if (document.querySelector('[data-testid="import-review"]')) return 'review';
+        const shown = document.querySelectorAll('[data-testid="import-report"], [data-testid="import-error"]').length;
+        return shown >= n && !document.querySelector('[data-testid="import-progress"]') ? 'done' : false;
+      },
+      outcomes,
+      { timeout: 120_000 },
+    );
+    const state = await handle.jsonValue();
+    if (state === 'done') return;
+    if (state === 'values') {
+      await page.click('[data-testid="values-continue"]');
+      await page.waitForSelector('[data-testid="value-mapping"]', { state: 'detached' });
+      continue;
+    }
+    const file = (await page.getAttribute('[data-testid="import-review"]', 'data-file')) ?? '';
+    await choose?.(page, file);
+    await page.click('[data-testid="review-import"]');
+    await page.waitForFunction((f) => document.querySelector('[data-testid="import-review"]')?.getAttribute('data-file') !== f, file, { timeout: 120_000 });
+  }
+}

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectedFigures } from '../support/expectedFigures';
-import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp, type BuiltApp } from './harness';
+import { foreignRequests, kpiValues, openApp, ROOT, upload, useBuiltApp, type BuiltApp } from './harness';
 const TABLES = ['leads', 'deals', 'campaigns', 'targets'] as const;
 const dataLines = (file: string) => iconv.decode(readFileSync(file), 'win1252').split('\r\n').filter((l) => l !== '').length - 1;
 
@@ -16,10 +15,6 @@ async function openImportPage(app: BuiltApp) {
   return opened;
 }
 
-async function upload(page: Page, files: string[], reports: number) {
-  await page.setInputFiles('[data-testid="file-input"]', files);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-report"], [data-testid="import-error"]').length >= n && !document.querySelector('[data-testid="import-progress"]'), reports, { timeout: 120_000 });
-}
 
 describe('importing exports in headless Chromium', () => {
   const app = useBuiltApp();

@@ -2,20 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectedFigures } from '../support/expectedFigures';
 import { germanLeadsWorkbook, workbookFromCsvRows } from '../support/workbooks';
-import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp } from './harness';
+import { foreignRequests, kpiValues, openApp, ROOT, upload, useBuiltApp } from './harness';
 
-async function upload(page: Page, files: string[], reports: number) {
-  await page.setInputFiles('[data-testid="file-input"]', files);
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="import-report"], [data-testid="import-error"]').length >= n && !document.querySelector('[data-testid="import-progress"]'),
-    reports,
-    { timeout: 120_000 },
-  );
-}
 
 describe('importing Excel workbooks in headless Chromium', () => {
   const app = useBuiltApp();

@@ -3,7 +3,10 @@ import { QueryCoordinator } from '../../db/coordinator';
 import { openSnapshotStore, type SnapshotStore } from '../../db/opfsSnapshot';
 import { openBrowserDb } from '../../db/wasmBrowser';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
-import { importCsv, type CsvImportReport } from '../../services/importCsv';
+import { importCsv, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
+import { inspectImport, type Inspection } from '../../services/inspectImport';
+import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
+import type { ColumnMapping } from '../../ingest/headerMapping';
 import { browserCodec, fileInput } from './browserCodec';
 import { loadSample, loadStartupData, type DataOrigin, type TableSummary } from './startupData';
 
@@ -37,6 +40,12 @@ export interface DataState {
   readonly timings: Readonly<Record<string, number>>;
 }
 
+/** What the user chose for one file, and how the page follows and may cancel the import. */
+export interface ImportChoice extends ImportOptions {
+  readonly kind: TableKind;
+  readonly mapping: ColumnMapping;
+}
+
 /** What became of one file the user imported: its report, or why it could not be used. */
 export type ImportOutcome = { readonly file: string; readonly report: CsvImportReport } | { readonly file: string; readonly error: string };
 
@@ -44,8 +53,10 @@ export interface DataApi extends DataState {
   /** The outcomes of the user's latest import batch, kept while they visit other pages. */
   readonly recentImports: readonly ImportOutcome[];
   setRecentImports(outcomes: readonly ImportOutcome[]): void;
-  /** Imports one file into its table; the user's first import replaces the whole sample. */
-  importFile(file: File, kind?: TableKind): Promise<CsvImportReport>;
+  /** Reads a dropped file's head: what the user reviews before importing it. */
+  inspectFile(file: File): Promise<Inspection>;
+  /** Imports a reviewed file into its table; the user's first import replaces the whole sample. */
+  importFile(inspection: Inspection, choice: ImportChoice): Promise<CsvImportReport>;
   /** Forgets the user's data (in memory and in the browser's storage) and shows the sample again. */
   clearAllData(): Promise<void>;
 }
@@ -66,6 +77,7 @@ const DataContext = createContext<DataApi>({
   ...initial,
   recentImports: [],
   setRecentImports: () => undefined,
+  inspectFile: () => Promise.reject(new Error('no DataProvider')),
   importFile: () => Promise.reject(new Error('no DataProvider')),
   clearAllData: () => Promise.reject(new Error('no DataProvider')),
 });
@@ -150,19 +162,33 @@ export function DataProvider({ children }: { children: ReactNode }) {
     return saving.current;
   }, [update]);
 
+  const inspectFile = useCallback(async (file: File) => {
+    checkImportSize(file.name, file.size);
+    return inspectImport(await fileInput(file), browserCodec);
+  }, []);
+
   const importFile = useCallback(
-    async (file: File, kind?: TableKind) => {
+    async (inspection: Inspection, { kind, mapping, ...options }: ImportChoice) => {
       const { coordinator, origin, tables } = stateRef.current;
       if (!coordinator) throw new Error('The database is not ready yet');
       if (origin === 'published') throw new Error('This is a published dashboard: it is read-only');
-      const report = await importCsv(coordinator.db, await fileInput(file, kind), browserCodec);
+      // Against the sample, "update" would mix the user's rows into made-up ones: always replace.
+      const mode = origin === 'sample' ? 'replace' : options.mode;
+      const input = { ...inspection.input, kind, mapping };
+      const report = await importCsv(coordinator.db, input, browserCodec, { ...options, ...(mode ? { mode } : {}) }).catch((error: unknown) => {
+        throw explainOutOfMemory(inspection.input.fileName, error);
+      });
       // The sample is one consistent dataset: once the user's own data arrives, none of it may mix in.
+      const previous = origin === 'sample' ? undefined : tables.find((t) => t.kind === report.kind);
       const kept = origin === 'sample' ? [] : tables.filter((t) => t.kind !== report.kind);
       if (origin === 'sample') {
         for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
       }
       coordinator.invalidate();
-      const summary: TableSummary = { kind: report.kind, source: report.fileName, rows: report.rowsLoaded };
+      const summary: TableSummary =
+        report.mode === 'upsert' && previous
+          ? { kind: report.kind, source: `${previous.source}, ${report.fileName}`, rows: previous.rows + report.rowsLoaded - report.rowsReplaced }
+          : { kind: report.kind, source: report.fileName, rows: report.rowsLoaded };
       update((s) => ({ ...s, origin: 'import', tables: [...kept, summary], dataVersion: coordinator.dataVersion }));
       unsaved.current.add(report.kind);
       void persist();
@@ -192,6 +218,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
     }));
   }, [update]);
 
-  const api = useMemo<DataApi>(() => ({ ...state, importFile, clearAllData, recentImports, setRecentImports }), [state, importFile, clearAllData, recentImports]);
+  const api = useMemo<DataApi>(
+    () => ({ ...state, inspectFile, importFile, clearAllData, recentImports, setRecentImports }),
+    [state, inspectFile, importFile, clearAllData, recentImports],
+  );
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
 }

@@ -1,38 +1,25 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useData, type ImportOutcome } from '../data/DataContext';
+import { useData } from '../data/DataContext';
+import { ImportProgress } from '../import/ImportProgress';
+import { ImportReview } from '../import/ImportReview';
+import { useImportFlow } from '../import/useImportFlow';
+import { ValueMappingStep } from '../import/ValueMappingStep';
 import { ImportReportCard } from '../import/ImportReportCard';
 import { LoadedDataPanel } from '../import/LoadedDataPanel';
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const { importFile, status, origin, recentImports: outcomes, setRecentImports: setOutcomes } = useData();
+  const { status, origin, tables, recentImports: outcomes } = useData();
+  const flow = useImportFlow();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<{ file: string; index: number; total: number } | null>(null);
   const [dragging, setDragging] = useState(false);
-  const ready = status.phase === 'ready' && !busy;
-
-  async function importAll(files: readonly File[]) {
-    if (!files.length || !ready) return;
-    const results: ImportOutcome[] = [];
-    setOutcomes([]);
-    for (const [index, file] of files.entries()) {
-      setBusy({ file: file.name, index: index + 1, total: files.length });
-      try {
-        results.push({ file: file.name, report: await importFile(file) });
-      } catch (error) {
-        // One bad file does not stop the others, and its message names it.
-        results.push({ file: file.name, error: error instanceof Error ? error.message : String(error) });
-      }
-      setOutcomes([...results]);
-    }
-    setBusy(null);
-  }
+  const ready = status.phase === 'ready';
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    void importAll([...event.dataTransfer.files]);
+    if (ready) flow.addFiles([...event.dataTransfer.files]);
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -40,6 +27,7 @@ export function ImportPage() {
       input.current?.click();
     }
   };
+  const loadedKinds = origin === 'import' ? tables.map((table) => table.kind) : [];
 
   return (
     <section aria-labelledby="page-title" className="page">
@@ -75,19 +63,26 @@ export function ImportPage() {
             hidden
             data-testid="file-input"
             onChange={(e) => {
-              void importAll([...(e.target.files ?? [])]);
+              flow.addFiles([...(e.target.files ?? [])]);
               e.target.value = '';
             }}
           />
         </div>
       )}
-      {busy && (
-        <div className="progress" role="status" data-testid="import-progress">
-          <span>{t('import.busy', { file: busy.file, index: busy.index, total: busy.total })}</span>
-          <progress aria-label={t('import.busy', { file: busy.file, index: busy.index, total: busy.total })} />
-        </div>
+      {flow.running && <ImportProgress running={flow.running} onCancel={flow.cancel} />}
+      {flow.valueReview && <ValueMappingStep file={flow.valueReview.file} unknown={flow.valueReview.unknown} onDone={flow.valueReview.answer} onCancel={flow.cancel} />}
+      {flow.reviewing && (
+        <ImportReview
+          key={flow.reviewing.inspection.input.fileName}
+          inspection={flow.reviewing.inspection}
+          remembered={flow.reviewing.remembered}
+          loadedKinds={loadedKinds}
+          queued={flow.queued}
+          onImport={(choice) => void flow.runImport(choice)}
+          onSkip={flow.skip}
+        />
       )}
-      <p className="muted">{t('import.sampleNote')}</p>
+      {origin !== 'published' && <p className="muted">{t('import.sampleNote')}</p>}
       <div className="reports">
         {outcomes.map((outcome, i) =>
           'report' in outcome ? (
