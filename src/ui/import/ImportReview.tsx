@@ -41,9 +41,9 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
     setMapping(remembered?.kind === next ? remembered.mapping : inspection.suggest(next));
   }
   function changeColumn(column: string, header: string) {
-    const next: Record<string, string> = { ...mapping };
-    if (header === '') delete next[column];
-    else next[column] = header;
+    // One column of the file feeds one canonical column, as in the suggestion.
+    const next: Record<string, string> = Object.fromEntries(Object.entries(mapping).filter(([c, h]) => c !== column && h !== header));
+    if (header !== '') next[column] = header;
     setMapping(next);
   }
 

@@ -23,3 +23,13 @@ describe('header mapping', () => {
     expect(detectTableKind(['foo', 'bar'])).toBeNull();
   });
 });
+
+describe('headerSignature', () => {
+  it('is the same for the same layout whatever the spelling of spaces and case, and differs otherwise', async () => {
+    const { headerSignature } = await import('../../../src/ingest/headerMapping');
+    const a = headerSignature(['Lead-Nr.', 'Erstellt am', 'Leadquelle']);
+    expect(headerSignature(['lead-nr.', ' Erstellt  am', 'LEADQUELLE'])).toBe(a);
+    expect(headerSignature(['Erstellt am', 'Lead-Nr.', 'Leadquelle'])).not.toBe(a);
+    expect(headerSignature(['Lead-Nr.', 'Erstellt am'])).not.toBe(a);
+  });
+});
