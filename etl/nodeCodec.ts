@@ -5,6 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
+import { arrowTableToCsv } from '../src/ingest/parquetCsv';
 import { convertWorkbook } from '../src/ingest/xlsx';
 import type { TableKind } from '../src/domain/schema';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../src/services/importCsv';
@@ -30,6 +33,7 @@ export const nodeCodec: TextCodec = {
     return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
   },
   convertWorkbook: async (source) => convertWorkbook(bytesOf(source)),
+  convertParquet: async (source) => arrowTableToCsv(tableFromIPC(readParquet(bytesOf(source)).intoIPCStream())),
 };
 
 /**
@@ -47,6 +51,7 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
   return {
     decode: nodeCodec.decode,
     convertWorkbook: nodeCodec.convertWorkbook,
+    convertParquet: nodeCodec.convertParquet,
     async toUtf8(source, encoding, bomLength) {
       if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength);
       const copy = path.join(scratch, `${++copies}-${path.basename(source.path)}`);

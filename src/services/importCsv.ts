@@ -25,6 +25,7 @@ import {
 } from '../sql/importCsv';
 import { matchingRowsSql, remapValuesSql, tableExistsSql, upsertSql, valueCountsSql, type ImportMode } from '../sql/importMerge';
 import { ExportError } from './exportError';
+import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv, workbookReport, type WorkbookAsCsv } from './importWorkbook';
 
 /** How much of a file is read for sniffing: enough rows for formats, small enough to be instant. */
@@ -51,6 +52,8 @@ export interface TextCodec {
   toUtf8(source: FileSource, encoding: TextEncoding, bomLength: number): Promise<FileSource>;
   /** An Excel workbook's sheet as UTF-8 CSV (browser: in a worker, so the page stays responsive). */
   convertWorkbook(source: FileSource): Promise<WorkbookConversion>;
+  /** A Parquet file's rows as UTF-8 CSV (parquet-wasm; browser: in a worker). */
+  convertParquet(source: FileSource): Promise<Uint8Array>;
 }
 
 export interface Repair {
@@ -142,6 +145,8 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   // An Excel workbook: its sheet, converted to CSV, takes this same path; lines become sheet rows.
   const workbook = input.workbook ?? (await workbookAsCsv(input, codec, HEAD_BYTES));
   if (workbook) return workbookReport(db, workbook, await importCsv(db, { ...workbook.input, ...chosenOf(input) }, codec, options));
+  const parquet = await parquetAsCsv(input, codec, HEAD_BYTES);
+  if (parquet) return importCsv(db, parquet, codec, options);
   const { signal, onProgress } = options;
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');

@@ -4,6 +4,7 @@ import { detectTableKind, headerSignature, suggestMapping, type ColumnMapping } 
 import { sniffCsv } from '../ingest/sniffCsv';
 import { ExportError } from './exportError';
 import { assertTextExport, HEAD_BYTES, type CsvImportInput, type TextCodec } from './importCsv';
+import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv } from './importWorkbook';
 
 /** What the user reviews before an import: detected facts, the suggested mapping, the first rows. */
@@ -27,7 +28,7 @@ export interface Inspection {
 /** Reads only the head of the file (and converts a workbook): instant even for a 1 GB export. */
 export async function inspectImport(original: CsvImportInput, codec: TextCodec, previewRows = 8): Promise<Inspection> {
   const workbook = await workbookAsCsv(original, codec, HEAD_BYTES);
-  const input = workbook ? { ...workbook.input, workbook } : original;
+  const input = workbook ? { ...workbook.input, workbook } : ((await parquetAsCsv(original, codec, HEAD_BYTES)) ?? original);
   if (input.head.length === 0) throw new ExportError(input.fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = detectEncoding(input.head);
   const text = codec.decode(input.head.subarray(bomLength), encoding);

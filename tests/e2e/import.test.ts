@@ -117,4 +117,19 @@ describe('importing exports in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("imports a Parquet file (here the sample bundle's leads) through the same review and checks", async () => {
+    const { page, requests, errors } = await openImportPage(app);
+    await upload(page, [path.join(ROOT, 'dist/sample/leads.parquet')], 1);
+    const card = page.locator('[data-testid="import-report"][data-file="leads.parquet"]');
+    expect(await card.getByTestId('rows-loaded').textContent()).toBe(new Intl.NumberFormat('en-GB').format(expected.leads));
+    expect(await card.getByTestId('rows-rejected').textContent()).toBe('0');
+    await page.click('[data-testid="nav-overview"]');
+    const kpis = await kpiValues(page);
+    expect([kpis.leads, kpis.mql, kpis.sql, kpis.opportunity, kpis.won]).toEqual(expected.reached);
+    expect(requests.some((url) => /\/assets\/parquetWorker-[^/]+\.js$/.test(url))).toBe(true);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -43,6 +43,14 @@ export const browserCodec: TextCodec = {
       worker.postMessage(source);
     }).finally(() => worker.terminate());
   },
+  convertParquet(source) {
+    const worker = new Worker(new URL('./parquetWorker.ts', import.meta.url), { type: 'module' });
+    return new Promise<Uint8Array>((resolve, reject) => {
+      worker.onmessage = ({ data }: MessageEvent<{ ok: true; csv: Uint8Array } | { ok: false; message: string }>) => (data.ok ? resolve(data.csv) : reject(new Error(data.message)));
+      worker.onerror = (event) => reject(new Error(event.message || 'the Parquet reader stopped'));
+      worker.postMessage(source);
+    }).finally(() => worker.terminate());
+  },
 };
 
 /** A dropped or picked file as an import input. */

@@ -65,9 +65,9 @@ export const de: Messages = {
     distribution: 'die Nachverfolgung verteilter Leads, liegen gebliebene Leads und die Fairness der Verteilung auf Vertrieb und Partner.',
   },
   import: {
-    intro: 'Legen Sie CRM-Exporte (Leads, Deals, Kampagnen, Ziele) als CSV oder Excel-Arbeitsmappe ab. Zeichensatz, Trennzeichen, Zahlen- und Datumsformate und die Tabelle werden erkannt; jeder abgelehnte oder reparierte Wert wird aufgeführt.',
+    intro: 'Legen Sie CRM-Exporte (Leads, Deals, Kampagnen, Ziele) als CSV, Excel-Arbeitsmappe oder Parquet ab. Zeichensatz, Trennzeichen, Zahlen- und Datumsformate und die Tabelle werden erkannt; jeder abgelehnte oder reparierte Wert wird aufgeführt.',
     drop: 'CSV- oder Excel-Dateien hier ablegen oder zum Auswählen drücken',
-    hint: 'CSV, TSV, TXT oder XLSX aus Salesforce, HubSpot, Dynamics oder Excel, deutsch oder englisch. Ihre Dateien bleiben in diesem Browser.',
+    hint: 'CSV, TSV, TXT, XLSX oder Parquet aus Salesforce, HubSpot, Dynamics oder Excel, deutsch oder englisch. Ihre Dateien bleiben in diesem Browser.',
     sampleNote: 'Ihr erster Import ersetzt die Beispieldaten; spätere Importe aktualisieren oder ersetzen die Tabelle ihrer Art, wie Sie wählen.',
     encoding: 'Zeichensatz',
     delimiter: 'Trennzeichen',

@@ -63,9 +63,9 @@ export const en = {
     distribution: 'follow-up of distributed leads, stale leads, and the fairness of distribution across reps and partners.',
   },
   import: {
-    intro: 'Drop CRM exports (leads, deals, campaigns, targets) as CSV or Excel workbook. Encoding, delimiter, number and date formats and the table are recognised; every rejected or repaired value is listed.',
+    intro: 'Drop CRM exports (leads, deals, campaigns, targets) as CSV, Excel workbook or Parquet. Encoding, delimiter, number and date formats and the table are recognised; every rejected or repaired value is listed.',
     drop: 'Drop CSV or Excel files here, or press to choose',
-    hint: 'CSV, TSV, TXT or XLSX from Salesforce, HubSpot, Dynamics or Excel, in German or English. Your files stay in this browser.',
+    hint: 'CSV, TSV, TXT, XLSX or Parquet from Salesforce, HubSpot, Dynamics or Excel, in German or English. Your files stay in this browser.',
     sampleNote: 'Your first import replaces the sample data; later imports update or replace the table of their kind, as you choose.',
     encoding: 'Encoding',
     delimiter: 'Delimiter',

@@ -59,7 +59,7 @@ export function ImportPage() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.tsv,.txt,.xlsx,.parquet,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
             data-testid="file-input"
             onChange={(e) => {
