@@ -66,7 +66,7 @@ export const de: Messages = {
   },
   import: {
     intro: 'Legen Sie CRM-Exporte (Leads, Deals, Kampagnen, Ziele) als CSV, Excel-Arbeitsmappe oder Parquet ab. Zeichensatz, Trennzeichen, Zahlen- und Datumsformate und die Tabelle werden erkannt; jeder abgelehnte oder reparierte Wert wird aufgeführt.',
-    drop: 'CSV- oder Excel-Dateien hier ablegen oder zum Auswählen drücken',
+    drop: 'Exporte hier ablegen oder zum Auswählen drücken',
     hint: 'CSV, TSV, TXT, XLSX oder Parquet aus Salesforce, HubSpot, Dynamics oder Excel, deutsch oder englisch. Ihre Dateien bleiben in diesem Browser.',
     sampleNote: 'Ihr erster Import ersetzt die Beispieldaten; spätere Importe aktualisieren oder ersetzen die Tabelle ihrer Art, wie Sie wählen.',
     encoding: 'Zeichensatz',

@@ -64,7 +64,7 @@ export const en = {
   },
   import: {
     intro: 'Drop CRM exports (leads, deals, campaigns, targets) as CSV, Excel workbook or Parquet. Encoding, delimiter, number and date formats and the table are recognised; every rejected or repaired value is listed.',
-    drop: 'Drop CSV or Excel files here, or press to choose',
+    drop: 'Drop your exports here, or press to choose',
     hint: 'CSV, TSV, TXT, XLSX or Parquet from Salesforce, HubSpot, Dynamics or Excel, in German or English. Your files stay in this browser.',
     sampleNote: 'Your first import replaces the sample data; later imports update or replace the table of their kind, as you choose.',
     encoding: 'Encoding',
