@@ -14,9 +14,10 @@ export interface CsvSniff {
  * Delimiter, header and preview rows of a CSV head (decoded text). PapaParse guesses the
  * delimiter; a head cut in the middle of a record loses that record, not the sniff.
  */
-export function sniffCsv(head: string, previewRows = 200): CsvSniff {
+export function sniffCsv(head: string, previewRows = 200, chosenDelimiter?: string): CsvSniff {
   const complete = head.includes('\n') ? head.slice(0, head.lastIndexOf('\n') + 1) : head;
-  const parsed = Papa.parse<string[]>(complete, { preview: previewRows + 1, delimitersToGuess: [...DELIMITERS], skipEmptyLines: 'greedy' });
+  const guess = chosenDelimiter ? { delimiter: chosenDelimiter } : { delimitersToGuess: [...DELIMITERS] };
+  const parsed = Papa.parse<string[]>(complete, { preview: previewRows + 1, ...guess, skipEmptyLines: 'greedy' });
   const delimiter = (DELIMITERS as readonly string[]).includes(parsed.meta.delimiter) ? (parsed.meta.delimiter as Delimiter) : ',';
   const [headers = [], ...preview] = parsed.data;
   return { delimiter, headers: headers.map((h) => h.trim()), preview };

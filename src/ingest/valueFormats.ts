@@ -3,6 +3,10 @@
  * dates itself but not decimal commas with thousands dots ("148.577,34"), so the app decides
  * and DuckDB converts with explicit formats.
  */
+import { CANONICAL, type TableKind } from '../domain/schema';
+import type { ValueFormat } from '../domain/valueFormat';
+import type { ColumnMapping } from './headerMapping';
+
 export type DecimalSeparator = '.' | ',';
 
 const GERMAN_NUMBER = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$|^[-+]?\d+,\d+$/;
@@ -92,3 +96,19 @@ export function detectDateFormats(values: Iterable<string>): string[] {
 }
 
 const isExcelSerial = (v: string) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000;
+
+/**
+ * Decimal separator and date formats of an export's mapped columns, from sample rows. With no
+ * telling number, ';' as delimiter suggests a German export (decimal comma).
+ */
+export function detectValueFormat(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[], delimiter: string): ValueFormat {
+  const mapped = CANONICAL[kind].filter((c) => mapping[c.name] !== undefined);
+  const values = (column: { name: string }) => valuesOf(mapping[column.name] as string);
+  const numbers = mapped.filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER').flatMap(values);
+  const dateFormats: Record<string, string[]> = {};
+  for (const column of mapped.filter((c) => c.type === 'DATE')) {
+    const formats = detectDateFormats(values(column));
+    if (formats.length) dateFormats[column.name] = formats;
+  }
+  return { decimalSeparator: detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.'), dateFormats };
+}

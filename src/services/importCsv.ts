@@ -1,12 +1,12 @@
 import { toRows, type Row } from '../db/arrowRows';
 import type { Db, FileSource } from '../db/types';
-import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
+import { VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
 import { sniffCsv } from '../ingest/sniffCsv';
-import { detectDateFormats, detectDecimalSeparator } from '../ingest/valueFormats';
+import { detectValueFormat } from '../ingest/valueFormats';
 import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
 import {
   countSql,
@@ -41,6 +41,11 @@ export interface CsvImportInput {
   readonly kind?: TableKind;
   /** Canonical column → file header, chosen by the user or a mapping file, instead of the suggestion. */
   readonly mapping?: ColumnMapping;
+  /** Formats the user corrected in the review; the rest is detected. */
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+  readonly decimalSeparator?: ValueFormat['decimalSeparator'];
+  readonly dateFormats?: ValueFormat['dateFormats'];
   /** A workbook already converted to CSV (when the user reviewed it first): not converted again. */
   readonly workbook?: WorkbookAsCsv;
 }
@@ -124,7 +129,16 @@ function hasBinaryBytes(text: string): boolean {
   return false;
 }
 
-const chosenOf = ({ kind, mapping }: CsvImportInput) => ({ ...(kind ? { kind } : {}), ...(mapping ? { mapping } : {}) });
+/** The detected encoding, or the user's choice (a byte-order mark of that encoding is still skipped). */
+export function encodingOf(input: Pick<CsvImportInput, 'head' | 'encoding'>): { encoding: TextEncoding; bomLength: number } {
+  const detected = detectEncoding(input.head);
+  if (!input.encoding || input.encoding === detected.encoding) return detected;
+  return { encoding: input.encoding, bomLength: 0 };
+}
+
+/** What the user chose in the review; it applies to a workbook's converted sheet as well. */
+const chosenOf = ({ kind, mapping, decimalSeparator, dateFormats }: CsvImportInput): Partial<CsvImportInput> =>
+  Object.fromEntries(Object.entries({ kind, mapping, decimalSeparator, dateFormats }).filter(([, value]) => value !== undefined));
 
 /** Refuses a binary file (a PDF or image renamed .csv) before DuckDB reads it as garbage. */
 export function assertTextExport(fileName: string, encoding: TextEncoding, headText: string): void {
@@ -150,10 +164,10 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   const { signal, onProgress } = options;
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
-  const { encoding, bomLength } = detectEncoding(input.head);
+  const { encoding, bomLength } = encodingOf(input);
   const headText = codec.decode(input.head.subarray(bomLength), encoding);
   assertTextExport(fileName, encoding, headText);
-  const { delimiter } = sniffCsv(headText);
+  const delimiter = input.delimiter ?? sniffCsv(headText).delimiter;
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
   const name = `import-${fileName}`;
   try {
@@ -214,7 +228,7 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
 }
 
 /** Table, column mapping and value formats from the headers and the first rows (as text). */
-function planImport(fileName: string, headers: readonly string[], sample: readonly Row[], chosen: Pick<CsvImportInput, 'kind' | 'mapping'>, delimiter: string) {
+function planImport(fileName: string, headers: readonly string[], sample: readonly Row[], chosen: CsvImportInput, delimiter: string) {
   // DuckDB names the columns of a file without a header row column0, column1, …
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
   const kind = chosen.kind ?? detectTableKind(headers);
@@ -226,15 +240,11 @@ function planImport(fileName: string, headers: readonly string[], sample: readon
   if (unknown.length) throw new ExportError(fileName, `the mapping names columns the file does not have: ${unknown.join(', ')}`);
   const missing = missingRequired(kind, mapping);
   if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
-  const mapped = CANONICAL[kind].filter((c) => mapping[c.name] !== undefined);
-  const values = (column: { name: string }) => sample.map((r) => String(r[mapping[column.name] ?? ''] ?? ''));
-  const numbers = mapped.filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER').flatMap(values);
-  const dateFormats: Record<string, string[]> = {};
-  for (const column of mapped.filter((c) => c.type === 'DATE')) {
-    const formats = detectDateFormats(values(column));
-    if (formats.length) dateFormats[column.name] = formats;
-  }
-  const format: ValueFormat = { decimalSeparator: detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.'), dateFormats };
+  const detected = detectValueFormat(kind, mapping, (header) => sample.map((r) => String(r[header] ?? '')), delimiter);
+  const format: ValueFormat = {
+    decimalSeparator: chosen.decimalSeparator ?? detected.decimalSeparator,
+    dateFormats: { ...detected.dateFormats, ...chosen.dateFormats },
+  };
   return { kind, mapping, format };
 }
 

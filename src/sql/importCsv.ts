@@ -1,5 +1,6 @@
 import { CANONICAL, type CanonicalColumn, type TableKind } from '../domain/schema';
 import { joinSql, quoteIdent, type SqlQuery, type SqlValue } from '../domain/sqlQuery';
+import type { ValueFormat } from '../domain/valueFormat';
 
 /**
  * The validated import, in one pass over the file: read_csv reads every cell as text (records of
@@ -14,11 +15,7 @@ export const SHAPE_REJECTS = '_shape_rejects';
 export const REJECTS = '_rejects';
 const SAMPLE_REJECTS = '_sample_rejects';
 
-export interface ValueFormat {
-  readonly decimalSeparator: '.' | ',';
-  /** strptime formats (and/or 'excel-serial'), most used first, per canonical DATE column; ISO when absent. */
-  readonly dateFormats: Readonly<Record<string, readonly string[]>>;
-}
+export type { ValueFormat };
 
 const ISO = '%Y-%m-%d';
 

@@ -68,6 +68,31 @@ describe('reviewing an import in headless Chromium', () => {
     await page.close();
   });
 
+  it('lets the user correct the delimiter and a date format the detection cannot know', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/import');
+    const uk = write('uk-leads.csv', ['Lead ID,Created Date,Lead Source,Lead Status', 'U1,01/02/2025,Website,Open', 'U2,03/04/2025,Website,Open']);
+    await page.setInputFiles('[data-testid="file-input"]', [uk]);
+    await page.waitForSelector('[data-testid="import-review"][data-file="uk-leads.csv"]');
+    await page.click('[data-testid="review-formats"] summary');
+    // A wrong delimiter leaves one column: the review says so and keeps the file as it was read.
+    await page.selectOption('[data-testid="choose-delimiter"]', ';');
+    await page.waitForSelector('[data-testid="import-review"] [role="alert"]');
+    expect(await page.textContent('[data-testid="import-review"] [role="alert"]')).toMatch(/uk-leads\.csv: no header row with columns found/);
+    await page.selectOption('[data-testid="choose-delimiter"]', ',');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-review"] [role="alert"]'));
+    expect(await page.textContent('[data-testid="choose-date-created_at"] option:checked')).toBe('as detected: mm/dd/yyyy');
+    // The review was read again, so its sections start closed.
+    await page.click('[data-testid="review-formats"] summary');
+    await page.selectOption('[data-testid="choose-date-created_at"]', '%d/%m/%Y');
+    await page.click('[data-testid="review-import"]');
+    const card = page.locator('[data-testid="import-report"][data-file="uk-leads.csv"]');
+    await card.waitFor();
+    expect(await card.getByTestId('rows-loaded').textContent()).toBe('2');
+    expect(await card.textContent()).toContain('dd/mm/yyyy');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the read progress of a large export and cancels it, keeping the data loaded before', async () => {
     const sample = readFileSync(path.join(ROOT, 'data-samples/en/leads.csv'), 'utf8').trimEnd().split('\n');
     const [header, ...rows] = sample;

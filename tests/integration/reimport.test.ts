@@ -111,4 +111,27 @@ describe.each(ENGINES)('re-import, value mapping and cancelling on $name', ({ op
     const tables = toRows(await db.query({ sql: "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_%' ESCAPE '\\'", params: [] }));
     expect(tables).toEqual([]);
   });
+
+  it('reads numbers and dates the way the user corrected them, where the detection cannot know', async () => {
+    // 01/02/2025 is 2 January in the US and 1 February in the UK; 1.234 is a thousand or one.
+    const text = 'Lead ID,Created Date,Lead Source,Lead Status,Amount\nF1,01/02/2025,Website,Open,1.234\nF2,03/04/2025,Website,Open,2.5\n';
+    const bytes = bytesOf(text);
+    const read = async (choice: { decimalSeparator?: '.' | ','; dateFormats?: Record<string, string[]> }) => {
+      const report = await importCsv(db, { fileName: 'uk.csv', source: { kind: 'bytes', bytes }, head: bytes, ...choice }, nodeCodec);
+      const rows = toRows(await db.query({ sql: 'SELECT created_at, amount FROM leads ORDER BY lead_id', params: [] }));
+      return { format: report.format, rows };
+    };
+    const detected = await read({});
+    expect(detected.format).toEqual({ decimalSeparator: '.', dateFormats: { created_at: ['%m/%d/%Y'] } });
+    expect(detected.rows).toEqual([
+      { created_at: Date.UTC(2025, 0, 2), amount: 1.234 },
+      { created_at: Date.UTC(2025, 2, 4), amount: 2.5 },
+    ]);
+    const corrected = await read({ decimalSeparator: ',', dateFormats: { created_at: ['%d/%m/%Y'] } });
+    expect(corrected.format).toEqual({ decimalSeparator: ',', dateFormats: { created_at: ['%d/%m/%Y'] } });
+    expect(corrected.rows).toEqual([
+      { created_at: Date.UTC(2025, 1, 1), amount: 1234 },
+      { created_at: Date.UTC(2025, 3, 3), amount: 25 },
+    ]);
+  });
 });

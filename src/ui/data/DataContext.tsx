@@ -3,8 +3,8 @@ import { QueryCoordinator } from '../../db/coordinator';
 import { openSnapshotStore, type SnapshotStore } from '../../db/opfsSnapshot';
 import { openBrowserDb } from '../../db/wasmBrowser';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
-import { importCsv, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
-import { inspectImport, type Inspection } from '../../services/inspectImport';
+import { importCsv, type CsvImportInput, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
+import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
 import type { ColumnMapping } from '../../ingest/headerMapping';
 import { browserCodec, fileInput } from './browserCodec';
@@ -41,7 +41,7 @@ export interface DataState {
 }
 
 /** What the user chose for one file, and how the page follows and may cancel the import. */
-export interface ImportChoice extends ImportOptions {
+export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats'> {
   readonly kind: TableKind;
   readonly mapping: ColumnMapping;
 }
@@ -55,6 +55,8 @@ export interface DataApi extends DataState {
   setRecentImports(outcomes: readonly ImportOutcome[]): void;
   /** Reads a dropped file's head: what the user reviews before importing it. */
   inspectFile(file: File): Promise<Inspection>;
+  /** Reads it again with the encoding or delimiter the user chose. */
+  inspectAgain(inspection: Inspection, choice: TextChoice): Promise<Inspection>;
   /** Imports a reviewed file into its table; the user's first import replaces the whole sample. */
   importFile(inspection: Inspection, choice: ImportChoice): Promise<CsvImportReport>;
   /** Forgets the user's data (in memory and in the browser's storage) and shows the sample again. */
@@ -78,6 +80,7 @@ const DataContext = createContext<DataApi>({
   recentImports: [],
   setRecentImports: () => undefined,
   inspectFile: () => Promise.reject(new Error('no DataProvider')),
+  inspectAgain: () => Promise.reject(new Error('no DataProvider')),
   importFile: () => Promise.reject(new Error('no DataProvider')),
   clearAllData: () => Promise.reject(new Error('no DataProvider')),
 });
@@ -167,14 +170,16 @@ export function DataProvider({ children }: { children: ReactNode }) {
     return inspectImport(await fileInput(file), browserCodec);
   }, []);
 
+  const inspectAgain = useCallback((inspection: Inspection, choice: TextChoice) => inspectImport(inspection.input, browserCodec, choice), []);
+
   const importFile = useCallback(
-    async (inspection: Inspection, { kind, mapping, ...options }: ImportChoice) => {
+    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, ...options }: ImportChoice) => {
       const { coordinator, origin, tables } = stateRef.current;
       if (!coordinator) throw new Error('The database is not ready yet');
       if (origin === 'published') throw new Error('This is a published dashboard: it is read-only');
       // Against the sample, "update" would mix the user's rows into made-up ones: always replace.
       const mode = origin === 'sample' ? 'replace' : options.mode;
-      const input = { ...inspection.input, kind, mapping };
+      const input: CsvImportInput = { ...inspection.input, kind, mapping, ...(decimalSeparator ? { decimalSeparator } : {}), ...(dateFormats ? { dateFormats } : {}) };
       const report = await importCsv(coordinator.db, input, browserCodec, { ...options, ...(mode ? { mode } : {}) }).catch((error: unknown) => {
         throw explainOutOfMemory(inspection.input.fileName, error);
       });
@@ -219,8 +224,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, [update]);
 
   const api = useMemo<DataApi>(
-    () => ({ ...state, inspectFile, importFile, clearAllData, recentImports, setRecentImports }),
-    [state, inspectFile, importFile, clearAllData, recentImports],
+    () => ({ ...state, inspectFile, inspectAgain, importFile, clearAllData, recentImports, setRecentImports }),
+    [state, inspectFile, inspectAgain, importFile, clearAllData, recentImports],
   );
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
 }

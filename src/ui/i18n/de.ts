@@ -100,6 +100,10 @@ export const de: Messages = {
     },
   },
   review: {
+    formats: 'Formate: Zeichensatz, Trennzeichen, Zahlen, Datumsangaben',
+    decimalComma: 'Komma (1.234,56)',
+    decimalPoint: 'Punkt (1,234.56)',
+    detectedDates: 'wie erkannt: {{formats}}',
     title: '{{file}} prüfen',
     detected: 'Erkannt: {{encoding}}, Trennzeichen {{delimiter}}.',
     sheet: 'Excel-Blatt „{{sheet}}“.',

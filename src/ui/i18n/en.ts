@@ -98,6 +98,10 @@ export const en = {
     },
   },
   review: {
+    formats: 'Formats: encoding, delimiter, numbers, dates',
+    decimalComma: 'comma (1.234,56)',
+    decimalPoint: 'point (1,234.56)',
+    detectedDates: 'as detected: {{formats}}',
     title: 'Review {{file}}',
     detected: 'Detected: {{encoding}}, delimiter {{delimiter}}.',
     sheet: 'Excel sheet “{{sheet}}”.',

@@ -3,13 +3,9 @@ import type { CsvImportReport } from '../../services/importCsv';
 import { toSafeCsv } from '../../ingest/safeCsv';
 import { downloadText } from '../export/download';
 import { formatInteger } from '../i18n/format';
+import { DELIMITER_NAMES, readableDateFormat } from './formatLabels';
 
 const SHOWN_REJECTS = 50;
-/** strptime → what users read: %d.%m.%Y → dd.mm.yyyy */
-const readableDateFormat = (format: string) =>
-  format === 'excel-serial' ? 'Excel' : format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', 'yyyy').replace('%y', 'yy');
-
-const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': ',', ';': ';', '\t': 'Tab', '|': '|' };
 
 /** What happened to one file: detection, counts, repairs, and the rejected lines (downloadable). */
 export function ImportReportCard({ report }: { report: CsvImportReport }) {

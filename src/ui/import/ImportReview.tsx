@@ -3,14 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { CANONICAL, TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { missingRequired, type ColumnMapping } from '../../ingest/headerMapping';
 import type { ImportMode } from '../../sql/importMerge';
-import type { Inspection } from '../../services/inspectImport';
+import type { ValueFormat } from '../../domain/valueFormat';
+import type { Inspection, TextChoice } from '../../services/inspectImport';
 import { formatDateTime } from '../i18n/format';
+import { DELIMITER_NAMES } from './formatLabels';
 import type { RememberedMapping } from './rememberedMappings';
+import { ReviewFormats } from './ReviewFormats';
+
+const PREVIEW_ROWS = 8;
 
 export interface ReviewChoice {
   readonly kind: TableKind;
   readonly mapping: ColumnMapping;
   readonly mode: ImportMode;
+  /** Only what the user corrected; the import detects the rest on more rows. */
+  readonly decimalSeparator?: ValueFormat['decimalSeparator'];
+  readonly dateFormats?: ValueFormat['dateFormats'];
 }
 
 interface Props {
@@ -22,17 +30,23 @@ interface Props {
   readonly queued: number;
   onImport(choice: ReviewChoice): void;
   onSkip(): void;
+  /** Reads the head again with another encoding or delimiter. */
+  onReinspect(choice: TextChoice): void;
+  /** Why the last re-read failed, if it did. */
+  readonly problem: string | null;
 }
 
 /** Before a file is imported: its table, the column mapping (editable), the first rows, replace or update. */
-export function ImportReview({ inspection, remembered, loadedKinds, queued, onImport, onSkip }: Props) {
+export function ImportReview({ inspection, remembered, loadedKinds, queued, onImport, onSkip, onReinspect, problem }: Props) {
   const { t, i18n } = useTranslation();
   const initialKind = remembered?.kind ?? inspection.detectedKind ?? 'leads';
   const [kind, setKind] = useState<TableKind>(initialKind);
   const [mapping, setMapping] = useState<ColumnMapping>(remembered?.mapping ?? inspection.suggest(initialKind));
   const [mode, setMode] = useState<ImportMode>('upsert');
+  const [formats, setFormats] = useState<Partial<ValueFormat>>({});
   const missing = missingRequired(kind, mapping);
-  const { headers, preview } = inspection;
+  const { headers } = inspection;
+  const preview = inspection.rows.slice(0, PREVIEW_ROWS);
   const firstValue = (header: string | undefined) => (header === undefined ? '' : (preview[0]?.[headers.indexOf(header)] ?? ''));
   const mapped = useMemo(() => CANONICAL[kind].filter((c) => mapping[c.name] !== undefined), [kind, mapping]);
 
@@ -51,7 +65,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
     <article className="panel review" data-testid="import-review" data-file={inspection.input.fileName} aria-labelledby="review-title">
       <h2 id="review-title">{t('review.title', { file: inspection.input.fileName })}</h2>
       <p className="muted">
-        {inspection.input.workbook ? t('review.sheet', { sheet: inspection.input.workbook.summary.name }) : t('review.detected', { encoding: inspection.encoding, delimiter: DELIMITER_LABEL[inspection.delimiter] ?? inspection.delimiter })}
+        {inspection.input.workbook ? t('review.sheet', { sheet: inspection.input.workbook.summary.name }) : t('review.detected', { encoding: inspection.encoding, delimiter: DELIMITER_NAMES[inspection.delimiter] ?? inspection.delimiter })}
         {queued > 0 && ` ${t('review.queued', { count: queued })}`}
       </p>
       {remembered && (
@@ -70,6 +84,17 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
             ))}
           </select>
         </label>
+        <ReviewFormats
+          kind={kind}
+          mapping={mapping}
+          encoding={inspection.encoding}
+          delimiter={inspection.delimiter}
+          textFormats={inspection.isText}
+          detected={inspection.detectFormat(kind, mapping)}
+          chosen={formats}
+          onText={onReinspect}
+          onChange={setFormats}
+        />
         {loadedKinds.includes(kind) && (
           <fieldset className="mode">
             <legend>{t('review.modeLegend', { kind: t(`review.kinds.${kind}`) })}</legend>
@@ -142,13 +167,18 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
           </table>
         </div>
       </details>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {missing.length > 0 && (
         <p className="error" role="alert" data-testid="review-missing">
           {t('review.missing', { columns: missing.join(', ') })}
         </p>
       )}
       <div className="row">
-        <button type="button" className="primary" disabled={missing.length > 0} onClick={() => onImport({ kind, mapping, mode })} data-testid="review-import">
+        <button type="button" className="primary" disabled={missing.length > 0} onClick={() => onImport({ kind, mapping, mode, ...formats })} data-testid="review-import">
           {t('review.import')}
         </button>
         <button type="button" onClick={onSkip} data-testid="review-skip">
@@ -158,5 +188,3 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
     </article>
   );
 }
-
-const DELIMITER_LABEL: Readonly<Record<string, string>> = { ',': ',', ';': ';', '\t': 'Tab', '|': '|' };

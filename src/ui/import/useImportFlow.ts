@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CsvImportReport, ImportStep, UnknownValue, ValueMapping } from '../../services/importCsv';
-import type { Inspection } from '../../services/inspectImport';
+import type { Inspection, TextChoice } from '../../services/inspectImport';
 import { useData, type ImportOutcome } from '../data/DataContext';
 import type { ReviewChoice } from './ImportReview';
 import { recallMapping, rememberMapping, type RememberedMapping } from './rememberedMappings';
@@ -32,7 +32,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * the export's header signature.
  */
 export function useImportFlow() {
-  const { inspectFile, importFile, setRecentImports } = useData();
+  const { inspectFile, inspectAgain, importFile, setRecentImports } = useData();
   const queue = useRef<File[]>([]);
   const outcomes = useRef<ImportOutcome[]>([]);
   const controller = useRef<AbortController | null>(null);
@@ -40,6 +40,7 @@ export function useImportFlow() {
   const [reviewing, setReviewing] = useState<Reviewing | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [valueReview, setValueReview] = useState<ValueReview | null>(null);
+  const [reviewProblem, setReviewProblem] = useState<string | null>(null);
 
   const record = useCallback(
     (outcome: ImportOutcome) => {
@@ -90,6 +91,7 @@ export function useImportFlow() {
       const abort = new AbortController();
       controller.current = abort;
       setReviewing(null);
+      setReviewProblem(null);
       const bytes = inspection.input.source.kind === 'browser-file' ? inspection.input.source.file.size : inspection.input.head.length;
       setRunning({ file, bytes, bytesPerRow: inspection.bytesPerRow, step: 'starting' });
       let values: ValueMapping = remembered?.kind === choice.kind ? remembered.values : {};
@@ -134,5 +136,19 @@ export function useImportFlow() {
 
   const skip = useCallback(() => void next(), [next]);
 
-  return { addFiles, reviewing, running, valueReview, queued, runImport, cancel, skip, busy: Boolean(reviewing || running) };
+  const reinspect = useCallback(
+    async (choice: TextChoice) => {
+      if (!reviewing) return;
+      try {
+        const inspection = await inspectAgain(reviewing.inspection, choice);
+        setReviewProblem(null);
+        setReviewing({ inspection, remembered: recallMapping(inspection.signature) });
+      } catch (error) {
+        setReviewProblem(messageOf(error));
+      }
+    },
+    [reviewing, inspectAgain],
+  );
+
+  return { addFiles, reviewing, reviewProblem, running, valueReview, queued, runImport, cancel, skip, reinspect, busy: Boolean(reviewing || running) };
 }

@@ -73,13 +73,15 @@ export function ImportPage() {
       {flow.valueReview && <ValueMappingStep file={flow.valueReview.file} unknown={flow.valueReview.unknown} onDone={flow.valueReview.answer} onCancel={flow.cancel} />}
       {flow.reviewing && (
         <ImportReview
-          key={flow.reviewing.inspection.input.fileName}
+          key={`${flow.reviewing.inspection.input.fileName}|${flow.reviewing.inspection.encoding}|${flow.reviewing.inspection.delimiter}`}
           inspection={flow.reviewing.inspection}
           remembered={flow.reviewing.remembered}
           loadedKinds={loadedKinds}
           queued={flow.queued}
           onImport={(choice) => void flow.runImport(choice)}
           onSkip={flow.skip}
+          onReinspect={(choice) => void flow.reinspect(choice)}
+          problem={flow.reviewProblem}
         />
       )}
       {origin !== 'published' && <p className="muted">{t('import.sampleNote')}</p>}
