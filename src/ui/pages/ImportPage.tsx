@@ -33,7 +33,7 @@ export function ImportPage() {
     <section aria-labelledby="page-title" className="page">
       <header className="page-header">
         <h1 id="page-title">{t('nav.import')}</h1>
-        <p>{t('import.intro')}</p>
+        {origin !== 'published' && <p>{t('import.intro')}</p>}
       </header>
       <LoadedDataPanel />
       {origin !== 'published' && (
