@@ -1,7 +1,7 @@
 import { toRows, type Row } from '../db/arrowRows';
 import type { Db, FileSource } from '../db/types';
 import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
-import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
@@ -10,16 +10,19 @@ import { detectDateFormats, detectDecimalSeparator } from '../ingest/valueFormat
 import {
   countSql,
   dropImportTablesSql,
+  finalUpdateSql,
+  importStatsSql,
+  lineSql,
   loadCsvSql,
-  multiLineRecordsSql,
   numberLinesSql,
   publishSql,
   rejectsSql,
   rejectsTableSql,
-  remapValuesSql,
   sampleCsvSql,
-  shapeRejectedRecordsSql,
-  WORK,
+  trimFlaggedSql,
+  vocabularyValuesSql,
+  type CsvEncoding,
+  type ImportStats,
   type ValueFormat,
 } from '../sql/importCsv';
 import { ExportError } from './exportError';
@@ -44,6 +47,13 @@ export interface TextCodec {
   decode(bytes: Uint8Array, encoding: TextEncoding): string;
   /** A UTF-8 copy of the whole file for DuckDB, which reads only UTF-8. */
   toUtf8(source: FileSource, encoding: TextEncoding, bomLength: number): Promise<FileSource>;
+  /**
+   * Optional, for Windows-1252 files: resolves true when the file has none of the bytes 0x80–0x9F,
+   * the only ones where Windows-1252 and latin-1 differ. DuckDB then reads the file itself as
+   * latin-1 while this check runs beside it (the browser scans in a worker), and no UTF-8 copy is
+   * made; when the check fails, the import starts again from a UTF-8 copy.
+   */
+  isLatin1?(source: FileSource): Promise<boolean>;
 }
 
 export interface Repair {
@@ -78,8 +88,8 @@ function hasBinaryBytes(text: string): boolean {
   return false;
 }
 
-/** The first column of the first row, as a number (counts). */
-const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(await db.query(query))[0] ?? {})[0] ?? 0);
+/** The first row of a result (counts and flags). */
+const firstRow = async (db: Db, query: SqlQuery) => toRows(await db.query(query))[0] ?? {};
 
 /**
  * Imports one CSV export into its canonical table: detect encoding, delimiter and formats, read
@@ -95,31 +105,66 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
     throw new ExportError(fileName, 'this is not a text export (it contains binary data); export the table as CSV');
   }
   const { delimiter } = sniffCsv(headText);
+  const file = { input, encoding, delimiter };
+  if (encoding === 'windows-1252' && codec.isLatin1) {
+    // A failed check (e.g. the file could not be read) only means the UTF-8 copy is made after all.
+    const latin1 = codec.isLatin1(input.source).catch(() => false);
+    const report = await importText(db, file, input.source, 'latin-1', () => latin1);
+    if (report) return report;
+  }
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
+  return (await importText(db, file, utf8, 'utf-8'))!;
+}
+
+interface CsvFile {
+  readonly input: CsvImportInput;
+  readonly encoding: TextEncoding;
+  readonly delimiter: string;
+}
+
+/**
+ * The import of the text DuckDB reads from `source`. With `verified`, the text is only right if it
+ * resolves true (latin-1 read of a Windows-1252 file): it is awaited before anything is published
+ * or an error is reported, and null is returned, with nothing changed, when it resolves false.
+ */
+async function importText(db: Db, file: CsvFile, source: FileSource, csvEncoding: CsvEncoding, verified?: () => Promise<boolean>): Promise<CsvImportReport | null> {
+  const { input, encoding, delimiter } = file;
+  const { fileName } = input;
   const name = `import-${fileName}`;
   try {
     await db.query(dropImportTablesSql());
-    const fileRef = await db.registerFile(name, utf8);
+    const fileRef = await db.registerFile(name, source);
     let plan: { kind: TableKind; mapping: ColumnMapping; format: ValueFormat };
     try {
-      const sample = await db.query(sampleCsvSql(fileRef, delimiter));
+      const sample = await db.query(sampleCsvSql(fileRef, delimiter, csvEncoding));
       const headers = sample.schema.fields.map((f) => f.name);
       plan = planImport(fileName, headers, toRows(sample), input, delimiter);
-      await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName));
+      await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName, csvEncoding));
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
     }
+    if (verified && !(await verified())) {
+      await db.query(dropImportTablesSql());
+      return null;
+    }
     const { kind, mapping, format } = plan;
-    const multiLine = (await first(db, multiLineRecordsSql())) > 0;
-    const shapeRejected = await first(db, shapeRejectedRecordsSql());
-    await db.query(numberLinesSql(multiLine, shapeRejected > 0));
-    await db.query(rejectsTableSql(kind, mapping, format));
-    const rowsRead = (await first(db, countSql(WORK))) + shapeRejected;
-    await db.query(publishSql(kind));
-    const repairs = await canonicalise(db, kind);
-    const rejects = toRows(await db.query(rejectsSql()));
-    const rowsLoaded = await first(db, countSql(kind));
+    const stats = await importStats(db, kind, mapping);
+    const trim = stats.fix > 0 ? trimFlaggedSql(kind, mapping) : null;
+    if (trim) await db.query(trim);
+    // Lines are rowid + 2 unless records were set aside or cells hold line breaks: then they are stored first.
+    const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
+    if (!simpleLines) await db.query(numberLinesSql());
+    const line = lineSql(simpleLines);
+    const rejectsTable = rejectsTableSql(kind, mapping, format, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0 });
+    if (rejectsTable) await db.query(rejectsTable);
+    const { repairs, changes } = await vocabularyChanges(db, kind, line, rejectsTable !== null);
+    const update = finalUpdateSql(simpleLines, changes);
+    if (update) await db.query(update);
+    const rowsRead = stats.rows + stats.setAside;
+    await db.query(publishSql(kind, rejectsTable !== null));
+    const rejects = rejectsTable ? toRows(await db.query(rejectsSql())) : [];
+    const rowsLoaded = rejectsTable ? Number(Object.values(await firstRow(db, countSql(kind)))[0] ?? 0) : stats.rows;
     await db.query(dropImportTablesSql());
     return {
       fileName,
@@ -137,9 +182,23 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec)
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);
+    // An error found in text read as latin-1 (e.g. a header) is only reported once the text is known to be right.
+    if (verified && !(await verified())) return null;
     if (error instanceof ExportError) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
   }
+}
+
+async function importStats(db: Db, kind: TableKind, mapping: ColumnMapping): Promise<ImportStats> {
+  const row = await firstRow(db, importStatsSql(kind, mapping));
+  return {
+    rows: Number(row.rows ?? 0),
+    bad: Number(row.bad ?? 0),
+    fix: Number(row.fix ?? 0),
+    multiLine: Number(row.multi_line ?? 0),
+    setAside: Number(row.set_aside ?? 0),
+    repeatedIds: row.repeated_ids === true,
+  };
 }
 
 /** Table, column mapping and value formats from the headers and the first rows (as text). */
@@ -165,23 +224,27 @@ function planImport(fileName: string, headers: readonly string[], sample: readon
   return { kind, mapping, format };
 }
 
-/** Maps vocabulary columns onto canonical values and reports each mapping as a repair. */
-async function canonicalise(db: Db, kind: TableKind): Promise<Repair[]> {
+/**
+ * The vocabulary values of the rows that will be loaded that map onto other canonical values: each
+ * mapping is reported as a repair, and the changes are applied by the final update.
+ */
+async function vocabularyChanges(db: Db, kind: TableKind, line: string, withRejects: boolean) {
   const repairs: Repair[] = [];
-  for (const [column, vocabulary] of Object.entries(VOCABULARY_COLUMNS[kind])) {
-    const values = toRows(
-      await db.query({ sql: `SELECT ${quoteIdent(column)} AS value, count(*)::BIGINT AS n FROM ${quoteIdent(kind)} WHERE ${quoteIdent(column)} IS NOT NULL GROUP BY 1`, params: [] }),
-    );
-    const changes = new Map<string, string>();
-    for (const { value, n } of values) {
+  const changes = new Map<string, Map<string, string>>();
+  const vocabularies = VOCABULARY_COLUMNS[kind];
+  const query = vocabularyValuesSql(Object.keys(vocabularies), line, withRejects);
+  const values = query ? toRows(await db.query(query)) : [];
+  for (const [column, vocabulary] of Object.entries(vocabularies)) {
+    const changed = new Map<string, string>();
+    // In the order the values are first counted, as the report lists them.
+    for (const { value, n } of values.filter((v) => v.column_name === column)) {
       const raw = String(value);
       const canonical = canonicalValue(vocabulary, raw);
       if (canonical === null || canonical === raw) continue;
-      changes.set(raw, canonical);
+      changed.set(raw, canonical);
       repairs.push({ column, from: raw, to: canonical, rows: Number(n), why: `${vocabulary} synonym` });
     }
-    const update = remapValuesSql(kind, column, changes);
-    if (update) await db.query(update);
+    changes.set(column, changed);
   }
-  return repairs;
+  return { repairs, changes };
 }
