@@ -37,9 +37,12 @@ export function timedDb(db: Db): Db & { steps: StepTiming[] } {
   };
 }
 
-/** Wraps a codec so its transcoding is timed into `steps`. */
+/**
+ * Wraps a codec so its transcoding and its latin-1 check are timed into `steps`. The check runs
+ * beside the scan of the file: its time is from its start to its answer, not time added to the import.
+ */
 export function timedCodec(codec: TextCodec, steps: StepTiming[]): TextCodec {
-  return {
+  const timed: TextCodec = {
     decode: (bytes, encoding) => codec.decode(bytes, encoding),
     async toUtf8(source, encoding, bomLength) {
       const start = performance.now();
@@ -47,6 +50,19 @@ export function timedCodec(codec: TextCodec, steps: StepTiming[]): TextCodec {
         return await codec.toUtf8(source, encoding, bomLength);
       } finally {
         steps.push({ step: `toUtf8 (${encoding})`, ms: performance.now() - start });
+      }
+    },
+  };
+  const isLatin1 = codec.isLatin1?.bind(codec);
+  if (!isLatin1) return timed;
+  return {
+    ...timed,
+    async isLatin1(source) {
+      const start = performance.now();
+      try {
+        return await isLatin1(source);
+      } finally {
+        steps.push({ step: 'isLatin1 (beside the scan)', ms: performance.now() - start });
       }
     },
   };
