@@ -11,19 +11,24 @@ import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
 import {
   countSql,
   dropImportTablesSql,
+  finalUpdateSql,
+  importStatsSql,
+  lineSql,
   loadCsvSql,
-  multiLineRecordsSql,
   numberLinesSql,
   pruneWorkSql,
   rejectsSql,
   rejectsTableSql,
   replaceTableSql,
   sampleCsvSql,
-  shapeRejectedRecordsSql,
+  trimFlaggedSql,
+  vocabularyValuesSql,
   WORK,
+  type CsvEncoding,
+  type ImportStats,
   type ValueFormat,
 } from '../sql/importCsv';
-import { matchingRowsSql, remapValuesSql, tableExistsSql, upsertSql, valueCountsSql, type ImportMode } from '../sql/importMerge';
+import { matchingRowsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
 import { ExportError } from './exportError';
 import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv, workbookReport, type WorkbookAsCsv } from './importWorkbook';
@@ -59,6 +64,13 @@ export interface TextCodec {
   convertWorkbook(source: FileSource): Promise<WorkbookConversion>;
   /** A Parquet file's rows as UTF-8 CSV (parquet-wasm; browser: in a worker). */
   convertParquet(source: FileSource): Promise<Uint8Array>;
+  /**
+   * Optional, for Windows-1252 files: resolves true when the file has none of the bytes 0x80–0x9F,
+   * the only ones where Windows-1252 and latin-1 differ. DuckDB then reads the file itself as
+   * latin-1 while this check runs beside it (the browser scans in a worker), and no UTF-8 copy is
+   * made; when the check fails, the import starts again from a UTF-8 copy.
+   */
+  isLatin1?(source: FileSource): Promise<boolean>;
 }
 
 export interface Repair {
@@ -147,8 +159,11 @@ export function assertTextExport(fileName: string, encoding: TextEncoding, headT
   }
 }
 
+/** The first row of a result (counts and flags). */
+const firstRow = async (db: Db, query: SqlQuery) => toRows(await db.query(query))[0] ?? {};
+
 /** The first column of the first row, as a number (counts). */
-const first = async (db: Db, query: SqlQuery) => Number(Object.values(toRows(await db.query(query))[0] ?? {})[0] ?? 0);
+const first = async (db: Db, query: SqlQuery) => Number(Object.values(await firstRow(db, query))[0] ?? 0);
 
 /**
  * Imports one CSV export into its canonical table: detect encoding, delimiter and formats, read
@@ -161,42 +176,85 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   if (workbook) return workbookReport(db, workbook, await importCsv(db, { ...workbook.input, ...chosenOf(input) }, codec, options));
   const parquet = await parquetAsCsv(input, codec, HEAD_BYTES);
   if (parquet) return importCsv(db, parquet, codec, options);
-  const { signal, onProgress } = options;
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = encodingOf(input);
   const headText = codec.decode(input.head.subarray(bomLength), encoding);
   assertTextExport(fileName, encoding, headText);
   const delimiter = input.delimiter ?? sniffCsv(headText).delimiter;
+  const file = { input, encoding, delimiter };
+  if (encoding === 'windows-1252' && codec.isLatin1) {
+    // A failed check (e.g. the file could not be read) only means the UTF-8 copy is made after all.
+    const latin1 = codec.isLatin1(input.source).catch(() => false);
+    const report = await importText(db, file, input.source, 'latin-1', options, () => latin1);
+    if (report) return report;
+  }
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
+  return (await importText(db, file, utf8, 'utf-8', options))!;
+}
+
+interface CsvFile {
+  readonly input: CsvImportInput;
+  readonly encoding: TextEncoding;
+  readonly delimiter: string;
+}
+
+/**
+ * The import of the text DuckDB reads from `source`. With `verified`, the text is only right if it
+ * resolves true (latin-1 read of a Windows-1252 file): it is awaited before anything is published
+ * or an error is reported, and null is returned, with nothing changed, when it resolves false.
+ */
+async function importText(
+  db: Db,
+  file: CsvFile,
+  source: FileSource,
+  csvEncoding: CsvEncoding,
+  options: ImportOptions,
+  verified?: () => Promise<boolean>,
+): Promise<CsvImportReport | null> {
+  const { input, encoding, delimiter } = file;
+  const { fileName } = input;
+  const { signal, onProgress } = options;
   const name = `import-${fileName}`;
   try {
     await db.query(dropImportTablesSql());
-    const fileRef = await db.registerFile(name, utf8);
+    const fileRef = await db.registerFile(name, source);
     let plan: { kind: TableKind; mapping: ColumnMapping; format: ValueFormat };
     try {
-      const sample = await db.query(sampleCsvSql(fileRef, delimiter));
+      const sample = await db.query(sampleCsvSql(fileRef, delimiter, csvEncoding));
       const headers = sample.schema.fields.map((f) => f.name);
       plan = planImport(fileName, headers, toRows(sample), input, delimiter);
       onProgress?.('reading', 0);
       const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
-      await db.query(loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName), { ...(signal ? { signal } : {}), ...progress });
+      const load = loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName, csvEncoding);
+      await db.query(load, { ...(signal ? { signal } : {}), ...progress });
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
     }
+    if (verified && !(await verified())) {
+      await db.query(dropImportTablesSql());
+      return null;
+    }
     const { kind, mapping, format } = plan;
     onProgress?.('checking');
     signal?.throwIfAborted();
-    const multiLine = (await first(db, multiLineRecordsSql())) > 0;
-    const shapeRejected = await first(db, shapeRejectedRecordsSql());
-    await db.query(numberLinesSql(multiLine, shapeRejected > 0));
-    await db.query(rejectsTableSql(kind, mapping, format));
-    const rowsRead = (await first(db, countSql(WORK))) + shapeRejected;
-    await db.query(pruneWorkSql());
-    const { repairs, unknownValues } = await canonicalise(db, kind, options);
-    const rejects = toRows(await db.query(rejectsSql()));
-    const rowsLoaded = await first(db, countSql(WORK));
+    const stats = await importStats(db, kind, mapping);
+    const trim = stats.fix > 0 ? trimFlaggedSql(kind, mapping) : null;
+    if (trim) await db.query(trim);
+    // Lines are rowid + 2 unless records were set aside or cells hold line breaks: then they are stored first.
+    const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
+    if (!simpleLines) await db.query(numberLinesSql());
+    const line = lineSql(simpleLines);
+    const rejectsTable = rejectsTableSql(kind, mapping, format, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0 });
+    if (rejectsTable) await db.query(rejectsTable);
+    const { repairs, changes, unknownValues } = await vocabularyChanges(db, kind, line, rejectsTable !== null, options);
+    const update = finalUpdateSql(simpleLines, changes);
+    if (update) await db.query(update);
+    const rowsRead = stats.rows + stats.setAside;
+    await db.query(pruneWorkSql(rejectsTable !== null));
+    const rejects = rejectsTable ? toRows(await db.query(rejectsSql())) : [];
+    const rowsLoaded = rejectsTable ? await first(db, countSql(WORK)) : stats.rows;
     // The last moment to cancel: from here the table of that kind changes.
     signal?.throwIfAborted();
     const mode: ImportMode = options.mode === 'upsert' && (await first(db, tableExistsSql(kind))) > 0 ? 'upsert' : 'replace';
@@ -222,9 +280,23 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);
+    // An error found in text read as latin-1 (e.g. a header) is only reported once the text is known to be right.
+    if (verified && !(await verified())) return null;
     if (error instanceof ExportError || signal?.aborted) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
   }
+}
+
+async function importStats(db: Db, kind: TableKind, mapping: ColumnMapping): Promise<ImportStats> {
+  const row = await firstRow(db, importStatsSql(kind, mapping));
+  return {
+    rows: Number(row.rows ?? 0),
+    bad: Number(row.bad ?? 0),
+    fix: Number(row.fix ?? 0),
+    multiLine: Number(row.multi_line ?? 0),
+    setAside: Number(row.set_aside ?? 0),
+    repeatedIds: row.repeated_ids === true,
+  };
 }
 
 /** Table, column mapping and value formats from the headers and the first rows (as text). */
@@ -249,43 +321,46 @@ function planImport(fileName: string, headers: readonly string[], sample: readon
 }
 
 /**
- * Maps vocabulary columns of the working table onto canonical values (synonyms, then the user's
- * value mapping) and reports each mapping as a repair; values still unknown are kept and listed.
+ * The vocabulary values of the rows that will be loaded that map onto other canonical values
+ * (synonyms, then the user's value mapping): each mapping is reported as a repair, and the changes
+ * are applied by the final update. Values still unknown are asked about (reviewValues) before
+ * anything is replaced; what stays unknown is kept as it is and listed.
  */
-async function canonicalise(db: Db, kind: TableKind, options: ImportOptions): Promise<{ repairs: Repair[]; unknownValues: UnknownValue[] }> {
-  const columns = Object.entries(VOCABULARY_COLUMNS[kind]);
-  const counts = new Map<string, Row[]>();
-  for (const [column] of columns) counts.set(column, toRows(await db.query(valueCountsSql(WORK, column))));
+async function vocabularyChanges(db: Db, kind: TableKind, line: string, withRejects: boolean, options: ImportOptions) {
+  const vocabularies = Object.entries(VOCABULARY_COLUMNS[kind]);
+  const query = vocabularyValuesSql(vocabularies.map(([column]) => column), line, withRejects);
+  const values = query ? toRows(await db.query(query)) : [];
   const isKnown = (vocabulary: Vocabulary, raw: string) => VOCABULARIES[vocabulary].has(vocabularyKey(raw.trim()));
-  let userMapping: ValueMapping = options.values ?? {};
-  const unknownOf = (mapping: ValueMapping) =>
-    columns.flatMap(([column, vocabulary]) =>
-      (counts.get(column) ?? [])
+  const unknownOf = (mapping: ValueMapping): UnknownValue[] =>
+    vocabularies.flatMap(([column, vocabulary]) =>
+      values
+        .filter((v) => v.column_name === column)
         .map(({ value, n }) => ({ column, vocabulary, value: String(value), rows: Number(n) }))
         .filter((u) => !isKnown(vocabulary, u.value) && mapping[u.column]?.[u.value] === undefined),
     );
+  let userMapping: ValueMapping = options.values ?? {};
   const unreviewed = unknownOf(userMapping);
   if (unreviewed.length && options.reviewValues) {
     options.onProgress?.('mapping values');
-    const answer = await options.reviewValues(unreviewed);
+    userMapping = mergeValueMappings(userMapping, await options.reviewValues(unreviewed));
     options.signal?.throwIfAborted();
-    userMapping = mergeValueMappings(userMapping, answer);
   }
   const repairs: Repair[] = [];
-  for (const [column, vocabulary] of columns) {
-    const changes = new Map<string, string>();
-    for (const { value, n } of counts.get(column) ?? []) {
+  const changes = new Map<string, Map<string, string>>();
+  for (const [column, vocabulary] of vocabularies) {
+    const changed = new Map<string, string>();
+    // In the order the values are first counted, as the report lists them.
+    for (const { value, n } of values.filter((v) => v.column_name === column)) {
       const raw = String(value);
       const chosen = userMapping[column]?.[raw];
       const canonical = chosen ?? canonicalValue(vocabulary, raw);
       if (canonical === null || canonical === raw) continue;
-      changes.set(raw, canonical);
+      changed.set(raw, canonical);
       repairs.push({ column, from: raw, to: canonical, rows: Number(n), why: chosen === undefined ? `${vocabulary} synonym` : 'your value mapping' });
     }
-    const update = remapValuesSql(WORK, column, changes);
-    if (update) await db.query(update);
+    changes.set(column, changed);
   }
-  return { repairs, unknownValues: unknownOf(userMapping) };
+  return { repairs, changes, unknownValues: unknownOf(userMapping) };
 }
 
 function mergeValueMappings(a: ValueMapping, b: ValueMapping): ValueMapping {

@@ -6,42 +6,62 @@ import type { ValueFormat } from '../domain/valueFormat';
  * The validated import, in one pass over the file: read_csv reads every cell as text (records of
  * the wrong shape are set aside by DuckDB with their line), each mapped cell is converted with a
  * TRY_ function, and a row where a conversion failed or a required value is missing is flagged and
- * keeps its raw text. Only flagged rows are examined cell by cell; repeated ids are found on the
- * converted table. The rejected rows are deleted and the working table becomes the canonical one,
- * so a 5M-row export never exists twice in memory. Nothing is dropped without a row in _rejects.
+ * keeps its raw text. Only flagged rows are examined cell by cell; repeated ids are looked for only
+ * when the ids are not all distinct. The rejected rows are deleted and the working table becomes
+ * the canonical one, so a 5M-row export never exists twice in memory. Nothing is dropped without a
+ * row in _rejects.
+ *
+ * The pass over the file does as little per cell as it can (in the browser it runs on one thread):
+ * optional text cells are stored as read and only the rows with a cell that trimming would change
+ * (_fix) are trimmed afterwards; every later step runs on the table with all threads, and the
+ * steps a file does not need (line shifts, duplicate listing, deleting) are skipped.
  */
 export const WORK = '_import';
 export const SHAPE_REJECTS = '_shape_rejects';
 export const REJECTS = '_rejects';
+const LINES = '_lines';
 const SAMPLE_REJECTS = '_sample_rejects';
+
+/**
+ * How DuckDB is told to read the file: UTF-8, or latin-1 for a Windows-1252 export that has none of
+ * the bytes 0x80–0x9F (the only ones where the two differ), so it needs no UTF-8 copy.
+ */
+export type CsvEncoding = 'utf-8' | 'latin-1';
 
 export type { ValueFormat };
 
 const ISO = '%Y-%m-%d';
 
-function readCsv(fileRef: string, delimiter: string, rejectsTable: string): SqlQuery {
+/**
+ * read_csv gives NULL for an empty cell, quoted ("") or not, so a cell read is never ''. The
+ * encoding is one of two constants of ours, never text from the file.
+ */
+function readCsv(fileRef: string, delimiter: string, rejectsTable: string, encoding: CsvEncoding): SqlQuery {
   return {
     sql:
       `read_csv(?, header = true, all_varchar = true, delim = ?, quote = '"', escape = '"', ` +
+      `${encoding === 'latin-1' ? "encoding = 'latin-1', " : ''}` +
       `store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
     params: [fileRef, delimiter],
   };
 }
 
 /** The first rows as text: headers for the mapping, values for format detection. */
-export function sampleCsvSql(fileRef: string, delimiter: string, rows = 1000): SqlQuery {
-  return joinSql(['SELECT * FROM', readCsv(fileRef, delimiter, SAMPLE_REJECTS), `LIMIT ${rows}`]);
+export function sampleCsvSql(fileRef: string, delimiter: string, encoding: CsvEncoding = 'utf-8', rows = 1000): SqlQuery {
+  return joinSql(['SELECT * FROM', readCsv(fileRef, delimiter, SAMPLE_REJECTS, encoding), `LIMIT ${rows}`]);
 }
 
 /** Drops the import's working tables to free their memory. */
 export function dropImportTablesSql(): SqlQuery {
-  const names = [WORK, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS, SAMPLE_REJECTS, `${SAMPLE_REJECTS}_scan`];
+  const names = [WORK, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS, LINES, SAMPLE_REJECTS, `${SAMPLE_REJECTS}_scan`];
   return { sql: names.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '), params: [] };
 }
 
-/** The converted value of a raw text cell; NULL where the text does not convert. */
-function typedSql(column: CanonicalColumn, header: string, format: ValueFormat): SqlQuery {
-  const text = `nullif(trim(${quoteIdent(header)}), '')`;
+/** The text of a cell as stored: without surrounding spaces (Unicode Zs, as DuckDB's trim), NULL when blank. */
+const trimmed = (cell: string) => `nullif(trim(${cell}), '')`;
+
+/** The converted value of a trimmed text cell; NULL where the text does not convert. */
+function convertedSql(column: CanonicalColumn, text: string, format: ValueFormat): SqlQuery {
   switch (column.type) {
     case 'VARCHAR':
       return { sql: text, params: [] };
@@ -74,11 +94,31 @@ const REASONS: Readonly<Record<CanonicalColumn['type'], string>> = {
 const newlinesIn = (header: string) =>
   `CASE WHEN contains(${quoteIdent(header)}, chr(10)) THEN length(${quoteIdent(header)}) - length(replace(${quoteIdent(header)}, chr(10), '')) ELSE 0 END`;
 
+interface Mapped {
+  readonly column: CanonicalColumn;
+  readonly header: string;
+  /** Position in the _raw list (1-based). */
+  readonly slot: number;
+}
+
 /** The mapped columns in canonical order, with their position in the _raw list (1-based). */
-function mappedColumns(kind: TableKind, mapping: Readonly<Record<string, string>>) {
+function mappedColumns(kind: TableKind, mapping: Readonly<Record<string, string>>): Mapped[] {
   return CANONICAL[kind]
     .filter((c) => mapping[c.name] !== undefined)
     .map((column, i) => ({ column, header: mapping[column.name] as string, slot: i + 1 }));
+}
+
+/** Text columns that are stored as read and trimmed afterwards, only in the rows that need it. */
+const storedAsRead = (m: Mapped) => m.column.type === 'VARCHAR' && !m.column.required;
+
+/**
+ * Whether any of these cells starts or ends with a space character (Unicode Zs: what trim removes):
+ * one match over the row's cells joined by \x01. A \x01 inside a cell can only make a row trimmed
+ * that needs no trimming, which changes nothing.
+ */
+function needsTrimSql(headers: readonly string[]): string {
+  if (headers.length === 0) return 'FALSE';
+  return `coalesce(regexp_matches(concat_ws(chr(1), ${headers.map(quoteIdent).join(', ')}), '(^|\\x01)\\p{Zs}|\\p{Zs}($|\\x01)'), FALSE)`;
 }
 
 /** Reads, converts and flags the whole file into the working table (see the module comment). */
@@ -90,55 +130,132 @@ export function loadCsvSql(
   fileRef: string,
   delimiter: string,
   sourceName: string,
+  encoding: CsvEncoding = 'utf-8',
 ): SqlQuery {
   const mapped = mappedColumns(kind, mapping);
-  const inner: SqlQuery[] = CANONICAL[kind].map((column) => {
-    const header = mapping[column.name];
+  // Innermost, per cell of the file: raw text, trimmed text of required and typed cells, line breaks, the trim flag.
+  const read: string[] = [];
+  for (const m of mapped) {
+    read.push(`${quoteIdent(m.header)} AS _raw_${m.slot}`);
+    if (!storedAsRead(m)) read.push(`${trimmed(quoteIdent(m.header))} AS _text_${m.slot}`);
+  }
+  read.push(`(${headers.map(newlinesIn).join(' + ') || '0'})::INTEGER AS _nl`);
+  read.push(`${needsTrimSql(mapped.filter(storedAsRead).map((m) => m.header))} AS _fix`);
+  // Then the canonical columns.
+  const converted: SqlQuery[] = CANONICAL[kind].map((column) => {
+    const m = mapped.find((x) => x.column === column);
     const name = quoteIdent(column.name);
-    return header === undefined ? { sql: `NULL::${column.type} AS ${name}`, params: [] } : joinSql([typedSql(column, header, format), ` AS ${name}`], '');
+    if (!m) return { sql: `NULL::${column.type} AS ${name}`, params: [] };
+    if (storedAsRead(m)) return { sql: `_raw_${m.slot} AS ${name}`, params: [] };
+    return joinSql([convertedSql(column, `_text_${m.slot}`, format), ` AS ${name}`], '');
   });
-  for (const { header, slot } of mapped) inner.push({ sql: `${quoteIdent(header)} AS _raw_${slot}`, params: [] });
-  inner.push({ sql: `(${headers.map(newlinesIn).join(' + ') || '0'})::INTEGER AS _nl`, params: [] });
-  const failures = mapped.map(({ column, slot }) =>
-    column.required ? `${quoteIdent(column.name)} IS NULL` : `(nullif(trim(_raw_${slot}), '') IS NOT NULL AND ${quoteIdent(column.name)} IS NULL)`,
-  );
+  const passed = [...mapped.map((m) => `_raw_${m.slot}`), ...mapped.filter((m) => m.column.type !== 'VARCHAR').map((m) => `_text_${m.slot}`), '_nl', '_fix'];
+  const failures = mapped
+    .filter(({ column }) => column.required || column.type !== 'VARCHAR')
+    .map(({ column, slot }) => (column.required ? `${quoteIdent(column.name)} IS NULL` : `(_text_${slot} IS NOT NULL AND ${quoteIdent(column.name)} IS NULL)`));
   const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
   const raws = mapped.map(({ slot }) => `_raw_${slot}`).join(', ');
   return joinSql([
-    { sql: `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _bad, CASE WHEN _bad THEN [${raws}] END AS _raw FROM (SELECT *, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`, params: [sourceName] },
-    joinSql(inner, ', '),
-    'FROM',
-    readCsv(fileRef, delimiter, SHAPE_REJECTS),
-    '))',
+    {
+      sql:
+        `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _fix, _bad, ` +
+        `CASE WHEN _bad THEN [${raws}] END AS _raw FROM (SELECT *, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`,
+      params: [sourceName],
+    },
+    joinSql(converted, ', '),
+    `, ${passed.join(', ')} FROM (SELECT ${read.join(', ')} FROM`,
+    readCsv(fileRef, delimiter, SHAPE_REJECTS, encoding),
+    ')))',
   ]);
 }
 
-export function multiLineRecordsSql(): SqlQuery {
-  return { sql: `SELECT count(*)::BIGINT AS n FROM ${WORK} WHERE _nl > 0`, params: [] };
+/** What the later steps depend on, in one pass over the working table. */
+export interface ImportStats {
+  /** Records read into the working table (those DuckDB set aside not counted). */
+  readonly rows: number;
+  /** Rows flagged as failing. */
+  readonly bad: number;
+  /** Rows with a text cell to trim. */
+  readonly fix: number;
+  /** Rows with a line break inside a quoted cell. */
+  readonly multiLine: number;
+  /** Records DuckDB set aside because their shape was wrong (too few or too many fields). */
+  readonly setAside: number;
+  /** Whether an id occurs more than once (only for tables with a unique id). */
+  readonly repeatedIds: boolean;
+}
+
+/** The column whose values must be unique within an import, if the table has one and it is mapped. */
+function uniqueIdColumn(kind: TableKind, mapping: Readonly<Record<string, string>>): string | null {
+  const idColumn = CANONICAL[kind][0];
+  if (!idColumn || mapping[idColumn.name] === undefined) return null;
+  return kind === 'leads' || kind === 'deals' || kind === 'campaigns' ? idColumn.name : null;
+}
+
+export function importStatsSql(kind: TableKind, mapping: Readonly<Record<string, string>>): SqlQuery {
+  const id = uniqueIdColumn(kind, mapping);
+  // NULL ids are never repeats (they are rejected as missing); count(DISTINCT) is much cheaper than GROUP BY … HAVING.
+  const repeated = id ? `count(DISTINCT ${quoteIdent(id)}) < count(${quoteIdent(id)})` : 'FALSE';
+  return {
+    sql:
+      `SELECT count(*)::BIGINT AS rows, count(*) FILTER (WHERE _bad)::BIGINT AS bad, count(*) FILTER (WHERE _fix)::BIGINT AS fix, ` +
+      `count(*) FILTER (WHERE _nl > 0)::BIGINT AS multi_line, (SELECT count(DISTINCT line) FROM ${SHAPE_REJECTS})::BIGINT AS set_aside, ` +
+      `${repeated} AS repeated_ids FROM ${WORK}`,
+    params: [],
+  };
+}
+
+/** Trims the stored-as-read text cells of the rows flagged _fix: the values trim(…) would have given. */
+export function trimFlaggedSql(kind: TableKind, mapping: Readonly<Record<string, string>>): SqlQuery | null {
+  const columns = mappedColumns(kind, mapping).filter(storedAsRead);
+  if (columns.length === 0) return null;
+  const sets = columns.map(({ column }) => `${quoteIdent(column.name)} = ${trimmed(quoteIdent(column.name))}`);
+  return { sql: `UPDATE ${WORK} SET ${sets.join(', ')} WHERE _fix`, params: [] };
 }
 
 /**
- * Line of every row. Rows keep the file's record order (rowid); records that DuckDB set aside and
- * line breaks inside quoted cells shift the lines of the rows after them.
+ * The line of each row, as SQL over the working table. Rows keep the file's record order (rowid):
+ * when no record was set aside and no cell holds a line break, it is rowid + 2 (after the header),
+ * computed where it is used and stored by the final update; otherwise numberLinesSql stores it first
+ * (and rejectsTableSql needs it for the records set aside).
  */
-export function numberLinesSql(multiLine: boolean, recordsSetAside: boolean): SqlQuery {
-  if (!multiLine && !recordsSetAside) return { sql: `UPDATE ${WORK} SET _line = (rowid + 2)::INTEGER`, params: [] };
-  const extraLines = multiLine ? 'coalesce(sum(_nl) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)' : '0';
+export function lineSql(simple: boolean): string {
+  return simple ? '(rowid + 2)::INTEGER' : '_line';
+}
+
+/**
+ * Line of every row, and of every record DuckDB set aside (in LINES), when records were set aside
+ * or cells hold line breaks. DuckDB numbers the records it sets aside by record, not by line
+ * (header = 1): a record's line is 2 + its index among all records + the line breaks inside the
+ * records before it, those set aside included (their text is in csv_line).
+ */
+export function numberLinesSql(): SqlQuery {
+  const aside = `SELECT line - 2 AS k, line AS reported, trim(first(csv_line), chr(13) || chr(10)) AS text FROM ${SHAPE_REJECTS} GROUP BY line`;
+  // An import row follows the records set aside before it: `pos` is the number of import rows before a set-aside record.
+  const ranked = `SELECT reported, k - (row_number() OVER (ORDER BY k) - 1) AS pos, length(text) - length(replace(text, chr(10), '')) AS nl FROM (${aside})`;
+  const records = `SELECT rowid AS r, NULL::BIGINT AS reported, rowid AS pos, 1 AS after, _nl AS nl FROM ${WORK} UNION ALL SELECT NULL, reported, pos, 0, nl FROM (${ranked})`;
+  const order = 'ORDER BY pos, after, reported';
   return {
     sql:
-      `WITH skipped AS (SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS before_row FROM (SELECT DISTINCT line FROM ${SHAPE_REJECTS})), ` +
-      `numbered AS (SELECT rowid AS r, (rowid + 2 + ${extraLines})::INTEGER AS base FROM ${WORK}) ` +
-      `UPDATE ${WORK} SET _line = numbered.base + (SELECT count(*) FROM skipped WHERE skipped.before_row <= numbered.r) ` +
-      `FROM numbered WHERE ${WORK}.rowid = numbered.r`,
+      `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT r, reported, (1 + row_number() OVER (${order}) + ` +
+      `coalesce(sum(nl) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::INTEGER AS line FROM (${records}); ` +
+      `UPDATE ${WORK} SET _line = ${LINES}.line FROM ${LINES} WHERE ${LINES}.r = ${WORK}.rowid;`,
     params: [],
   };
 }
 
 /**
  * One reject row per failing cell of the flagged rows (a converted NULL where text was given, a
- * required value missing), per repeated id, and per record DuckDB set aside.
+ * required value missing), per repeated id, and per record DuckDB set aside; only the parts the
+ * stats call for are computed (null when there is nothing to reject). `line` is lineSql(…).
  */
-export function rejectsTableSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery {
+export function rejectsTableSql(
+  kind: TableKind,
+  mapping: Readonly<Record<string, string>>,
+  format: ValueFormat,
+  line: string,
+  parts: { readonly flagged: boolean; readonly repeatedIds: boolean; readonly setAside: boolean },
+): SqlQuery | null {
   const checks = mappedColumns(kind, mapping).map(({ column, slot }) => {
     const present = `nullif(trim(_raw[${slot}]), '') IS NOT NULL`;
     const expected = column.type === 'DATE' ? ` (expected ${(format.dateFormats[column.name] ?? [ISO]).join(' or ')})` : '';
@@ -149,56 +266,89 @@ export function rejectsTableSql(kind: TableKind, mapping: Readonly<Record<string
       params: [column.name, 'required value missing', REASONS[column.type] + expected],
     };
   });
-  const parts: SqlQuery[] = [];
-  if (checks.length) {
-    parts.push(
+  const selects: SqlQuery[] = [];
+  if (parts.flagged && checks.length) {
+    selects.push(
       joinSql([
-        'SELECT line, f.column_name, f.value, f.reason FROM (SELECT _line AS line, unnest(list_filter([',
+        `SELECT line, f.column_name AS column_name, f.value AS value, f.reason AS reason FROM (SELECT ${line} AS line, unnest(list_filter([`,
         joinSql(checks, ', '),
         `], x -> x.reason IS NOT NULL)) AS f FROM ${WORK} WHERE _bad)`,
       ]),
     );
   }
-  const idColumn = CANONICAL[kind][0];
-  if (idColumn && mapping[idColumn.name] !== undefined && (kind === 'leads' || kind === 'deals' || kind === 'campaigns')) {
-    const id = quoteIdent(idColumn.name);
-    parts.push({
+  const idColumn = uniqueIdColumn(kind, mapping);
+  if (parts.repeatedIds && idColumn) {
+    const id = quoteIdent(idColumn);
+    selects.push({
       sql:
-        `SELECT line, ? AS column_name, value, 'duplicate of line ' || first_line AS reason FROM (SELECT _line AS line, ${id} AS value, ` +
-        `min(_line) OVER (PARTITION BY ${id}) AS first_line FROM ${WORK} WHERE ${id} IN (SELECT ${id} FROM ${WORK} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
-      params: [idColumn.name],
+        `SELECT line, ? AS column_name, value, 'duplicate of line ' || first_line AS reason FROM (SELECT ${line} AS line, ${id} AS value, ` +
+        `min(${line}) OVER (PARTITION BY ${id}) AS first_line FROM ${WORK} WHERE ${id} IN (SELECT ${id} FROM ${WORK} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
+      params: [idColumn],
     });
   }
-  // DuckDB lists a short record once per missing column: one reject per record is enough.
-  parts.push({
-    sql: `SELECT line::INTEGER AS line, NULL::VARCHAR AS column_name, trim(first(csv_line), chr(13) || chr(10)) AS value, first(error_type || ': ' || error_message) AS reason FROM ${SHAPE_REJECTS} GROUP BY line`,
-    params: [],
-  });
-  return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql(parts, ' UNION ALL '), 'ORDER BY line, column_name']);
+  // DuckDB lists a short record once per missing column: one reject per record is enough. Its line is from numberLinesSql.
+  if (parts.setAside) {
+    selects.push({
+      sql:
+        `SELECT ${LINES}.line, NULL::VARCHAR AS column_name, value, reason FROM (SELECT line AS reported, trim(first(csv_line), chr(13) || chr(10)) AS value, ` +
+        `first(error_type || ': ' || error_message) AS reason FROM ${SHAPE_REJECTS} GROUP BY line) s JOIN ${LINES} USING (reported)`,
+      params: [],
+    });
+  }
+  if (selects.length === 0) return null;
+  return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql(selects, ' UNION ALL '), 'ORDER BY line, column_name']);
 }
 
-/** Removes the rejected rows and the working columns: what is left is the validated import. */
-export function pruneWorkSql(): SqlQuery {
-  return {
-    sql:
-      `DELETE FROM ${WORK} WHERE _bad OR _line IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL); ` +
-      `ALTER TABLE ${WORK} DROP COLUMN _bad; ALTER TABLE ${WORK} DROP COLUMN _raw; ALTER TABLE ${WORK} DROP COLUMN _nl;`,
-    params: [],
-  };
+/** The rows that will be loaded: not flagged and (when there are rejects) not on a rejected line. */
+function keptRows(line: string, withRejects: boolean): string {
+  return withRejects ? `NOT _bad AND ${line} NOT IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL)` : 'NOT _bad';
 }
 
-/** Puts the validated import in place of the table of its kind; until now the old one was untouched. */
+/** Distinct values and their counts of the vocabulary columns over the rows that will be loaded, most used first. */
+export function vocabularyValuesSql(columns: readonly string[], line: string, withRejects: boolean): SqlQuery | null {
+  if (columns.length === 0) return null;
+  const where = keptRows(line, withRejects);
+  const selects = columns.map(
+    (c, i) => `SELECT ? AS column_name, ${i} AS ord, ${quoteIdent(c)} AS value, count(*)::BIGINT AS n FROM ${WORK} WHERE ${where} AND ${quoteIdent(c)} IS NOT NULL GROUP BY ${quoteIdent(c)}`,
+  );
+  return { sql: `SELECT column_name, value, n FROM (${selects.join(' UNION ALL ')}) ORDER BY ord, n DESC, value`, params: [...columns] };
+}
+
+/**
+ * One update of the working table: stores the lines when they are rowid + 2 (all rows) and rewrites
+ * raw vocabulary values onto canonical ones (only the values that change are listed).
+ */
+export function finalUpdateSql(storeLines: boolean, changes: ReadonlyMap<string, ReadonlyMap<string, string>>): SqlQuery | null {
+  const sets: SqlQuery[] = [];
+  const filters: SqlQuery[] = [];
+  if (storeLines) sets.push({ sql: `_line = ${lineSql(true)}`, params: [] });
+  for (const [column, values] of changes) {
+    if (values.size === 0) continue;
+    const id = quoteIdent(column);
+    sets.push({ sql: `${id} = CASE ${id} ${[...values].map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${id} END`, params: [...values].flat() });
+    filters.push({ sql: `${id} IN (${[...values].map(() => '?').join(', ')})`, params: [...values.keys()] });
+  }
+  if (sets.length === 0) return null;
+  return joinSql([`UPDATE ${WORK} SET`, joinSql(sets, ', '), ...(storeLines ? [] : ['WHERE', joinSql(filters, ' OR ')])]);
+}
+
+/**
+ * Removes the rejected rows and the working columns: what is left is the validated import, which
+ * replaces or updates the table of its kind next. Until then the previous table is untouched.
+ */
+export function pruneWorkSql(withRejects: boolean): SqlQuery {
+  // Without rejects no row is flagged (a flagged row always has a reject), so nothing is deleted.
+  const remove = withRejects ? `DELETE FROM ${WORK} WHERE _bad OR _line IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL); ` : '';
+  return { sql: remove + ['_bad', '_raw', '_nl', '_fix'].map((c) => `ALTER TABLE ${WORK} DROP COLUMN ${c};`).join(' '), params: [] };
+}
+
+/** Puts the validated import in place of the table of its kind. */
 export function replaceTableSql(kind: TableKind): SqlQuery {
   return { sql: `DROP TABLE IF EXISTS ${quoteIdent(kind)}; ALTER TABLE ${WORK} RENAME TO ${quoteIdent(kind)};`, params: [] };
 }
 
 export function rejectsSql(): SqlQuery {
   return { sql: `SELECT line, column_name, value, reason FROM ${REJECTS} ORDER BY line, column_name`, params: [] };
-}
-
-/** Records DuckDB set aside because their shape was wrong (too few or too many fields). */
-export function shapeRejectedRecordsSql(): SqlQuery {
-  return { sql: `SELECT count(DISTINCT line)::BIGINT AS n FROM ${SHAPE_REJECTS}`, params: [] };
 }
 
 export function countSql(table: string): SqlQuery {

@@ -38,20 +38,3 @@ export function upsertSql(work: string, kind: TableKind): SqlQuery {
     params: [],
   };
 }
-
-/** Distinct values of one column with their row counts. */
-export function valueCountsSql(table: string, column: string): SqlQuery {
-  const id = quoteIdent(column);
-  return { sql: `SELECT ${id} AS value, count(*)::BIGINT AS n FROM ${quoteIdent(table)} WHERE ${id} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`, params: [] };
-}
-
-/** Rewrites raw values onto canonical ones; only the values that change are listed. */
-export function remapValuesSql(table: string, column: string, changes: ReadonlyMap<string, string>): SqlQuery | null {
-  if (changes.size === 0) return null;
-  const id = quoteIdent(column);
-  const cases = [...changes].map(() => 'WHEN ? THEN ?').join(' ');
-  return {
-    sql: `UPDATE ${quoteIdent(table)} SET ${id} = CASE ${id} ${cases} ELSE ${id} END WHERE ${id} IN (${[...changes].map(() => '?').join(', ')})`,
-    params: [...[...changes].flat(), ...changes.keys()],
-  };
-}

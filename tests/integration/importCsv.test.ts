@@ -6,7 +6,7 @@ import { nodeCodec } from '../../etl/nodeCodec';
 import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import type { TableKind } from '../../src/domain/schema';
-import { importCsv } from '../../src/services/importCsv';
+import { importCsv, type TextCodec } from '../../src/services/importCsv';
 import { ENGINES, REPO } from './helpers/engines';
 
 const EN_HEADER = 'Lead ID,Created Date,Lead Source,Lead Status,Company,Amount';
@@ -108,6 +108,144 @@ describe.each(ENGINES)('CSV import on $name', ({ open }) => {
     await expect(load('empty.csv', new Uint8Array(0))).rejects.toThrow('empty.csv: the file is empty (0 bytes)');
     const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
     await expect(load('photo.csv', binary)).rejects.toThrow(/^photo\.csv: this is not a text export/);
+  });
+
+  it('trims spaces (also no-break and ideographic ones) around cells, keeps tabs, treats blank cells as empty and a blank required cell as missing', async () => {
+    const nbsp = '\u00a0';
+    const rows = [
+      ` L1 ,2025-01-02 , Website${nbsp},Open ," Müller GmbH${nbsp}", 12.5 `,
+      `L2,${nbsp}2025-01-03,Website,Open,"\u3000Weiß AG",${nbsp}7${nbsp}`,
+      'L3,2025-01-04,Website,Open,"   ","  "',
+      '"  ",2025-01-05,Website,Open,X,1',
+      'L5,2025-01-06,Website,Open,"\tTab\t",2',
+      // Trimmed first, then the first ten characters are read as an ISO date.
+      'L6, 2025-01-123,Website,Open,Y,3',
+      'L7,2025-01-08,Website,Open,"",',
+    ];
+    const report = await load('spaces.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
+    expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 6, rowsRejected: 1 });
+    expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([[5, 'lead_id', '  ', 'required value missing']]);
+    expect((await leads()).map((r) => [r.lead_id, r.created_at, r.medium, r.stage, r.company, r.amount, r._line])).toEqual([
+      ['L1', Date.UTC(2025, 0, 2), 'web', 'lead', 'Müller GmbH', 12.5, 2],
+      ['L2', Date.UTC(2025, 0, 3), 'web', 'lead', 'Weiß AG', 7, 3],
+      ['L3', Date.UTC(2025, 0, 4), 'web', 'lead', null, null, 4],
+      ['L5', Date.UTC(2025, 0, 6), 'web', 'lead', '\tTab\t', 2, 6],
+      ['L6', Date.UTC(2025, 0, 12), 'web', 'lead', 'Y', 3, 7],
+      ['L7', Date.UTC(2025, 0, 8), 'web', 'lead', null, null, 8],
+    ]);
+    expect([...report.repairs].sort((a, b) => a.column.localeCompare(b.column))).toEqual([
+      { column: 'medium', from: 'Website', to: 'web', rows: 6, why: 'medium synonym' },
+      { column: 'stage', from: 'Open', to: 'lead', rows: 6, why: 'stage synonym' },
+    ]);
+  });
+
+  it('numbers lines across multi-line cells and set-aside records, and counts repairs over the loaded rows only', async () => {
+    const rows = [
+      'L1,2025-01-02,Messe,Open,"A\nB",1',
+      'L2,2025-01-03,Website',
+      'L3,2025-01-04,Messe,Open,C,3',
+      'L1,2025-01-05,Messe,Open,D,4',
+      'L4,notadate,Messe,Open,E,5',
+      'L5,2025-01-06,Messe,Open,"F\n\nG",6',
+      'L6,2025-01-07,Website,Open,H,7',
+    ];
+    const report = await load('multi.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
+    expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 4, rowsRejected: 3 });
+    expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
+      [4, null, 'L2,2025-01-03,Website', expect.stringMatching(/MISSING COLUMNS/)],
+      [6, 'lead_id', 'L1', 'duplicate of line 2'],
+      [7, 'created_at', 'notadate', 'not a date (expected %Y-%m-%d)'],
+    ]);
+    expect((await leads()).map((r) => [r.lead_id, r.company, r._line])).toEqual([
+      ['L1', 'A\nB', 2],
+      ['L3', 'C', 5],
+      ['L5', 'F\n\nG', 8],
+      ['L6', 'H', 11],
+    ]);
+    expect([...report.repairs].sort((a, b) => `${a.column}${a.from}`.localeCompare(`${b.column}${b.from}`))).toEqual([
+      { column: 'medium', from: 'Messe', to: 'trade_fair', rows: 3, why: 'medium synonym' },
+      { column: 'medium', from: 'Website', to: 'web', rows: 1, why: 'medium synonym' },
+      { column: 'stage', from: 'Open', to: 'lead', rows: 4, why: 'stage synonym' },
+    ]);
+  });
+
+  it('numbers the lines of records set aside that hold line breaks, and of the records after them', async () => {
+    const rows = [
+      'L1,2025-01-02,Website,Open,"x\ny",1',
+      'L2,2025-01-03,"p\nq"',
+      'L3,2025-01-04,Website,Open,z,3',
+      'L4,2025-01-05,"m\n\nn",Open,A,5,6',
+      'L5,2025-01-06,Website,Open,k,7',
+    ];
+    const report = await load('aside.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
+    expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 3, rowsRejected: 2 });
+    expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([
+      [4, 'L2,2025-01-03,"p\nq"', expect.stringMatching(/MISSING COLUMNS/)],
+      [7, 'L4,2025-01-05,"m\n\nn",Open,A,5,6', expect.stringMatching(/TOO MANY COLUMNS/)],
+    ]);
+    expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
+      ['L1', 2],
+      ['L3', 6],
+      ['L5', 10],
+    ]);
+  });
+
+  it('lists repeated ids of a file without other problems, with their lines', async () => {
+    const rows = ['L1,2025-01-02,Website,Open,A,1', 'L2,2025-01-03,Website,Open,B,2', 'L1,2025-01-04,Website,Open,C,3', 'L2,2025-01-05,Website,Open,D,4', 'L1,2025-01-06,Website,Open,E,5'];
+    const report = await load('repeats.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
+    expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 2, rowsRejected: 3 });
+    expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([
+      [4, 'L1', 'duplicate of line 2'],
+      [5, 'L2', 'duplicate of line 3'],
+      [6, 'L1', 'duplicate of line 2'],
+    ]);
+    expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
+      ['L1', 2],
+      ['L2', 3],
+    ]);
+  });
+
+  describe('a Windows-1252 file read by DuckDB as latin-1 (the browser checks the bytes beside the scan)', () => {
+    /** nodeCodec plus the latin-1 check, counting the UTF-8 copies it makes. */
+    const checking = () => {
+      const calls = { toUtf8: 0 };
+      const codec: TextCodec = {
+        ...nodeCodec,
+        toUtf8: (source, encoding, bomLength) => {
+          calls.toUtf8++;
+          return nodeCodec.toUtf8(source, encoding, bomLength);
+        },
+        isLatin1: async (source) => {
+          const bytes = source.kind === 'bytes' ? source.bytes : source.kind === 'path' ? new Uint8Array(readFileSync(source.path)) : new Uint8Array();
+          return !bytes.some((b) => b >= 0x80 && b < 0xa0);
+        },
+      };
+      return { codec, calls };
+    };
+    const loadWith = (codec: TextCodec, fileName: string, bytes: Uint8Array) =>
+      importCsv(db, { fileName, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, 65536) }, codec);
+    const all = async () => toRows(await db.query({ sql: 'SELECT * EXCLUDE (_source) FROM leads ORDER BY _line', params: [] }));
+
+    it('loads the German sample without a UTF-8 copy, to the same rows and report as from the copy', async () => {
+      const bytes = new Uint8Array(readFileSync(path.join(REPO, 'data-samples/de/leads.csv')));
+      const copied = await loadWith(nodeCodec, 'de-leads.csv', bytes);
+      const copiedRows = await all();
+      const { codec, calls } = checking();
+      const direct = await loadWith(codec, 'de-leads.csv', bytes);
+      expect(calls.toUtf8).toBe(0);
+      expect(direct).toEqual(copied);
+      expect(await all()).toEqual(copiedRows);
+    });
+
+    it('makes the UTF-8 copy after all when the file holds €, „ or “, and names headers right in errors', async () => {
+      const { codec, calls } = checking();
+      const rows = ['D1;01.03.2025;Messe;Neu;Bäckerei „Süß“ – 5 €;1.234,50', 'D2;02.03.2025;Messe;Neu;Weiß AG;7'];
+      const report = await loadWith(codec, 'euro.csv', bytesOf(`${DE_HEADER}\r\n${rows.join('\r\n')}\r\n`, 'win1252'));
+      expect(calls.toUtf8).toBe(1);
+      expect(report).toMatchObject({ encoding: 'windows-1252', rowsLoaded: 2, rowsRejected: 0 });
+      expect((await leads()).map((r) => r.company)).toEqual(['Bäckerei „Süß“ – 5 €', 'Weiß AG']);
+      await expect(loadWith(codec, 'unknown.csv', bytesOf('Umsatz €;Währung\r\n1;EUR\r\n', 'win1252'))).rejects.toThrow(/headers: Umsatz €, Währung/);
+    });
   });
 
   it('imports the German Excel sample to the same rows as the English one', async () => {

@@ -2,9 +2,7 @@ import type { FileSource } from '../../db/types';
 import type { TableKind } from '../../domain/schema';
 import type { WorkbookConversion } from '../../ingest/xlsx';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../../services/importCsv';
-
-/** The browser's TextDecoder is right for windows-1252 (unlike Node's), so no library is needed here. */
-const CHUNK_BYTES = 8 * 1024 * 1024;
+import type { CodecRequest, CodecResponse } from './codecWorker';
 
 async function blobOf(source: FileSource): Promise<Blob> {
   switch (source.kind) {
@@ -19,19 +17,31 @@ async function blobOf(source: FileSource): Promise<Blob> {
   }
 }
 
+/** Runs one request in a worker of its own, so the page stays responsive however large the file. */
+function inWorker(request: CodecRequest): Promise<CodecResponse> {
+  const worker = new Worker(new URL('./codecWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<CodecResponse>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<CodecResponse>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(`text conversion failed: ${event.message || 'the worker did not start'}`));
+    worker.postMessage(request);
+  }).finally(() => worker.terminate());
+}
+
+/** The browser's TextDecoder is right for windows-1252 (unlike Node's), so no library is needed here. */
 export const browserCodec: TextCodec = {
   decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
-  /** Transcodes in 8 MiB chunks into a new File, so DuckDB still reads it through a handle. */
+  /** Transcodes in a worker into a new File, so DuckDB still reads it through a handle. */
   async toUtf8(source, encoding, bomLength) {
-    const blob = await blobOf(source);
-    const decoder = new TextDecoder(encoding);
-    const encoder = new TextEncoder();
-    const parts: BlobPart[] = [];
-    for (let offset = bomLength; offset < blob.size; offset += CHUNK_BYTES) {
-      const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
-      parts.push(encoder.encode(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < blob.size })));
-    }
-    return { kind: 'browser-file', file: new File(parts, 'utf-8.csv', { type: 'text/csv' }) };
+    const response = await inWorker({ op: 'toUtf8', blob: await blobOf(source), encoding, bomLength });
+    if ('error' in response) throw new Error(`text conversion failed: ${response.error}`);
+    if (!('file' in response)) throw new Error('text conversion failed: unexpected answer');
+    return { kind: 'browser-file', file: response.file };
+  },
+  /** Scans the file in a worker for the bytes where Windows-1252 and latin-1 differ. */
+  async isLatin1(source) {
+    const response = await inWorker({ op: 'isLatin1', blob: await blobOf(source) });
+    if ('error' in response) throw new Error(`text check failed: ${response.error}`);
+    return 'isLatin1' in response && response.isLatin1;
   },
   /** In a worker of its own, ended afterwards: the page stays responsive and exceljs's memory is freed. */
   convertWorkbook(source) {

@@ -1,10 +1,12 @@
 /**
- * npm run bench:ingest [-- --sizes 1m,5m --runs 3 --data data-samples/large --browser-threads N]
+ * npm run bench:ingest [-- --sizes 1m,5m --styles de,en --runs 3 --data data-samples/large --browser-threads N]
  * Loading large lead exports in the browser (the app's duckdb-wasm adapter in headless Chromium)
- * vs native DuckDB (the ETL's adapter): full app load, bare read_csv and the funnel query.
+ * vs native DuckDB (the ETL's adapter): full app load (importCsv, timed per statement, with the
+ * page's long tasks), bare read_csv of the same file and the funnel query.
+ * Styles: de = German Excel export (Windows-1252, `;`, 1.234,56, dd.mm.yyyy), en = English CRM export.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,8 +23,9 @@ import { serveStatic, type StaticServer } from '../../support/staticServer';
 import { chromiumPids, sampleRss, type RssSample } from '../shared/memory';
 import { resultLine, table, writeResults, type Results } from '../shared/results';
 import { median, ratio, round, withTimeout } from '../shared/stats';
+import { sumSteps, timedCodec, timedDb, type StepTiming } from '../shared/timedDb';
 import { assertEmitted, buildPage } from '../shared/vitePage';
-import type { Timed } from './page/api';
+import type { MainThread, Timed } from './page/api';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const SIZES: Record<string, number> = { '1m': 1_000_000, '5m': 5_000_000 };
@@ -32,8 +35,10 @@ const FUNNEL = funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: false, grou
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1m,5m' },
+    /** Export styles to load: de (German Excel, Windows-1252) and/or en (English CRM, UTF-8). */
+    styles: { type: 'string', default: 'de,en' },
     runs: { type: 'string', default: '3' },
-    /** Where the generated exports live: <data>/<size>/en/leads.csv. */
+    /** Where the generated exports live: <data>/<size>/<style>/leads.csv. */
     data: { type: 'string', default: path.join(REPO, 'data-samples/large') },
     /** Overrides the adapter's thread count in the browser (SET threads = N), for diagnosis. */
     'browser-threads': { type: 'string' },
@@ -42,6 +47,24 @@ const { values: args } = parseArgs({
 const sizes = args.sizes.split(',').map((s) => s.trim());
 const runs = Number(args.runs);
 for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size}; known: ${Object.keys(SIZES).join(', ')}`);
+const STYLES = ['de', 'en'] as const;
+type Style = (typeof STYLES)[number];
+const styles = args.styles.split(',').map((s) => s.trim()) as Style[];
+for (const style of styles) if (!STYLES.includes(style)) throw new Error(`unknown style ${style}; known: ${STYLES.join(', ')}`);
+/**
+ * One benchmarked file. Its id keys the results: the size alone for the English export (as before
+ * the German one was added, so earlier results stay comparable), size_de for the German one.
+ */
+interface Dataset {
+  readonly id: string;
+  readonly size: string;
+  readonly style: Style;
+  readonly leads: number;
+  readonly file: string;
+  /** What a bare read_csv must be told to read the file at all (DuckDB reads UTF-8 by default). */
+  readonly encoding?: string;
+}
+const datasetId = (size: string, style: Style) => (style === 'en' ? size : `${size}_${style}`);
 if (!(runs >= 1)) throw new Error('--runs must be at least 1');
 const browserThreads = args['browser-threads'] === undefined ? undefined : Number(args['browser-threads']);
 if (browserThreads !== undefined && !(browserThreads >= 1)) throw new Error('--browser-threads must be at least 1');
@@ -64,10 +87,10 @@ async function countLines(file: string): Promise<number> {
   return lines;
 }
 
-/** The English leads export of `leads` rows, generated once and reused while its line count is right. */
-async function leadsFile(size: string, leads: number): Promise<string> {
+/** The leads export of `leads` rows in a style, generated once and reused while its line count is right. */
+async function leadsFile(size: string, style: Style, leads: number): Promise<string> {
   const outDir = path.resolve(args.data, size);
-  const file = path.join(outDir, 'en/leads.csv');
+  const file = path.join(outDir, `${style}/leads.csv`);
   const ok = async () => existsSync(file) && (await countLines(file)) === leads + 1;
   if (await ok()) {
     log(`${size}: using ${path.relative(REPO, file)} (${leads + 1} lines checked)`);
@@ -76,11 +99,48 @@ async function leadsFile(size: string, leads: number): Promise<string> {
   const generator = path.join(REPO, 'data-samples/generate.ts');
   if (!existsSync(generator)) throw new Error(`${generator} not found: cannot generate ${size} leads`);
   log(`generating ${leads} leads into ${path.relative(REPO, outDir)} (slow, done once)`);
-  const command = ['tsx', generator, '--leads', String(leads), '--out', outDir, '--styles', 'en'];
+  const command = ['tsx', generator, '--leads', String(leads), '--out', outDir, '--styles', style];
   const result = spawnSync('npx', command, { cwd: REPO, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`generator failed (exit ${result.status})`);
   if (!(await ok())) throw new Error(`${file} does not hold ${leads} data lines after generation`);
   return file;
+}
+
+/**
+ * A bare read_csv of a Windows-1252 file needs encoding = 'latin-1' (DuckDB's built-in codecs are
+ * UTF-8, UTF-16 and latin-1). Both agree except on bytes 0x80–0x9F (€, „, – …): check the file has
+ * none, so the bare read sees the same text as the import.
+ */
+async function assertLatin1Compatible(file: string): Promise<void> {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b >= 0x80 && b <= 0x9f) throw new Error(`${file} holds byte 0x${b.toString(16)}: latin-1 and Windows-1252 differ there, the bare read would differ`);
+    }
+  }
+}
+
+/** The first bytes of a file, to check its style (a German export is not valid UTF-8). */
+function headOf(file: string, bytes = 4096): Buffer {
+  const handle = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(handle, head, 0, bytes, 0));
+  } finally {
+    closeSync(handle);
+  }
+}
+
+async function dataset(size: string, style: Style): Promise<Dataset> {
+  const leads = SIZES[size]!;
+  const file = await leadsFile(size, style, leads);
+  const id = datasetId(size, style);
+  if (style === 'en') return { id, size, style, leads, file };
+  const head = headOf(file).toString('latin1');
+  if (!head.startsWith('Lead-Nr.;') || !head.includes('\r\n')) throw new Error(`${file} does not look like a German export: ${head.slice(0, 60)}`);
+  log(`${id}: checking that latin-1 reads ${path.relative(REPO, file)} as Windows-1252 does`);
+  await assertLatin1Compatible(file);
+  return { id, size, style, leads, file, encoding: 'latin-1' };
 }
 
 // ---------------------------------------------------------------- measurements
@@ -94,6 +154,14 @@ const record = (key: string, value: number) => samples.set(key, [...(samples.get
 const medianOf = (key: string): number | null => (samples.get(key)?.length ? median(samples.get(key)!) : null);
 const engines = { browser: '', browserThreads: 0, native: '' };
 const funnelResults: Record<string, Record<string, unknown>[]> = {};
+/** Per `<id>_<engine>`, per import step (statement or transcoding), the milliseconds of each run. */
+const stepSamples = new Map<string, Map<string, number[]>>();
+
+function recordSteps(key: string, steps: readonly StepTiming[]): void {
+  const bySteps = stepSamples.get(key) ?? new Map<string, number[]>();
+  for (const { step, ms } of steps) bySteps.set(step, [...(bySteps.get(step) ?? []), ms]);
+  stepSamples.set(key, bySteps);
+}
 
 function checkRows(what: string, got: number, expected: number): void {
   if (got !== expected) throw new Error(`${what} gave ${got} rows, expected ${expected}`);
@@ -125,13 +193,22 @@ async function withBrowserPage<T>(server: StaticServer, file: string, work: (pag
 }
 
 /** Runs one browser step while sampling the summed RSS of the launch's processes. */
-async function sampled(pids: () => number[], step: Promise<Timed>): Promise<Timed & RssSample> {
+async function sampled<T extends Timed>(pids: () => number[], step: Promise<T>): Promise<T & RssSample> {
   const sampler = sampleRss(pids, 100);
   const result = await withTimeout(step, STEP_TIMEOUT_MS, 'browser step').finally(() => sampler.stop());
   return { ...result, ...sampler.stop() };
 }
 
 const memoryNote = (s: RssSample) => `peak ${round(s.peakMiB)} MiB, ${round(s.startMiB)} MiB before, ${s.processes} processes`;
+const mainThreadNote = (m: MainThread) =>
+  `${m.longTasks} long tasks, longest ${round(m.longTaskMaxMs)} ms, ${round(m.longTaskTotalMs)} ms in all; longest timer delay ${round(m.maxTimerGapMs)} ms`;
+
+function recordMainThread(key: string, m: MainThread): void {
+  record(`longtask_max_${key}_ms`, m.longTaskMaxMs);
+  record(`longtask_count_${key}`, m.longTasks);
+  record(`longtask_total_${key}_ms`, m.longTaskTotalMs);
+  record(`timer_gap_${key}_ms`, m.maxTimerGapMs);
+}
 
 /**
  * One browser measurement in its own Chromium. A failure (e.g. out of memory) is recorded and the
@@ -148,28 +225,32 @@ async function browserStep(step: string, run: string, work: () => Promise<string
   }
 }
 
-async function browserRun(server: StaticServer, size: string, file: string, leads: number, run: string): Promise<void> {
-  await browserStep(`load_${size}_browser`, run, () =>
+async function browserRun(server: StaticServer, data: Dataset, run: string): Promise<void> {
+  const { id, file, leads } = data;
+  await browserStep(`load_${id}_browser`, run, () =>
     withBrowserPage(server, file, async (page, pids) => {
       const load = await sampled(pids, page.evaluate(() => window.ingestBench!.fullLoad()));
       checkRows('browser full load', load.rows, leads);
-      record(`load_${size}_browser_ms`, load.ms);
-      record(`peak_${size}_browser_mib`, load.peakMiB);
-      record(`base_${size}_browser_mib`, load.startMiB);
+      record(`load_${id}_browser_ms`, load.ms);
+      record(`peak_${id}_browser_mib`, load.peakMiB);
+      record(`base_${id}_browser_mib`, load.startMiB);
+      recordMainThread(`${id}_browser`, load);
+      recordSteps(`${id}_browser`, load.steps);
       const funnel = await withTimeout(page.evaluate(() => window.ingestBench!.funnel()), STEP_TIMEOUT_MS, 'browser funnel');
-      record(`funnel_${size}_browser_ms`, funnel.ms);
-      funnelResults[`${size}_browser`] = funnel.result;
-      return `full load ${round(load.ms)} ms (${memoryNote(load)}), funnel ${round(funnel.ms)} ms`;
+      record(`funnel_${id}_browser_ms`, funnel.ms);
+      funnelResults[`${id}_browser`] = funnel.result;
+      return `full load ${round(load.ms)} ms (${memoryNote(load)}; ${mainThreadNote(load)}), funnel ${round(funnel.ms)} ms`;
     }),
   );
-  await browserStep(`read_${size}_browser`, run, () =>
+  await browserStep(`read_${id}_browser`, run, () =>
     withBrowserPage(server, file, async (page, pids) => {
-      const read = await sampled(pids, page.evaluate(() => window.ingestBench!.bareRead()));
+      const read = await sampled(pids, page.evaluate((encoding) => window.ingestBench!.bareRead(encoding), data.encoding));
       checkRows('browser bare read_csv', read.rows, leads);
-      record(`read_${size}_browser_ms`, read.ms);
-      record(`peak_read_${size}_browser_mib`, read.peakMiB);
-      record(`base_read_${size}_browser_mib`, read.startMiB);
-      return `bare read_csv ${round(read.ms)} ms (${memoryNote(read)})`;
+      record(`read_${id}_browser_ms`, read.ms);
+      record(`peak_read_${id}_browser_mib`, read.peakMiB);
+      record(`base_read_${id}_browser_mib`, read.startMiB);
+      recordMainThread(`read_${id}_browser`, read);
+      return `bare read_csv ${round(read.ms)} ms (${memoryNote(read)}; ${mainThreadNote(read)})`;
     }),
   );
 }
@@ -184,34 +265,38 @@ async function withNativeDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-async function nativeRun(size: string, file: string, leads: number, run: string): Promise<void> {
-  await withNativeDb(async (db) => {
+async function nativeRun(data: Dataset, run: string): Promise<void> {
+  const { id, file, leads } = data;
+  await withNativeDb(async (native) => {
+    const db = timedDb(native);
     let start = performance.now();
-    const report = await importCsv(db, nodeInput(file, 'leads'), nodeCodec);
+    const report = await importCsv(db, nodeInput(file, 'leads'), timedCodec(nodeCodec, db.steps));
     const loadMs = performance.now() - start;
     checkRows('native full load', report.rowsLoaded, leads);
-    record(`load_${size}_native_ms`, loadMs);
+    record(`load_${id}_native_ms`, loadMs);
+    recordSteps(`${id}_native`, sumSteps(db.steps));
     start = performance.now();
-    const result = toRows(await db.query(FUNNEL));
+    const result = toRows(await native.query(FUNNEL));
     const funnelMs = performance.now() - start;
-    record(`funnel_${size}_native_ms`, funnelMs);
-    funnelResults[`${size}_native`] = result;
+    record(`funnel_${id}_native_ms`, funnelMs);
+    funnelResults[`${id}_native`] = result;
     log(`${run} native: full load ${round(loadMs)} ms, funnel ${round(funnelMs)} ms`);
   });
   await withNativeDb(async (db) => {
     const start = performance.now();
     const ref = await db.registerFile('raw-leads.csv', { kind: 'path', path: file });
-    await db.query({ sql: 'CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(?)', params: [ref] });
+    const options = data.encoding ? ', encoding = ?' : '';
+    await db.query({ sql: `CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(?${options})`, params: data.encoding ? [ref, data.encoding] : [ref] });
     const ms = performance.now() - start;
     checkRows('native bare read_csv', Number(toRows(await db.query({ sql: 'SELECT count(*)::BIGINT AS n FROM raw', params: [] }))[0]?.n), leads);
-    record(`read_${size}_native_ms`, ms);
+    record(`read_${id}_native_ms`, ms);
     log(`${run} native: bare read_csv ${round(ms)} ms`);
   });
 }
 
 /** The funnel must give the same counts on both engines (revenue up to float summation order). */
-function funnelsAgree(size: string): string {
-  const [b, n] = [funnelResults[`${size}_browser`], funnelResults[`${size}_native`]];
+function funnelsAgree(id: string): string {
+  const [b, n] = [funnelResults[`${id}_browser`], funnelResults[`${id}_native`]];
   if (!b || !n) return 'not compared';
   const key = (rows: Record<string, unknown>[]) =>
     JSON.stringify(rows.map((r) => Object.entries(r).map(([k, v]) => (k === 'revenue' ? round(Number(v), 0) : v))));
@@ -223,58 +308,79 @@ function funnelsAgree(size: string): string {
 const fmt = (v: number | null, unit = '') => (v === null ? 'n/a' : `${round(v).toLocaleString('en-US')}${unit}`);
 const runsOf = (key: string) => (samples.get(key) ?? []).map((v) => round(v).toString()).join(' / ') || 'n/a';
 
-function sizeTable(size: string, leads: number, file: string): string {
+/** Median milliseconds per import step, browser beside native, in the order the import runs them. */
+function stepsTable(id: string): string {
+  const [b, n] = [stepSamples.get(`${id}_browser`), stepSamples.get(`${id}_native`)];
+  if (!b && !n) return '';
+  const names = [...new Set([...(b?.keys() ?? []), ...(n?.keys() ?? [])])];
+  const med = (m: Map<string, number[]> | undefined, step: string) => (m?.get(step)?.length ? median(m.get(step)!) : null);
+  const rows = names.map((step) => [step, fmt(med(b, step)), fmt(med(n, step)), (b?.get(step) ?? []).map((v) => round(v).toString()).join(' / ')]);
+  return `\nimport steps of ${id} (median ms):\n${table(['step', 'browser', 'native', 'browser runs'], rows)}`;
+}
+
+function datasetTable(data: Dataset): string {
+  const { id, leads, file } = data;
   const rows: string[][] = [];
   for (const [label, op] of [
     ['full app load (ms)', 'load'],
     ['bare read_csv (ms)', 'read'],
     ['funnel query (ms)', 'funnel'],
   ] as const) {
-    const [b, n] = [medianOf(`${op}_${size}_browser_ms`), medianOf(`${op}_${size}_native_ms`)];
-    const failed = failures.get(`${op === 'funnel' ? 'load' : op}_${size}_browser`)?.length ?? 0;
+    const [b, n] = [medianOf(`${op}_${id}_browser_ms`), medianOf(`${op}_${id}_native_ms`)];
+    const failed = failures.get(`${op === 'funnel' ? 'load' : op}_${id}_browser`)?.length ?? 0;
     const browser = failed === 0 ? fmt(b) : b === null ? 'FAILED' : `${fmt(b)} (${failed} failed)`;
-    rows.push([label, browser, fmt(n), ratio(b, n)?.toFixed(2) ?? 'n/a', runsOf(`${op}_${size}_browser_ms`), runsOf(`${op}_${size}_native_ms`)]);
+    rows.push([label, browser, fmt(n), ratio(b, n)?.toFixed(2) ?? 'n/a', runsOf(`${op}_${id}_browser_ms`), runsOf(`${op}_${id}_native_ms`)]);
   }
   for (const [label, key] of [
-    ['RSS before full load (MiB)', `base_${size}_browser_mib`],
-    ['peak RSS, full load (MiB)', `peak_${size}_browser_mib`],
-    ['RSS before bare read (MiB)', `base_read_${size}_browser_mib`],
-    ['peak RSS, bare read (MiB)', `peak_read_${size}_browser_mib`],
+    ['longest long task, full load (ms)', `longtask_max_${id}_browser_ms`],
+    ['long tasks, full load', `longtask_count_${id}_browser`],
+    ['longest timer delay, full load (ms)', `timer_gap_${id}_browser_ms`],
+    ['longest long task, bare read (ms)', `longtask_max_read_${id}_browser_ms`],
+    ['RSS before full load (MiB)', `base_${id}_browser_mib`],
+    ['peak RSS, full load (MiB)', `peak_${id}_browser_mib`],
+    ['RSS before bare read (MiB)', `base_read_${id}_browser_mib`],
+    ['peak RSS, bare read (MiB)', `peak_read_${id}_browser_mib`],
   ] as const) {
     rows.push([label, fmt(medianOf(key)), '', '', runsOf(key), '']);
   }
-  const loadOverRead = ratio(medianOf(`load_${size}_browser_ms`), medianOf(`read_${size}_browser_ms`));
+  const loadOverRead = ratio(medianOf(`load_${id}_browser_ms`), medianOf(`read_${id}_browser_ms`));
+  const loadOverNativeRead = ratio(medianOf(`load_${id}_browser_ms`), medianOf(`read_${id}_native_ms`));
   const mib = round(statSync(file).size / 2 ** 20);
+  const encoding = data.encoding ? `; bare reads with encoding = '${data.encoding}'` : '';
   return [
-    `\n${size}: ${leads.toLocaleString('en-US')} leads, ${mib} MiB (${path.relative(REPO, file)}), medians of ${runs} run(s)`,
+    `\n${id}: ${leads.toLocaleString('en-US')} leads, ${data.style} export, ${mib} MiB (${path.relative(REPO, file)}), medians of ${runs} run(s)${encoding}`,
     table(['', 'browser', 'native', 'browser/native', 'browser runs', 'native runs'], rows),
-    `full load / bare read_csv in the browser: ${loadOverRead?.toFixed(2) ?? 'n/a'}; funnel results: ${funnelsAgree(size)}`,
+    `full load / bare read_csv in the browser: ${loadOverRead?.toFixed(2) ?? 'n/a'}; browser full load / native bare read_csv: ${loadOverNativeRead?.toFixed(2) ?? 'n/a'}; funnel results: ${funnelsAgree(id)}`,
     ...[...failures]
-      .filter(([step]) => step.includes(`_${size}_`))
+      .filter(([step]) => step.endsWith(`_${id}_browser`))
       .map(([step, errors]) => `ERROR ${step} (${errors.length} of ${runs} runs): ${[...new Set(errors)].join(' | ')}`),
+    stepsTable(id),
   ].join('\n');
 }
 
-function summary(): Results {
+function summary(datasets: readonly Dataset[]): Results {
   const out: Results = {};
-  for (const size of sizes) {
-    const m = (key: string) => {
-      const v = medianOf(key);
-      return v === null ? null : round(v);
-    };
-    out[`load_${size}_browser_ms`] = m(`load_${size}_browser_ms`);
-    out[`load_${size}_native_ms`] = m(`load_${size}_native_ms`);
-    out[`ratio_load_${size}`] = ratio(medianOf(`load_${size}_browser_ms`), medianOf(`load_${size}_native_ms`));
-    out[`read_${size}_browser_ms`] = m(`read_${size}_browser_ms`);
-    out[`read_${size}_native_ms`] = m(`read_${size}_native_ms`);
-    out[`ratio_read_${size}`] = ratio(medianOf(`read_${size}_browser_ms`), medianOf(`read_${size}_native_ms`));
-    out[`funnel_${size}_browser_ms`] = m(`funnel_${size}_browser_ms`);
-    out[`funnel_${size}_native_ms`] = m(`funnel_${size}_native_ms`);
-    out[`ratio_funnel_${size}`] = ratio(medianOf(`funnel_${size}_browser_ms`), medianOf(`funnel_${size}_native_ms`));
-    out[`load_over_read_${size}_browser`] = ratio(medianOf(`load_${size}_browser_ms`), medianOf(`read_${size}_browser_ms`));
-    out[`peak_${size}_browser_mib`] = m(`peak_${size}_browser_mib`);
-    out[`peak_read_${size}_browser_mib`] = m(`peak_read_${size}_browser_mib`);
-    out[`rss_before_${size}_browser_mib`] = m(`base_${size}_browser_mib`);
+  const m = (key: string) => {
+    const v = medianOf(key);
+    return v === null ? null : round(v);
+  };
+  for (const { id } of datasets) {
+    out[`load_${id}_browser_ms`] = m(`load_${id}_browser_ms`);
+    out[`load_${id}_native_ms`] = m(`load_${id}_native_ms`);
+    out[`ratio_load_${id}`] = ratio(medianOf(`load_${id}_browser_ms`), medianOf(`load_${id}_native_ms`));
+    out[`read_${id}_browser_ms`] = m(`read_${id}_browser_ms`);
+    out[`read_${id}_native_ms`] = m(`read_${id}_native_ms`);
+    out[`ratio_read_${id}`] = ratio(medianOf(`read_${id}_browser_ms`), medianOf(`read_${id}_native_ms`));
+    out[`funnel_${id}_browser_ms`] = m(`funnel_${id}_browser_ms`);
+    out[`funnel_${id}_native_ms`] = m(`funnel_${id}_native_ms`);
+    out[`ratio_funnel_${id}`] = ratio(medianOf(`funnel_${id}_browser_ms`), medianOf(`funnel_${id}_native_ms`));
+    out[`load_over_read_${id}_browser`] = ratio(medianOf(`load_${id}_browser_ms`), medianOf(`read_${id}_browser_ms`));
+    out[`load_over_native_read_${id}`] = ratio(medianOf(`load_${id}_browser_ms`), medianOf(`read_${id}_native_ms`));
+    out[`longtask_max_${id}_browser_ms`] = m(`longtask_max_${id}_browser_ms`);
+    out[`longtask_count_${id}_browser`] = m(`longtask_count_${id}_browser`);
+    out[`peak_${id}_browser_mib`] = m(`peak_${id}_browser_mib`);
+    out[`peak_read_${id}_browser_mib`] = m(`peak_read_${id}_browser_mib`);
+    out[`rss_before_${id}_browser_mib`] = m(`base_${id}_browser_mib`);
   }
   out.bundle = /\((\w+),/.exec(engines.browser)?.[1] ?? null;
   out.threads = engines.browserThreads || null;
@@ -290,8 +396,8 @@ function summary(): Results {
 
 const [load1] = loadavg();
 log(`${cpus().length} cores, load average ${load1!.toFixed(2)}${load1! > 0.5 ? ' — WARNING: the machine is busy, timings will be noisy' : ''}`);
-const files: Record<string, string> = {};
-for (const size of sizes) files[size] = await leadsFile(size, SIZES[size]!);
+const datasets: Dataset[] = [];
+for (const size of sizes) for (const style of styles) datasets.push(await dataset(size, style));
 
 log('building the bench page with Vite');
 const page = await buildPage(path.join(import.meta.dirname, 'page'));
@@ -300,14 +406,13 @@ const server = await serveStatic(page.outDir);
 log(`serving ${page.outDir} at ${server.origin} (COOP/COEP)`);
 
 try {
-  for (const size of sizes) {
-    const [leads, file] = [SIZES[size]!, files[size]!];
+  for (const data of datasets) {
     for (let r = 1; r <= runs; r++) {
-      const run = `[${size} run ${r}/${runs}]`;
-      await browserRun(server, size, file, leads, run);
-      await nativeRun(size, file, leads, run);
+      const run = `[${data.id} run ${r}/${runs}]`;
+      await browserRun(server, data, run);
+      await nativeRun(data, run);
     }
-    console.log(sizeTable(size, leads, file));
+    console.log(datasetTable(data));
   }
 } finally {
   await server.close();
@@ -315,7 +420,7 @@ try {
 }
 
 console.log(`\nbrowser: ${engines.browser}, threads in effect: ${engines.browserThreads}\nnative:  ${engines.native} (2 threads)`);
-const results = summary();
+const results = summary(datasets);
 // A diagnostic run with overridden browser threads must not overwrite the benchmark's own result.
 const resultName = browserThreads === undefined ? 'ingest' : `ingest-browser-threads-${browserThreads}`;
 log(`results written to ${path.relative(REPO, writeResults(resultName, results))}`);

@@ -5,7 +5,8 @@ import { DEFAULT_PIPELINE } from '../../../../src/domain/pipeline';
 import { importCsv } from '../../../../src/services/importCsv';
 import { browserCodec, fileInput } from '../../../../src/ui/data/browserCodec';
 import { funnelKpisSql } from '../../../../src/sql/overview';
-import type { IngestBenchApi } from './api';
+import { sumSteps, timedCodec, timedDb } from '../../shared/timedDb';
+import type { IngestBenchApi, MainThread } from './api';
 
 let db: Db | null = null;
 
@@ -22,6 +23,41 @@ function inputFile(): File {
 
 async function count(table: string): Promise<number> {
   return Number(toRows(await openDb().query({ sql: `SELECT count(*)::BIGINT AS n FROM ${table}`, params: [] }))[0]?.n ?? 0);
+}
+
+/**
+ * Watches the main thread while `work` runs: long tasks (PerformanceObserver 'longtask', tasks over
+ * 50 ms) and, as a cross-check, the longest late tick of a 10 ms timer.
+ */
+async function watchMainThread<T>(work: () => Promise<T>): Promise<T & MainThread> {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  let maxGap = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    const result = await work();
+    // Long-task entries are delivered after the task: let the last ones arrive.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return {
+      ...result,
+      longTasks: durations.length,
+      longTaskMaxMs: Math.max(0, ...durations),
+      longTaskTotalMs: durations.reduce((a, b) => a + b, 0),
+      maxTimerGapMs: Math.max(0, maxGap),
+    };
+  } finally {
+    clearInterval(timer);
+    for (const entry of observer.takeRecords()) durations.push(entry.duration);
+    observer.disconnect();
+  }
 }
 
 /** Errors reach the harness as text only: keep the name, the message and where it was thrown. */
@@ -51,23 +87,30 @@ const api: IngestBenchApi = {
 
   async fullLoad() {
     const file = inputFile();
-    const start = performance.now();
-    const report = await importCsv(openDb(), await fileInput(file, 'leads'), browserCodec);
-    return { ms: performance.now() - start, rows: report.rowsLoaded };
+    const timed = timedDb(openDb());
+    const codec = timedCodec(browserCodec, timed.steps);
+    return watchMainThread(async () => {
+      const start = performance.now();
+      const report = await importCsv(timed, await fileInput(file, 'leads'), codec);
+      return { ms: performance.now() - start, rows: report.rowsLoaded, rejected: report.rowsRejected, steps: sumSteps(timed.steps) };
+    });
   },
 
-  async bareRead() {
+  async bareRead(encoding) {
     const file = inputFile();
     const name = `raw-${file.name}`;
-    const start = performance.now();
-    const ref = await openDb().registerFile(name, { kind: 'browser-file', file });
-    try {
-      await openDb().query({ sql: 'CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(?)', params: [ref] });
-    } finally {
-      await openDb().unregisterFile(name);
-    }
-    const ms = performance.now() - start;
-    return { ms, rows: await count('raw') };
+    return watchMainThread(async () => {
+      const start = performance.now();
+      const ref = await openDb().registerFile(name, { kind: 'browser-file', file });
+      try {
+        const options = encoding ? ', encoding = ?' : '';
+        await openDb().query({ sql: `CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(?${options})`, params: encoding ? [ref, encoding] : [ref] });
+      } finally {
+        await openDb().unregisterFile(name);
+      }
+      const ms = performance.now() - start;
+      return { ms, rows: await count('raw') };
+    });
   },
 
   async funnel() {
