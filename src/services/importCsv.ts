@@ -12,6 +12,7 @@ import {
   countSql,
   dropImportTablesSql,
   finalUpdateSql,
+  flaggedCountSql,
   importStatsSql,
   lineSql,
   loadCsvSql,
@@ -20,8 +21,9 @@ import {
   rejectsSql,
   rejectsTableSql,
   replaceTableSql,
+  recheckFlaggedSql,
   sampleCsvSql,
-  trimFlaggedSql,
+  trimTextSql,
   vocabularyValuesSql,
   WORK,
   type CsvEncoding,
@@ -65,12 +67,31 @@ export interface TextCodec {
   /** A Parquet file's rows as UTF-8 CSV (parquet-wasm; browser: in a worker). */
   convertParquet(source: FileSource): Promise<Uint8Array>;
   /**
-   * Optional, for Windows-1252 files: resolves true when the file has none of the bytes 0x80–0x9F,
-   * the only ones where Windows-1252 and latin-1 differ. DuckDB then reads the file itself as
-   * latin-1 while this check runs beside it (the browser scans in a worker), and no UTF-8 copy is
-   * made; when the check fails, the import starts again from a UTF-8 copy.
+   * Optional: what the bytes of a UTF-8 or Windows-1252 export hold (see CsvScan), for its head
+   * (after the BOM) at once, and for the whole file as it comes (the browser scans it in a worker
+   * beside DuckDB's read; the import awaits it before publishing). With it, a Windows-1252 file
+   * without the bytes 0x80–0x9F is read by DuckDB as latin-1 without a UTF-8 copy, and the import
+   * skips the careful steps the file does not need; without it, every careful step is taken.
    */
-  isLatin1?(source: FileSource): Promise<boolean>;
+  scan?(source: FileSource, head: Uint8Array, delimiter: string, encoding: 'utf-8' | 'windows-1252'): { readonly head: CsvScan; readonly file: Promise<CsvScan> };
+}
+
+/**
+ * What a scan of a CSV export's bytes found (quote '"', doubled to escape); each answer errs only on
+ * the careful side. The head of a file may end inside a record: that is not irregular.
+ */
+export interface CsvScan {
+  /** In a one-byte encoding, a byte 0x80–0x9F occurs: there Windows-1252 and latin-1 differ (€ „ “ – …). */
+  readonly c1Bytes: boolean;
+  /** A quoted cell holds a line feed: later records do not start on the line after the one before. */
+  readonly lineBreakInCell: boolean;
+  /** A cell of a data record starts or ends with a space character (Unicode Zs, what trim removes). */
+  readonly spaceAtCellEdge: boolean;
+  /**
+   * Something read differently by DuckDB or not followed by the scan: a quote inside an unquoted
+   * cell, text after a closing quote, a CR not followed by LF, a blank line, an unterminated quote.
+   */
+  readonly irregular: boolean;
 }
 
 export interface Repair {
@@ -141,6 +162,12 @@ function hasBinaryBytes(text: string): boolean {
   return false;
 }
 
+/**
+ * Ends the current task, so that the import's synchronous parts (sniffing the head, planning from
+ * the sample) run as separate short tasks and a page stays responsive (each took 20–50 ms).
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The detected encoding, or the user's choice (a byte-order mark of that encoding is still skipped). */
 export function encodingOf(input: Pick<CsvImportInput, 'head' | 'encoding'>): { encoding: TextEncoding; bomLength: number } {
   const detected = detectEncoding(input.head);
@@ -182,15 +209,30 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   const headText = codec.decode(input.head.subarray(bomLength), encoding);
   assertTextExport(fileName, encoding, headText);
   const delimiter = input.delimiter ?? sniffCsv(headText).delimiter;
+  await nextTask();
   const file = { input, encoding, delimiter };
-  if (encoding === 'windows-1252' && codec.isLatin1) {
-    // A failed check (e.g. the file could not be read) only means the UTF-8 copy is made after all.
-    const latin1 = codec.isLatin1(input.source).catch(() => false);
-    const report = await importText(db, file, input.source, 'latin-1', options, () => latin1);
+  const scanned = encoding === 'utf-8' || encoding === 'windows-1252' ? scanFile(codec, input.head.subarray(bomLength), input.source, delimiter, encoding) : null;
+  if (scanned) {
+    const { head, file: scan } = scanned;
+    // Counting line breaks in cells costs the read time: only when the head has them (the scan checks the rest).
+    const lineBreaks = head.lineBreakInCell || head.irregular;
+    await nextTask();
+    const report = await importText(db, file, input.source, encoding === 'utf-8' ? 'utf-8' : 'latin-1', scan, lineBreaks, options);
     if (report) return report;
   }
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
-  return (await importText(db, file, utf8, 'utf-8', options))!;
+  return (await importText(db, file, utf8, 'utf-8', null, true, options))!;
+}
+
+/** The codec's scan, if it has one; a scan that fails (e.g. the file could not be read) only means that every careful step is taken. */
+function scanFile(codec: TextCodec, head: Uint8Array, source: FileSource, delimiter: string, encoding: 'utf-8' | 'windows-1252') {
+  if (!codec.scan) return null;
+  try {
+    const scanned = codec.scan(source, head, delimiter, encoding);
+    return { head: scanned.head, file: scanned.file.catch(() => null) };
+  } catch {
+    return null;
+  }
 }
 
 interface CsvFile {
@@ -200,22 +242,26 @@ interface CsvFile {
 }
 
 /**
- * The import of the text DuckDB reads from `source`. With `verified`, the text is only right if it
- * resolves true (latin-1 read of a Windows-1252 file): it is awaited before anything is published
- * or an error is reported, and null is returned, with nothing changed, when it resolves false.
+ * The import of the text DuckDB reads from `source`. `scan` is the codec's scan of that file (null
+ * without one: then every careful step is taken). It is awaited before anything is published or an
+ * error is reported: a latin-1 read it does not confirm returns null, with nothing changed, for the
+ * import to start again from a UTF-8 copy; a file with line breaks in cells read without counting
+ * them (`lineBreaks` false) is read again counting them.
  */
 async function importText(
   db: Db,
   file: CsvFile,
   source: FileSource,
   csvEncoding: CsvEncoding,
+  scan: Promise<CsvScan | null> | null,
+  lineBreaks: boolean,
   options: ImportOptions,
-  verified?: () => Promise<boolean>,
 ): Promise<CsvImportReport | null> {
   const { input, encoding, delimiter } = file;
   const { fileName } = input;
   const { signal, onProgress } = options;
   const name = `import-${fileName}`;
+  const latin1Refused = async () => csvEncoding === 'latin-1' && ((await scan) ?? { c1Bytes: true }).c1Bytes;
   try {
     await db.query(dropImportTablesSql());
     const fileRef = await db.registerFile(name, source);
@@ -223,25 +269,38 @@ async function importText(
     try {
       const sample = await db.query(sampleCsvSql(fileRef, delimiter, csvEncoding));
       const headers = sample.schema.fields.map((f) => f.name);
-      plan = planImport(fileName, headers, toRows(sample), input, delimiter);
+      // Only the columns planning reads are turned into strings: all 1000 rows of every column blocked the page for ~100 ms.
+      const column = (header: string) => {
+        const vector = sample.getChild(header);
+        return Array.from({ length: sample.numRows }, (_, r) => String(vector?.get(r) ?? ''));
+      };
+      await nextTask();
+      plan = planImport(fileName, headers, column, input, delimiter);
       onProgress?.('reading', 0);
       const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
-      const load = loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName, csvEncoding);
+      const load = loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName, csvEncoding, lineBreaks);
       await db.query(load, { ...(signal ? { signal } : {}), ...progress });
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
     }
-    if (verified && !(await verified())) {
+    const scanned = scan ? await scan : null;
+    if (await latin1Refused()) {
       await db.query(dropImportTablesSql());
       return null;
     }
+    if (!lineBreaks && (!scanned || scanned.lineBreakInCell || scanned.irregular)) return await importText(db, file, source, csvEncoding, scan, true, options);
     const { kind, mapping, format } = plan;
     onProgress?.('checking');
     signal?.throwIfAborted();
-    const stats = await importStats(db, kind, mapping);
-    const trim = stats.fix > 0 ? trimFlaggedSql(kind, mapping) : null;
+    const trim = !scanned || scanned.spaceAtCellEdge || scanned.irregular ? trimTextSql(kind, mapping) : null;
     if (trim) await db.query(trim);
+    let stats = await importStats(db, kind, mapping);
+    const recheck = stats.bad > 0 ? recheckFlaggedSql(kind, mapping, format) : null;
+    if (recheck) {
+      await db.query(recheck);
+      stats = { ...stats, bad: Number(Object.values(await firstRow(db, flaggedCountSql()))[0] ?? 0) };
+    }
     // Lines are rowid + 2 unless records were set aside or cells hold line breaks: then they are stored first.
     const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
     if (!simpleLines) await db.query(numberLinesSql());
@@ -280,8 +339,8 @@ async function importText(
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);
-    // An error found in text read as latin-1 (e.g. a header) is only reported once the text is known to be right.
-    if (verified && !(await verified())) return null;
+    // An error found in text read as latin-1 (e.g. in a header) is only reported once that text is known to be right.
+    if (await latin1Refused()) return null;
     if (error instanceof ExportError || signal?.aborted) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
   }
@@ -292,7 +351,6 @@ async function importStats(db: Db, kind: TableKind, mapping: ColumnMapping): Pro
   return {
     rows: Number(row.rows ?? 0),
     bad: Number(row.bad ?? 0),
-    fix: Number(row.fix ?? 0),
     multiLine: Number(row.multi_line ?? 0),
     setAside: Number(row.set_aside ?? 0),
     repeatedIds: row.repeated_ids === true,
@@ -300,7 +358,7 @@ async function importStats(db: Db, kind: TableKind, mapping: ColumnMapping): Pro
 }
 
 /** Table, column mapping and value formats from the headers and the first rows (as text). */
-function planImport(fileName: string, headers: readonly string[], sample: readonly Row[], chosen: CsvImportInput, delimiter: string) {
+function planImport(fileName: string, headers: readonly string[], sample: (header: string) => string[], chosen: CsvImportInput, delimiter: string) {
   // DuckDB names the columns of a file without a header row column0, column1, …
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
   const kind = chosen.kind ?? detectTableKind(headers);
@@ -312,7 +370,7 @@ function planImport(fileName: string, headers: readonly string[], sample: readon
   if (unknown.length) throw new ExportError(fileName, `the mapping names columns the file does not have: ${unknown.join(', ')}`);
   const missing = missingRequired(kind, mapping);
   if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
-  const detected = detectValueFormat(kind, mapping, (header) => sample.map((r) => String(r[header] ?? '')), delimiter);
+  const detected = detectValueFormat(kind, mapping, sample, delimiter);
   const format: ValueFormat = {
     decimalSeparator: chosen.decimalSeparator ?? detected.decimalSeparator,
     dateFormats: { ...detected.dateFormats, ...chosen.dateFormats },

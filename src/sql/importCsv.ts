@@ -12,9 +12,12 @@ import type { ValueFormat } from '../domain/valueFormat';
  * row in _rejects.
  *
  * The pass over the file does as little per cell as it can (in the browser it runs on one thread):
- * optional text cells are stored as read and only the rows with a cell that trimming would change
- * (_fix) are trimmed afterwards; every later step runs on the table with all threads, and the
- * steps a file does not need (line shifts, duplicate listing, deleting) are skipped.
+ * cells are converted as read, not trimmed first, and optional text is stored as read; the flagged
+ * rows are checked again by the trimmed text (recheckFlaggedSql) and text cells with spaces at an
+ * edge are trimmed afterwards (trimTextSql, skipped when a scan of the file found none); line
+ * breaks inside cells are only counted when the file may have them. Every later step runs on the
+ * table with all threads, and the steps a file does not need (line shifts, duplicate listing,
+ * deleting) are skipped.
  */
 export const WORK = '_import';
 export const SHAPE_REJECTS = '_shape_rejects';
@@ -60,8 +63,15 @@ export function dropImportTablesSql(): SqlQuery {
 /** The text of a cell as stored: without surrounding spaces (Unicode Zs, as DuckDB's trim), NULL when blank. */
 const trimmed = (cell: string) => `nullif(trim(${cell}), '')`;
 
-/** The converted value of a trimmed text cell; NULL where the text does not convert. */
-function convertedSql(column: CanonicalColumn, text: string, format: ValueFormat): SqlQuery {
+/**
+ * The converted value of a text cell; NULL where the text does not convert. The import's rule is
+ * to convert the trimmed text. Every parser here skips the ASCII white space around a value (casts
+ * and strptime do) except the ISO one, which reads the first ten characters: so for a cell as read
+ * (`asRead`), that parser refuses a value with a leading space or control character. Then a value
+ * converted as read is the value of its trimmed text, and a value that fails as read (a no-break
+ * space at an edge, a blank cell) only flags its row, which recheckFlaggedSql converts trimmed.
+ */
+function convertedSql(column: CanonicalColumn, text: string, format: ValueFormat, asRead = false): SqlQuery {
   switch (column.type) {
     case 'VARCHAR':
       return { sql: text, params: [] };
@@ -70,7 +80,8 @@ function convertedSql(column: CanonicalColumn, text: string, format: ValueFormat
       const parsers: SqlQuery[] = [];
       const strptime = formats.filter((f) => f !== 'excel-serial');
       // ISO alone casts directly: measured ~10 % faster than strptime on a 1M-row load.
-      if (strptime.length === 1 && strptime[0] === ISO) parsers.push({ sql: `TRY_CAST(left(${text}, 10) AS DATE)`, params: [] });
+      const length = asRead ? `(ascii(${text}) > 32)::INTEGER * 10` : '10';
+      if (strptime.length === 1 && strptime[0] === ISO) parsers.push({ sql: `TRY_CAST(left(${text}, ${length}) AS DATE)`, params: [] });
       else if (strptime.length) parsers.push({ sql: `try_strptime(${text}, [${strptime.map(() => '?').join(', ')}])::DATE`, params: strptime });
       if (formats.includes('excel-serial')) parsers.push({ sql: `(DATE '1899-12-30' + floor(TRY_CAST(${text} AS DOUBLE))::INTEGER)`, params: [] });
       return parsers.length === 1 ? (parsers[0] as SqlQuery) : joinSql(['coalesce(', joinSql(parsers, ', '), ')']);
@@ -108,20 +119,21 @@ function mappedColumns(kind: TableKind, mapping: Readonly<Record<string, string>
     .map((column, i) => ({ column, header: mapping[column.name] as string, slot: i + 1 }));
 }
 
-/** Text columns that are stored as read and trimmed afterwards, only in the rows that need it. */
+/** Optional text columns: stored as read, and trimmed afterwards in the rows that need it (trimTextSql). */
 const storedAsRead = (m: Mapped) => m.column.type === 'VARCHAR' && !m.column.required;
 
-/**
- * Whether any of these cells starts or ends with a space character (Unicode Zs: what trim removes):
- * one match over the row's cells joined by \x01. A \x01 inside a cell can only make a row trimmed
- * that needs no trimming, which changes nothing.
- */
-function needsTrimSql(headers: readonly string[]): string {
-  if (headers.length === 0) return 'FALSE';
-  return `coalesce(regexp_matches(concat_ws(chr(1), ${headers.map(quoteIdent).join(', ')}), '(^|\\x01)\\p{Zs}|\\p{Zs}($|\\x01)'), FALSE)`;
+/** Why a mapped cell fails, given its text and its converted value (SQL); null when it cannot fail. */
+function failureSql({ column }: Mapped, text: string, value: string): string | null {
+  if (column.required) return `${value} IS NULL`;
+  return column.type === 'VARCHAR' ? null : `(${text} IS NOT NULL AND ${value} IS NULL)`;
 }
 
-/** Reads, converts and flags the whole file into the working table (see the module comment). */
+/**
+ * Reads, converts and flags the whole file into the working table (see the module comment). What
+ * is done per cell is as little as exactness allows, as this pass runs on one thread in the browser:
+ * required text cells are trimmed; other cells are converted as read (see convertedSql); optional
+ * text cells are stored as read. Line breaks inside cells are only counted when `lineBreaks`.
+ */
 export function loadCsvSql(
   kind: TableKind,
   headers: readonly string[],
@@ -131,42 +143,75 @@ export function loadCsvSql(
   delimiter: string,
   sourceName: string,
   encoding: CsvEncoding = 'utf-8',
+  lineBreaks = true,
 ): SqlQuery {
   const mapped = mappedColumns(kind, mapping);
-  // Innermost, per cell of the file: raw text, trimmed text of required and typed cells, line breaks, the trim flag.
-  const read: string[] = [];
-  for (const m of mapped) {
-    read.push(`${quoteIdent(m.header)} AS _raw_${m.slot}`);
-    if (!storedAsRead(m)) read.push(`${trimmed(quoteIdent(m.header))} AS _text_${m.slot}`);
-  }
-  read.push(`(${headers.map(newlinesIn).join(' + ') || '0'})::INTEGER AS _nl`);
-  read.push(`${needsTrimSql(mapped.filter(storedAsRead).map((m) => m.header))} AS _fix`);
-  // Then the canonical columns.
-  const converted: SqlQuery[] = CANONICAL[kind].map((column) => {
+  const columns: SqlQuery[] = CANONICAL[kind].map((column) => {
     const m = mapped.find((x) => x.column === column);
     const name = quoteIdent(column.name);
     if (!m) return { sql: `NULL::${column.type} AS ${name}`, params: [] };
-    if (storedAsRead(m)) return { sql: `_raw_${m.slot} AS ${name}`, params: [] };
-    return joinSql([convertedSql(column, `_text_${m.slot}`, format), ` AS ${name}`], '');
+    const cell = quoteIdent(m.header);
+    if (column.type === 'VARCHAR') return { sql: `${column.required ? trimmed(cell) : cell} AS ${name}`, params: [] };
+    return joinSql([convertedSql(column, cell, format, true), ` AS ${name}`], '');
   });
-  const passed = [...mapped.map((m) => `_raw_${m.slot}`), ...mapped.filter((m) => m.column.type !== 'VARCHAR').map((m) => `_text_${m.slot}`), '_nl', '_fix'];
-  const failures = mapped
-    .filter(({ column }) => column.required || column.type !== 'VARCHAR')
-    .map(({ column, slot }) => (column.required ? `${quoteIdent(column.name)} IS NULL` : `(_text_${slot} IS NOT NULL AND ${quoteIdent(column.name)} IS NULL)`));
+  const raws = mapped.map((m) => `${quoteIdent(m.header)} AS _raw_${m.slot}`);
+  const nl = lineBreaks ? `(${headers.map(newlinesIn).join(' + ') || '0'})::INTEGER` : '0::INTEGER';
+  const failures = mapped.map((m) => failureSql(m, `_raw_${m.slot}`, quoteIdent(m.column.name))).filter((f) => f !== null);
   const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
-  const raws = mapped.map(({ slot }) => `_raw_${slot}`).join(', ');
+  const rawList = mapped.map(({ slot }) => `_raw_${slot}`).join(', ');
   return joinSql([
     {
       sql:
-        `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _fix, _bad, ` +
-        `CASE WHEN _bad THEN [${raws}] END AS _raw FROM (SELECT *, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`,
+        `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _bad, ` +
+        `CASE WHEN _bad THEN [${rawList}] END AS _raw FROM (SELECT *, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`,
       params: [sourceName],
     },
-    joinSql(converted, ', '),
-    `, ${passed.join(', ')} FROM (SELECT ${read.join(', ')} FROM`,
+    joinSql(columns, ', '),
+    `, ${[...raws, `${nl} AS _nl`].join(', ')} FROM`,
     readCsv(fileRef, delimiter, SHAPE_REJECTS, encoding),
-    ')))',
+    '))',
   ]);
+}
+
+/**
+ * The flagged rows again, by the import's rule (trimmed text, then converted): a value that failed
+ * as read only because of a space character at an edge, or a blank cell, is no failure. Cheap, as
+ * it touches only the flagged rows.
+ */
+export function recheckFlaggedSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery | null {
+  const sets: SqlQuery[] = [];
+  const failures: SqlQuery[] = [];
+  for (const m of mappedColumns(kind, mapping)) {
+    const name = quoteIdent(m.column.name);
+    const text = trimmed(`_raw[${m.slot}]`);
+    if (m.column.type === 'VARCHAR') {
+      // Required text was trimmed while reading; optional text cannot fail.
+      if (m.column.required) failures.push({ sql: `${name} IS NULL`, params: [] });
+      continue;
+    }
+    const value = convertedSql(m.column, text, format);
+    sets.push(joinSql([`${name} = `, value], ''));
+    const failure = failureSql(m, text, `(${value.sql})`);
+    if (failure) failures.push({ sql: failure, params: value.params });
+  }
+  if (sets.length === 0) return null;
+  return joinSql([`UPDATE ${WORK} SET`, joinSql(sets, ', '), ', _bad =', failures.length ? joinSql(failures, ' OR ') : 'FALSE', 'WHERE _bad']);
+}
+
+/**
+ * Trims the optional text cells of the rows that have one starting or ending with a space
+ * character (Unicode Zs, what trim removes), found by one match over the row's cells joined by
+ * \x01 (a \x01 inside a cell can only make a row trimmed that needs no trimming).
+ */
+export function trimTextSql(kind: TableKind, mapping: Readonly<Record<string, string>>): SqlQuery | null {
+  const columns = mappedColumns(kind, mapping).filter(storedAsRead).map(({ column }) => quoteIdent(column.name));
+  if (columns.length === 0) return null;
+  return {
+    sql:
+      `UPDATE ${WORK} SET ${columns.map((c) => `${c} = ${trimmed(c)}`).join(', ')} ` +
+      `WHERE regexp_matches(concat_ws(chr(1), ${columns.join(', ')}), '(^|\\x01)\\p{Zs}|\\p{Zs}($|\\x01)')`,
+    params: [],
+  };
 }
 
 /** What the later steps depend on, in one pass over the working table. */
@@ -175,8 +220,6 @@ export interface ImportStats {
   readonly rows: number;
   /** Rows flagged as failing. */
   readonly bad: number;
-  /** Rows with a text cell to trim. */
-  readonly fix: number;
   /** Rows with a line break inside a quoted cell. */
   readonly multiLine: number;
   /** Records DuckDB set aside because their shape was wrong (too few or too many fields). */
@@ -198,19 +241,11 @@ export function importStatsSql(kind: TableKind, mapping: Readonly<Record<string,
   const repeated = id ? `count(DISTINCT ${quoteIdent(id)}) < count(${quoteIdent(id)})` : 'FALSE';
   return {
     sql:
-      `SELECT count(*)::BIGINT AS rows, count(*) FILTER (WHERE _bad)::BIGINT AS bad, count(*) FILTER (WHERE _fix)::BIGINT AS fix, ` +
+      `SELECT count(*)::BIGINT AS rows, count(*) FILTER (WHERE _bad)::BIGINT AS bad, ` +
       `count(*) FILTER (WHERE _nl > 0)::BIGINT AS multi_line, (SELECT count(DISTINCT line) FROM ${SHAPE_REJECTS})::BIGINT AS set_aside, ` +
       `${repeated} AS repeated_ids FROM ${WORK}`,
     params: [],
   };
-}
-
-/** Trims the stored-as-read text cells of the rows flagged _fix: the values trim(…) would have given. */
-export function trimFlaggedSql(kind: TableKind, mapping: Readonly<Record<string, string>>): SqlQuery | null {
-  const columns = mappedColumns(kind, mapping).filter(storedAsRead);
-  if (columns.length === 0) return null;
-  const sets = columns.map(({ column }) => `${quoteIdent(column.name)} = ${trimmed(quoteIdent(column.name))}`);
-  return { sql: `UPDATE ${WORK} SET ${sets.join(', ')} WHERE _fix`, params: [] };
 }
 
 /**
@@ -339,7 +374,7 @@ export function finalUpdateSql(storeLines: boolean, changes: ReadonlyMap<string,
 export function pruneWorkSql(withRejects: boolean): SqlQuery {
   // Without rejects no row is flagged (a flagged row always has a reject), so nothing is deleted.
   const remove = withRejects ? `DELETE FROM ${WORK} WHERE _bad OR _line IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL); ` : '';
-  return { sql: remove + ['_bad', '_raw', '_nl', '_fix'].map((c) => `ALTER TABLE ${WORK} DROP COLUMN ${c};`).join(' '), params: [] };
+  return { sql: remove + ['_bad', '_raw', '_nl'].map((c) => `ALTER TABLE ${WORK} DROP COLUMN ${c};`).join(' '), params: [] };
 }
 
 /** Puts the validated import in place of the table of its kind. */
@@ -349,6 +384,10 @@ export function replaceTableSql(kind: TableKind): SqlQuery {
 
 export function rejectsSql(): SqlQuery {
   return { sql: `SELECT line, column_name, value, reason FROM ${REJECTS} ORDER BY line, column_name`, params: [] };
+}
+
+export function flaggedCountSql(): SqlQuery {
+  return { sql: `SELECT count(*)::BIGINT AS n FROM ${WORK} WHERE _bad`, params: [] };
 }
 
 export function countSql(table: string): SqlQuery {

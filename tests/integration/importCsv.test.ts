@@ -7,6 +7,7 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import type { TableKind } from '../../src/domain/schema';
 import { importCsv, type TextCodec } from '../../src/services/importCsv';
+import { scanCsv, scanCsvHead } from '../../src/ui/data/csvScan';
 import { ENGINES, REPO } from './helpers/engines';
 
 const EN_HEADER = 'Lead ID,Created Date,Lead Source,Lead Status,Company,Amount';
@@ -14,15 +15,39 @@ const DE_HEADER = 'Lead-Nr.;Erstellt am;Leadquelle;Status;Firma;Betrag';
 
 const bytesOf = (text: string, encoding = 'utf8') => new Uint8Array(iconv.encode(text, encoding));
 
-describe.each(ENGINES)('CSV import on $name', ({ open }) => {
+/** The ETL's codec plus the scan the browser runs in a worker, counting the UTF-8 copies it makes. */
+function scanningCodec() {
+  const calls = { toUtf8: 0, scan: 0 };
+  const codec: TextCodec = {
+    ...nodeCodec,
+    toUtf8: (source, encoding, bomLength) => {
+      calls.toUtf8++;
+      return nodeCodec.toUtf8(source, encoding, bomLength);
+    },
+    scan: (source, head, delimiter, encoding) => {
+      calls.scan++;
+      const bytes = source.kind === 'bytes' ? source.bytes : source.kind === 'path' ? new Uint8Array(readFileSync(source.path)) : new Uint8Array();
+      return { head: scanCsvHead(head, delimiter, encoding === 'utf-8'), file: Promise.resolve(scanCsv(bytes, delimiter, encoding === 'utf-8')) };
+    },
+  };
+  return { codec, calls };
+}
+
+/** Without a scan every careful step is taken (the ETL); with it only those the file needs (the browser). */
+const CODECS = [
+  { codecName: 'without a scan', codec: nodeCodec },
+  { codecName: 'with a scan', codec: scanningCodec().codec },
+];
+
+describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ...codec }))))('CSV import on $name, $codecName', ({ open, codec }) => {
   let db: Db;
   beforeAll(async () => {
     db = await open();
   });
   afterAll(() => db.close());
 
-  const load = (fileName: string, bytes: Uint8Array, kind?: TableKind) =>
-    importCsv(db, { fileName, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, 65536), ...(kind ? { kind } : {}) }, nodeCodec);
+  const load = (fileName: string, bytes: Uint8Array, kind?: TableKind, headBytes = 65536) =>
+    importCsv(db, { fileName, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, headBytes), ...(kind ? { kind } : {}) }, codec);
   const leads = async () => toRows(await db.query({ sql: 'SELECT lead_id, created_at, medium, stage, company, amount, _line FROM leads ORDER BY _line', params: [] }));
 
   it('reads UTF-8 with a BOM', async () => {
@@ -190,6 +215,19 @@ describe.each(ENGINES)('CSV import on $name', ({ open }) => {
     ]);
   });
 
+  it('counts line breaks in cells when the head of the file had none', async () => {
+    const rows = ['L1,2025-01-02,Website,Open,A,1', 'L2,2025-01-03,Website,Open,"B\nC",2', 'L3,2025-01-04,Website,Open,D,3'];
+    const bytes = bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`);
+    // Only the header as the head: the line break comes later.
+    const report = await load('late-break.csv', bytes, undefined, EN_HEADER.length + 1);
+    expect(report).toMatchObject({ rowsRead: 3, rowsLoaded: 3 });
+    expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
+      ['L1', 2],
+      ['L2', 3],
+      ['L3', 5],
+    ]);
+  });
+
   it('lists repeated ids of a file without other problems, with their lines', async () => {
     const rows = ['L1,2025-01-02,Website,Open,A,1', 'L2,2025-01-03,Website,Open,B,2', 'L1,2025-01-04,Website,Open,C,3', 'L2,2025-01-05,Website,Open,D,4', 'L1,2025-01-06,Website,Open,E,5'];
     const report = await load('repeats.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
@@ -206,22 +244,7 @@ describe.each(ENGINES)('CSV import on $name', ({ open }) => {
   });
 
   describe('a Windows-1252 file read by DuckDB as latin-1 (the browser checks the bytes beside the scan)', () => {
-    /** nodeCodec plus the latin-1 check, counting the UTF-8 copies it makes. */
-    const checking = () => {
-      const calls = { toUtf8: 0 };
-      const codec: TextCodec = {
-        ...nodeCodec,
-        toUtf8: (source, encoding, bomLength) => {
-          calls.toUtf8++;
-          return nodeCodec.toUtf8(source, encoding, bomLength);
-        },
-        isLatin1: async (source) => {
-          const bytes = source.kind === 'bytes' ? source.bytes : source.kind === 'path' ? new Uint8Array(readFileSync(source.path)) : new Uint8Array();
-          return !bytes.some((b) => b >= 0x80 && b < 0xa0);
-        },
-      };
-      return { codec, calls };
-    };
+    const checking = scanningCodec;
     const loadWith = (codec: TextCodec, fileName: string, bytes: Uint8Array) =>
       importCsv(db, { fileName, source: { kind: 'bytes', bytes }, head: bytes.subarray(0, 65536) }, codec);
     const all = async () => toRows(await db.query({ sql: 'SELECT * EXCLUDE (_source) FROM leads ORDER BY _line', params: [] }));

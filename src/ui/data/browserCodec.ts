@@ -3,6 +3,7 @@ import type { TableKind } from '../../domain/schema';
 import type { WorkbookConversion } from '../../ingest/xlsx';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../../services/importCsv';
 import type { CodecRequest, CodecResponse } from './codecWorker';
+import { scanCsvHead } from './csvScan';
 
 async function blobOf(source: FileSource): Promise<Blob> {
   switch (source.kind) {
@@ -37,11 +38,17 @@ export const browserCodec: TextCodec = {
     if (!('file' in response)) throw new Error('text conversion failed: unexpected answer');
     return { kind: 'browser-file', file: response.file };
   },
-  /** Scans the file in a worker for the bytes where Windows-1252 and latin-1 differ. */
-  async isLatin1(source) {
-    const response = await inWorker({ op: 'isLatin1', blob: await blobOf(source) });
-    if ('error' in response) throw new Error(`text check failed: ${response.error}`);
-    return 'isLatin1' in response && response.isLatin1;
+  /** The head at once, the whole file in a worker. */
+  scan(source, head, delimiter, encoding) {
+    const utf8 = encoding === 'utf-8';
+    const headScan = scanCsvHead(head, delimiter, utf8);
+    const file = (async () => {
+      const response = await inWorker({ op: 'scan', blob: await blobOf(source), delimiter, utf8 });
+      if ('error' in response) throw new Error(`text scan failed: ${response.error}`);
+      if (!('scan' in response)) throw new Error('text scan failed: unexpected answer');
+      return response.scan;
+    })();
+    return { head: headScan, file };
   },
   /** In a worker of its own, ended afterwards: the page stays responsive and exceljs's memory is freed. */
   convertWorkbook(source) {

@@ -2,34 +2,22 @@
  * The browser codec's work on whole files, off the main thread (a 1M-row export is ~230 MB: reading
  * and converting it on the page blocked it for seconds). See browserCodec.ts for the requests.
  */
+import type { CsvScan } from '../../services/importCsv';
+import { CsvScanner } from './csvScan';
 import type { TextEncoding } from '../../ingest/encoding';
 
 export type CodecRequest =
-  | { readonly op: 'isLatin1'; readonly blob: Blob }
+  | { readonly op: 'scan'; readonly blob: Blob; readonly delimiter: string; readonly utf8: boolean }
   | { readonly op: 'toUtf8'; readonly blob: Blob; readonly encoding: TextEncoding; readonly bomLength: number };
 
-export type CodecResponse = { readonly isLatin1: boolean } | { readonly file: File } | { readonly error: string };
+export type CodecResponse = { readonly scan: CsvScan } | { readonly file: File } | { readonly error: string };
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
-/** Whether none of the bytes is in 0x80–0x9F; four bytes at a time, as nearly all are ASCII. */
-function hasNoC1(bytes: Uint8Array): boolean {
-  const whole = bytes.length >> 2;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, whole);
-  for (let w = 0; w < whole; w++) {
-    if ((words[w]! & 0x80808080) === 0) continue;
-    for (let i = w * 4; i < w * 4 + 4; i++) if (bytes[i]! >= 0x80 && bytes[i]! < 0xa0) return false;
-  }
-  for (let i = whole * 4; i < bytes.length; i++) if (bytes[i]! >= 0x80 && bytes[i]! < 0xa0) return false;
-  return true;
-}
-
-async function isLatin1(blob: Blob): Promise<boolean> {
-  for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
-    // A fresh buffer of whole words per chunk (byteOffset 0), so the Uint32Array view is aligned.
-    if (!hasNoC1(new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer()))) return false;
-  }
-  return true;
+async function scan(blob: Blob, delimiter: string, utf8: boolean): Promise<CsvScan> {
+  const scanner = new CsvScanner(delimiter, utf8);
+  for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) scanner.push(new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer()));
+  return scanner.finish();
 }
 
 /**
@@ -82,8 +70,8 @@ async function toUtf8(blob: Blob, encoding: TextEncoding, bomLength: number): Pr
 
 async function handle(request: CodecRequest): Promise<CodecResponse> {
   switch (request.op) {
-    case 'isLatin1':
-      return { isLatin1: await isLatin1(request.blob) };
+    case 'scan':
+      return { scan: await scan(request.blob, request.delimiter, request.utf8) };
     case 'toUtf8':
       return { file: await toUtf8(request.blob, request.encoding, request.bomLength) };
   }

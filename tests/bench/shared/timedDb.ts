@@ -11,7 +11,7 @@ export interface StepTiming {
 export function stepName(sql: string): string {
   const text = sql.replace(/\s+/g, ' ').trim();
   const m =
-    /^(CREATE OR REPLACE (?:TEMP )?TABLE \w+|CREATE (?:TEMP )?TABLE \w+|DROP TABLE IF EXISTS \w+|DELETE FROM \w+|UPDATE \w+|ALTER TABLE \w+ \w+|WITH \w+|SELECT .{0,40}?FROM \w+)/i.exec(text);
+    /^(CREATE OR REPLACE (?:TEMP )?TABLE \w+|CREATE (?:TEMP )?TABLE \w+|DROP TABLE IF EXISTS \w+|DELETE FROM \w+|UPDATE \w+ SET [\w"]+|ALTER TABLE \w+ \w+|WITH \w+|SELECT .{0,40}?FROM \w+)/i.exec(text);
   return (m?.[1] ?? text.slice(0, 48)).replace(/SELECT .*FROM/i, (s) => (s.length > 48 ? `${s.slice(0, 40)}… FROM` : s));
 }
 
@@ -38,8 +38,8 @@ export function timedDb(db: Db): Db & { steps: StepTiming[] } {
 }
 
 /**
- * Wraps a codec so its transcoding and its latin-1 check are timed into `steps`. The check runs
- * beside the scan of the file: its time is from its start to its answer, not time added to the import.
+ * Wraps a codec so its transcoding and its scan are timed into `steps`. The scan runs beside
+ * DuckDB's read of the file: its time is from its start to its answer, not time added to the import.
  */
 export function timedCodec(codec: TextCodec, steps: StepTiming[]): TextCodec {
   const timed: TextCodec = {
@@ -55,17 +55,15 @@ export function timedCodec(codec: TextCodec, steps: StepTiming[]): TextCodec {
       }
     },
   };
-  const isLatin1 = codec.isLatin1?.bind(codec);
-  if (!isLatin1) return timed;
+  const scan = codec.scan?.bind(codec);
+  if (!scan) return timed;
   return {
     ...timed,
-    async isLatin1(source) {
+    scan(source, head, delimiter, encoding) {
       const start = performance.now();
-      try {
-        return await isLatin1(source);
-      } finally {
-        steps.push({ step: 'isLatin1 (beside the scan)', ms: performance.now() - start });
-      }
+      const scanned = scan(source, head, delimiter, encoding);
+      const file = scanned.file.finally(() => steps.push({ step: 'scan (beside the read)', ms: performance.now() - start }));
+      return { head: scanned.head, file };
     },
   };
 }
