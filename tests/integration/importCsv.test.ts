@@ -228,6 +228,23 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
     ]);
   });
 
+  it('reads quotes where DuckDB allows them and CR line endings as before (the scan calls such files irregular)', async () => {
+    const quotes = `${EN_HEADER}\nL1,2025-01-02,Website,Open,a"b,1\nL2,2025-01-03,Website,Open,"x, y" ,2\nL3,2025-01-04,Website,Open, "q",3\n`;
+    expect(await load('quotes.csv', bytesOf(quotes))).toMatchObject({ rowsRead: 3, rowsLoaded: 3, rejects: [] });
+    expect((await leads()).map((r) => [r.lead_id, r.company, r.amount, r._line])).toEqual([
+      ['L1', 'a"b', 1, 2],
+      ['L2', 'x, y', 2, 3],
+      ['L3', 'q', 3, 4],
+    ]);
+    const cr = `${EN_HEADER}\rL1,2025-01-02,Website,Open,A,1\rL2,2025-01-03,Website,Open,"B\nC",2\rL3,2025-01-04,Website,Open,D,3\r`;
+    expect(await load('cr.csv', bytesOf(cr))).toMatchObject({ rowsRead: 3, rowsLoaded: 3, rejects: [] });
+    expect((await leads()).map((r) => [r.lead_id, r.company, r._line])).toEqual([
+      ['L1', 'A', 2],
+      ['L2', 'B\nC', 3],
+      ['L3', 'D', 5],
+    ]);
+  });
+
   it('lists repeated ids of a file without other problems, with their lines', async () => {
     const rows = ['L1,2025-01-02,Website,Open,A,1', 'L2,2025-01-03,Website,Open,B,2', 'L1,2025-01-04,Website,Open,C,3', 'L2,2025-01-05,Website,Open,D,4', 'L1,2025-01-06,Website,Open,E,5'];
     const report = await load('repeats.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
