@@ -94,7 +94,7 @@ describe('importing exports in headless Chromium', () => {
     const rows = await card.locator('[data-testid="rejects-table"] tbody tr').allTextContents();
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatch(/^3created_at32\.13\.2025not a date/);
-    expect(rows[1]).toMatch(/^4.*MISSING COLUMNS/);
+    expect(rows[1]).toMatch(/^4.*too few columns: 3 instead of 6/);
     expect(rows[2]).toMatch(/^5amountzwölfnot a number/);
     expect(rows[3]).toMatch(/^7amount12 €not a number/);
     expect(await page.locator('[data-testid="import-error"]').textContent()).toMatch(/^foto\.csv: this is not a text export/);

@@ -4,6 +4,7 @@ import { toSafeCsv } from '../../ingest/safeCsv';
 import { downloadText } from '../export/download';
 import { formatInteger } from '../i18n/format';
 import { DELIMITER_NAMES, readableDateFormat } from './formatLabels';
+import { useRejectReason } from './useRejectReason';
 
 const SHOWN_REJECTS = 50;
 
@@ -11,12 +12,14 @@ const SHOWN_REJECTS = 50;
 export function ImportReportCard({ report }: { report: CsvImportReport }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatInteger(i18n.language, value);
+  const reasonText = useRejectReason();
   const dates = Object.entries(report.format.dateFormats);
   const { sheet } = report;
   const download = () =>
     downloadText(
       `${report.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
-      toSafeCsv(report.rejects, ['line', 'column_name', 'value', 'reason']),
+      // The download says what the page says, in the user's language.
+      toSafeCsv(report.rejects.map((r) => ({ ...r, reason: reasonText(String(r.reason ?? '')) })), ['line', 'column_name', 'value', 'reason']),
     );
   return (
     <article className="panel report" data-testid="import-report" data-file={report.fileName}>
@@ -83,7 +86,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
                     <td className="num">{String(r.line ?? '')}</td>
                     <td>{String(r.column_name ?? '')}</td>
                     <td className="cell-value">{String(r.value ?? '')}</td>
-                    <td>{String(r.reason ?? '')}</td>
+                    <td>{reasonText(String(r.reason ?? ''))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -15,7 +15,12 @@ export function StatusBar() {
       text = t('status.loading', { table: status.table });
       break;
     case 'ready':
-      text = t('status.ready', { leads: formatInteger(i18n.language, leads?.rows ?? 0), source: t(`status.${origin === 'import' ? 'imports' : origin}`) });
+      {
+        const source = t(`status.${origin === 'import' ? 'imports' : origin}`);
+        // Without a leads table (only deals or costs imported so far) the count of leads would read "0".
+        const rows = tables.reduce((sum, table) => sum + table.rows, 0);
+        text = leads ? t('status.ready', { leads: formatInteger(i18n.language, leads.rows), source }) : t('status.readyNoLeads', { rows: formatInteger(i18n.language, rows), source });
+      }
       break;
     case 'error':
       text = `${t('status.failed')}: ${status.message}`;

@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readableDateFormat } from './formatLabels';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * The import writes its reasons in English (the report JSON and the ETL keep them so); the page
+ * shows them in the user's language. A reason it does not know is shown as it is.
+ */
+export function rejectReasonText(reason: string, t: Translate): string {
+  let m: RegExpExecArray | null;
+  if (reason === 'required value missing') return t('reasons.required');
+  if (reason === 'not a number') return t('reasons.number');
+  if (reason === 'not a whole number') return t('reasons.integer');
+  if ((m = /^not a date \(expected (.+)\)$/.exec(reason))) return t('reasons.date', { formats: m[1]!.split(' or ').map(readableDateFormat).join(', ') });
+  if ((m = /^duplicate of (line|row) (\d+)$/.exec(reason))) return t(m[1] === 'row' ? 'reasons.duplicateRow' : 'reasons.duplicateLine', { n: m[2] });
+  if ((m = /^MISSING COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooFew', { expected: m[1], found: m[2] });
+  if ((m = /^TOO MANY COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooMany', { expected: m[1], found: m[2] });
+  return reason;
+}
+
+export function useRejectReason(): (reason: string) => string {
+  const { t } = useTranslation();
+  return useCallback((reason: string) => rejectReasonText(reason, t as Translate), [t]);
+}

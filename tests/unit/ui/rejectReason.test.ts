@@ -1,0 +1,22 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { de } from '../../../src/ui/i18n/de';
+import { en } from '../../../src/ui/i18n/en';
+import { rejectReasonText } from '../../../src/ui/import/useRejectReason';
+
+describe('reject reasons in the user language', async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources: { de: { translation: de }, en: { translation: en } }, lng: 'de', interpolation: { escapeValue: false } });
+  const inGerman = (reason: string) => rejectReasonText(reason, (key, values) => i18n.t(key, values));
+
+  it('translates the reasons the import writes, with readable date formats', () => {
+    expect(inGerman('required value missing')).toBe('Pflichtwert fehlt');
+    expect(inGerman('not a date (expected %d.%m.%Y or excel-serial)')).toBe('kein Datum (erwartet dd.mm.yyyy, Excel)');
+    expect(inGerman('duplicate of line 17')).toBe('gleiche ID wie Zeile 17');
+    expect(inGerman('MISSING COLUMNS: Expected Number of Columns: 6 Found: 3')).toBe('zu wenige Spalten: 3 statt 6');
+  });
+
+  it('shows a reason it does not know as it is', () => {
+    expect(inGerman('UNQUOTED VALUE: Value with unterminated quote found.')).toBe('UNQUOTED VALUE: Value with unterminated quote found.');
+  });
+});
