@@ -98,17 +98,46 @@ export function detectDateFormats(values: Iterable<string>): string[] {
 const isExcelSerial = (v: string) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000;
 
 /**
- * Decimal separator and date formats of an export's mapped columns, from sample rows. With no
- * telling number, ';' as delimiter suggests a German export (decimal comma).
+ * Decimal separator and date formats of an export's mapped columns, from sample rows, one column at
+ * a time: it yields between columns so a caller on the page's thread can let the page breathe. With
+ * no telling number, ';' as delimiter suggests a German export (decimal comma).
  */
-export function detectValueFormat(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[], delimiter: string): ValueFormat {
+function* valueFormatSteps(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[], delimiter: string): Generator<void, ValueFormat> {
   const mapped = CANONICAL[kind].filter((c) => mapping[c.name] !== undefined);
   const values = (column: { name: string }) => valuesOf(mapping[column.name] as string);
+  yield;
   const numbers = mapped.filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER').flatMap(values);
+  const decimalSeparator = detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.');
   const dateFormats: Record<string, string[]> = {};
   for (const column of mapped.filter((c) => c.type === 'DATE')) {
+    yield;
     const formats = detectDateFormats(values(column));
     if (formats.length) dateFormats[column.name] = formats;
   }
-  return { decimalSeparator: detectDecimalSeparator(numbers, delimiter === ';' ? ',' : '.'), dateFormats };
+  return { decimalSeparator, dateFormats };
+}
+
+/** The value formats at once (the review's few hundred rows). */
+export function detectValueFormat(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[], delimiter: string): ValueFormat {
+  const steps = valueFormatSteps(kind, mapping, valuesOf, delimiter);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The value formats with `between` awaited between columns (all at once took 50–200 ms of the page's thread). */
+export async function detectValueFormatInSteps(
+  kind: TableKind,
+  mapping: ColumnMapping,
+  valuesOf: (header: string) => readonly string[],
+  delimiter: string,
+  between: () => Promise<void>,
+): Promise<ValueFormat> {
+  const steps = valueFormatSteps(kind, mapping, valuesOf, delimiter);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await between();
+  }
 }
