@@ -3,6 +3,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import path from 'node:path';
 import { toRows } from '../src/db/arrowRows';
 import type { Db } from '../src/db/types';
+import { BUNDLE_SCHEMA_VERSION, type BundleManifest, type BundleSource, type BundleTable } from '../src/domain/bundleManifest';
 import type { TableKind } from '../src/domain/schema';
 import type { TextEncoding } from '../src/ingest/encoding';
 import type { ColumnMapping } from '../src/ingest/headerMapping';
@@ -12,7 +13,8 @@ import { EtlError } from './errors';
 
 /** What a bundle is: Parquet per table, manifest.json, report.json, report.md and a rejects CSV per export with rejects. */
 export const MANIFEST_FILE = 'manifest.json';
-export const SCHEMA_VERSION = 1;
+/** The manifest's layout is the app's reader's (src/domain/bundleManifest.ts), with what the ETL adds. */
+export const SCHEMA_VERSION = BUNDLE_SCHEMA_VERSION;
 
 export interface ColumnEntry {
   readonly name: string;
@@ -20,32 +22,21 @@ export interface ColumnEntry {
   readonly type: string;
 }
 
-export interface TableEntry {
-  readonly file: string;
-  readonly rows: number;
-  readonly bytes: number;
-  readonly sha256: string;
+export interface TableEntry extends BundleTable {
   readonly columns: readonly ColumnEntry[];
   /** The exports gathered into this table, in load order. */
   readonly sources: readonly string[];
 }
 
-export interface SourceEntry {
-  readonly file: string;
+export interface SourceEntry extends BundleSource {
   readonly bytes: number;
   readonly sha256: string;
-  readonly kind: TableKind;
   readonly encoding: TextEncoding;
   readonly delimiter: string;
-  readonly rowsRead: number;
-  readonly rowsLoaded: number;
-  readonly rowsRejected: number;
   readonly mapping: ColumnMapping;
 }
 
-export interface Manifest {
-  readonly schemaVersion: typeof SCHEMA_VERSION;
-  readonly createdAt: string;
+export interface Manifest extends BundleManifest {
   readonly generator: string;
   readonly tables: Partial<Record<TableKind, TableEntry>>;
   readonly sources: readonly SourceEntry[];
