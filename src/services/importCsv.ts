@@ -5,6 +5,7 @@ import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
+import { completeRecords } from '../ingest/csvHead';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { detectValueFormatInSteps } from '../ingest/valueFormats';
 import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
@@ -210,9 +211,11 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   assertTextExport(fileName, encoding, headText);
   const delimiter = input.delimiter ?? sniffCsv(headText).delimiter;
   await nextTask();
-  const file = { input, encoding, delimiter };
+  // Planning reads the head's complete records: a sample read of the file itself took DuckDB ~1 s at 1M rows.
+  const file = { input, encoding, delimiter, head: completeRecords(headText, input.head.length < HEAD_BYTES) };
   const scanned = encoding === 'utf-8' || encoding === 'windows-1252' ? scanFile(codec, input.head.subarray(bomLength), input.source, delimiter, encoding) : null;
-  if (scanned) {
+  // A head with bytes 0x80–0x9F already shows that latin-1 would misread the file.
+  if (scanned && !(encoding === 'windows-1252' && scanned.head.c1Bytes)) {
     const { head, file: scan } = scanned;
     // Counting line breaks in cells costs the read time: only when the head has them (the scan checks the rest).
     const lineBreaks = head.lineBreakInCell || head.irregular;
@@ -239,6 +242,8 @@ interface CsvFile {
   readonly input: CsvImportInput;
   readonly encoding: TextEncoding;
   readonly delimiter: string;
+  /** The complete records of the file's head, decoded. */
+  readonly head: string;
 }
 
 /**
@@ -264,17 +269,16 @@ async function importText(
   const latin1Refused = async () => csvEncoding === 'latin-1' && ((await scan) ?? { c1Bytes: true }).c1Bytes;
   try {
     await db.query(dropImportTablesSql());
+    const sample = await readSample(db, `${name}-head`, file);
+    const headers = sample.schema.fields.map((f) => f.name);
+    // Only the columns planning reads are turned into strings: all rows of every column blocked the page for ~100 ms.
+    const column = (header: string) => {
+      const vector = sample.getChild(header);
+      return Array.from({ length: sample.numRows }, (_, r) => String(vector?.get(r) ?? ''));
+    };
+    const plan = await planImport(fileName, headers, column, input, delimiter);
     const fileRef = await db.registerFile(name, source);
-    let plan: { kind: TableKind; mapping: ColumnMapping; format: ValueFormat };
     try {
-      const sample = await db.query(sampleCsvSql(fileRef, delimiter, csvEncoding));
-      const headers = sample.schema.fields.map((f) => f.name);
-      // Only the columns planning reads are turned into strings: all 1000 rows of every column blocked the page for ~100 ms.
-      const column = (header: string) => {
-        const vector = sample.getChild(header);
-        return Array.from({ length: sample.numRows }, (_, r) => String(vector?.get(r) ?? ''));
-      };
-      plan = await planImport(fileName, headers, column, input, delimiter);
       onProgress?.('reading', 0);
       const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
       const load = loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName, csvEncoding, lineBreaks);
@@ -342,6 +346,16 @@ async function importText(
     if (await latin1Refused()) return null;
     if (error instanceof ExportError || signal?.aborted) throw error;
     throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The head's records as DuckDB reads them: its names for the columns, and their values as text. */
+async function readSample(db: Db, name: string, { head, delimiter }: CsvFile) {
+  const fileRef = await db.registerFile(name, { kind: 'bytes', bytes: new TextEncoder().encode(head) });
+  try {
+    return await db.query(sampleCsvSql(fileRef, delimiter));
+  } finally {
+    await db.unregisterFile(name);
   }
 }
 

@@ -49,9 +49,12 @@ function readCsv(fileRef: string, delimiter: string, rejectsTable: string, encod
   };
 }
 
-/** The first rows as text: headers for the mapping, values for format detection. */
-export function sampleCsvSql(fileRef: string, delimiter: string, encoding: CsvEncoding = 'utf-8', rows = 1000): SqlQuery {
-  return joinSql(['SELECT * FROM', readCsv(fileRef, delimiter, SAMPLE_REJECTS, encoding), `LIMIT ${rows}`]);
+/**
+ * The rows of a file's head (UTF-8) as text: DuckDB's names for the columns, which the load refers
+ * to, and values for format detection.
+ */
+export function sampleCsvSql(fileRef: string, delimiter: string, rows = 1000): SqlQuery {
+  return joinSql(['SELECT * FROM', readCsv(fileRef, delimiter, SAMPLE_REJECTS, 'utf-8'), `LIMIT ${rows}`]);
 }
 
 /** Drops the import's working tables to free their memory. */
