@@ -15,7 +15,9 @@ export function conditionSql(condition: LeadCondition, pipeline: Pipeline, alias
       const parts: SqlQuery[] = [];
       if (given.length) parts.push({ sql: `${column(condition.dimension)} IN (${given.map(() => '?').join(', ')})`, params: given });
       if (given.length < condition.values.length) parts.push({ sql: `${column(condition.dimension)} IS NULL`, params: [] });
-      return parts.length ? joinSql(['(', joinSql(parts, ' OR '), ')']) : { sql: 'FALSE', params: [] };
+      if (parts.length === 0) return { sql: 'FALSE', params: [] };
+      const either = joinSql(parts, ' OR ');
+      return { sql: `(${either.sql})`, params: either.params };
     }
     case 'created':
       return { sql: `${column('created_at')} BETWEEN ?::DATE AND ?::DATE`, params: [condition.range.from, condition.range.to] };

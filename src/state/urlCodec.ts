@@ -1,0 +1,137 @@
+import {
+  FILTER_DIMENSIONS,
+  SPLIT_DIMENSIONS,
+  type FilterDimension,
+  type LeadCondition,
+  type Selection,
+  type SplitDimension,
+  type ViewId,
+} from '../domain/leadFilter';
+import { isValidRange, PERIOD_PRESETS, type PeriodChoice, type PeriodPreset } from './period';
+import { INITIAL_VIEW, type ViewState } from './viewState';
+
+/**
+ * The view state in a link: `v=1&p=ytd&m=web,event&sp=ch&x.split.m=web`. Short keys keep links
+ * short; the version lets a later format read (or knowingly ignore) an older link. Anything not
+ * understood is skipped and reported, so a damaged link still opens what it can, never crashes.
+ */
+export const URL_STATE_VERSION = 1;
+
+const DIMENSION_KEYS: Readonly<Record<FilterDimension, string>> = {
+  medium: 'm',
+  campaign_id: 'c',
+  channel: 'ch',
+  sales_unit: 'su',
+  region: 'r',
+  owner: 'o',
+  industry: 'i',
+  _source: 'f',
+};
+const PRESET_KEYS: Readonly<Record<PeriodPreset, string>> = { this_quarter: 'tq', last_quarter: 'lq', year_to_date: 'ytd', last_12_months: '12m' };
+const VIEWS: readonly ViewId[] = ['funnel', 'split', 'cohorts', 'velocity', 'trend'];
+
+const dimensionOfKey = (key: string) => FILTER_DIMENSIONS.find((d) => DIMENSION_KEYS[d] === key);
+
+/** A value in a list: percent-encoded, with ',' and '!' escaped too; '!' alone is "not given". */
+const encodeValue = (value: string | null) => (value === null ? '!' : encodeURIComponent(value).replace(/!/g, '%21'));
+const encodeValues = (values: readonly (string | null)[]) => values.map(encodeValue).join(',');
+
+function decodeValues(text: string): (string | null)[] | null {
+  try {
+    return text.split(',').map((part) => (part === '!' ? null : decodeURIComponent(part)));
+  } catch {
+    return null;
+  }
+}
+
+const encodePeriod = (period: PeriodChoice) => ('preset' in period ? PRESET_KEYS[period.preset] : `${period.range.from}_${period.range.to}`);
+
+function decodePeriod(text: string): PeriodChoice | null {
+  const preset = PERIOD_PRESETS.find((p) => PRESET_KEYS[p] === text);
+  if (preset) return { preset };
+  const [from = '', to = ''] = text.split('_');
+  const range = { from, to };
+  return isValidRange(range) ? { range } : null;
+}
+
+function encodeCondition(condition: LeadCondition): [string, string] {
+  switch (condition.kind) {
+    case 'values':
+      return [DIMENSION_KEYS[condition.dimension], encodeValues(condition.values)];
+    case 'created':
+      return ['p', `${condition.range.from}_${condition.range.to}`];
+    case 'reached':
+      return ['st', encodeValue(condition.stage)];
+  }
+}
+
+function decodeCondition(key: string, text: string): LeadCondition | null {
+  if (key === 'p') {
+    const period = decodePeriod(text);
+    return period && 'range' in period ? { kind: 'created', range: period.range } : null;
+  }
+  if (key === 'st') {
+    const [stage] = decodeValues(text) ?? [];
+    return typeof stage === 'string' && stage ? { kind: 'reached', stage } : null;
+  }
+  const dimension = dimensionOfKey(key);
+  const values = decodeValues(text);
+  return dimension && values?.length ? { kind: 'values', dimension, values } : null;
+}
+
+export function encodeViewState(state: ViewState): string {
+  const parts = [`v=${URL_STATE_VERSION}`];
+  if (state.period) parts.push(`p=${encodePeriod(state.period)}`);
+  for (const dimension of FILTER_DIMENSIONS) {
+    const values = state.values[dimension];
+    if (values?.length) parts.push(`${DIMENSION_KEYS[dimension]}=${encodeValues(values)}`);
+  }
+  if (state.split !== INITIAL_VIEW.split) parts.push(`sp=${DIMENSION_KEYS[state.split]}`);
+  for (const { source, condition } of state.selections) {
+    const [key, value] = encodeCondition(condition);
+    parts.push(`x.${source}.${key}=${value}`);
+  }
+  return parts.join('&');
+}
+
+export interface DecodedViewState {
+  readonly state: ViewState;
+  /** The parameters that were skipped (unknown, malformed, or of a newer version), as written. */
+  readonly ignored: readonly string[];
+}
+
+export function decodeViewState(query: string): DecodedViewState {
+  const ignored: string[] = [];
+  let state: ViewState = INITIAL_VIEW;
+  const values: Partial<Record<FilterDimension, readonly (string | null)[]>> = {};
+  const selections: Selection[] = [];
+  const pairs = query.replace(/^\?/, '').split('&').filter(Boolean);
+  const version = pairs.find((p) => p.startsWith('v='))?.slice(2);
+  if (version !== undefined && version !== String(URL_STATE_VERSION)) return { state, ignored: pairs };
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const [key, text] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    if (key === 'v') continue;
+    if (key === 'p') {
+      const period = decodePeriod(text);
+      if (period) state = { ...state, period };
+      else ignored.push(pair);
+    } else if (key === 'sp') {
+      const split = dimensionOfKey(text);
+      if (split && (SPLIT_DIMENSIONS as readonly string[]).includes(split)) state = { ...state, split: split as SplitDimension };
+      else ignored.push(pair);
+    } else if (key.startsWith('x.')) {
+      const [, source, conditionKey = ''] = key.split('.');
+      const condition = decodeCondition(conditionKey, text);
+      const view = VIEWS.find((v) => v === source);
+      if (view && condition && !selections.some((s) => s.source === view)) selections.push({ source: view, condition });
+      else ignored.push(pair);
+    } else {
+      const dimension = dimensionOfKey(key);
+      const list = decodeValues(text);
+      if (dimension && list?.length && !(list.length === 1 && list[0] === '')) values[dimension] = [...new Set(list)];
+      else ignored.push(pair);
+    }
+  }
+  return { state: { ...state, values, selections }, ignored };
+}

@@ -1,0 +1,59 @@
+import { FILTER_DIMENSIONS, type FilterDimension, type LeadFilter, type Selection, type SplitDimension, type ViewId } from '../domain/leadFilter';
+import { resolvePeriod, type PeriodChoice } from './period';
+
+/**
+ * What the user looks at, as plain data (TanStack-style: state in, pure transitions out): the
+ * global filters every page shares, the selections clicked in charts, and the split dimension.
+ */
+export interface ViewState {
+  readonly period: PeriodChoice | null;
+  readonly values: Readonly<Partial<Record<FilterDimension, readonly (string | null)[]>>>;
+  readonly selections: readonly Selection[];
+  readonly split: SplitDimension;
+}
+
+export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
+
+/** The global filters as conditions (the period resolved for today). */
+export function globalFilter(state: ViewState, today: string): LeadFilter {
+  const conditions: LeadFilter[number][] = [];
+  if (state.period) conditions.push({ kind: 'created', range: resolvePeriod(state.period, today) });
+  for (const dimension of FILTER_DIMENSIONS) {
+    const values = state.values[dimension];
+    if (values?.length) conditions.push({ kind: 'values', dimension, values });
+  }
+  return conditions;
+}
+
+export function setPeriod(state: ViewState, period: PeriodChoice | null): ViewState {
+  return { ...state, period };
+}
+
+/** Sets the values of one dimension filter; an empty list removes the filter. */
+export function setValues(state: ViewState, dimension: FilterDimension, values: readonly (string | null)[]): ViewState {
+  const { [dimension]: _removed, ...rest } = state.values;
+  return { ...state, values: values.length ? { ...rest, [dimension]: [...new Set(values)] } : rest };
+}
+
+/**
+ * A click in a chart: it replaces that view's selection; the same click again clears it (a toggle,
+ * as in Mosaic's crossfilter), so a second click on a bar brings the other views back.
+ */
+export function select(state: ViewState, selection: Selection): ViewState {
+  const previous = state.selections.find((s) => s.source === selection.source);
+  const others = state.selections.filter((s) => s.source !== selection.source);
+  const same = previous !== undefined && JSON.stringify(previous.condition) === JSON.stringify(selection.condition);
+  return { ...state, selections: same ? others : [...others, selection] };
+}
+
+export function clearSelection(state: ViewState, source: ViewId): ViewState {
+  return { ...state, selections: state.selections.filter((s) => s.source !== source) };
+}
+
+export function setSplit(state: ViewState, split: SplitDimension): ViewState {
+  return { ...state, split };
+}
+
+export function clearAll(state: ViewState): ViewState {
+  return { ...INITIAL_VIEW, split: state.split };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { decodeViewState, encodeViewState } from '../../../src/state/urlCodec';
+import { INITIAL_VIEW, select, setPeriod, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
+
+const roundTrip = (state: ViewState) => decodeViewState(encodeViewState(state));
+
+describe('the view state in a link', () => {
+  it('writes the initial view as the version alone', () => {
+    expect(encodeViewState(INITIAL_VIEW)).toBe('v=1');
+    expect(decodeViewState('v=1')).toEqual({ state: INITIAL_VIEW, ignored: [] });
+  });
+
+  it('keeps filters, period, split and selections through a round trip', () => {
+    let state = setValues(INITIAL_VIEW, 'medium', ['web', 'event']);
+    state = setValues(state, 'owner', ["O'Brien, Anna", null, 'x!y&z=1']);
+    state = setPeriod(state, { preset: 'year_to_date' });
+    state = setSplit(state, 'channel');
+    state = select(state, { source: 'split', condition: { kind: 'values', dimension: 'medium', values: ['web'] } });
+    state = select(state, { source: 'trend', condition: { kind: 'created', range: { from: '2025-01-01', to: '2025-03-31' } } });
+    state = select(state, { source: 'funnel', condition: { kind: 'reached', stage: 'sql' } });
+    const link = encodeViewState(state);
+    expect(link).toBe(
+      'v=1&p=ytd&m=web,event&o=O\'Brien%2C%20Anna,!,x%21y%26z%3D1&sp=ch&x.split.m=web&x.trend.p=2025-01-01_2025-03-31&x.funnel.st=sql',
+    );
+    expect(roundTrip(state)).toEqual({ state, ignored: [] });
+  });
+
+  it('keeps a custom period', () => {
+    const state = setPeriod(INITIAL_VIEW, { range: { from: '2024-11-01', to: '2025-02-28' } });
+    expect(roundTrip(state).state).toEqual(state);
+  });
+
+  it('skips what it does not understand, reports it, and keeps the rest', () => {
+    const decoded = decodeViewState('v=1&m=web&zz=1&p=2025-02-30_2025-03-01&sp=industry&x.nope.m=web&x.split.q=1&o=%E0%A4%A');
+    expect(decoded.state).toEqual(setValues(INITIAL_VIEW, 'medium', ['web']));
+    expect(decoded.ignored).toEqual(['zz=1', 'p=2025-02-30_2025-03-01', 'sp=industry', 'x.nope.m=web', 'x.split.q=1', 'o=%E0%A4%A']);
+  });
+
+  it('ignores a link of another version as a whole rather than misreading it', () => {
+    expect(decodeViewState('v=2&m=web')).toEqual({ state: INITIAL_VIEW, ignored: ['v=2', 'm=web'] });
+  });
+});
+
+describe('view state transitions', () => {
+  it('clears a chart selection when the same element is clicked again', () => {
+    const selection = { source: 'split', condition: { kind: 'values', dimension: 'medium', values: ['web'] } } as const;
+    const once = select(INITIAL_VIEW, selection);
+    expect(once.selections).toEqual([selection]);
+    expect(select(once, selection).selections).toEqual([]);
+  });
+
+  it('removes a dimension filter when its values are emptied', () => {
+    expect(setValues(setValues(INITIAL_VIEW, 'medium', ['web']), 'medium', []).values).toEqual({});
+  });
+});
