@@ -1,0 +1,161 @@
+import type { LeadCondition, LeadFilter, SplitDimension } from '../domain/leadFilter';
+import type { Pipeline } from '../domain/pipeline';
+import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { conditionSql } from './leadFilter';
+import { reachedIndexSql } from './reach';
+
+/**
+ * Pre-aggregated leads for the Funnel page. Raw GROUP BYs over 1M–5M leads take 100–500 ms in
+ * duckdb-wasm; the page must answer in ≤ 20 ms, so each import builds two small tables once:
+ * - _funnel_cube: leads per created month × medium × channel × sales_unit × owner × furthest
+ *   reached stage r, with how many of them are now in each terminal stage and their latest date;
+ * - _funnel_lag_cube: histograms of whole days between stage dates, over the same dimensions.
+ * Both depend on the pipeline (r, the terminal stages): rebuild them when it changes.
+ *
+ * The per-lead rows below have exactly the cube's columns, so a builder reads the same columns
+ * from the raw leads table or from a cube, and only the FROM differs.
+ */
+export const FUNNEL_CUBE = '_funnel_cube';
+export const LAG_CUBE = '_funnel_lag_cube';
+
+/** Lead columns the cubes keep; a filter or split on any other column must read the raw leads. */
+export const CUBE_DIMENSIONS = ['medium', 'channel', 'sales_unit', 'owner'] as const satisfies readonly SplitDimension[];
+const CUBE_COLUMNS = CUBE_DIMENSIONS.map(quoteIdent).join(', ');
+
+/** Whether both cubes can answer a filter (and a split): true ⇒ same result as the raw leads. */
+export function funnelCubeCovers(filter: LeadFilter, dimension?: SplitDimension): boolean {
+  const covered = (d: string) => (CUBE_DIMENSIONS as readonly string[]).includes(d);
+  if (dimension !== undefined && !covered(dimension)) return false;
+  return filter.every((c) => {
+    switch (c.kind) {
+      case 'values':
+        return covered(c.dimension);
+      case 'created':
+        return coversWholeMonths(c.range.from, c.range.to);
+      case 'reached':
+        return true;
+    }
+  });
+}
+
+/** A month cube can only cut at month boundaries: from must be a 1st, to the last day of a month. */
+function coversWholeMonths(from: string, to: string): boolean {
+  const day = (text: string) => new Date(`${text}T00:00:00Z`);
+  const start = day(from);
+  const end = day(to);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return false;
+  const next = new Date(end.getTime() + 86_400_000);
+  return start.getUTCDate() === 1 && next.getUTCDate() === 1;
+}
+
+/** A filter condition on a cube's columns (only for filters funnelCubeCovers accepts). */
+function cubeConditionSql(condition: LeadCondition, pipeline: Pipeline): SqlQuery {
+  switch (condition.kind) {
+    case 'values':
+      return conditionSql(condition, pipeline); // the cube keeps the lead column names
+    case 'created':
+      return { sql: 'created_month BETWEEN ?::DATE AND ?::DATE', params: [condition.range.from, condition.range.to] };
+    case 'reached': {
+      const index = pipeline.stages.indexOf(condition.stage);
+      return index < 0 ? { sql: 'FALSE', params: [] } : { sql: `r >= ${index}`, params: [] };
+    }
+  }
+}
+
+/** The AND of a filter as a boolean expression ('TRUE' when empty), on the raw leads or on a cube. */
+export function filterExpressionSql(filter: LeadFilter, pipeline: Pipeline, on: 'leads' | 'cube'): SqlQuery {
+  if (filter.length === 0) return { sql: 'TRUE', params: [] };
+  const one = (c: LeadCondition) => (on === 'cube' ? cubeConditionSql(c, pipeline) : conditionSql(c, pipeline));
+  return joinSql(['(', joinSql(filter.map(one), ' AND '), ')']);
+}
+
+/**
+ * One row per lead, in the cube's shape: leads = 1, ended_t = 1 if its current stage is terminal t,
+ * latest_at = its latest date (the data's as-of date is the maximum). `region` rides along for splits
+ * the cube does not cover. Only leads matching `filter`.
+ */
+export function leadRowsSql(pipeline: Pipeline, filter: LeadFilter): SqlQuery {
+  const ended = pipeline.terminal.map((_, t) => `(stage = ?)::INTEGER AS ended_${t}`);
+  return joinSql([
+    "SELECT date_trunc('month', created_at)::DATE AS created_month,",
+    `${CUBE_COLUMNS}, region,`,
+    reachedIndexSql(pipeline),
+    'AS r, 1 AS leads,',
+    { sql: ended.length ? `${ended.join(', ')},` : '', params: [...pipeline.terminal] },
+    'greatest(created_at, closed_at, last_activity_at)::DATE AS latest_at',
+    'FROM leads WHERE',
+    filterExpressionSql(filter, pipeline, 'leads'),
+  ]);
+}
+
+export function createFunnelCubeSql(pipeline: Pipeline): SqlQuery {
+  const ended = pipeline.terminal.map((_, t) => `sum(ended_${t})::BIGINT AS ended_${t}`);
+  return joinSql([
+    `CREATE OR REPLACE TABLE ${FUNNEL_CUBE} AS SELECT created_month, ${CUBE_COLUMNS}, r, sum(leads)::BIGINT AS leads,`,
+    ended.length ? `${ended.join(', ')},` : '',
+    'max(latest_at) AS latest_at FROM (',
+    leadRowsSql(pipeline, []),
+    `) GROUP BY ALL ORDER BY created_month, ${CUBE_COLUMNS}, r`,
+  ]);
+}
+
+/** Stage i's date on a lead, or null when exports carry none (then the stage has no velocity). */
+function stageDateSql(pipeline: Pipeline, i: number): SqlQuery | null {
+  if (i === 0) return { sql: 'created_at', params: [] };
+  const stage = pipeline.stages[i]!;
+  const column = pipeline.stampColumn[stage];
+  if (column) return { sql: quoteIdent(column), params: [] };
+  // The success stage is dated by closed_at, which lost leads carry too: only when the lead is in it.
+  if (i === pipeline.stages.length - 1) return { sql: 'CASE WHEN stage = ? THEN closed_at END', params: [stage] };
+  return null;
+}
+
+/**
+ * The spans velocity measures: created_at → every later dated stage, and each transition between
+ * consecutive dated stages (created → first later stage is both, and listed once).
+ */
+export function lagSpans(pipeline: Pipeline): { from: number; to: number }[] {
+  const dated = pipeline.stages.map((_, i) => stageDateSql(pipeline, i) !== null);
+  const spans: { from: number; to: number }[] = [];
+  for (let to = 1; to < dated.length; to++) if (dated[to]) spans.push({ from: 0, to });
+  for (let to = 2; to < dated.length; to++) if (dated[to] && dated[to - 1]) spans.push({ from: to - 1, to });
+  return spans;
+}
+
+/**
+ * One row per lead and span with both dates: whole days between them, in the lag cube's shape.
+ * `selected` is the filter's verdict: either leads not matching are dropped (keepAll false) or kept
+ * and marked, for figures that need the filtered and the historical distribution at once.
+ */
+export function lagRowsSql(pipeline: Pipeline, filter: LeadFilter, keepAll = false): SqlQuery {
+  const dates = pipeline.stages.map((_, i) => stageDateSql(pipeline, i));
+  const dateColumns = dates.flatMap((d, i) => (d ? [joinSql([d, `AS d${i}`])] : []));
+  const span = (from: number, to: number, where: string) =>
+    `SELECT created_month, ${CUBE_COLUMNS}, r, ${from} AS span_from, ${to} AS span_to, ` +
+    `date_diff('day', d${from}, d${to}) AS days, 1 AS leads, selected FROM f WHERE ${where}`;
+  const spans = lagSpans(pipeline).map(({ from, to }) => span(from, to, `d${from} IS NOT NULL AND d${to} IS NOT NULL`));
+  const verdict = filterExpressionSql(filter, pipeline, 'leads');
+  return joinSql([
+    "WITH f AS (SELECT date_trunc('month', created_at)::DATE AS created_month,",
+    `${CUBE_COLUMNS},`,
+    reachedIndexSql(pipeline),
+    'AS r,',
+    joinSql(dateColumns, ', '),
+    ',',
+    keepAll ? joinSql([verdict, 'AS selected FROM leads)']) : joinSql(['TRUE AS selected FROM leads WHERE', verdict, ')']),
+    spans.length ? spans.join(' UNION ALL ') : span(0, 0, 'FALSE'), // a pipeline without dates: no rows, same columns
+  ]);
+}
+
+export function createLagCubeSql(pipeline: Pipeline): SqlQuery {
+  return joinSql([
+    `CREATE OR REPLACE TABLE ${LAG_CUBE} AS SELECT created_month, ${CUBE_COLUMNS}, r, span_from, span_to, days, sum(leads)::BIGINT AS leads FROM (`,
+    lagRowsSql(pipeline, []),
+    `) GROUP BY ALL ORDER BY span_from, span_to, created_month, ${CUBE_COLUMNS}, r, days`,
+  ]);
+}
+
+/** Both cubes, in order; run once per import (and when the pipeline changes). */
+export function createFunnelCubesSql(pipeline: Pipeline): SqlQuery[] {
+  return [createFunnelCubeSql(pipeline), createLagCubeSql(pipeline)];
+}
