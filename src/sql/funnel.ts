@@ -1,8 +1,7 @@
-import { endedColumn, reachedColumn } from '../domain/funnel';
 import type { LeadFilter, SplitDimension } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { FUNNEL_CUBE, LAG_CUBE, filterExpressionSql, funnelCubeCovers, lagRowsSql, leadRowsSql } from './funnelCube';
+import { FUNNEL_CUBE, LAG_CUBE, filterExpressionSql, funnelCountNames, funnelCubeCovers, lagCubeCovers, lagRowsSql, leadRowsSql } from './funnelCube';
 
 /**
  * The Funnel page's queries. Each returns counts only (rates, intervals and quantiles are made by
@@ -19,6 +18,8 @@ export interface FunnelQueryOptions {
 const useCubeFor = ({ filter, useCube = true }: FunnelQueryOptions, dimension?: SplitDimension) =>
   useCube && funnelCubeCovers(filter, dimension);
 
+const useLagCubeFor = ({ filter, useCube = true }: FunnelQueryOptions) => useCube && lagCubeCovers(filter);
+
 /** FROM item with the cube's columns (created_month, dimensions, r, leads, ended_t, latest_at), filtered. */
 function leadSource(options: FunnelQueryOptions, dimension?: SplitDimension): SqlQuery {
   if (!useCubeFor(options, dimension)) return joinSql(['(', leadRowsSql(options.pipeline, options.filter), ') AS l']);
@@ -26,21 +27,16 @@ function leadSource(options: FunnelQueryOptions, dimension?: SplitDimension): Sq
 }
 
 /**
- * leads, reached_k per later stage k, ended_t_at_i per terminal stage t and furthest stage i.
- * Sums over per-lead rows (leads = 1) or cube rows alike; coalesce so an empty result is 0, not NULL.
+ * leads, reached_k per later stage k, ended_t_at_i per terminal stage t and furthest stage i:
+ * sums of the same columns over per-lead rows (0/1) or cube rows; coalesce so an empty result is 0.
  */
 function countColumns(pipeline: Pipeline): string {
-  const total = (expr: string, as: string) => `coalesce(${expr}, 0)::BIGINT AS ${as}`;
-  const columns = [total('sum(leads)', 'leads')];
-  pipeline.stages.forEach((_, k) => {
-    if (k > 0) columns.push(total(`sum(leads) FILTER (WHERE r >= ${k})`, reachedColumn(k)));
-  });
-  pipeline.terminal.forEach((_, t) =>
-    pipeline.stages.forEach((_, i) => columns.push(total(`sum(ended_${t}) FILTER (WHERE r = ${i})`, endedColumn(t, i)))),
-  );
-  return columns.join(', ');
+  return funnelCountNames(pipeline)
+    .map((name) => `coalesce(sum(${name}), 0)::BIGINT AS ${name}`)
+    .join(', ');
 }
 
+/** Grouped by the DATE and formatted per group: strftime on every cube row cost more than the sums. */
 const MONTH = "strftime(created_month, '%Y-%m')";
 
 /** One row: the whole funnel under the filter (funnelCountsFromRow reads it). */
@@ -60,7 +56,7 @@ export function splitFunnelSql(options: FunnelQueryOptions, dimension: SplitDime
 
 /** One row per created month (`month` yyyy-mm), oldest first. */
 export function cohortSql(options: FunnelQueryOptions): SqlQuery {
-  return joinSql([`SELECT ${MONTH} AS month, ${countColumns(options.pipeline)} FROM`, leadSource(options), 'GROUP BY month ORDER BY month']);
+  return joinSql([`SELECT ${MONTH} AS month, ${countColumns(options.pipeline)} FROM`, leadSource(options), 'GROUP BY created_month ORDER BY created_month']);
 }
 
 /** One row per created month and, with a dimension, per its value (`value`, NULL kept). */
@@ -70,13 +66,13 @@ export function trendSql(options: FunnelQueryOptions, dimension?: SplitDimension
   return joinSql([
     `SELECT ${MONTH} AS month, ${column} AS value, ${countColumns(options.pipeline)} FROM`,
     leadSource(options, dimension),
-    'GROUP BY month, value ORDER BY month, value NULLS LAST',
+    `GROUP BY created_month, ${column} ORDER BY created_month, value NULLS LAST`,
   ]);
 }
 
 /** FROM item with the lag cube's columns plus `selected` (whether the lead matches the filter). */
 function lagSource(options: FunnelQueryOptions, keepAll: boolean): SqlQuery {
-  if (!useCubeFor(options)) return joinSql(['(', lagRowsSql(options.pipeline, options.filter, keepAll), ') AS g']);
+  if (!useLagCubeFor(options)) return joinSql(['(', lagRowsSql(options.pipeline, options.filter, keepAll), ') AS g']);
   const verdict = filterExpressionSql(options.filter, options.pipeline, 'cube');
   return keepAll
     ? joinSql([`(SELECT *,`, verdict, `AS selected FROM ${LAG_CUBE}) AS g`])
@@ -103,7 +99,7 @@ export function velocitySql(options: FunnelQueryOptions): SqlQuery {
  */
 export function lagHistogramSql(options: FunnelQueryOptions): SqlQuery {
   const won = options.pipeline.stages.length - 1;
-  const cube = useCubeFor(options);
+  const cube = useLagCubeFor(options);
   const latest = cube
     ? { sql: `SELECT max(latest_at) AS as_of FROM ${FUNNEL_CUBE}`, params: [] }
     : joinSql(['SELECT max(latest_at) AS as_of FROM (', leadRowsSql(options.pipeline, []), ')']);

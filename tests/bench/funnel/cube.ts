@@ -40,11 +40,6 @@ for (const [name, query] of [['_funnel_cube', createFunnelCubeSql(pipeline)], ['
   const ms = await time(query);
   console.log(`${name}: ${await count(`SELECT count(*) AS n FROM ${name}`)} rows, built in ${Math.round(ms)} ms`);
 }
-// What the lag cube would weigh without the owner or the reached stage, to judge the trade-off.
-for (const dims of ['created_month, medium, channel, sales_unit, r', 'created_month, medium, channel, sales_unit, owner']) {
-  console.log(`lag cube by ${dims}: ${await count(`SELECT count(*) AS n FROM (SELECT DISTINCT ${dims}, span_from, span_to, days FROM _funnel_lag_cube)`)} rows`);
-}
-
 const filters: Record<string, LeadFilter> = {
   none: [],
   'medium + whole months + reached': [
