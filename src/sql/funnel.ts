@@ -1,7 +1,17 @@
 import type { LeadFilter, SplitDimension } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { FUNNEL_CUBE, LAG_CUBE, filterExpressionSql, funnelCountNames, funnelCubeCovers, lagCubeCovers, lagRowsSql, leadRowsSql } from './funnelCube';
+import {
+  FUNNEL_CUBE,
+  LAG_CUBE,
+  LAG_MONTHS,
+  filterExpressionSql,
+  funnelCountNames,
+  funnelCubeCovers,
+  lagCubeCovers,
+  lagRowsSql,
+  leadRowsSql,
+} from './funnelCube';
 
 /**
  * The Funnel page's queries. Each returns counts only (rates, intervals and quantiles are made by
@@ -18,12 +28,25 @@ export interface FunnelQueryOptions {
 const useCubeFor = ({ filter, useCube = true }: FunnelQueryOptions, dimension?: SplitDimension) =>
   useCube && funnelCubeCovers(filter, dimension);
 
-const useLagCubeFor = ({ filter, useCube = true }: FunnelQueryOptions) => useCube && lagCubeCovers(filter);
+/**
+ * Where a query reads from, and its conditions. The cubes are read directly, never through a
+ * subquery: `(SELECT * FROM cube WHERE …)` made duckdb-wasm 2–2.5× slower on them.
+ */
+interface Source {
+  readonly from: SqlQuery | string;
+  readonly conditions: readonly (SqlQuery | string)[];
+}
 
-/** FROM item with the cube's columns (created_month, dimensions, r, leads, ended_t, latest_at), filtered. */
-function leadSource(options: FunnelQueryOptions, dimension?: SplitDimension): SqlQuery {
-  if (!useCubeFor(options, dimension)) return joinSql(['(', leadRowsSql(options.pipeline, options.filter), ') AS l']);
-  return joinSql([`(SELECT * FROM ${FUNNEL_CUBE} WHERE`, filterExpressionSql(options.filter, options.pipeline, 'cube'), ') AS l']);
+const whereOf = (conditions: readonly (SqlQuery | string)[]): SqlQuery =>
+  conditions.length ? joinSql(['WHERE', joinSql(conditions, ' AND ')]) : { sql: '', params: [] };
+
+const fromOf = (source: Source): SqlQuery => joinSql(['FROM', source.from, whereOf(source.conditions)]);
+
+/** Rows with the funnel cube's columns (created_month, dimensions, r, count columns, latest_at), filtered. */
+function leadSource(options: FunnelQueryOptions, dimension?: SplitDimension): Source {
+  const { pipeline, filter } = options;
+  if (!useCubeFor(options, dimension)) return { from: joinSql(['(', leadRowsSql(pipeline, filter), ') AS l']), conditions: [] };
+  return { from: FUNNEL_CUBE, conditions: filter.length ? [filterExpressionSql(filter, pipeline, 'cube')] : [] };
 }
 
 /**
@@ -41,22 +64,22 @@ const MONTH = "strftime(created_month, '%Y-%m')";
 
 /** One row: the whole funnel under the filter (funnelCountsFromRow reads it). */
 export function funnelStagesSql(options: FunnelQueryOptions): SqlQuery {
-  return joinSql([`SELECT ${countColumns(options.pipeline)} FROM`, leadSource(options)]);
+  return joinSql([`SELECT ${countColumns(options.pipeline)}`, fromOf(leadSource(options))]);
 }
 
 /** One row per value of the dimension (`value`, NULL kept as its own group), largest first. */
 export function splitFunnelSql(options: FunnelQueryOptions, dimension: SplitDimension): SqlQuery {
   const column = quoteIdent(dimension);
   return joinSql([
-    `SELECT ${column} AS value, ${countColumns(options.pipeline)} FROM`,
-    leadSource(options, dimension),
+    `SELECT ${column} AS value, ${countColumns(options.pipeline)} `,
+    fromOf(leadSource(options, dimension)),
     `GROUP BY ${column} ORDER BY leads DESC, value NULLS LAST`,
   ]);
 }
 
 /** One row per created month (`month` yyyy-mm), oldest first. */
 export function cohortSql(options: FunnelQueryOptions): SqlQuery {
-  return joinSql([`SELECT ${MONTH} AS month, ${countColumns(options.pipeline)} FROM`, leadSource(options), 'GROUP BY created_month ORDER BY created_month']);
+  return joinSql([`SELECT ${MONTH} AS month, ${countColumns(options.pipeline)}`, fromOf(leadSource(options)), 'GROUP BY created_month ORDER BY created_month']);
 }
 
 /** One row per created month and, with a dimension, per its value (`value`, NULL kept). */
@@ -64,19 +87,26 @@ export function trendSql(options: FunnelQueryOptions, dimension?: SplitDimension
   if (!dimension) return cohortSql(options);
   const column = quoteIdent(dimension);
   return joinSql([
-    `SELECT ${MONTH} AS month, ${column} AS value, ${countColumns(options.pipeline)} FROM`,
-    leadSource(options, dimension),
+    `SELECT ${MONTH} AS month, ${column} AS value, ${countColumns(options.pipeline)} `,
+    fromOf(leadSource(options, dimension)),
     `GROUP BY created_month, ${column} ORDER BY created_month, value NULLS LAST`,
   ]);
 }
 
-/** FROM item with the lag cube's columns plus `selected` (whether the lead matches the filter). */
-function lagSource(options: FunnelQueryOptions, keepAll: boolean): SqlQuery {
-  if (!useLagCubeFor(options)) return joinSql(['(', lagRowsSql(options.pipeline, options.filter, keepAll), ') AS g']);
-  const verdict = filterExpressionSql(options.filter, options.pipeline, 'cube');
-  return keepAll
-    ? joinSql([`(SELECT *,`, verdict, `AS selected FROM ${LAG_CUBE}) AS g`])
-    : joinSql([`(SELECT *, TRUE AS selected FROM ${LAG_CUBE} WHERE`, verdict, ') AS g']);
+/**
+ * Rows with the lag cube's columns, and `selected`: whether a row matches the filter. keepAll keeps
+ * the rows that do not (for the historical distribution); else they are filtered out.
+ */
+function lagSource(options: FunnelQueryOptions, keepAll: boolean): Source & { readonly selected: SqlQuery | string } {
+  const { pipeline, filter, useCube = true } = options;
+  if (!(useCube && lagCubeCovers(filter))) {
+    return { from: joinSql(['(', lagRowsSql(pipeline, filter, keepAll), ') AS g']), conditions: [], selected: 'selected' };
+  }
+  // The month rollup is a tenth of the lag cube's size and answers filters on months and stages alone.
+  const from = filter.some((c) => c.kind === 'values') ? LAG_CUBE : LAG_MONTHS;
+  const verdict = filterExpressionSql(filter, pipeline, 'cube');
+  if (keepAll) return { from, conditions: [], selected: verdict };
+  return { from, conditions: filter.length ? [verdict] : [], selected: 'TRUE' };
 }
 
 /**
@@ -85,8 +115,8 @@ function lagSource(options: FunnelQueryOptions, keepAll: boolean): SqlQuery {
  */
 export function velocitySql(options: FunnelQueryOptions): SqlQuery {
   return joinSql([
-    'SELECT span_from, span_to, days, sum(leads)::BIGINT AS leads FROM',
-    lagSource(options, false),
+    'SELECT span_from, span_to, days, sum(leads)::BIGINT AS leads',
+    fromOf(lagSource(options, false)),
     'GROUP BY span_from, span_to, days ORDER BY span_from, span_to, days',
   ]);
 }
@@ -99,15 +129,17 @@ export function velocitySql(options: FunnelQueryOptions): SqlQuery {
  */
 export function lagHistogramSql(options: FunnelQueryOptions): SqlQuery {
   const won = options.pipeline.stages.length - 1;
-  const cube = useLagCubeFor(options);
-  const latest = cube
+  const lags = lagSource(options, true);
+  const onCube = typeof lags.from === 'string';
+  const latest = onCube
     ? { sql: `SELECT max(latest_at) AS as_of FROM ${FUNNEL_CUBE}`, params: [] }
     : joinSql(['SELECT max(latest_at) AS as_of FROM (', leadRowsSql(options.pipeline, []), ')']);
   return joinSql([
-    'WITH h AS (SELECT days, coalesce(sum(leads) FILTER (WHERE selected), 0)::BIGINT AS leads, sum(leads)::BIGINT AS all_leads FROM',
-    lagSource(options, true),
-    `WHERE span_from = 0 AND span_to = ${won} GROUP BY days),`,
-    'a AS (',
+    'WITH h AS (SELECT days, coalesce(sum(leads) FILTER (WHERE',
+    lags.selected,
+    '), 0)::BIGINT AS leads, sum(leads)::BIGINT AS all_leads',
+    fromOf({ ...lags, conditions: [...lags.conditions, `span_from = 0 AND span_to = ${won}`] }),
+    'GROUP BY days), a AS (',
     latest,
     ")SELECT strftime(a.as_of, '%Y-%m-%d') AS as_of, h.days, coalesce(h.leads, 0)::BIGINT AS leads, coalesce(h.all_leads, 0)::BIGINT AS all_leads",
     'FROM a LEFT JOIN h ON TRUE ORDER BY h.days',

@@ -18,6 +18,8 @@ import { reachedIndexSql } from './reach';
  */
 export const FUNNEL_CUBE = '_funnel_cube';
 export const LAG_CUBE = '_funnel_lag_cube';
+/** The lag cube summed over medium, channel and sales_unit: for filters on months and stages only. */
+export const LAG_MONTHS = '_funnel_lag_months';
 
 /** Lead columns the cubes keep; a filter or split on any other column must read the raw leads. */
 export const CUBE_DIMENSIONS = ['medium', 'channel', 'sales_unit', 'owner'] as const satisfies readonly SplitDimension[];
@@ -183,7 +185,17 @@ export function createLagCubeSql(pipeline: Pipeline): SqlQuery {
   ]);
 }
 
-/** Both cubes, in order; run once per import (and when the pipeline changes). */
+/** Velocity without a filter over 443k lag-cube rows took ~33 ms in duckdb-wasm; over this rollup (45k) ~5 ms. */
+export function createLagMonthsSql(): SqlQuery {
+  return {
+    sql:
+      `CREATE OR REPLACE TABLE ${LAG_MONTHS} AS SELECT created_month, r, span_from, span_to, days, sum(leads)::INTEGER AS leads ` +
+      `FROM ${LAG_CUBE} GROUP BY ALL ORDER BY span_from, span_to, created_month, r, days`,
+    params: [],
+  };
+}
+
+/** Every pre-aggregate, in order; run once per import (and when the pipeline changes). */
 export function createFunnelCubesSql(pipeline: Pipeline): SqlQuery[] {
-  return [createFunnelCubeSql(pipeline), createLagCubeSql(pipeline)];
+  return [createFunnelCubeSql(pipeline), createLagCubeSql(pipeline), createLagMonthsSql()];
 }

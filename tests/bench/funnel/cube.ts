@@ -16,7 +16,7 @@ import type { SqlQuery } from '../../../src/domain/sqlQuery';
 import { nodeCodec, nodeInput } from '../../../etl/nodeCodec';
 import { importCsv } from '../../../src/services/importCsv';
 import { cohortSql, funnelStagesSql, lagHistogramSql, splitFunnelSql, trendSql, velocitySql, type FunnelQueryOptions } from '../../../src/sql/funnel';
-import { createFunnelCubeSql, createLagCubeSql } from '../../../src/sql/funnelCube';
+import { createFunnelCubeSql, createLagCubeSql, createLagMonthsSql } from '../../../src/sql/funnelCube';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,15 +33,19 @@ const time = async (query: SqlQuery) => {
 };
 const count = async (sql: string) => Number(toRows(await db.query({ sql, params: [] }))[0]?.n);
 
-let start = performance.now();
+const start = performance.now();
 await importCsv(db, nodeInput(path.resolve(args.leads), 'leads'), nodeCodec);
 console.log(`${db.engine}: imported ${await count('SELECT count(*) AS n FROM leads')} leads in ${Math.round(performance.now() - start)} ms`);
-for (const [name, query] of [['_funnel_cube', createFunnelCubeSql(pipeline)], ['_funnel_lag_cube', createLagCubeSql(pipeline)]] as const) {
+for (const [name, query] of [['_funnel_cube', createFunnelCubeSql(pipeline)], ['_funnel_lag_cube', createLagCubeSql(pipeline)], ['_funnel_lag_months', createLagMonthsSql()]] as const) {
   const ms = await time(query);
   console.log(`${name}: ${await count(`SELECT count(*) AS n FROM ${name}`)} rows, built in ${Math.round(ms)} ms`);
 }
 const filters: Record<string, LeadFilter> = {
   none: [],
+  'whole months + reached': [
+    { kind: 'created', range: { from: '2025-01-01', to: '2025-06-30' } },
+    { kind: 'reached', stage: 'mql' },
+  ],
   'medium + whole months + reached': [
     { kind: 'values', dimension: 'medium', values: ['web', 'event'] },
     { kind: 'created', range: { from: '2025-01-01', to: '2025-06-30' } },
