@@ -59,7 +59,7 @@ function countColumns(pipeline: Pipeline): string {
     .join(', ');
 }
 
-/** Grouped by the DATE and formatted per group: strftime on every cube row cost more than the sums. */
+/** Grouped by the DATE and formatted once per group, not once per row. */
 const MONTH = "strftime(created_month, '%Y-%m')";
 
 /** One row: the whole funnel under the filter (funnelCountsFromRow reads it). */
