@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { DataProvider } from './data/DataContext';
 import { initI18n } from './i18n';
 import { App } from './shell/App';
+import { ViewStateProvider } from './state/ViewStateContext';
 import './styles.css';
 
 await initI18n();
@@ -11,7 +12,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <DataProvider>
-      <App />
+      <ViewStateProvider>
+        <App />
+      </ViewStateProvider>
     </DataProvider>
   </StrictMode>,
 );

@@ -1,20 +1,58 @@
 import { useEffect, useRef } from 'react';
 import { echarts, type ChartOption } from './echarts';
 
+/** What ECharts tells about the element under the pointer (the parts the pages use). */
+export interface ChartElement {
+  readonly name: string;
+  readonly seriesName?: string;
+  readonly seriesIndex?: number;
+  readonly dataIndex: number;
+  readonly value: unknown;
+  readonly data?: unknown;
+}
+
+export interface ChartProps {
+  readonly option: ChartOption;
+  readonly label: string;
+  readonly height?: number;
+  /** A click on a data element (a bar, a cell, a point): the pages cross-filter on it. */
+  readonly onClick?: (element: ChartElement) => void;
+  /** A double click: the pages open the leads behind the element. */
+  readonly onDoubleClick?: (element: ChartElement) => void;
+  /** Category indexes covered by an x-axis brush (first, last), or null when it was cleared. */
+  readonly onBrush?: (range: readonly [number, number] | null) => void;
+  readonly testId?: string;
+}
+
 /**
  * The one thin ECharts binding: options come from pure functions (data → option), this component
- * only owns the chart instance, resizing and disposal.
+ * only owns the chart instance, its events, resizing and disposal. `data-rendered` counts the
+ * options drawn, so tests and benchmarks can wait for a chart to show new data.
  */
-export function Chart({ option, label, height = 320 }: { option: ChartOption; label: string; height?: number }) {
+export function Chart({ option, label, height = 320, onClick, onDoubleClick, onBrush, testId = 'chart' }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // Handlers change every render; the instance keeps calling the latest ones.
+  const handlers = useRef({ onClick, onDoubleClick, onBrush });
+  useEffect(() => {
+    handlers.current = { onClick, onDoubleClick, onBrush };
+  });
+  const drawn = useRef(0);
 
   useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
+    const host = element.current;
+    if (!host) return;
+    const instance = echarts.init(host, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params) => handlers.current.onClick?.(params as unknown as ChartElement));
+    instance.on('dblclick', (params) => handlers.current.onDoubleClick?.(params as unknown as ChartElement));
+    instance.on('brushEnd', (params) => {
+      const area = (params as { areas?: { coordRange?: [number, number] }[] }).areas?.[0];
+      handlers.current.onBrush?.(area?.coordRange ? [Math.round(area.coordRange[0]), Math.round(area.coordRange[1])] : null);
+    });
+    instance.on('finished', () => host.setAttribute('data-rendered', String(drawn.current)));
     const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    observer.observe(host);
     return () => {
       observer.disconnect();
       instance.dispose();
@@ -23,8 +61,13 @@ export function Chart({ option, label, height = 320 }: { option: ChartOption; la
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    const instance = chart.current;
+    if (!instance) return;
+    drawn.current += 1;
+    instance.setOption(option, { notMerge: true });
+    // A brush stays available on charts that offer one: drag across months to select them.
+    if (onBrush) instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+  }, [option, onBrush !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps -- the brush is set up once a chart offers it, not per handler
 
-  return <div ref={element} className="chart" role="img" aria-label={label} style={{ height }} data-testid="chart" />;
+  return <div ref={element} className="chart" role="img" aria-label={label} style={{ height }} data-testid={testId} />;
 }

@@ -2,7 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { QueryCoordinator } from '../../db/coordinator';
 import { openSnapshotStore, type SnapshotStore } from '../../db/opfsSnapshot';
 import { openBrowserDb } from '../../db/wasmBrowser';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
+import { buildFunnelCubes } from '../../services/funnelCubes';
 import { importCsv, type CsvImportInput, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
 import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
@@ -38,6 +40,8 @@ export interface DataState {
   readonly dataVersion: number;
   /** Milliseconds spent starting the engine and loading each table, for the status bar and tests. */
   readonly timings: Readonly<Record<string, number>>;
+  /** The dataVersion the Funnel page's pre-aggregated cubes were built from (-1: none yet). */
+  readonly cubesVersion: number;
 }
 
 /** What the user chose for one file, and how the page follows and may cancel the import. */
@@ -50,6 +54,8 @@ export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decim
 export type ImportOutcome = { readonly file: string; readonly report: CsvImportReport } | { readonly file: string; readonly error: string };
 
 export interface DataApi extends DataState {
+  /** Whether the cubes match the data on screen; until then the Funnel page reads the raw table. */
+  readonly cubesReady: boolean;
   /** The outcomes of the user's latest import batch, kept while they visit other pages. */
   readonly recentImports: readonly ImportOutcome[];
   setRecentImports(outcomes: readonly ImportOutcome[]): void;
@@ -74,9 +80,11 @@ const initial: DataState = {
   notice: null,
   dataVersion: 0,
   timings: {},
+  cubesVersion: -1,
 };
 const DataContext = createContext<DataApi>({
   ...initial,
+  cubesReady: false,
   recentImports: [],
   setRecentImports: () => undefined,
   inspectFile: () => Promise.reject(new Error('no DataProvider')),
@@ -136,6 +144,24 @@ export function DataProvider({ children }: { children: ReactNode }) {
       void coordinator?.db.close();
     };
   }, [update]);
+
+  // After every change of the data the cubes are built again, once; a change meanwhile makes the result stale.
+  const { dataVersion, status, tables } = state;
+  const hasLeads = status.phase === 'ready' && tables.some((t) => t.kind === 'leads');
+  useEffect(() => {
+    const { coordinator } = stateRef.current;
+    if (!coordinator || !hasLeads) return;
+    let current = true;
+    const started = performance.now();
+    buildFunnelCubes(coordinator.db, DEFAULT_PIPELINE).then(
+      () => current && update((s) => ({ ...s, cubesVersion: dataVersion, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } })),
+      // Without cubes every view still answers from the raw table, only slower.
+      (error: unknown) => console.warn(`Funnel cubes not built: ${errorText(error)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, [dataVersion, hasLeads, update]);
 
   // Saves run one at a time; imports that finish during a save are stored by one more save after it.
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -224,7 +250,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, [update]);
 
   const api = useMemo<DataApi>(
-    () => ({ ...state, inspectFile, inspectAgain, importFile, clearAllData, recentImports, setRecentImports }),
+    () => ({ ...state, cubesReady: state.cubesVersion === state.dataVersion, inspectFile, inspectAgain, importFile, clearAllData, recentImports, setRecentImports }),
     [state, inspectFile, inspectAgain, importFile, clearAllData, recentImports],
   );
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;

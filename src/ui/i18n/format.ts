@@ -52,3 +52,10 @@ export function formatDateTime(language: string, iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A calendar day (yyyy-mm-dd), e.g. "27 Nov 2026" / "27.11.2026"; read as UTC so no time zone shifts it. */
+export function formatDate(language: string, isoDay: string): string {
+  const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDay;
+  return cached(`day:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { ComingPage } from '../pages/ComingPage';
+import { FunnelPage } from '../pages/FunnelPage';
+import { useViewState } from '../state/ViewStateContext';
 import { ImportPage } from '../pages/ImportPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PAGES } from './pages';
@@ -11,6 +13,8 @@ import { useHashPage } from './useHashPage';
 export function App() {
   const { t, i18n } = useTranslation();
   const page = useHashPage();
+  // Links between pages keep the filters: they are shared by every page.
+  const { query } = useViewState();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -43,7 +47,7 @@ export function App() {
         <ul>
           {PAGES.map((id) => (
             <li key={id}>
-              <a href={`#/${id}`} aria-current={page === id ? 'page' : undefined} data-testid={`nav-${id}`}>
+              <a href={`#/${id}${query ? `?${query}` : ''}`} aria-current={page === id ? 'page' : undefined} data-testid={`nav-${id}`}>
                 {t(`nav.${id}`)}
               </a>
             </li>
@@ -54,6 +58,10 @@ export function App() {
         {page === 'overview' ? (
           <DataGate>
             <OverviewPage />
+          </DataGate>
+        ) : page === 'funnel' ? (
+          <DataGate>
+            <FunnelPage />
           </DataGate>
         ) : page === 'import' ? (
           <ImportPage />

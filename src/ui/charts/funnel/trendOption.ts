@@ -1,0 +1,53 @@
+import type { ChartOption } from '../echarts';
+import { escapeHtml } from '../escapeHtml';
+
+export interface TrendSeries {
+  readonly name: string;
+  /** Conversion per month, aligned with the months; null where the month has no leads. */
+  readonly rates: readonly (number | null)[];
+}
+
+export interface TrendLabels {
+  readonly month: (m: string) => string;
+  readonly percent: (p: number | null) => string;
+  readonly immature: string;
+}
+
+/** Conversion per created month, one line per split value; immature months shaded; brushable. Pure. */
+export function trendOption(months: readonly string[], series: readonly TrendSeries[], firstImmature: string | null, selected: readonly [string, string] | null, labels: TrendLabels): ChartOption {
+  const shade = firstImmature !== null && months.includes(firstImmature) ? [[{ xAxis: firstImmature, name: labels.immature }, { xAxis: months[months.length - 1] }]] : [];
+  const chosen = selected ? [[{ xAxis: selected[0] }, { xAxis: selected[1] }]] : [];
+  return {
+    aria: { enabled: true },
+    animation: false,
+    grid: { left: 52, right: 16, top: 40, bottom: 36 },
+    legend: { type: 'scroll', top: 0 },
+    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', removeOnClick: true, transformable: false },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { axisValue: string; seriesName: string; value: number | null; marker: string }[];
+        const head = items[0] ? `<strong>${escapeHtml(labels.month(items[0].axisValue))}</strong>` : '';
+        return [head, ...items.map((i) => `${i.marker}${escapeHtml(i.seriesName)}: ${escapeHtml(labels.percent(i.value))}`)].join('<br/>');
+      },
+    },
+    xAxis: { type: 'category', data: [...months], axisLabel: { formatter: (m: string) => labels.month(m) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.percent(v) } },
+    series: series.map((s, i) => ({
+      type: 'line',
+      name: s.name,
+      data: [...s.rates],
+      connectNulls: false,
+      symbolSize: 5,
+      ...(i === 0
+        ? {
+            markArea: {
+              silent: true,
+              data: [...shade.map((a) => a.map((p) => ({ ...p, itemStyle: { color: 'rgba(93,107,125,0.10)' } }))), ...chosen.map((a) => a.map((p) => ({ ...p, itemStyle: { color: 'rgba(31,111,235,0.12)' } })))],
+              label: { color: '#5d6b7d', position: 'insideTop' },
+            },
+          }
+        : {}),
+    })),
+  };
+}

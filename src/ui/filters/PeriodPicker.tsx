@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { isValidRange, PERIOD_PRESETS, resolvePeriod, type PeriodChoice } from '../../state/period';
+import { setPeriod } from '../../state/viewState';
+import { useViewState } from '../state/ViewStateContext';
+
+/** The period of created_at: all time, a preset relative to today, or a custom range of days. */
+export function PeriodPicker() {
+  const { t } = useTranslation();
+  const { view, update, today } = useViewState();
+  const period = view.period;
+  const choice = period === null ? 'all' : 'preset' in period ? period.preset : 'custom';
+  const range = period ? resolvePeriod(period, today) : null;
+
+  const choose = (value: string) => {
+    if (value === 'all') return update((v) => setPeriod(v, null));
+    if (value === 'custom') return update((v) => setPeriod(v, { range: range ?? { from: `${today.slice(0, 4)}-01-01`, to: today } }));
+    update((v) => setPeriod(v, { preset: value } as PeriodChoice));
+  };
+  const setEnd = (end: 'from' | 'to', day: string) => {
+    if (!range) return;
+    const next = { ...range, [end]: day };
+    // A half-typed date is not applied; the field shows it until it is a valid range.
+    if (isValidRange(next)) update((v) => setPeriod(v, { range: next }));
+  };
+
+  return (
+    <div className="period" role="group" aria-label={t('filters.period')}>
+      <label>
+        <span>{t('filters.period')}</span>
+        <select value={choice} onChange={(e) => choose(e.target.value)} data-testid="period">
+          <option value="all">{t('filters.preset.all')}</option>
+          {PERIOD_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {t(`filters.preset.${p}`)}
+            </option>
+          ))}
+          <option value="custom">{t('filters.preset.custom')}</option>
+        </select>
+      </label>
+      {choice === 'custom' && range && (
+        <>
+          <input type="date" aria-label={t('filters.from')} defaultValue={range.from} max={range.to} onChange={(e) => setEnd('from', e.target.value)} />
+          <input type="date" aria-label={t('filters.to')} defaultValue={range.to} min={range.from} onChange={(e) => setEnd('to', e.target.value)} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../domain/leadFilter';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { useData } from '../data/DataContext';
+import { LeadExplorer } from '../explorer/LeadExplorer';
+import { FilterBar } from '../filters/FilterBar';
+import { CohortView } from './funnel/CohortView';
+import { SplitView } from './funnel/SplitView';
+import { StageFunnelView } from './funnel/StageFunnelView';
+import { TrendView } from './funnel/TrendView';
+import { VelocityView } from './funnel/VelocityView';
+
+/**
+ * Where each lead stands, how fast it moves and where it gets stuck: five cross-filtered views
+ * under the shared filters; a click filters the other views, a double click (or a figure in a
+ * table) lists the leads behind it.
+ */
+export function FunnelPage() {
+  const { t } = useTranslation();
+  const { cubesReady } = useData();
+  const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
+  const props = { pipeline: DEFAULT_PIPELINE, useCube: cubesReady, openExplorer: (filter: LeadFilter, title: string) => setExplorer({ filter, title }) };
+  return (
+    <section aria-labelledby="page-title" className="page">
+      <header className="page-header">
+        <h1 id="page-title">{t('funnel.heading')}</h1>
+        <p>{t('funnel.intro')}</p>
+      </header>
+      <FilterBar />
+      <div className="panels funnel-panels">
+        <StageFunnelView {...props} />
+        <VelocityView {...props} />
+        <SplitView {...props} />
+        <CohortView {...props} />
+        <TrendView {...props} />
+      </div>
+      {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { funnelCountsFromRow, lagDistributionFromRows, matureCohorts } from '../../../domain/funnel';
+import { cohortSql, lagHistogramSql } from '../../../sql/funnel';
+import { select } from '../../../state/viewState';
+import { Chart } from '../../charts/Chart';
+import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption';
+import { useQuery } from '../../data/useQuery';
+import { useFilterLabels } from '../../filters/useFilterLabels';
+import { useViewState } from '../../state/ViewStateContext';
+import { QueryStatus } from '../QueryStatus';
+import { monthsCondition, type FunnelViewProps } from './funnelContext';
+import { explorerTitle } from './StageFunnelView';
+import { useFunnelFormat } from './useFunnelFormat';
+
+/** Created month × stage reached (share of the month's leads); immature cohorts marked. */
+export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+  const { t } = useTranslation();
+  const { update, filterFor } = useViewState();
+  const { stageLabel, conditionLabel } = useFilterLabels();
+  const format = useFunnelFormat();
+  const filter = filterFor('cohorts');
+  const state = useQuery(cohortSql({ pipeline, filter, useCube }));
+  const lag = useQuery(lagHistogramSql({ pipeline, filter, useCube }));
+
+  const model = useMemo(() => {
+    if (state.status !== 'ready' || lag.status !== 'ready') return null;
+    const months = state.rows.map((r) => String(r.month));
+    const cells: CohortCell[] = [];
+    state.rows.forEach((row) => {
+      const counts = funnelCountsFromRow(pipeline, row);
+      counts.reached.forEach((count, stageIndex) => {
+        if (stageIndex > 0) cells.push({ month: String(row.month), stageIndex: stageIndex - 1, count, leads: counts.leads, share: counts.leads ? count / counts.leads : null });
+      });
+    });
+    const distribution = lagDistributionFromRows(lag.rows as never);
+    const mature = distribution.asOf ? new Set(matureCohorts(months, distribution.asOf, distribution.historicalP90)) : new Set<string>();
+    return { months, cells, immature: new Set(months.filter((m) => !mature.has(m))), p90: distribution.historicalP90, asOf: distribution.asOf };
+  }, [state, lag, pipeline]);
+
+  const laterStages = pipeline.stages.slice(1);
+  const option = useMemo(
+    () =>
+      model &&
+      cohortOption(model.months, laterStages.length, model.cells, model.immature, {
+        month: format.month,
+        stage: (i) => stageLabel(laterStages[i] ?? ''),
+        percent: format.percent,
+        count: format.count,
+        immature: t('funnel.immature'),
+        hint: t('funnel.hint'),
+      }),
+    [model, laterStages, format, stageLabel, t],
+  );
+
+  const cellAt = (dataIndex: number) => model?.cells[dataIndex];
+  const chooseMonth = (month: string) => update((v) => select(v, { source: 'cohorts', condition: monthsCondition(month) }));
+  const explore = (cell: CohortCell) => {
+    const conditions = [monthsCondition(cell.month), { kind: 'reached', stage: laterStages[cell.stageIndex]! } as const];
+    openExplorer([...filter, ...conditions], explorerTitle(conditions.map(conditionLabel).join(' · '), filter.map(conditionLabel)));
+  };
+
+  return (
+    <section className="panel wide" aria-labelledby="cohorts-title" data-view="cohorts" data-ready={state.status === 'ready' && lag.status === 'ready'}>
+      <h2 id="cohorts-title">{t('funnel.view.cohorts')}</h2>
+      <QueryStatus state={state.status === 'ready' ? lag : state} />
+      {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
+      {model && option && model.months.length > 0 && (
+        <>
+          <Chart
+            option={option}
+            label={t('funnel.cohortsLabel')}
+            height={60 + 36 * laterStages.length + 40}
+            testId="chart-cohorts"
+            onClick={(e) => cellAt(e.dataIndex) && chooseMonth(cellAt(e.dataIndex)!.month)}
+            onDoubleClick={(e) => cellAt(e.dataIndex) && explore(cellAt(e.dataIndex)!)}
+          />
+          <p className="muted small">
+            {model.p90 === null
+              ? t('funnel.maturityUnknown')
+              : t('funnel.maturityNote', { days: format.days(model.p90), asOf: model.asOf ?? '–', count: model.immature.size })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { funnelCountsFromRow, funnelStages, type FunnelStageRow } from '../../../domain/funnel';
+import type { LeadFilter } from '../../../domain/leadFilter';
+import { funnelStagesSql } from '../../../sql/funnel';
+import { select } from '../../../state/viewState';
+import { Chart } from '../../charts/Chart';
+import { stageFunnelOption } from '../../charts/funnel/stageFunnelOption';
+import { useQuery } from '../../data/useQuery';
+import { useFilterLabels } from '../../filters/useFilterLabels';
+import { useViewState } from '../../state/ViewStateContext';
+import { QueryStatus } from '../QueryStatus';
+import type { FunnelViewProps } from './funnelContext';
+import { useFunnelFormat } from './useFunnelFormat';
+
+/** The stage funnel: reached counts, stage-to-stage and cumulative conversion with intervals, drop-off. */
+export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+  const { t } = useTranslation();
+  const { view, update, filterFor } = useViewState();
+  const { stageLabel, conditionLabel } = useFilterLabels();
+  const format = useFunnelFormat();
+  const filter = filterFor('funnel');
+  const state = useQuery(funnelStagesSql({ pipeline, filter, useCube }));
+  const rows = useMemo(() => (state.status === 'ready' && state.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, state.rows[0])) : null), [state, pipeline]);
+  const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
+  const selectedStage = selected?.kind === 'reached' ? selected.stage : null;
+
+  const option = useMemo(
+    () =>
+      rows &&
+      stageFunnelOption(
+        rows.map((r) => ({ stage: r.stage, label: stageLabel(r.stage), count: r.reached, cumulative: r.cumulative.value })),
+        selectedStage,
+        { count: format.count, percent: format.percent, hint: t('funnel.hint') },
+      ),
+    [rows, selectedStage, stageLabel, format, t],
+  );
+
+  const explore = (row: FunnelStageRow) => {
+    const condition = { kind: 'reached', stage: row.stage } as const;
+    openExplorer([...filter, condition] satisfies LeadFilter, explorerTitle(conditionLabel(condition), filter.map(conditionLabel)));
+  };
+  const selectStage = (stage: string) => update((v) => select(v, { source: 'funnel', condition: { kind: 'reached', stage } }));
+  const empty = rows !== null && (rows[0]?.reached ?? 0) === 0;
+
+  return (
+    <section className="panel" aria-labelledby="funnel-title" data-view="funnel" data-ready={state.status === 'ready'}>
+      <h2 id="funnel-title">{t('funnel.view.funnel')}</h2>
+      <QueryStatus state={state} />
+      {empty && <p className="empty">{t('funnel.empty')}</p>}
+      {rows && !empty && option && (
+        <>
+          <Chart
+            option={option}
+            label={t('funnel.funnelLabel')}
+            height={44 * rows.length + 16}
+            testId="chart-funnel"
+            onClick={(e) => rows[e.dataIndex] && selectStage(rows[e.dataIndex]!.stage)}
+            onDoubleClick={(e) => rows[e.dataIndex] && explore(rows[e.dataIndex]!)}
+          />
+          <div className="table-scroll">
+            <table className="data-table" data-testid="funnel-table">
+              <thead>
+                <tr>
+                  <th>{t('funnel.stage')}</th>
+                  <th className="num">{t('funnel.leads')}</th>
+                  <th className="num">{t('funnel.stepRate')}</th>
+                  <th className="num">{t('funnel.cumulativeRate')}</th>
+                  <th className="num">{t('funnel.dropOff')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.stage} data-stage={row.stage} data-count={row.reached}>
+                    <th scope="row">{stageLabel(row.stage)}</th>
+                    <td className="num">
+                      <button type="button" className="figure" onClick={() => explore(row)} title={t('funnel.showLeads')}>
+                        {format.count(row.reached)}
+                      </button>
+                    </td>
+                    <td className="num">{rateText(row.conversion, format.percent)}</td>
+                    <td className="num">{rateText(row.cumulative, format.percent)}</td>
+                    <td className="num">{row.dropOff === null ? '–' : <span title={dropOffTitle(row, stageLabel, format.count, t)}>{format.count(row.dropOff)}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted small">{t('funnel.intervalNote')}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "12,3 % (11,9 – 12,8 %)": the rate with its 95 % interval. */
+export function rateText(rate: { value: number | null; interval: { low: number; high: number } | null }, percent: (p: number | null) => string): string {
+  if (rate.value === null) return '–';
+  return rate.interval ? `${percent(rate.value)} (${percent(rate.interval.low)} – ${percent(rate.interval.high)})` : percent(rate.value);
+}
+
+function dropOffTitle(row: FunnelStageRow, stageLabel: (s: string) => string, count: (n: number) => string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const parts = Object.entries(row.endedAs).map(([stage, n]) => `${stageLabel(stage)}: ${count(n)}`);
+  if (row.stillOpen !== null) parts.push(`${t('funnel.stillOpen')}: ${count(row.stillOpen)}`);
+  return parts.join(' · ');
+}
+
+/** An explorer title: what the figure is, then the filters it is under. */
+export function explorerTitle(what: string, filters: readonly string[]): string {
+  return [what, ...filters].join(' · ');
+}

@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { funnelCountsFromRow, lagDistributionFromRows, matureCohorts } from '../../../domain/funnel';
+import { lagHistogramSql, trendSql } from '../../../sql/funnel';
+import { clearSelection, select } from '../../../state/viewState';
+import { Chart } from '../../charts/Chart';
+import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
+import { useQuery } from '../../data/useQuery';
+import { useFilterLabels } from '../../filters/useFilterLabels';
+import { useViewState } from '../../state/ViewStateContext';
+import { QueryStatus } from '../QueryStatus';
+import { monthsCondition, type FunnelViewProps } from './funnelContext';
+import { explorerTitle } from './StageFunnelView';
+import { useFunnelFormat } from './useFunnelFormat';
+
+/** Lines the chart draws: the split values with the most leads. */
+const SERIES = 6;
+
+/** Conversion per created month, split like the split view; click a month or brush a range to filter. */
+export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+  const { t } = useTranslation();
+  const { view, update, filterFor } = useViewState();
+  const { dimensionLabel, valueLabel, stageLabel, conditionLabel } = useFilterLabels();
+  const format = useFunnelFormat();
+  const [target, setTarget] = useState(pipeline.stages[2] ?? pipeline.stages[pipeline.stages.length - 1]!);
+  const targetIndex = Math.max(1, pipeline.stages.indexOf(target));
+  const dimension = view.split;
+  const filter = filterFor('trend');
+  const state = useQuery(trendSql({ pipeline, filter, useCube }, dimension));
+  const lag = useQuery(lagHistogramSql({ pipeline, filter, useCube }));
+
+  const model = useMemo(() => {
+    if (state.status !== 'ready' || lag.status !== 'ready') return null;
+    const months = [...new Set(state.rows.map((r) => String(r.month)))].sort();
+    const index = new Map(months.map((m, i) => [m, i]));
+    const byValue = new Map<string | null, { leads: number; rates: (number | null)[]; counts: [number, number][] }>();
+    for (const row of state.rows) {
+      const value = row.value === null ? null : String(row.value);
+      const counts = funnelCountsFromRow(pipeline, row);
+      const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null), counts: months.map(() => [0, 0] as [number, number]) };
+      const i = index.get(String(row.month))!;
+      entry.leads += counts.leads;
+      entry.counts[i] = [counts.reached[targetIndex] ?? 0, counts.leads];
+      entry.rates[i] = counts.leads ? (counts.reached[targetIndex] ?? 0) / counts.leads : null;
+      byValue.set(value, entry);
+    }
+    const top = [...byValue.entries()].sort((a, b) => b[1].leads - a[1].leads).slice(0, SERIES);
+    const series: (TrendSeries & { value: string | null })[] = top.map(([value, e]) => ({ value, name: valueLabel(dimension, value), rates: e.rates }));
+    const distribution = lagDistributionFromRows(lag.rows as never);
+    const mature = distribution.asOf ? new Set(matureCohorts(months, distribution.asOf, distribution.historicalP90)) : new Set<string>();
+    const firstImmature = months.find((m, i) => !mature.has(m) && months.slice(i).every((later) => !mature.has(later))) ?? null;
+    return { months, series, firstImmature, values: byValue.size };
+  }, [state, lag, pipeline, targetIndex, dimension, valueLabel]);
+
+  const selection = view.selections.find((s) => s.source === 'trend')?.condition;
+  const selectedRange = selection?.kind === 'created' ? ([selection.range.from.slice(0, 7), selection.range.to.slice(0, 7)] as const) : null;
+  const option = useMemo(
+    () => model && trendOption(model.months, model.series, model.firstImmature, selectedRange, { month: format.month, percent: format.percent, immature: t('funnel.immature') }),
+    [model, selectedRange?.[0], selectedRange?.[1], format, t], // eslint-disable-line react-hooks/exhaustive-deps -- the range's ends, not its identity
+  );
+
+  const chooseMonths = (first: string, last: string) => update((v) => select(v, { source: 'trend', condition: monthsCondition(first, last) }));
+  const onBrush = (range: readonly [number, number] | null) => {
+    if (!model) return;
+    if (!range) return update((v) => clearSelection(v, 'trend'));
+    const first = model.months[Math.max(0, range[0])];
+    const last = model.months[Math.min(model.months.length - 1, range[1])];
+    if (first && last) chooseMonths(first, last);
+  };
+  const explore = (month: string, value: string | null) => {
+    const conditions = [monthsCondition(month), { kind: 'values', dimension, values: [value] } as const];
+    openExplorer([...filter, ...conditions], explorerTitle(conditions.map(conditionLabel).join(' · '), filter.map(conditionLabel)));
+  };
+
+  return (
+    <section className="panel wide" aria-labelledby="trend-title" data-view="trend" data-ready={state.status === 'ready' && lag.status === 'ready'}>
+      <div className="panel-head">
+        <h2 id="trend-title">{t('funnel.view.trend')}</h2>
+        <label>
+          {t('funnel.conversionTo')}{' '}
+          <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="trend-stage">
+            {pipeline.stages.slice(1).map((stage) => (
+              <option key={stage} value={stage}>
+                {stageLabel(stage)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <QueryStatus state={state.status === 'ready' ? lag : state} />
+      {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
+      {model && option && model.months.length > 0 && (
+        <>
+          <Chart
+            option={option}
+            label={t('funnel.trendLabel', { dimension: dimensionLabel(dimension) })}
+            height={300}
+            testId="chart-trend"
+            onClick={(e) => model.months[e.dataIndex] && chooseMonths(model.months[e.dataIndex]!, model.months[e.dataIndex]!)}
+            onDoubleClick={(e) => {
+              const month = model.months[e.dataIndex];
+              const series = model.series[e.seriesIndex ?? -1];
+              if (month && series) explore(month, series.value);
+            }}
+            onBrush={onBrush}
+          />
+          <p className="muted small">
+            {t('funnel.trendNote', { shown: model.series.length, total: model.values, dimension: dimensionLabel(dimension) })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lagDistributionFromRows, velocityFromHistograms, type LagHistogramRow } from '../../../domain/funnel';
+import { lagHistogramSql, velocitySql } from '../../../sql/funnel';
+import { Chart } from '../../charts/Chart';
+import { lagOption, type LagBin } from '../../charts/funnel/lagOption';
+import { useQuery } from '../../data/useQuery';
+import { useFilterLabels } from '../../filters/useFilterLabels';
+import { useViewState } from '../../state/ViewStateContext';
+import { QueryStatus } from '../QueryStatus';
+import type { FunnelViewProps } from './funnelContext';
+import { useFunnelFormat } from './useFunnelFormat';
+
+/** Whole days per bar of the lag chart: a week reads well from days to a year. */
+const BIN_DAYS = 7;
+
+/** Median and p80 days from creation to each stage and between stages; the lead → won lag distribution. */
+export function VelocityView({ pipeline, useCube }: Omit<FunnelViewProps, 'openExplorer'>) {
+  const { t } = useTranslation();
+  const { filterFor } = useViewState();
+  const { stageLabel } = useFilterLabels();
+  const format = useFunnelFormat();
+  const filter = filterFor('velocity');
+  const spans = useQuery(velocitySql({ pipeline, filter, useCube }));
+  const lag = useQuery(lagHistogramSql({ pipeline, filter, useCube }));
+
+  const velocity = useMemo(() => (spans.status === 'ready' ? velocityFromHistograms(spans.rows as unknown as LagHistogramRow[]) : null), [spans]);
+  const bins = useMemo<LagBin[] | null>(() => {
+    if (lag.status !== 'ready') return null;
+    const { bins: days } = lagDistributionFromRows(lag.rows as never);
+    if (days.length === 0) return [];
+    const byBin = new Map<number, number>();
+    for (const { value, count } of days) byBin.set(Math.floor(value / BIN_DAYS), (byBin.get(Math.floor(value / BIN_DAYS)) ?? 0) + count);
+    const lastBin = Math.max(...byBin.keys());
+    return Array.from({ length: lastBin + 1 }, (_, b) => ({ from: b * BIN_DAYS, to: b * BIN_DAYS + BIN_DAYS - 1, count: byBin.get(b) ?? 0 }));
+  }, [lag]);
+  const option = useMemo(
+    () => bins && bins.length > 0 && lagOption(bins, { days: (from, to) => t('funnel.daysRange', { from, to }), count: format.count }),
+    [bins, format, t],
+  );
+  const spanName = (from: number, to: number) => `${from === 0 ? t('funnel.created') : stageLabel(pipeline.stages[from] ?? '')} → ${stageLabel(pipeline.stages[to] ?? '')}`;
+  const ordered = velocity ? [...velocity].sort((a, b) => (a.from === 0 ? 0 : 1) - (b.from === 0 ? 0 : 1) || a.from - b.from || a.to - b.to) : null;
+
+  return (
+    <section className="panel" aria-labelledby="velocity-title" data-view="velocity" data-ready={spans.status === 'ready' && lag.status === 'ready'}>
+      <h2 id="velocity-title">{t('funnel.view.velocity')}</h2>
+      <QueryStatus state={spans.status === 'ready' ? lag : spans} />
+      {ordered && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="velocity-table">
+            <thead>
+              <tr>
+                <th>{t('funnel.span')}</th>
+                <th className="num">{t('funnel.leads')}</th>
+                <th className="num">{t('funnel.medianDays')}</th>
+                <th className="num">{t('funnel.p80Days')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {t('funnel.noVelocity')}
+                  </td>
+                </tr>
+              )}
+              {ordered.map((v) => (
+                <tr key={`${v.from}-${v.to}`} data-span={`${v.from}-${v.to}`}>
+                  <th scope="row">{spanName(v.from, v.to)}</th>
+                  <td className="num">{format.count(v.n)}</td>
+                  <td className="num">{format.days(v.median)}</td>
+                  <td className="num">{format.days(v.p80)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>{t('funnel.lagTitle')}</h3>
+      {bins?.length === 0 && <p className="empty">{t('funnel.noWon')}</p>}
+      {option && <Chart option={option} label={t('funnel.lagLabel')} height={200} testId="chart-lag" />}
+    </section>
+  );
+}

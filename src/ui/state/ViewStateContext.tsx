@@ -1,0 +1,71 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { conditionsFor, type LeadFilter, type ViewId } from '../../domain/leadFilter';
+import { localToday } from '../../state/period';
+import { decodeViewState, encodeViewState } from '../../state/urlCodec';
+import { globalFilter, INITIAL_VIEW, type ViewState } from '../../state/viewState';
+
+export interface ViewStateApi {
+  readonly view: ViewState;
+  /** Link parameters that could not be used (shown to the user once, never a crash). */
+  readonly ignored: readonly string[];
+  dismissIgnored(): void;
+  update(transition: (view: ViewState) => ViewState): void;
+  /** The conditions a view applies: the global filters and the other views' selections (null: all selections). */
+  filterFor(view: ViewId | null): LeadFilter;
+  /** The link query of the current view, for navigation links that keep it. */
+  readonly query: string;
+  readonly today: string;
+}
+
+const Context = createContext<ViewStateApi | null>(null);
+
+/** The query part of a location hash ("#/funnel?v=1&m=web" → "v=1&m=web"). */
+const queryOfHash = (hash: string) => (hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
+const pathOfHash = (hash: string) => (hash.includes('?') ? hash.slice(0, hash.indexOf('?')) : hash) || '#/';
+
+/**
+ * Keeps the view state in the location hash, so a reload or a sent link opens the same view:
+ * the page path stays as it is and the query after it carries the state.
+ */
+export function ViewStateProvider({ children }: { children: ReactNode }) {
+  const [decoded, setDecoded] = useState(() => decodeViewState(queryOfHash(location.hash)));
+  const [ignored, setIgnored] = useState(decoded.ignored);
+  const view = decoded.state;
+  const today = useMemo(() => localToday(), []);
+
+  useEffect(() => {
+    // A link pasted into the address bar, or a navigation link: read the state it carries.
+    const onHashChange = () => {
+      const next = decodeViewState(queryOfHash(location.hash));
+      setDecoded(next);
+      if (next.ignored.length) setIgnored(next.ignored);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const query = useMemo(() => (view === INITIAL_VIEW ? '' : encodeViewState(view)), [view]);
+  useEffect(() => {
+    const hash = `${pathOfHash(location.hash)}${query ? `?${query}` : ''}`;
+    // Replaced, not pushed: a filter change is not a page; Back leaves the page as users expect.
+    if (hash !== location.hash && (query || location.hash.includes('?'))) history.replaceState(history.state, '', hash);
+  }, [query]);
+
+  const update = useCallback((transition: (view: ViewState) => ViewState) => setDecoded((d) => ({ state: transition(d.state), ignored: [] })), []);
+  const filterFor = useCallback((id: ViewId | null) => {
+    const filters = globalFilter(view, today);
+    return id === null ? [...filters, ...view.selections.map((s) => s.condition)] : conditionsFor(id, filters, view.selections);
+  }, [view, today]);
+
+  const api = useMemo<ViewStateApi>(
+    () => ({ view, ignored, dismissIgnored: () => setIgnored([]), update, filterFor, query, today }),
+    [view, ignored, update, filterFor, query, today],
+  );
+  return <Context.Provider value={api}>{children}</Context.Provider>;
+}
+
+export function useViewState(): ViewStateApi {
+  const api = useContext(Context);
+  if (!api) throw new Error('useViewState needs a ViewStateProvider');
+  return api;
+}
