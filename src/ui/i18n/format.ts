@@ -52,3 +52,14 @@ export function formatDateTime(language: string, iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A calendar day given as epoch milliseconds of its UTC midnight (how DuckDB's DATE arrives), e.g. "27 Nov 2026" / "27.11.2026". */
+export function formatDate(language: string, epochMs: number): string {
+  // UTC: the day must not shift by the browser's time zone.
+  return cached(`date:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(epochMs));
+}
+
+/** A plain number with up to `digits` decimals, e.g. "43,994.02" / "43.994,02". */
+export function formatNumber(language: string, value: number, digits = 2): string {
+  return cached(`num:${language}:${digits}`, () => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits })).format(value);
+}
