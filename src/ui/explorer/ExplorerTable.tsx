@@ -2,9 +2,9 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChan
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../db/arrowRows';
-import { useMediumLabel } from '../i18n/useMediumLabel';
 import { displayCell } from './cellValues';
 import { columnKind } from './explorerColumns';
+import { useValueLabel } from './useValueLabel';
 
 interface ExplorerTableProps {
   readonly rows: readonly Row[];
@@ -24,7 +24,7 @@ interface ExplorerTableProps {
 export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageIndex, pageCount, busy }: ExplorerTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const mediumLabel = useMediumLabel();
+  const valueLabel = useValueLabel();
   const columnDefs = useMemo<ColumnDef<Row>[]>(
     () =>
       columns.map((name) => {
@@ -37,12 +37,12 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
           sortDescFirst: kind !== 'text',
           cell: (c) => {
             const value = c.getValue<Row[string]>();
-            return name === 'medium' && typeof value === 'string' ? mediumLabel(value) : displayCell(lang, kind, value);
+            return typeof value === 'string' ? valueLabel(name, value) : displayCell(lang, kind, value);
           },
-          meta: { numeric: kind === 'number' || kind === 'integer' },
+          meta: { numeric: kind === 'number' || kind === 'money' || kind === 'integer' },
         } satisfies ColumnDef<Row>;
       }),
-    [columns, t, lang, mediumLabel],
+    [columns, t, lang, valueLabel],
   );
   // TanStack's hook returns functions the React compiler cannot memoise; that is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -86,7 +86,14 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} data-column={cell.column.id} data-value={String(cell.getValue() ?? '')} className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}>
+              <td
+                key={cell.id}
+                data-column={cell.column.id}
+                data-value={String(cell.getValue() ?? '')}
+                // Long text is cut with an ellipsis; the tooltip has all of it.
+                title={typeof cell.getValue() === 'string' ? String(cell.getValue()) : undefined}
+                className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}
+              >
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
               </td>
             ))}

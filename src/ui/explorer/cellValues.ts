@@ -13,6 +13,8 @@ export function displayCell(language: string, kind: ColumnKind, value: Cell): st
       return formatInteger(language, value);
     case 'number':
       return formatNumber(language, value);
+    case 'money':
+      return formatNumber(language, value, 2, 2);
     case 'text':
       return String(value);
   }

@@ -2,7 +2,7 @@ import { CANONICAL, type CanonicalType } from '../../domain/schema';
 import { EXPLORER_COLUMNS } from '../../sql/explorer';
 
 /** What the explorer needs to know of a column to show, sort and export it. */
-export type ColumnKind = 'text' | 'date' | 'number' | 'integer';
+export type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'integer';
 
 const KIND_OF_TYPE: Readonly<Record<CanonicalType, ColumnKind>> = { VARCHAR: 'text', DATE: 'date', DOUBLE: 'number', INTEGER: 'integer' };
 const LEAD_COLUMNS = new Map(CANONICAL.leads.map((c) => [c.name, c]));
@@ -14,6 +14,8 @@ export { EXPLORER_COLUMNS };
 
 export function columnKind(name: string): ColumnKind {
   if (name === '_line') return 'integer';
+  // A deal value: always two decimals, so a column of amounts lines up.
+  if (name === 'amount') return 'money';
   const column = LEAD_COLUMNS.get(name);
   return column ? KIND_OF_TYPE[column.type] : 'text';
 }

@@ -27,7 +27,7 @@ export async function createLeadsWorkbook(columns: readonly WorkbookColumn[], sh
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: c.kind === 'date' ? 12 : c.kind === 'text' ? 22 : 12,
-    ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : c.kind === 'money' ? { style: { numFmt: '#,##0.00' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   const toValue = (kind: ColumnKind, value: Cell): Date | string | number | null => {

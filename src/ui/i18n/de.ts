@@ -180,6 +180,8 @@ export const de: Messages = {
     allLeads: 'Alle Leads',
     reached: 'Leads, die {{stage}} erreicht haben',
     stages: { mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Gewonnen' },
+    stageValues: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Gewonnen', lost: 'Verloren', disqualified: 'Disqualifiziert' },
+    channelValues: { direct: 'Direkt', partner: 'Partner' },
     close: 'Schließen',
     count_one: '{{n}} Lead',
     count_other: '{{n}} Leads',

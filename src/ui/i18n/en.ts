@@ -178,6 +178,8 @@ export const en = {
     allLeads: 'All leads',
     reached: 'Leads that reached {{stage}}',
     stages: { mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Won' },
+    stageValues: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' },
+    channelValues: { direct: 'Direct', partner: 'Partner' },
     close: 'Close',
     count_one: '{{n}} lead',
     count_other: '{{n}} leads',

@@ -59,7 +59,7 @@ export function formatDate(language: string, epochMs: number): string {
   return cached(`date:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(epochMs));
 }
 
-/** A plain number with up to `digits` decimals, e.g. "43,994.02" / "43.994,02". */
-export function formatNumber(language: string, value: number, digits = 2): string {
-  return cached(`num:${language}:${digits}`, () => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits })).format(value);
+/** A plain number with up to `digits` decimals (at least `minDigits`), e.g. "43,994.02" / "43.994,02". */
+export function formatNumber(language: string, value: number, digits = 2, minDigits = 0): string {
+  return cached(`num:${language}:${digits}:${minDigits}`, () => new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: minDigits, maximumFractionDigits: digits })).format(value);
 }

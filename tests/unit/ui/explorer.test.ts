@@ -14,7 +14,8 @@ describe('explorer columns', () => {
     expect(EXPLORER_COLUMNS.at(0)).toBe('lead_id');
     expect(EXPLORER_COLUMNS.slice(-2)).toEqual(['_source', '_line']);
     for (const c of DEFAULT_EXPLORER_COLUMNS) expect(EXPLORER_COLUMNS).toContain(c);
-    expect([columnKind('created_at'), columnKind('amount'), columnKind('_line'), columnKind('company')]).toEqual(['date', 'number', 'integer', 'text']);
+    expect([columnKind('created_at'), columnKind('amount'), columnKind('_line'), columnKind('company')]).toEqual(['date', 'money', 'integer', 'text']);
+    expect(columnKind('lead_score')).toBe('number');
   });
 
   it('keeps the model order when ticking, and never unticks the last column', () => {
@@ -39,6 +40,8 @@ describe('explorer cells', () => {
     expect(displayCell('de', 'number', 43994.02)).toBe('43.994,02');
     expect(displayCell('en', 'number', 43994.02)).toBe('43,994.02');
     expect(displayCell('de', 'integer', 1234)).toBe('1.234');
+    expect(displayCell('en', 'money', 80300.2)).toBe('80,300.20');
+    expect(displayCell('en', 'number', 12.5)).toBe('12.5');
     expect(displayCell('en', 'text', null)).toBe('');
   });
 
