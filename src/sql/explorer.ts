@@ -77,3 +77,31 @@ export function explorerPageSql({ filter, pipeline, columns, sort, limit, offset
 export function explorerCountSql({ filter, pipeline }: ExplorerFilterOptions): SqlQuery {
   return joinSql(['SELECT count(*)::BIGINT AS n FROM leads', whereSql(filter, pipeline)]);
 }
+
+/**
+ * An export's own copy of the listed leads, numbered in the explorer's order (`_row` from 1): one
+ * sort for the whole export instead of one per chunk (measured on 1M leads in duckdb-wasm: a 50k
+ * chunk by LIMIT/OFFSET took 1.1–1.3 s, every time; from the copy about 0.1 s), and an import that
+ * lands during the export cannot mix old and new rows into one file. Rows are stored in `_row`
+ * order, so a chunk's range reads only the blocks it needs.
+ */
+export function explorerSnapshotSql(table: string, { filter, pipeline, columns, sort }: Omit<ExplorerPageOptions, 'limit' | 'offset'>): SqlQuery {
+  if (columns.length === 0) throw new Error('Choose at least one column');
+  return joinSql([
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map(checkedColumn).join(', ')}, row_number() OVER (${explorerOrderBy(sort)}) AS _row FROM leads`,
+    whereSql(filter, pipeline),
+    'ORDER BY _row',
+  ]);
+}
+
+/** Rows `from` + 1 … `from` + `count` of an export's copy, in order. */
+export function explorerSnapshotChunkSql(table: string, columns: readonly string[], from: number, count: number): SqlQuery {
+  return {
+    sql: `SELECT ${columns.map(checkedColumn).join(', ')} FROM ${quoteIdent(table)} WHERE _row > ? AND _row <= ? ORDER BY _row`,
+    params: [checkedCount(from, 'from'), checkedCount(from, 'from') + checkedCount(count, 'count')],
+  };
+}
+
+export function dropSnapshotSql(table: string): SqlQuery {
+  return { sql: `DROP TABLE IF EXISTS ${quoteIdent(table)}`, params: [] };
+}

@@ -10,6 +10,8 @@ import type { LeadFilter } from '../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { importCsv } from '../../src/services/importCsv';
 import { explorerCountSql, explorerPageSql, type ExplorerSort } from '../../src/sql/explorer';
+import { exportLeads } from '../../src/ui/export/exportLeads';
+import { csvSink } from '../../src/ui/export/leadsCsv';
 import { ENGINES } from './helpers/engines';
 
 /**
@@ -103,6 +105,39 @@ describe.each(ENGINES)('explorer SQL on $name', ({ open }) => {
     expect(rows.some((r) => r.owner === "D'Angelo")).toBe(true);
     expect(rows.some((r) => r.owner === null)).toBe(true);
     expect(rows.every((r) => typeof r._line === 'number' && r._source === 'leads.csv')).toBe(true);
+  });
+
+  const exportTables = async () =>
+    toRows(await db.query({ sql: "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'explorer_export_%'", params: [] })).length;
+
+  it('exports every listed lead once, in the listed order, across chunks and slices, and cleans up', async () => {
+    const filter: LeadFilter = [{ kind: 'values', dimension: 'owner', values: ["D'Angelo", 'Ben'] }];
+    const sort: ExplorerSort[] = [{ column: 'amount', desc: true }];
+    const columns = ['lead_id', 'created_at', 'owner', 'company', 'amount'];
+    const { count, rows } = await all(filter, sort, columns, 1000);
+    const progress: number[] = [];
+    const file = await exportLeads(db, { filter, pipeline: DEFAULT_PIPELINE, columns, sort }, csvSink(columns), { chunkRows: 40, sliceRows: 15, onProgress: (n) => progress.push(n) });
+    const parsed = Papa.parse<Record<string, string>>(await file.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(['Lead ID', 'Created Date', 'Lead Owner', 'Company', 'Amount']);
+    expect(parsed.data.map((r) => r['Lead ID'])).toEqual(rows.map((r) => r.lead_id));
+    expect(parsed.data).toHaveLength(count);
+    expect(progress.at(-1)).toBe(count);
+    expect(progress.length).toBeGreaterThan(3);
+    // Quotes survive the round trip; names starting like a formula would be neutralised, these are not.
+    expect(parsed.data.some((r) => r.Company?.startsWith('O\'Brien "'))).toBe(true);
+    expect(await exportTables()).toBe(0);
+  });
+
+  it('drops its copy of the rows when the export is cancelled', async () => {
+    const controller = new AbortController();
+    const exported = exportLeads(db, { filter: [], pipeline: DEFAULT_PIPELINE, columns: ['lead_id'], sort: [] }, csvSink(['lead_id']), {
+      chunkRows: 20,
+      sliceRows: 10,
+      signal: controller.signal,
+      onProgress: (n) => n >= 30 && controller.abort(),
+    });
+    await expect(exported).rejects.toThrow();
+    expect(await exportTables()).toBe(0);
   });
 
   it('refuses columns that are not lead columns', () => {
