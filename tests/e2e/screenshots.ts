@@ -12,7 +12,9 @@ const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
   { file: 'coming-en.png', language: 'en', hash: '#/planning' },
-] as const;
+  // The Lead explorer opened from the "Won" KPI card.
+  { file: 'explorer-en.png', language: 'en', hash: '#/overview', open: 'won' },
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string }[];
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
@@ -24,6 +26,11 @@ try {
     await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
     if (shot.hash === '#/overview') await page.waitForSelector('[data-testid="chart"] canvas');
     await page.waitForTimeout(800); // let the chart's entry animation finish
+    if ('open' in shot) {
+      await page.click(`[data-testid="kpi-open-${shot.open}"]`);
+      await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
+      await page.waitForTimeout(200);
+    }
     await page.screenshot({ path: path.join(OUT, shot.file) });
     console.log(`wrote ${path.relative(ROOT, path.join(OUT, shot.file))}`);
     await page.close();

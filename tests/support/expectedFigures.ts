@@ -14,12 +14,21 @@ const STAMPS = [
   ['Opportunity Date', 3],
 ] as const;
 
-type CsvRow = Record<string, string>;
+export type CsvRow = Record<string, string>;
 
-function readCsv(file: string): CsvRow[] {
+export function readCsv(file: string): CsvRow[] {
   const parsed = Papa.parse<CsvRow>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
   if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]?.message}`);
   return parsed.data;
+}
+
+/** The furthest stage (0 lead … 4 won) a lead of the sample export has reached, by its status and dates. */
+export function reachedIndexOf(lead: CsvRow): number {
+  const status = lead['Lead Status'] ?? '';
+  if (!(status in STAGE_INDEX)) throw new Error(`Unexpected Lead Status "${status}" in the sample: extend STAGE_INDEX`);
+  let index = STAGE_INDEX[status] ?? 0;
+  for (const [column, i] of STAMPS) if ((lead[column] ?? '').trim() !== '' && i > index) index = i;
+  return index;
 }
 
 export interface ExpectedFigures {
@@ -42,10 +51,7 @@ export function expectedFigures(sampleDir: string): ExpectedFigures {
   let revenue = 0;
   const byMedium = new Map<string, number>();
   for (const lead of leads) {
-    const status = lead['Lead Status'] ?? '';
-    if (!(status in STAGE_INDEX)) throw new Error(`Unexpected Lead Status "${status}" in the sample: extend STAGE_INDEX`);
-    let index = STAGE_INDEX[status] ?? 0;
-    for (const [column, i] of STAMPS) if ((lead[column] ?? '').trim() !== '' && i > index) index = i;
+    const index = reachedIndexOf(lead);
     for (let i = 0; i <= index; i++) reached[i] = (reached[i] ?? 0) + 1;
     if (index === 4) revenue += wonDeals.get(lead['Lead ID'] ?? '') ?? Number(lead.Amount || 0);
     const medium = lead['Lead Source'] ?? '';

@@ -53,9 +53,17 @@ export function formatDateTime(language: string, iso: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** A calendar day (yyyy-mm-dd), e.g. "27 Nov 2026" / "27.11.2026"; read as UTC so no time zone shifts it. */
-export function formatDate(language: string, isoDay: string): string {
-  const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDay;
-  return cached(`day:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+/**
+ * A calendar day, e.g. "27 Nov 2026" / "27.11.2026": as DuckDB's DATE arrives (epoch milliseconds of
+ * its UTC midnight) or as text (yyyy-mm-dd). Formatted in UTC, so the browser's time zone cannot shift it.
+ */
+export function formatDate(language: string, day: number | string): string {
+  const date = typeof day === 'number' ? new Date(day) : new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return String(day);
+  return cached(`date:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+}
+
+/** A plain number with up to `digits` decimals (at least `minDigits`), e.g. "43,994.02" / "43.994,02". */
+export function formatNumber(language: string, value: number, digits = 2, minDigits = 0): string {
+  return cached(`num:${language}:${digits}:${minDigits}`, () => new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: minDigits, maximumFractionDigits: digits })).format(value);
 }

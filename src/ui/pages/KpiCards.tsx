@@ -1,32 +1,59 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../domain/leadFilter';
+import { LeadExplorer } from '../explorer/LeadExplorer';
 import { formatCurrency, formatInteger, formatPercent } from '../i18n/format';
 import type { FunnelFigures } from './overviewModel';
 
-const STAGE_LABELS = ['kpi.leads', 'kpi.mql', 'kpi.sql', 'kpi.opportunity', 'kpi.won'] as const;
+const STAGES = ['leads', 'mql', 'sql', 'opportunity', 'won'] as const;
+type KpiStage = (typeof STAGES)[number];
+const STAGE_LABELS: Readonly<Record<KpiStage, string>> = { leads: 'kpi.leads', mql: 'kpi.mql', sql: 'kpi.sql', opportunity: 'kpi.opportunity', won: 'kpi.won' };
+
+/** The leads behind a funnel figure: all of them, or those that reached the stage (DESIGN.md's rule). */
+export function kpiFilter(stage: KpiStage): LeadFilter {
+  return stage === 'leads' ? [] : [{ kind: 'reached', stage }];
+}
 
 export function KpiCards({ figures }: { figures: FunnelFigures }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { interval } = figures.leadToWon;
+  const [opened, setOpened] = useState<KpiStage | null>(null);
+  const filter = useMemo(() => (opened ? kpiFilter(opened) : []), [opened]);
+  const titleOf = (stage: KpiStage) => (stage === 'leads' ? t('explorer.allLeads') : t('explorer.reached', { stage: t(`explorer.stages.${stage}`) }));
   return (
-    <dl className="kpis" data-testid="kpis">
-      {figures.reached.map((count, i) => (
-        <div className="kpi" key={STAGE_LABELS[i] ?? i} data-kpi={['leads', 'mql', 'sql', 'opportunity', 'won'][i]} data-value={count}>
-          <dt>{t(STAGE_LABELS[i] ?? 'kpi.leads')}</dt>
-          <dd>{formatInteger(lang, count)}</dd>
-          {i > 0 && <small>{t('kpi.ofLeads', { share: formatPercent(lang, figures.leads ? count / figures.leads : null) })}</small>}
+    <>
+      <dl className="kpis" data-testid="kpis">
+        {figures.reached.map((count, i) => {
+          const stage = STAGES[i] ?? 'leads';
+          return (
+            <div className="kpi opens" key={stage} data-kpi={stage} data-value={count}>
+              <dt>
+                {/* The whole card is the button's target (CSS), so the figure stays a plain <dd> for the list semantics. */}
+                <button type="button" className="kpi-open" aria-haspopup="dialog" aria-describedby="kpi-open-hint" onClick={() => setOpened(stage)} data-testid={`kpi-open-${stage}`}>
+                  {t(STAGE_LABELS[stage])}
+                </button>
+              </dt>
+              <dd>{formatInteger(lang, count)}</dd>
+              {i > 0 && <small>{t('kpi.ofLeads', { share: formatPercent(lang, figures.leads ? count / figures.leads : null) })}</small>}
+            </div>
+          );
+        })}
+        <div className="kpi" data-kpi="revenue" data-value={figures.revenue}>
+          <dt>{t('kpi.revenue')}</dt>
+          <dd>{formatCurrency(lang, figures.revenue, 'EUR', true)}</dd>
+          <small>{formatCurrency(lang, figures.revenue)}</small>
         </div>
-      ))}
-      <div className="kpi" data-kpi="revenue" data-value={figures.revenue}>
-        <dt>{t('kpi.revenue')}</dt>
-        <dd>{formatCurrency(lang, figures.revenue, 'EUR', true)}</dd>
-        <small>{formatCurrency(lang, figures.revenue)}</small>
-      </div>
-      <div className="kpi" data-kpi="lead_to_won" data-value={figures.leadToWon.value ?? ''}>
-        <dt>{t('kpi.leadToWon')}</dt>
-        <dd>{formatPercent(lang, figures.leadToWon.value)}</dd>
-        {interval && <small>{t('kpi.interval', { low: formatPercent(lang, interval.low), high: formatPercent(lang, interval.high) })}</small>}
-      </div>
-    </dl>
+        <div className="kpi" data-kpi="lead_to_won" data-value={figures.leadToWon.value ?? ''}>
+          <dt>{t('kpi.leadToWon')}</dt>
+          <dd>{formatPercent(lang, figures.leadToWon.value)}</dd>
+          {interval && <small>{t('kpi.interval', { low: formatPercent(lang, interval.low), high: formatPercent(lang, interval.high) })}</small>}
+        </div>
+      </dl>
+      <span id="kpi-open-hint" hidden>
+        {t('explorer.open')}
+      </span>
+      {opened && <LeadExplorer filter={filter} title={titleOf(opened)} onClose={() => setOpened(null)} />}
+    </>
   );
 }

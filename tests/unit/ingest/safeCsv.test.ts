@@ -17,4 +17,18 @@ describe('safe CSV export', () => {
       ['3', 'a, "b"\nc', `'=HYPERLINK("x")`],
     ]);
   });
+
+  it('keeps numbers from numeric columns as numbers, and neutralises the same text', () => {
+    const csv = toSafeCsv([{ amount: -5, note: '-5', score: 1.25 }], ['amount', 'note', 'score']);
+    expect(Papa.parse<string[]>(csv).data).toEqual([
+      ['amount', 'note', 'score'],
+      ['-5', "'-5", '1.25'],
+    ]);
+  });
+
+  it('writes header texts in place of the keys, or no header row for a later chunk', () => {
+    const rows = [{ lead_id: 'L1', company: '=1+1' }];
+    expect(toSafeCsv(rows, ['lead_id', 'company'], { headers: ['Lead ID', 'Company'] })).toBe("Lead ID,Company\r\nL1,'=1+1");
+    expect(toSafeCsv(rows, ['lead_id', 'company'], { header: false })).toBe("L1,'=1+1");
+  });
 });

@@ -1,0 +1,101 @@
+import type { SortingState, Updater } from '@tanstack/react-table';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../domain/leadFilter';
+import type { ExplorerSort } from '../../sql/explorer';
+import { formatInteger } from '../i18n/format';
+import { ColumnChooser } from './ColumnChooser';
+import { DEFAULT_EXPLORER_COLUMNS, toggleColumn } from './explorerColumns';
+import { ExplorerTable } from './ExplorerTable';
+import { ExportBar } from './ExportBar';
+import { Pager } from './Pager';
+import { useLeadExport } from './useLeadExport';
+import { useLeadPage } from './useLeadPage';
+import { useModalDialog } from './useModalDialog';
+
+export const EXPLORER_PAGE_SIZE = 50;
+
+export interface LeadExplorerProps {
+  /** Which leads to list: those behind the figure the user clicked. */
+  readonly filter: LeadFilter;
+  /** Says what they are, e.g. "Leads that reached SQL · medium = Web". */
+  readonly title: string;
+  readonly onClose: () => void;
+}
+
+const sortOf = (sorting: SortingState): ExplorerSort[] => sorting.map((s) => ({ column: s.id, desc: s.desc }));
+
+/**
+ * The leads behind any figure, in a modal dialog: sorted and paged by DuckDB, columns to choose,
+ * and an export of all of them (CSV that re-imports, or Excel). Render it inside DataProvider.
+ */
+export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const titleId = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useModalDialog(dialog, onClose);
+
+  const [columns, setColumns] = useState<readonly string[]>(DEFAULT_EXPLORER_COLUMNS);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [pageIndex, setPageIndex] = useState(0);
+  const sort = useMemo(() => sortOf(sorting), [sorting]);
+
+  const page = useLeadPage({ filter, columns, sort, pageIndex, pageSize: EXPLORER_PAGE_SIZE });
+  const pageCount = page.count === null ? 0 : Math.ceil(page.count / EXPLORER_PAGE_SIZE);
+  const request = useMemo(() => ({ filter, columns, sort }), [filter, columns, sort]);
+  const { exportState, start, cancel } = useLeadExport(request);
+
+  // A new order starts at its first page.
+  const onSortingChange = useCallback((updater: Updater<SortingState>) => {
+    setSorting((old) => (typeof updater === 'function' ? updater(old) : updater));
+    setPageIndex(0);
+  }, []);
+  const onToggleColumn = useCallback((name: string) => {
+    setColumns((old) => toggleColumn(old, name));
+    // A hidden column cannot show its sort arrow: stop sorting by it rather than sort invisibly.
+    setSorting((old) => old.filter((s) => s.id !== name));
+  }, []);
+
+  const empty = page.count === 0;
+  return (
+    <dialog ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} className="explorer" data-testid="lead-explorer">
+      <header className="explorer-header">
+        <div>
+          <h2 id={titleId}>{title}</h2>
+          <p className="muted" data-testid="explorer-count" data-count={page.count ?? ''}>
+            {page.count === null ? t('explorer.loading') : t('explorer.count', { count: page.count, n: formatInteger(lang, page.count) })}
+          </p>
+        </div>
+        <button type="button" className="explorer-close" onClick={onClose} data-testid="explorer-close" aria-label={t('explorer.close')}>
+          ×
+        </button>
+      </header>
+      <div className="explorer-tools">
+        <ColumnChooser chosen={columns} onToggle={onToggleColumn} />
+        <ExportBar count={page.count} exportState={exportState} onExport={start} onCancel={cancel} />
+      </div>
+      {page.error && (
+        <p className="error" role="alert">
+          {t('error.query', { message: page.error })}
+        </p>
+      )}
+      {empty ? (
+        <p className="empty" data-testid="explorer-empty">
+          {t('explorer.empty')}
+        </p>
+      ) : page.rows === null ? (
+        <p className="muted" role="status">
+          {t('explorer.loading')}
+        </p>
+      ) : (
+        <>
+          <div className="explorer-scroll">
+            <ExplorerTable rows={page.rows} columns={columns} sorting={sorting} onSortingChange={onSortingChange} pageIndex={pageIndex} pageCount={pageCount} busy={page.stale} />
+          </div>
+          <Pager pageIndex={pageIndex} pageCount={pageCount} onPage={setPageIndex} />
+        </>
+      )}
+    </dialog>
+  );
+}
