@@ -120,6 +120,7 @@ export const de: Messages = {
     noVelocity: 'Kein Lead mit Stufendaten entspricht den Filtern.',
     lagTitle: 'Dauer Lead → gewonnen (Tage, je Woche)',
     lagLabel: 'Balkendiagramm: wie viele gewonnene Leads wie viele Tage von der Erstellung bis zum Gewinn brauchten',
+    daysAxis: 'Tage von der Erstellung bis zum Gewinn',
     daysRange: 'Tage {{from}}–{{to}}',
     noWon: 'Kein gewonnener Lead entspricht den Filtern.',
     conversionTo: 'Konversion zu',

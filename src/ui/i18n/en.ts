@@ -118,6 +118,7 @@ export const en = {
     noVelocity: 'No lead with stage dates matches the filters.',
     lagTitle: 'Lead → won lag (days, per week)',
     lagLabel: 'Bar chart: how many won leads took how many days from creation to won',
+    daysAxis: 'days from creation to won',
     daysRange: 'Days {{from}}–{{to}}',
     noWon: 'No won lead matches the filters.',
     conversionTo: 'Conversion to',

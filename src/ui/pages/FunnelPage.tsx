@@ -30,10 +30,10 @@ export function FunnelPage() {
       <FilterBar />
       <div className="panels funnel-panels">
         <StageFunnelView {...props} />
-        <VelocityView {...props} />
         <SplitView {...props} />
         <CohortView {...props} />
         <TrendView {...props} />
+        <VelocityView {...props} />
       </div>
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>

@@ -9,18 +9,18 @@ export interface LagBin {
 }
 
 /** The distribution of lead → won lag as bars of equal width in days. Pure. */
-export function lagOption(bins: readonly LagBin[], labels: { readonly days: (from: number, to: number) => string; readonly count: (n: number) => string }): ChartOption {
+export function lagOption(bins: readonly LagBin[], labels: { readonly days: (from: number, to: number) => string; readonly count: (n: number) => string; readonly axis: string }): ChartOption {
   return {
     aria: { enabled: true },
     animation: false,
-    grid: { left: 48, right: 12, top: 12, bottom: 40 },
+    grid: { left: 48, right: 12, top: 12, bottom: 44 },
     tooltip: {
       formatter: (p: unknown) => {
         const bin = bins[(p as { dataIndex: number }).dataIndex];
         return bin ? `${escapeHtml(labels.days(bin.from, bin.to))}: ${escapeHtml(labels.count(bin.count))}` : '';
       },
     },
-    xAxis: { type: 'category', data: bins.map((b) => String(b.from)), name: '', axisLabel: { interval: 'auto' } },
+    xAxis: { type: 'category', data: bins.map((b) => String(b.from)), name: labels.axis, nameLocation: 'middle', nameGap: 26, axisLabel: { interval: 'auto' } },
     yAxis: { type: 'value', axisLabel: { formatter: (n: number) => labels.count(n) } },
     series: [{ type: 'bar', barCategoryGap: '8%', data: bins.map((b) => b.count), itemStyle: { color: '#5b8def' } }],
   };

@@ -50,12 +50,13 @@ export function splitOption(bars: readonly SplitBar[], selected: readonly (strin
           value: bar.rate ?? 0,
           itemStyle: { color: isSelected(bar) ? (bar.notSignificant ? '#7ea6ea' : '#1f6feb') : '#d3def3' },
         })),
-        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => labels.percent(bars[p.dataIndex]?.rate ?? null) + (bars[p.dataIndex]?.notSignificant ? ' ≈' : '') },
       },
       {
         type: 'custom',
         silent: true,
         tooltip: { show: false },
+        // Dimension 0 is the bar, 1 and 2 the interval's ends: only those span the rate axis.
+        encode: { x: [1, 2], y: 0 },
         data: bars.map((bar, i) => [i, bar.low ?? 0, bar.high ?? 0]),
         renderItem: (_params: unknown, api: { value: (i: number) => number; coord: (p: [number, number]) => [number, number]; size: (p: [number, number]) => [number, number] }) => {
           const [x0, y] = api.coord([api.value(1), api.value(0)]);

@@ -6,6 +6,7 @@ import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption';
 import { useQuery } from '../../data/useQuery';
+import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
@@ -15,7 +16,7 @@ import { useFunnelFormat } from './useFunnelFormat';
 
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
 export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { update, filterFor } = useViewState();
   const { stageLabel, conditionLabel } = useFilterLabels();
   const format = useFunnelFormat();
@@ -78,7 +79,7 @@ export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps)
           <p className="muted small">
             {model.p90 === null
               ? t('funnel.maturityUnknown')
-              : t('funnel.maturityNote', { days: format.days(model.p90), asOf: model.asOf ?? '–', count: model.immature.size })}
+              : t('funnel.maturityNote', { days: format.days(model.p90), asOf: model.asOf ? formatDate(i18n.language, model.asOf) : '–', count: model.immature.size })}
           </p>
         </>
       )}

@@ -37,8 +37,10 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
     return rows.sort((a, b) => (b.won.value ?? -1) - (a.won.value ?? -1) || b.leads - a.leads);
   }, [state, pipeline, dimension, valueLabel]);
 
-  const selectedCondition = view.selections.find((s) => s.source === 'split')?.condition;
-  const selected = selectedCondition?.kind === 'values' && selectedCondition.dimension === dimension ? selectedCondition.values : [];
+  const selected = useMemo(() => {
+    const condition = view.selections.find((s) => s.source === 'split')?.condition;
+    return condition?.kind === 'values' && condition.dimension === dimension ? condition.values : [];
+  }, [view.selections, dimension]);
 
   const bars = useMemo<SplitBar[] | null>(() => {
     if (!groups) return null;
@@ -93,7 +95,7 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
       <QueryStatus state={state} />
       {groups?.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
       {bars && option && bars.length > 0 && (
-        <div className="split-layout">
+        <div>
           <Chart
             option={option}
             label={t('funnel.splitLabel', { dimension: dimensionLabel(dimension) })}

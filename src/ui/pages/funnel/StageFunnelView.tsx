@@ -44,12 +44,12 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
   const empty = rows !== null && (rows[0]?.reached ?? 0) === 0;
 
   return (
-    <section className="panel" aria-labelledby="funnel-title" data-view="funnel" data-ready={state.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="funnel-title" data-view="funnel" data-ready={state.status === 'ready'}>
       <h2 id="funnel-title">{t('funnel.view.funnel')}</h2>
       <QueryStatus state={state} />
       {empty && <p className="empty">{t('funnel.empty')}</p>}
       {rows && !empty && option && (
-        <>
+        <div className="view-layout">
           <Chart
             option={option}
             label={t('funnel.funnelLabel')}
@@ -80,14 +80,17 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
                     </td>
                     <td className="num">{rateText(row.conversion, format.percent)}</td>
                     <td className="num">{rateText(row.cumulative, format.percent)}</td>
-                    <td className="num">{row.dropOff === null ? '–' : <span title={dropOffTitle(row, stageLabel, format.count, t)}>{format.count(row.dropOff)}</span>}</td>
+                    <td className="num">
+                      {row.dropOff === null ? '–' : format.count(row.dropOff)}
+                      {row.dropOff !== null && row.dropOff > 0 && <small className="muted block">{dropOffText(row, stageLabel, format.count, t)}</small>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            <p className="muted small">{t('funnel.intervalNote')}</p>
           </div>
-          <p className="muted small">{t('funnel.intervalNote')}</p>
-        </>
+        </div>
       )}
     </section>
   );
@@ -99,9 +102,11 @@ export function rateText(rate: { value: number | null; interval: { low: number; 
   return rate.interval ? `${percent(rate.value)} (${percent(rate.interval.low)} – ${percent(rate.interval.high)})` : percent(rate.value);
 }
 
-function dropOffTitle(row: FunnelStageRow, stageLabel: (s: string) => string, count: (n: number) => string, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const parts = Object.entries(row.endedAs).map(([stage, n]) => `${stageLabel(stage)}: ${count(n)}`);
-  if (row.stillOpen !== null) parts.push(`${t('funnel.stillOpen')}: ${count(row.stillOpen)}`);
+function dropOffText(row: FunnelStageRow, stageLabel: (s: string) => string, count: (n: number) => string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const parts = Object.entries(row.endedAs)
+    .filter(([, n]) => n > 0)
+    .map(([stage, n]) => `${stageLabel(stage)} ${count(n)}`);
+  if (row.stillOpen) parts.push(`${t('funnel.stillOpen')} ${count(row.stillOpen)}`);
   return parts.join(' · ');
 }
 

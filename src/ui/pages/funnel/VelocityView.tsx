@@ -35,50 +35,54 @@ export function VelocityView({ pipeline, useCube }: Omit<FunnelViewProps, 'openE
     return Array.from({ length: lastBin + 1 }, (_, b) => ({ from: b * BIN_DAYS, to: b * BIN_DAYS + BIN_DAYS - 1, count: byBin.get(b) ?? 0 }));
   }, [lag]);
   const option = useMemo(
-    () => bins && bins.length > 0 && lagOption(bins, { days: (from, to) => t('funnel.daysRange', { from, to }), count: format.count }),
+    () => bins && bins.length > 0 && lagOption(bins, { days: (from, to) => t('funnel.daysRange', { from, to }), count: format.count, axis: t('funnel.daysAxis') }),
     [bins, format, t],
   );
   const spanName = (from: number, to: number) => `${from === 0 ? t('funnel.created') : stageLabel(pipeline.stages[from] ?? '')} → ${stageLabel(pipeline.stages[to] ?? '')}`;
   const ordered = velocity ? [...velocity].sort((a, b) => (a.from === 0 ? 0 : 1) - (b.from === 0 ? 0 : 1) || a.from - b.from || a.to - b.to) : null;
 
   return (
-    <section className="panel" aria-labelledby="velocity-title" data-view="velocity" data-ready={spans.status === 'ready' && lag.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="velocity-title" data-view="velocity" data-ready={spans.status === 'ready' && lag.status === 'ready'}>
       <h2 id="velocity-title">{t('funnel.view.velocity')}</h2>
       <QueryStatus state={spans.status === 'ready' ? lag : spans} />
-      {ordered && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="velocity-table">
-            <thead>
-              <tr>
-                <th>{t('funnel.span')}</th>
-                <th className="num">{t('funnel.leads')}</th>
-                <th className="num">{t('funnel.medianDays')}</th>
-                <th className="num">{t('funnel.p80Days')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.length === 0 && (
+      <div className="view-layout">
+        {ordered && (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="velocity-table">
+              <thead>
                 <tr>
-                  <td colSpan={4} className="muted">
-                    {t('funnel.noVelocity')}
-                  </td>
+                  <th>{t('funnel.span')}</th>
+                  <th className="num">{t('funnel.leads')}</th>
+                  <th className="num">{t('funnel.medianDays')}</th>
+                  <th className="num">{t('funnel.p80Days')}</th>
                 </tr>
-              )}
-              {ordered.map((v) => (
-                <tr key={`${v.from}-${v.to}`} data-span={`${v.from}-${v.to}`}>
-                  <th scope="row">{spanName(v.from, v.to)}</th>
-                  <td className="num">{format.count(v.n)}</td>
-                  <td className="num">{format.days(v.median)}</td>
-                  <td className="num">{format.days(v.p80)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ordered.length === 0 && (
+                  <tr>
+                    <td colSpan={4} className="muted">
+                      {t('funnel.noVelocity')}
+                    </td>
+                  </tr>
+                )}
+                {ordered.map((v) => (
+                  <tr key={`${v.from}-${v.to}`} data-span={`${v.from}-${v.to}`}>
+                    <th scope="row">{spanName(v.from, v.to)}</th>
+                    <td className="num">{format.count(v.n)}</td>
+                    <td className="num">{format.days(v.median)}</td>
+                    <td className="num">{format.days(v.p80)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div>
+          <h3>{t('funnel.lagTitle')}</h3>
+          {bins?.length === 0 && <p className="empty">{t('funnel.noWon')}</p>}
+          {option && <Chart option={option} label={t('funnel.lagLabel')} height={240} testId="chart-lag" />}
         </div>
-      )}
-      <h3>{t('funnel.lagTitle')}</h3>
-      {bins?.length === 0 && <p className="empty">{t('funnel.noWon')}</p>}
-      {option && <Chart option={option} label={t('funnel.lagLabel')} height={200} testId="chart-lag" />}
+      </div>
     </section>
   );
 }
