@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readCsv, reachedIndexOf, type CsvRow } from '../support/expectedFigures';
+import { openApp, ROOT, useBuiltApp } from './harness';
+
+const STAGES = ['lead', 'mql', 'sql', 'opportunity', 'won'];
+
+/** Leads of the English sample per reached stage, counted from the CSV with none of the app's code. */
+function reachedCounts(leads: readonly CsvRow[]): number[] {
+  const counts = STAGES.map(() => 0);
+  for (const lead of leads) for (let i = 0; i <= reachedIndexOf(lead); i++) counts[i]! += 1;
+  return counts;
+}
+
+async function waitForViews(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const views = [...document.querySelectorAll('[data-view]')];
+    return views.length === 5 && views.every((v) => v.getAttribute('data-ready') === 'true');
+  });
+}
+
+async function funnelCounts(page: Page): Promise<number[]> {
+  await waitForViews(page);
+  return page.$$eval('[data-testid="funnel-table"] tbody tr', (rows) => rows.map((r) => Number(r.getAttribute('data-count'))));
+}
+
+/** Centre of bar `index` of `count` in a horizontal bar chart whose plot has these margins (px). */
+async function barPoint(page: Page, chart: string, index: number, count: number, grid: { left: number; top: number; bottom: number }) {
+  const box = (await page.locator(`[data-testid="${chart}"]`).boundingBox())!;
+  const band = (box.height - grid.top - grid.bottom) / count;
+  return { x: box.x + grid.left + 3, y: box.y + grid.top + band * (index + 0.5) };
+}
+
+describe('the Funnel page in headless Chromium', () => {
+  const app = useBuiltApp();
+  const leads = readCsv(path.join(ROOT, 'data-samples/en/leads.csv'));
+  const webLeads = leads.filter((l) => l['Lead Source'] === 'Website');
+
+  it('shows the stage funnel equal to an independent count of the sample file', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
+    expect(await page.textContent('[data-testid="chips"]')).toContain('No filters');
+    expect(await page.textContent('main')).not.toMatch(/NaN|undefined/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cross-filters: a medium clicked in the split chart filters the other views, adds a chip, travels in the link, and the explorer lists the leads behind a funnel bar', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    const media = await page.$$eval('[data-testid="split-table"] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-value')));
+    const web = media.indexOf('web');
+    expect(web).toBeGreaterThanOrEqual(0);
+    const bar = await barPoint(page, 'chart-split', web, media.length, { left: 140, top: 8, bottom: 24 });
+    await page.mouse.click(bar.x, bar.y);
+    await page.waitForSelector('[data-chip="selection-split"]');
+    const expected = reachedCounts(webLeads);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), expected[0]);
+    expect(await funnelCounts(page)).toEqual(expected);
+    // The view the selection was made in is not filtered by it: every medium is still listed.
+    expect(await page.$$eval('[data-testid="split-table"] tbody tr', (rows) => rows.length)).toBe(media.length);
+    expect(await page.textContent('[data-chip="selection-split"]')).toContain('Medium: Web');
+
+    // The view is in the link: a fresh page opened with it shows the same figures and chip.
+    const link = page.url();
+    expect(link).toContain('x.split.m=web');
+    const fresh = await openApp(app.browser, app.server.origin, link.slice(link.indexOf('#')), { keepStoredData: true });
+    expect(await funnelCounts(fresh.page)).toEqual(expected);
+    expect(await fresh.page.textContent('[data-chip="selection-split"]')).toContain('Medium: Web');
+    expect(fresh.errors).toEqual([]);
+    await fresh.page.close();
+
+    // A double click on the SQL bar lists exactly the web leads that reached SQL.
+    const sql = await barPoint(page, 'chart-funnel', 2, STAGES.length, { left: 110, top: 8, bottom: 8 });
+    await page.mouse.dblclick(sql.x, sql.y);
+    await page.waitForSelector('[data-testid="lead-explorer"] [data-testid="explorer-count"][data-count]:not([data-count=""])');
+    expect(Number(await page.getAttribute('[data-testid="explorer-count"]', 'data-count'))).toBe(expected[2]);
+    expect(await page.textContent('[data-testid="lead-explorer"] h2')).toContain('Reached SQL');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="lead-explorer"]', { state: 'detached' });
+
+    // The same bar clicked again clears the selection (its place is measured again: closing the dialog may scroll).
+    const again = await barPoint(page, 'chart-split', web, media.length, { left: 140, top: 8, bottom: 24 });
+    await page.mouse.click(again.x, again.y);
+    await page.waitForSelector('[data-chip="selection-split"]', { state: 'detached' });
+    expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters by a picked value and a period, and shows an empty state without leads', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    await page.click('[data-testid="picker-channel"] summary');
+    await page.click('[data-testid="picker-channel"] label:has-text("Partner") input');
+    await page.waitForSelector('[data-chip="channel"]');
+    await page.keyboard.press('Escape');
+    const partner = leads.filter((l) => l.Channel === 'Partner');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), partner.length);
+    expect(await funnelCounts(page)).toEqual(reachedCounts(partner));
+
+    await page.selectOption('[data-testid="period"]', 'custom');
+    await page.fill('input[aria-label="From"]', '1990-01-01');
+    await page.fill('input[aria-label="To"]', '1990-12-31');
+    await page.waitForSelector('[data-chip="period"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-view] .empty').length >= 4);
+    expect(await page.textContent('main')).not.toMatch(/NaN|undefined|Infinity/);
+    await page.click('[data-testid="clear-filters"]');
+    expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores unknown or malformed link parameters with a visible notice and keeps the rest', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel?v=1&m=web&zz=1&p=2025-02-30_2025-03-01&x.bogus.m=1');
+    await page.waitForSelector('[data-testid="link-notice"]');
+    const notice = await page.textContent('[data-testid="link-notice"]');
+    expect(notice).toContain('zz=1');
+    expect(notice).toContain('p=2025-02-30_2025-03-01');
+    expect(notice).toContain('x.bogus.m=1');
+    expect(await funnelCounts(page)).toEqual(reachedCounts(webLeads));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
