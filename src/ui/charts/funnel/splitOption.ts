@@ -20,6 +20,12 @@ export interface SplitLabels {
   readonly hint: string;
 }
 
+/** The axis end: the highest interval end, rounded up to 5 percentage points (at most 100 %). */
+function roundedMax(bars: readonly SplitBar[]): number {
+  const highest = Math.max(0, ...bars.map((b) => b.high ?? b.rate ?? 0));
+  return Math.min(1, Math.ceil((highest + 1e-9) / 0.05) * 0.05);
+}
+
 /**
  * One bar per value of the split dimension, best rate on top, with its 95 % interval as a whisker
  * (a custom series); bars whose interval overlaps the one above are lighter and say so. Pure.
@@ -40,7 +46,7 @@ export function splitOption(bars: readonly SplitBar[], selected: readonly (strin
         return `<strong>${escapeHtml(bar.label)}</strong><br/>${escapeHtml(labels.rateName)}: ${escapeHtml(labels.percent(bar.rate))}${interval}<br/>${escapeHtml(labels.count(bar.leads))}${note}<br/><small>${escapeHtml(labels.hint)}</small>`;
       },
     },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.percent(v) }, max: (extent: { max: number }) => Math.min(1, extent.max * 1.1 || 1) },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.percent(v) }, max: roundedMax(bars) },
     yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: { width: 130, overflow: 'truncate' } },
     series: [
       {

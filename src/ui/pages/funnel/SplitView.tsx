@@ -11,7 +11,7 @@ import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
-import { explorerTitle, rateText } from './StageFunnelView';
+import { explorerTitle, RateCell } from './StageFunnelView';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** Values with the most leads that the chart shows; the table lists them all. */
@@ -135,7 +135,7 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
                         </td>
                       ))}
                       <td className="num">
-                        {rateText(g.won, format.percent)}
+                        <RateCell rate={g.won} percent={format.percent} />
                         {overlap && (
                           <small className="not-significant" title={t('funnel.notSignificantLong')}>
                             {' '}

@@ -78,8 +78,12 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
                         {format.count(row.reached)}
                       </button>
                     </td>
-                    <td className="num">{rateText(row.conversion, format.percent)}</td>
-                    <td className="num">{rateText(row.cumulative, format.percent)}</td>
+                    <td className="num">
+                      <RateCell rate={row.conversion} percent={format.percent} />
+                    </td>
+                    <td className="num">
+                      <RateCell rate={row.cumulative} percent={format.percent} />
+                    </td>
                     <td className="num">
                       {row.dropOff === null ? '–' : format.count(row.dropOff)}
                       {row.dropOff !== null && row.dropOff > 0 && <small className="muted block">{dropOffText(row, stageLabel, format.count, t)}</small>}
@@ -96,10 +100,17 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
   );
 }
 
-/** "12,3 % (11,9 – 12,8 %)": the rate with its 95 % interval. */
-export function rateText(rate: { value: number | null; interval: { low: number; high: number } | null }, percent: (p: number | null) => string): string {
-  if (rate.value === null) return '–';
-  return rate.interval ? `${percent(rate.value)} (${percent(rate.interval.low)} – ${percent(rate.interval.high)})` : percent(rate.value);
+type RateLike = { value: number | null; interval: { low: number; high: number } | null };
+
+/** A rate over its 95 % interval, in a table cell. */
+export function RateCell({ rate, percent }: { rate: RateLike; percent: (p: number | null) => string }) {
+  if (rate.value === null) return <>–</>;
+  return (
+    <>
+      {percent(rate.value)}
+      {rate.interval && <small className="muted block">{`${percent(rate.interval.low)} – ${percent(rate.interval.high)}`}</small>}
+    </>
+  );
 }
 
 function dropOffText(row: FunnelStageRow, stageLabel: (s: string) => string, count: (n: number) => string, t: (key: string, options?: Record<string, unknown>) => string): string {
