@@ -1,5 +1,7 @@
+import type { LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
+import { whereSql } from './leadFilter';
 import { reachedIndexSql } from './reach';
 
 export interface FunnelKpiOptions {
@@ -7,13 +9,15 @@ export interface FunnelKpiOptions {
   /** Whether a deals table is loaded; without it revenue comes from the leads' own amount. */
   readonly hasDeals: boolean;
   readonly groupByMedium?: boolean;
+  /** The shared filters (none: every lead). */
+  readonly filter?: LeadFilter;
 }
 
 /**
  * Headline funnel figures: leads, leads that reached each later stage (reached_1 … reached_n),
  * and revenue = won deal amounts, else the won lead's own amount (DESIGN.md).
  */
-export function funnelKpisSql({ pipeline, hasDeals, groupByMedium = false }: FunnelKpiOptions): SqlQuery {
+export function funnelKpisSql({ pipeline, hasDeals, groupByMedium = false, filter = [] }: FunnelKpiOptions): SqlQuery {
   const last = pipeline.stages.length - 1;
   const reachedCounts = pipeline.stages
     .slice(1)
@@ -28,7 +32,9 @@ export function funnelKpisSql({ pipeline, hasDeals, groupByMedium = false }: Fun
       : '',
     'l AS (SELECT lead_id, medium, amount,',
     reachedIndexSql(pipeline),
-    'AS r FROM leads)',
+    'AS r FROM leads',
+    whereSql(filter, pipeline),
+    ')',
     `SELECT ${group}count(*)::BIGINT AS leads, ${reachedCounts},`,
     `coalesce(sum(CASE WHEN r >= ${last} THEN ${wonAmount} END), 0)::DOUBLE AS revenue`,
     'FROM l',
@@ -38,9 +44,10 @@ export function funnelKpisSql({ pipeline, hasDeals, groupByMedium = false }: Fun
 }
 
 /** Leads per created month (yyyy-mm) and medium: the Overview's stacked chart. */
-export function leadsPerMonthByMediumSql(): SqlQuery {
-  return {
-    sql: "SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, medium, count(*)::BIGINT AS leads FROM leads GROUP BY ALL ORDER BY month, medium",
-    params: [],
-  };
+export function leadsPerMonthByMediumSql(pipeline: Pipeline, filter: LeadFilter = []): SqlQuery {
+  return joinSql([
+    "SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, medium, count(*)::BIGINT AS leads FROM leads",
+    whereSql(filter, pipeline),
+    'GROUP BY ALL ORDER BY month, medium',
+  ]);
 }

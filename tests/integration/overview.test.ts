@@ -38,9 +38,19 @@ describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
   });
 
   it('groups leads per month and medium', async () => {
-    const rows = toRows(await db.query(leadsPerMonthByMediumSql()));
+    const rows = toRows(await db.query(leadsPerMonthByMediumSql(DEFAULT_PIPELINE)));
     expect(rows).toContainEqual({ month: '2025-02', medium: 'web', leads: 2 });
     expect(rows.reduce((s, r) => s + Number(r.leads), 0)).toBe(7);
+  });
+
+  it('applies the shared filters to the KPIs and the chart', async () => {
+    const filter = [{ kind: 'values', dimension: 'medium', values: ['web'] }] as const;
+    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true, filter })));
+    const months = toRows(await db.query(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter)));
+    expect(kpis?.leads).toBe(months.reduce((s, r) => s + Number(r.leads), 0));
+    expect(months.every((r) => r.medium === 'web')).toBe(true);
+    expect(Number(kpis?.leads)).toBeGreaterThan(0);
+    expect(Number(kpis?.leads)).toBeLessThan(7);
   });
 });
 

@@ -18,7 +18,7 @@ const SAMPLES = {
 const METRIC_QUERIES = {
   kpis: funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true }),
   kpisByMedium: funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true, groupByMedium: true }),
-  leadsPerMonth: leadsPerMonthByMediumSql(),
+  leadsPerMonth: leadsPerMonthByMediumSql(DEFAULT_PIPELINE),
 };
 
 /**

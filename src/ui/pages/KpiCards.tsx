@@ -14,12 +14,13 @@ export function kpiFilter(stage: KpiStage): LeadFilter {
   return stage === 'leads' ? [] : [{ kind: 'reached', stage }];
 }
 
-export function KpiCards({ figures }: { figures: FunnelFigures }) {
+/** `filter`: the shared filters the figures are under; the explorer lists the leads under them too. */
+export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigures; filter?: LeadFilter }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { interval } = figures.leadToWon;
   const [opened, setOpened] = useState<KpiStage | null>(null);
-  const filter = useMemo(() => (opened ? kpiFilter(opened) : []), [opened]);
+  const filter = useMemo(() => [...shared, ...(opened ? kpiFilter(opened) : [])], [opened, shared]);
   const titleOf = (stage: KpiStage) => (stage === 'leads' ? t('explorer.allLeads') : t('explorer.reached', { stage: t(`explorer.stages.${stage}`) }));
   return (
     <>

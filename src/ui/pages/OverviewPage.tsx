@@ -5,6 +5,8 @@ import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../sql/overview';
 import { Chart } from '../charts/Chart';
 import { leadsByMonthOption, type MonthMediumCount } from '../charts/leadsByMonthOption';
 import { useData } from '../data/DataContext';
+import { FilterBar } from '../filters/FilterBar';
+import { useViewState } from '../state/ViewStateContext';
 import { useQuery } from '../data/useQuery';
 import { formatInteger, formatMonth } from '../i18n/format';
 import { useMediumLabel } from '../i18n/useMediumLabel';
@@ -21,12 +23,12 @@ export function OverviewPage() {
   const { tables } = useData();
   const hasDeals = tables.some((table) => table.kind === 'deals');
 
-  const kpiQuery = useMemo(() => funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals }), [hasDeals]);
-  const byMediumQuery = useMemo(() => funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, groupByMedium: true }), [hasDeals]);
-  const monthQuery = useMemo(() => leadsPerMonthByMediumSql(), []);
-  const kpis = useQuery(kpiQuery);
-  const byMedium = useQuery(byMediumQuery);
-  const months = useQuery(monthQuery);
+  // The shared filters, and any chart selection made on another page (shown as chips to remove).
+  const { filterFor } = useViewState();
+  const filter = filterFor(null);
+  const kpis = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, filter }));
+  const byMedium = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, groupByMedium: true, filter }));
+  const months = useQuery(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter));
 
   const chartOption = useMemo(() => {
     if (months.status !== 'ready') return null;
@@ -56,11 +58,12 @@ export function OverviewPage() {
         <h1 id="page-title">{t('overview.heading')}</h1>
         <p>{t('overview.intro')}</p>
       </header>
+      <FilterBar />
       <QueryStatus state={kpis} />
-      {empty && <p className="empty">{t('overview.empty')}</p>}
+      {empty && <p className="empty">{filter.length ? t('funnel.empty') : t('overview.empty')}</p>}
       {figures && !empty && (
         <>
-          <KpiCards figures={figures} />
+          <KpiCards figures={figures} filter={filter} />
           <div className="panels">
             <section className="panel wide" aria-labelledby="chart-title">
               <h2 id="chart-title">{t('overview.chartTitle')}</h2>
