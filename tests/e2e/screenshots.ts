@@ -12,9 +12,14 @@ const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
   { file: 'coming-en.png', language: 'en', hash: '#/planning' },
+  { file: 'funnel-en.png', language: 'en', hash: '#/funnel', fullPage: true },
+  { file: 'funnel-de.png', language: 'de', hash: '#/funnel', fullPage: true },
+  // Cross-filtered: web selected in the split view, the other views follow.
+  { file: 'funnel-selected-en.png', language: 'en', hash: '#/funnel?v=1&p=2025-01-01_2025-12-31&x.split.m=web', fullPage: true },
+  { file: 'funnel-empty-en.png', language: 'en', hash: '#/funnel?v=1&p=1990-01-01_1990-12-31' },
   // The Lead explorer opened from the "Won" KPI card.
   { file: 'explorer-en.png', language: 'en', hash: '#/overview', open: 'won' },
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string }[];
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean }[];
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
@@ -25,13 +30,19 @@ try {
     await page.goto(`${server.origin}/${shot.hash}`);
     await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
     if (shot.hash === '#/overview') await page.waitForSelector('[data-testid="chart"] canvas');
+    if (shot.hash.startsWith('#/funnel')) {
+      await page.waitForFunction(() => {
+        const views = [...document.querySelectorAll('[data-view]')];
+        return views.length === 5 && views.every((v) => v.getAttribute('data-ready') === 'true');
+      });
+    }
     await page.waitForTimeout(800); // let the chart's entry animation finish
     if ('open' in shot) {
       await page.click(`[data-testid="kpi-open-${shot.open}"]`);
       await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
       await page.waitForTimeout(200);
     }
-    await page.screenshot({ path: path.join(OUT, shot.file) });
+    await page.screenshot({ path: path.join(OUT, shot.file), fullPage: 'fullPage' in shot && shot.fullPage });
     console.log(`wrote ${path.relative(ROOT, path.join(OUT, shot.file))}`);
     await page.close();
   }
