@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -172,6 +172,23 @@ describe('the Lead explorer in headless Chromium', () => {
     expect(sumOf(reexported.data, 'Amount')).toBeCloseTo(sumOf(exported.data, 'Amount'), 6);
     expect(reexported.data).toEqual(exported.data);
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when no lead is behind a figure, and offers no export', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-explorer-'));
+    const file = path.join(dir, 'open-leads.csv');
+    writeFileSync(file, 'Lead ID,Created Date,Lead Source,Lead Status\r\nE1,2025-01-02,Website,Open\r\nE2,2025-01-03,Trade Show,Open\r\n');
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/import');
+    await upload(page, [file], 1);
+    await page.click('[data-testid="nav-overview"]');
+    expect((await kpiValues(page)).won).toBe(0);
+    await page.click('[data-testid="kpi-open-won"]');
+    await page.waitForSelector('[data-testid="explorer-empty"]');
+    expect(await page.textContent('[data-testid="explorer-count"]')).toBe('0 leads');
+    expect(await page.isDisabled('[data-testid="explorer-export-csv"]')).toBe(true);
+    expect(await page.$(`${explorer} table`)).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,21 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { XLSX_MAX_ROWS } from '../export/exportSink';
+import { xlsxRowLimit } from '../export/exportSink';
 import { formatInteger } from '../i18n/format';
 import type { ExportFormat, ExportState } from './useLeadExport';
 
 interface ExportBarProps {
   readonly count: number | null;
+  /** How many columns are exported: an Excel workbook is limited in cells, not only rows. */
+  readonly columns: number;
   readonly exportState: ExportState;
   onExport(format: ExportFormat): void;
   onCancel(): void;
 }
 
 /** The two export buttons, and the progress of a running export with its cancel. */
-export function ExportBar({ count, exportState, onExport, onCancel }: ExportBarProps) {
+export function ExportBar({ count, columns, exportState, onExport, onCancel }: ExportBarProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const running = exportState.state === 'running';
-  const tooManyForXlsx = count !== null && count > XLSX_MAX_ROWS;
+  const xlsxMax = xlsxRowLimit(columns);
+  const tooManyForXlsx = count !== null && count > xlsxMax;
   return (
     <div className="export-bar">
       <button type="button" onClick={() => onExport('csv')} disabled={running || !count} data-testid="explorer-export-csv" aria-describedby="explorer-export-hint">
@@ -25,7 +28,7 @@ export function ExportBar({ count, exportState, onExport, onCancel }: ExportBarP
         type="button"
         onClick={() => onExport('xlsx')}
         disabled={running || !count || tooManyForXlsx}
-        title={tooManyForXlsx ? t('explorer.tooManyForXlsx', { max: formatInteger(lang, XLSX_MAX_ROWS) }) : undefined}
+        title={tooManyForXlsx ? t('explorer.tooManyForXlsx', { max: formatInteger(lang, xlsxMax) }) : undefined}
         data-testid="explorer-export-xlsx"
         aria-describedby="explorer-export-hint"
       >
@@ -42,6 +45,11 @@ export function ExportBar({ count, exportState, onExport, onCancel }: ExportBarP
       ) : (
         <small id="explorer-export-hint" className="muted">
           {t('explorer.exportHint', { n: formatInteger(lang, count ?? 0) })}
+        </small>
+      )}
+      {tooManyForXlsx && !running && (
+        <small className="muted" data-testid="explorer-xlsx-limit">
+          {t('explorer.tooManyForXlsx', { max: formatInteger(lang, xlsxMax) })}
         </small>
       )}
       {exportState.state === 'failed' && (

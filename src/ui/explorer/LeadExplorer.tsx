@@ -39,6 +39,13 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
   const [columns, setColumns] = useState<readonly string[]>(DEFAULT_EXPLORER_COLUMNS);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [pageIndex, setPageIndex] = useState(0);
+  // Another filter (the caller's selection changed while open) lists other leads: back to page 1.
+  const filterKey = JSON.stringify(filter);
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (shownFilter !== filterKey) {
+    setShownFilter(filterKey);
+    setPageIndex(0);
+  }
   const sort = useMemo(() => sortOf(sorting), [sorting]);
 
   const page = useLeadPage({ filter, columns, sort, pageIndex, pageSize: EXPLORER_PAGE_SIZE });
@@ -73,7 +80,7 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
       </header>
       <div className="explorer-tools">
         <ColumnChooser chosen={columns} onToggle={onToggleColumn} />
-        <ExportBar count={page.count} exportState={exportState} onExport={start} onCancel={cancel} />
+        <ExportBar count={page.count} columns={columns.length} exportState={exportState} onExport={start} onCancel={cancel} />
       </div>
       {page.error && (
         <p className="error" role="alert">

@@ -281,7 +281,7 @@ export const de: Messages = {
     exporting: '{{done}} von {{total}} Leads werden exportiert…',
     cancelExport: 'Export abbrechen',
     exportFailed: 'Der Export ist fehlgeschlagen: {{message}}',
-    tooManyForXlsx: 'Ein Excel-Blatt fasst höchstens {{max}} Zeilen: bitte als CSV exportieren.',
+    tooManyForXlsx: 'Der Excel-Export fasst hier höchstens {{max}} Zeilen in diesen Spalten (sonst reicht der Speicher des Browsers nicht): bitte als CSV exportieren.',
   },
   columns: {
     lead_id: 'Lead-Nr.',

@@ -279,7 +279,7 @@ export const en = {
     exporting: 'Exporting {{done}} of {{total}} leads…',
     cancelExport: 'Cancel export',
     exportFailed: 'The export failed: {{message}}',
-    tooManyForXlsx: 'Excel sheets hold at most {{max}} rows: export CSV instead.',
+    tooManyForXlsx: 'Excel export here takes at most {{max}} rows in these columns (the browser would run out of memory): export CSV instead.',
   },
   columns: {
     lead_id: 'Lead ID',

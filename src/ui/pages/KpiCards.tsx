@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../domain/leadFilter';
 import { LeadExplorer } from '../explorer/LeadExplorer';
@@ -20,6 +20,7 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
   const lang = i18n.language;
   const { interval } = figures.leadToWon;
   const [opened, setOpened] = useState<KpiStage | null>(null);
+  const hintId = useId();
   const filter = useMemo(() => [...shared, ...(opened ? kpiFilter(opened) : [])], [opened, shared]);
   const titleOf = (stage: KpiStage) => (stage === 'leads' ? t('explorer.allLeads') : t('explorer.reached', { stage: t(`explorer.stages.${stage}`) }));
   return (
@@ -31,7 +32,7 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
             <div className="kpi opens" key={stage} data-kpi={stage} data-value={count}>
               <dt>
                 {/* The whole card is the button's target (CSS), so the figure stays a plain <dd> for the list semantics. */}
-                <button type="button" className="kpi-open" aria-haspopup="dialog" aria-describedby="kpi-open-hint" onClick={() => setOpened(stage)} data-testid={`kpi-open-${stage}`}>
+                <button type="button" className="kpi-open" aria-haspopup="dialog" aria-describedby={hintId} onClick={() => setOpened(stage)} data-testid={`kpi-open-${stage}`}>
                   {t(STAGE_LABELS[stage])}
                 </button>
               </dt>
@@ -51,7 +52,7 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
           {interval && <small>{t('kpi.interval', { low: formatPercent(lang, interval.low), high: formatPercent(lang, interval.high) })}</small>}
         </div>
       </dl>
-      <span id="kpi-open-hint" hidden>
+      <span id={hintId} hidden>
         {t('explorer.open')}
       </span>
       {opened && <LeadExplorer filter={filter} title={titleOf(opened)} onClose={() => setOpened(null)} />}

@@ -5,6 +5,7 @@ import { detectTableKind, suggestMapping } from '../../../src/ingest/headerMappi
 import { explorerOrderBy } from '../../../src/sql/explorer';
 import { displayCell, exportCell, isoDay } from '../../../src/ui/explorer/cellValues';
 import { columnKind, DEFAULT_EXPLORER_COLUMNS, EXPLORER_COLUMNS, exportHeader, inModelOrder, toggleColumn } from '../../../src/ui/explorer/explorerColumns';
+import { xlsxRowLimit } from '../../../src/ui/export/exportSink';
 import { csvSink, leadsCsvChunk } from '../../../src/ui/export/leadsCsv';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -50,6 +51,14 @@ describe('explorer cells', () => {
     expect(exportCell('date', day('2025-03-07'))).toBe('2025-03-07');
     expect(exportCell('number', 0.5)).toBe(0.5);
     expect(exportCell('text', '=1+1')).toBe('=1+1');
+  });
+});
+
+describe('explorer XLSX limit', () => {
+  it('allows as many rows as fit in memory for the columns, never more than Excel has', () => {
+    expect(xlsxRowLimit(10)).toBe(400_000);
+    expect(xlsxRowLimit(27)).toBe(148_148);
+    expect(xlsxRowLimit(1)).toBe(1_048_575);
   });
 });
 
