@@ -1,10 +1,11 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SortableHeader } from '../tables/SortableHeader';
 import type { Row } from '../../db/arrowRows';
 import { displayCell } from './cellValues';
 import { columnKind } from './explorerColumns';
-import { useValueLabel } from './useValueLabel';
+import { useFilterLabels } from '../filters/useFilterLabels';
 
 interface ExplorerTableProps {
   readonly rows: readonly Row[];
@@ -24,7 +25,7 @@ interface ExplorerTableProps {
 export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageIndex, pageCount, busy }: ExplorerTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const valueLabel = useValueLabel();
+  const { valueLabel } = useFilterLabels();
   const columnDefs = useMemo<ColumnDef<Row>[]>(
     () =>
       columns.map((name) => {
@@ -61,24 +62,9 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const label = String(header.column.columnDef.header);
-              return (
-                <th
-                  key={header.id}
-                  scope="col"
-                  data-column={header.id}
-                  className={header.column.columnDef.meta?.numeric ? 'num' : undefined}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                >
-                  <button type="button" onClick={header.column.getToggleSortingHandler()} title={t('explorer.sortHint', { column: label })}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span aria-hidden="true">{sorted === 'asc' ? '\u00a0▲' : sorted === 'desc' ? '\u00a0▼' : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
+            {group.headers.map((header) => (
+              <SortableHeader key={header.id} header={header} hint={t('explorer.sortHint', { column: String(header.column.columnDef.header) })} />
+            ))}
           </tr>
         ))}
       </thead>

@@ -1,10 +1,18 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterDimension, LeadCondition } from '../../domain/leadFilter';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { formatDate } from '../i18n/format';
 import { useMediumLabel } from '../i18n/useMediumLabel';
 
-/** How values, dimensions and whole conditions read in chips, pickers and explorer titles. */
+const STAGES: readonly string[] = [...DEFAULT_PIPELINE.stages, ...DEFAULT_PIPELINE.terminal];
+const CHANNELS: readonly string[] = ['direct', 'partner'];
+
+/**
+ * How values, dimensions and whole conditions read in chips, pickers, tables and explorer titles.
+ * Only known values reach t(): a value from an export could otherwise read as an i18next key path
+ * or namespace; any other value is shown exactly as imported.
+ */
 export function useFilterLabels() {
   const { t, i18n } = useTranslation();
   const mediumLabel = useMediumLabel();
@@ -12,17 +20,19 @@ export function useFilterLabels() {
 
   const dimensionLabel = useCallback((dimension: FilterDimension) => t(`filters.dimension.${dimension}`), [t]);
 
+  const stageLabel = useCallback((stage: string) => (STAGES.includes(stage) ? t(`stage.${stage}` as 'stage.won') : stage), [t]);
+
+  /** A value of a lead column (a filter dimension, or any column the explorer lists). */
   const valueLabel = useCallback(
-    (dimension: FilterDimension, value: string | null) => {
+    (column: FilterDimension | string, value: string | null) => {
       if (value === null) return t('filters.notGiven');
-      if (dimension === 'medium') return mediumLabel(value);
-      if (dimension === 'channel' && (value === 'direct' || value === 'partner')) return t(`filters.channel.${value}`);
+      if (column === 'medium') return mediumLabel(value);
+      if (column === 'stage') return stageLabel(value);
+      if (column === 'channel' && CHANNELS.includes(value)) return t(`filters.channel.${value}` as 'filters.channel.direct');
       return value;
     },
-    [t, mediumLabel],
+    [t, mediumLabel, stageLabel],
   );
-
-  const stageLabel = useCallback((stage: string) => t(`stage.${stage}`, { defaultValue: stage }), [t]);
 
   const rangeLabel = useCallback((from: string, to: string) => `${formatDate(lang, from)} – ${formatDate(lang, to)}`, [lang]);
 

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../domain/leadFilter';
 import { LeadExplorer } from '../explorer/LeadExplorer';
+import { useFilterLabels } from '../filters/useFilterLabels';
 import { formatCurrency, formatInteger, formatPercent } from '../i18n/format';
 import type { FunnelFigures } from './overviewModel';
 
@@ -20,9 +21,10 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
   const lang = i18n.language;
   const { interval } = figures.leadToWon;
   const [opened, setOpened] = useState<KpiStage | null>(null);
+  const { stageLabel } = useFilterLabels();
   const hintId = useId();
   const filter = useMemo(() => [...shared, ...(opened ? kpiFilter(opened) : [])], [opened, shared]);
-  const titleOf = (stage: KpiStage) => (stage === 'leads' ? t('explorer.allLeads') : t('explorer.reached', { stage: t(`explorer.stages.${stage}`) }));
+  const titleOf = (stage: KpiStage) => (stage === 'leads' ? t('explorer.allLeads') : t('explorer.reached', { stage: stageLabel(stage) }));
   return (
     <>
       <dl className="kpis" data-testid="kpis">

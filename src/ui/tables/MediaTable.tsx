@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SortableHeader } from './SortableHeader';
 import { formatCurrency, formatInteger, formatPercent } from '../i18n/format';
 
 export interface MediumFigures {
@@ -63,25 +64,9 @@ export function MediaTable({ rows }: { rows: readonly MediumFigures[] }) {
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <th
-                  key={header.id}
-                  className={header.column.columnDef.meta?.numeric ? 'num' : undefined}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                >
-                  <button
-                    type="button"
-                    onClick={header.column.getToggleSortingHandler()}
-                    title={t('table.sortHint', { column: String(header.column.columnDef.header) })}
-                  >
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span aria-hidden="true">{sorted === 'asc' ? '\u00a0▲' : sorted === 'desc' ? '\u00a0▼' : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
+            {group.headers.map((header) => (
+              <SortableHeader key={header.id} header={header} hint={t('table.sortHint', { column: String(header.column.columnDef.header) })} />
+            ))}
           </tr>
         ))}
       </thead>
