@@ -112,6 +112,22 @@ describe('the Funnel page in headless Chromium', () => {
     await page.close();
   });
 
+  it('selects a stage from the keyboard: the other views show only the leads that reached it', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    await page.focus('[data-testid="funnel-table"] tr[data-stage="sql"] th button');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-chip="selection-funnel"]');
+    expect(await page.textContent('[data-chip="selection-funnel"]')).toContain('Reached SQL');
+    await waitForViews(page);
+    const splitLeads = await page.$$eval('[data-testid="split-table"] tbody tr td:nth-child(2)', (cells) => cells.reduce((sum, c) => sum + Number((c.textContent ?? '').replace(/\D/g, '')), 0));
+    expect(splitLeads).toBe(reachedCounts(leads)[2]);
+    // The stage funnel itself is not filtered by its own selection.
+    expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('ignores unknown or malformed link parameters with a visible notice and keeps the rest', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel?v=1&m=web&zz=1&p=2025-02-30_2025-03-01&x.bogus.m=1');
     await page.waitForSelector('[data-testid="link-notice"]');

@@ -123,7 +123,7 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
                   return (
                     <tr key={g.value ?? '\0'} data-value={g.value ?? ''} aria-selected={selected.includes(g.value)}>
                       <th scope="row">
-                        <button type="button" className="link-button" onClick={() => choose(g.value)} title={t('funnel.filterOthers')}>
+                        <button type="button" className="link-button" onClick={() => choose(g.value)} aria-pressed={selected.includes(g.value)} title={t('funnel.filterOthers')}>
                           {g.label}
                         </button>
                       </th>

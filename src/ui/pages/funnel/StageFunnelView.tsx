@@ -71,8 +71,12 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.stage} data-stage={row.stage} data-count={row.reached}>
-                    <th scope="row">{stageLabel(row.stage)}</th>
+                  <tr key={row.stage} data-stage={row.stage} data-count={row.reached} aria-selected={selectedStage === row.stage}>
+                    <th scope="row">
+                      <button type="button" className="link-button" onClick={() => selectStage(row.stage)} aria-pressed={selectedStage === row.stage} title={t('funnel.filterOthers')}>
+                        {stageLabel(row.stage)}
+                      </button>
+                    </th>
                     <td className="num">
                       <button type="button" className="figure" onClick={() => explore(row)} title={t('funnel.showLeads')}>
                         {format.count(row.reached)}
