@@ -22,7 +22,7 @@ export function FunnelPage() {
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
   const props = { pipeline: DEFAULT_PIPELINE, useCube: cubesReady, openExplorer: (filter: LeadFilter, title: string) => setExplorer({ filter, title }) };
   return (
-    <section aria-labelledby="page-title" className="page">
+    <section aria-labelledby="page-title" className="page" data-cubes-ready={cubesReady}>
       <header className="page-header">
         <h1 id="page-title">{t('funnel.heading')}</h1>
         <p>{t('funnel.intro')}</p>

@@ -1,0 +1,43 @@
+import type { ViewId } from '../../../src/domain/leadFilter';
+import { DEFAULT_PIPELINE as pipeline } from '../../../src/domain/pipeline';
+import type { SqlQuery } from '../../../src/domain/sqlQuery';
+import { cohortSql, funnelStagesSql, lagHistogramSql, splitFunnelSql, trendSql, velocitySql } from '../../../src/sql/funnel';
+import { localToday } from '../../../src/state/period';
+import { decodeViewState } from '../../../src/state/urlCodec';
+import { globalFilter } from '../../../src/state/viewState';
+import { conditionsFor } from '../../../src/domain/leadFilter';
+
+export interface ViewQuery {
+  /** The first view asking it (an identical query of a later view is shared, as the coordinator does). */
+  readonly view: ViewId;
+  /** Which of the view's queries: the view's own, or 'lag' (lagHistogramSql under the view's filter). */
+  readonly name: string;
+  readonly query: SqlQuery;
+}
+
+/**
+ * The Funnel page's queries for the view state in a location hash ("#/funnel?v=1&…"), built by the
+ * same builders and filters the views use (see src/ui/pages/funnel/*View.tsx), each once.
+ */
+export function funnelPageQueries(hash: string, useCube: boolean): ViewQuery[] {
+  const view = decodeViewState(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '').state;
+  const filters = globalFilter(view, localToday());
+  const options = (id: ViewId) => ({ pipeline, filter: conditionsFor(id, filters, view.selections), useCube });
+  const all: ViewQuery[] = [
+    { view: 'funnel', name: 'funnel', query: funnelStagesSql(options('funnel')) },
+    { view: 'split', name: 'split', query: splitFunnelSql(options('split'), view.split) },
+    { view: 'cohorts', name: 'cohorts', query: cohortSql(options('cohorts')) },
+    { view: 'cohorts', name: 'lag (cohorts)', query: lagHistogramSql(options('cohorts')) },
+    { view: 'trend', name: 'trend', query: trendSql(options('trend'), view.split) },
+    { view: 'trend', name: 'lag (trend)', query: lagHistogramSql(options('trend')) },
+    { view: 'velocity', name: 'velocity', query: velocitySql(options('velocity')) },
+    { view: 'velocity', name: 'lag (velocity)', query: lagHistogramSql(options('velocity')) },
+  ];
+  const seen = new Set<string>();
+  return all.filter(({ query }) => {
+    const key = JSON.stringify([query.sql, query.params]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
