@@ -5,7 +5,7 @@ import { cohortSql, lagHistogramSql } from '../../../sql/funnel';
 import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption';
-import { useQuery } from '../../data/useQuery';
+import { useKeptQuery, useQuery } from '../../data/useQuery';
 import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
@@ -21,14 +21,15 @@ export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps)
   const { stageLabel, conditionLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('cohorts');
-  const state = useQuery(cohortSql({ pipeline, filter, useCube }));
-  const lag = useQuery(lagHistogramSql({ pipeline, filter, useCube }));
+  const { state, shown } = useKeptQuery(cohortSql({ pipeline, filter, useCube }));
+  // Maturity is a property of the data, not of the filter: one query per data version, shared with the trend.
+  const lag = useQuery(lagHistogramSql({ pipeline, filter: [], useCube }));
 
   const model = useMemo(() => {
-    if (state.status !== 'ready' || lag.status !== 'ready') return null;
-    const months = state.rows.map((r) => String(r.month));
+    if (shown.status !== 'ready' || lag.status !== 'ready') return null;
+    const months = shown.rows.map((r) => String(r.month));
     const cells: CohortCell[] = [];
-    state.rows.forEach((row) => {
+    shown.rows.forEach((row) => {
       const counts = funnelCountsFromRow(pipeline, row);
       counts.reached.forEach((count, stageIndex) => {
         if (stageIndex > 0) cells.push({ month: String(row.month), stageIndex: stageIndex - 1, count, leads: counts.leads, share: counts.leads ? count / counts.leads : null });
@@ -37,7 +38,7 @@ export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps)
     const distribution = lagDistributionFromRows(lag.rows as never);
     const mature = distribution.asOf ? new Set(matureCohorts(months, distribution.asOf, distribution.historicalP90)) : new Set<string>();
     return { months, cells, immature: new Set(months.filter((m) => !mature.has(m))), p90: distribution.historicalP90, asOf: distribution.asOf };
-  }, [state, lag, pipeline]);
+  }, [shown, lag, pipeline]);
 
   const laterStages = pipeline.stages.slice(1);
   const option = useMemo(
@@ -62,9 +63,9 @@ export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps)
   };
 
   return (
-    <section className="panel wide" aria-labelledby="cohorts-title" data-view="cohorts" data-ready={state.status === 'ready' && lag.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="cohorts-title" data-view="cohorts" data-ready={state.status === 'ready' && lag.status === 'ready'} aria-busy={state.status === 'loading'}>
       <h2 id="cohorts-title">{t('funnel.view.cohorts')}</h2>
-      <QueryStatus state={state.status === 'ready' ? lag : state} />
+      <QueryStatus state={shown.status === 'ready' ? lag : shown} />
       {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
       {model && option && model.months.length > 0 && (
         <>

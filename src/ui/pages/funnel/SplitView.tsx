@@ -6,7 +6,7 @@ import { splitFunnelSql } from '../../../sql/funnel';
 import { select, setSplit } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { splitOption, type SplitBar } from '../../charts/funnel/splitOption';
-import { useQuery } from '../../data/useQuery';
+import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
@@ -25,17 +25,17 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
   const format = useFunnelFormat();
   const dimension = view.split;
   const filter = filterFor('split');
-  const state = useQuery(splitFunnelSql({ pipeline, filter, useCube }, dimension));
+  const { state, shown } = useKeptQuery(splitFunnelSql({ pipeline, filter, useCube }, dimension));
 
   const groups = useMemo(() => {
-    if (state.status !== 'ready') return null;
-    const rows = state.rows.map((row) => {
+    if (shown.status !== 'ready') return null;
+    const rows = shown.rows.map((row) => {
       const stages = funnelStages(pipeline, funnelCountsFromRow(pipeline, row));
       const value = row.value === null ? null : String(row.value);
       return { value, label: valueLabel(dimension, value), leads: stages[0]?.reached ?? 0, stages, won: stages[stages.length - 1]!.cumulative };
     });
     return rows.sort((a, b) => (b.won.value ?? -1) - (a.won.value ?? -1) || b.leads - a.leads);
-  }, [state, pipeline, dimension, valueLabel]);
+  }, [shown, pipeline, dimension, valueLabel]);
 
   const selected = useMemo(() => {
     const condition = view.selections.find((s) => s.source === 'split')?.condition;
@@ -78,7 +78,7 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
   const last = pipeline.stages.length - 1;
 
   return (
-    <section className="panel wide" aria-labelledby="split-title" data-view="split" data-ready={state.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="split-title" data-view="split" data-ready={state.status === 'ready'} aria-busy={state.status === 'loading'}>
       <div className="panel-head">
         <h2 id="split-title">{t('funnel.view.split')}</h2>
         <label>
@@ -92,7 +92,7 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
           </select>
         </label>
       </div>
-      <QueryStatus state={state} />
+      <QueryStatus state={shown} />
       {groups?.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
       {bars && option && bars.length > 0 && (
         <div>

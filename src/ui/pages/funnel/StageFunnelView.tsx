@@ -6,7 +6,7 @@ import { funnelStagesSql } from '../../../sql/funnel';
 import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { stageFunnelOption } from '../../charts/funnel/stageFunnelOption';
-import { useQuery } from '../../data/useQuery';
+import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
@@ -20,8 +20,8 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
   const { stageLabel, conditionLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('funnel');
-  const state = useQuery(funnelStagesSql({ pipeline, filter, useCube }));
-  const rows = useMemo(() => (state.status === 'ready' && state.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, state.rows[0])) : null), [state, pipeline]);
+  const { state, shown } = useKeptQuery(funnelStagesSql({ pipeline, filter, useCube }));
+  const rows = useMemo(() => (shown.status === 'ready' && shown.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, shown.rows[0])) : null), [shown, pipeline]);
   const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
   const selectedStage = selected?.kind === 'reached' ? selected.stage : null;
 
@@ -44,9 +44,9 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
   const empty = rows !== null && (rows[0]?.reached ?? 0) === 0;
 
   return (
-    <section className="panel wide" aria-labelledby="funnel-title" data-view="funnel" data-ready={state.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="funnel-title" data-view="funnel" data-ready={state.status === 'ready'} aria-busy={state.status === 'loading'}>
       <h2 id="funnel-title">{t('funnel.view.funnel')}</h2>
-      <QueryStatus state={state} />
+      <QueryStatus state={shown} />
       {empty && <p className="empty">{t('funnel.empty')}</p>}
       {rows && !empty && option && (
         <div className="view-layout">

@@ -5,7 +5,7 @@ import { lagHistogramSql, trendSql } from '../../../sql/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
-import { useQuery } from '../../data/useQuery';
+import { useKeptQuery, useQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
@@ -26,15 +26,16 @@ export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
   const targetIndex = Math.max(1, pipeline.stages.indexOf(target));
   const dimension = view.split;
   const filter = filterFor('trend');
-  const state = useQuery(trendSql({ pipeline, filter, useCube }, dimension));
-  const lag = useQuery(lagHistogramSql({ pipeline, filter, useCube }));
+  const { state, shown } = useKeptQuery(trendSql({ pipeline, filter, useCube }, dimension));
+  // Maturity is a property of the data, not of the filter (the same query as the cohorts').
+  const lag = useQuery(lagHistogramSql({ pipeline, filter: [], useCube }));
 
   const model = useMemo(() => {
-    if (state.status !== 'ready' || lag.status !== 'ready') return null;
-    const months = [...new Set(state.rows.map((r) => String(r.month)))].sort();
+    if (shown.status !== 'ready' || lag.status !== 'ready') return null;
+    const months = [...new Set(shown.rows.map((r) => String(r.month)))].sort();
     const index = new Map(months.map((m, i) => [m, i]));
     const byValue = new Map<string | null, { leads: number; rates: (number | null)[]; counts: [number, number][] }>();
-    for (const row of state.rows) {
+    for (const row of shown.rows) {
       const value = row.value === null ? null : String(row.value);
       const counts = funnelCountsFromRow(pipeline, row);
       const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null), counts: months.map(() => [0, 0] as [number, number]) };
@@ -50,7 +51,7 @@ export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
     const mature = distribution.asOf ? new Set(matureCohorts(months, distribution.asOf, distribution.historicalP90)) : new Set<string>();
     const firstImmature = months.find((m, i) => !mature.has(m) && months.slice(i).every((later) => !mature.has(later))) ?? null;
     return { months, series, firstImmature, values: byValue.size };
-  }, [state, lag, pipeline, targetIndex, dimension, valueLabel]);
+  }, [shown, lag, pipeline, targetIndex, dimension, valueLabel]);
 
   const selection = view.selections.find((s) => s.source === 'trend')?.condition;
   const selectedRange = selection?.kind === 'created' ? ([selection.range.from.slice(0, 7), selection.range.to.slice(0, 7)] as const) : null;
@@ -73,7 +74,7 @@ export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
   };
 
   return (
-    <section className="panel wide" aria-labelledby="trend-title" data-view="trend" data-ready={state.status === 'ready' && lag.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="trend-title" data-view="trend" data-ready={state.status === 'ready' && lag.status === 'ready'} aria-busy={state.status === 'loading'}>
       <div className="panel-head">
         <h2 id="trend-title">{t('funnel.view.trend')}</h2>
         <label>
@@ -87,7 +88,7 @@ export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
           </select>
         </label>
       </div>
-      <QueryStatus state={state.status === 'ready' ? lag : state} />
+      <QueryStatus state={shown.status === 'ready' ? lag : shown} />
       {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
       {model && option && model.months.length > 0 && (
         <>

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lagDistributionFromRows, velocityFromHistograms, type LagHistogramRow } from '../../../domain/funnel';
-import { lagHistogramSql, velocitySql } from '../../../sql/funnel';
+import { velocityFromHistograms, type LagHistogramRow } from '../../../domain/funnel';
+import { velocitySql } from '../../../sql/funnel';
 import { Chart } from '../../charts/Chart';
 import { lagOption, type LagBin } from '../../charts/funnel/lagOption';
-import { useQuery } from '../../data/useQuery';
+import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
@@ -21,19 +21,22 @@ export function VelocityView({ pipeline, useCube }: Omit<FunnelViewProps, 'openE
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('velocity');
-  const spans = useQuery(velocitySql({ pipeline, filter, useCube }));
-  const lag = useQuery(lagHistogramSql({ pipeline, filter, useCube }));
+  const { state, shown: spans } = useKeptQuery(velocitySql({ pipeline, filter, useCube }));
 
-  const velocity = useMemo(() => (spans.status === 'ready' ? velocityFromHistograms(spans.rows as unknown as LagHistogramRow[]) : null), [spans]);
+  const histograms = spans.status === 'ready' ? (spans.rows as unknown as LagHistogramRow[]) : null;
+  const velocity = useMemo(() => (histograms ? velocityFromHistograms(histograms) : null), [histograms]);
+  // The lead → won distribution is the histogram of the span from creation to the last stage.
+  const won = pipeline.stages.length - 1;
   const bins = useMemo<LagBin[] | null>(() => {
-    if (lag.status !== 'ready') return null;
-    const { bins: days } = lagDistributionFromRows(lag.rows as never);
+    if (!histograms) return null;
+    const days = histograms.filter((h) => h.span_from === 0 && h.span_to === won && h.leads > 0);
     if (days.length === 0) return [];
     const byBin = new Map<number, number>();
-    for (const { value, count } of days) byBin.set(Math.floor(value / BIN_DAYS), (byBin.get(Math.floor(value / BIN_DAYS)) ?? 0) + count);
+    // Negative lags (a close date before creation) are kept in the first bar rather than dropped.
+    for (const { days: d, leads } of days) byBin.set(Math.max(0, Math.floor(d / BIN_DAYS)), (byBin.get(Math.max(0, Math.floor(d / BIN_DAYS))) ?? 0) + leads);
     const lastBin = Math.max(...byBin.keys());
     return Array.from({ length: lastBin + 1 }, (_, b) => ({ from: b * BIN_DAYS, to: b * BIN_DAYS + BIN_DAYS - 1, count: byBin.get(b) ?? 0 }));
-  }, [lag]);
+  }, [histograms, won]);
   const option = useMemo(
     () => bins && bins.length > 0 && lagOption(bins, { days: (from, to) => t('funnel.daysRange', { from, to }), count: format.count, axis: t('funnel.daysAxis') }),
     [bins, format, t],
@@ -42,9 +45,9 @@ export function VelocityView({ pipeline, useCube }: Omit<FunnelViewProps, 'openE
   const ordered = velocity ? [...velocity].sort((a, b) => (a.from === 0 ? 0 : 1) - (b.from === 0 ? 0 : 1) || a.from - b.from || a.to - b.to) : null;
 
   return (
-    <section className="panel wide" aria-labelledby="velocity-title" data-view="velocity" data-ready={spans.status === 'ready' && lag.status === 'ready'}>
+    <section className="panel wide" aria-labelledby="velocity-title" data-view="velocity" data-ready={state.status === 'ready'} aria-busy={state.status === 'loading'}>
       <h2 id="velocity-title">{t('funnel.view.velocity')}</h2>
-      <QueryStatus state={spans.status === 'ready' ? lag : spans} />
+      <QueryStatus state={spans} />
       <div className="view-layout">
         {ordered && (
           <div className="table-scroll">
