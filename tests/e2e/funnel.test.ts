@@ -27,7 +27,10 @@ async function funnelCounts(page: Page): Promise<number[]> {
 
 /** Centre of bar `index` of `count` in a horizontal bar chart whose plot has these margins (px). */
 async function barPoint(page: Page, chart: string, index: number, count: number, grid: { left: number; top: number; bottom: number }) {
-  const box = (await page.locator(`[data-testid="${chart}"]`).boundingBox())!;
+  const element = page.locator(`[data-testid="${chart}"]`);
+  // Mouse positions are in the viewport: the chart must be on screen.
+  await element.scrollIntoViewIfNeeded();
+  const box = (await element.boundingBox())!;
   const band = (box.height - grid.top - grid.bottom) / count;
   return { x: box.x + grid.left + 3, y: box.y + grid.top + band * (index + 0.5) };
 }
