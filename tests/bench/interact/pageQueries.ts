@@ -1,7 +1,7 @@
 import type { ViewId } from '../../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE as pipeline } from '../../../src/domain/pipeline';
 import type { SqlQuery } from '../../../src/domain/sqlQuery';
-import { cohortSql, funnelStagesSql, lagHistogramSql, splitFunnelSql, trendSql, velocitySql } from '../../../src/sql/funnel';
+import { cohortSql, funnelStagesSql, splitFunnelSql, trendSql, velocitySql } from '../../../src/sql/funnel';
 import { localToday } from '../../../src/state/period';
 import { decodeViewState } from '../../../src/state/urlCodec';
 import { globalFilter } from '../../../src/state/viewState';
@@ -10,7 +10,10 @@ import { conditionsFor } from '../../../src/domain/leadFilter';
 export interface ViewQuery {
   /** The first view asking it (an identical query of a later view is shared, as the coordinator does). */
   readonly view: ViewId;
-  /** Which of the view's queries: the view's own, or 'lag' (lagHistogramSql under the view's filter). */
+  /**
+   * Which of the view's queries. The maturity query (lagHistogramSql without a filter) is left out:
+   * it depends on the data only, so the page asks it once per data version and the cache answers it.
+   */
   readonly name: string;
   readonly query: SqlQuery;
 }
@@ -27,11 +30,8 @@ export function funnelPageQueries(hash: string, useCube: boolean): ViewQuery[] {
     { view: 'funnel', name: 'funnel', query: funnelStagesSql(options('funnel')) },
     { view: 'split', name: 'split', query: splitFunnelSql(options('split'), view.split) },
     { view: 'cohorts', name: 'cohorts', query: cohortSql(options('cohorts')) },
-    { view: 'cohorts', name: 'lag (cohorts)', query: lagHistogramSql(options('cohorts')) },
     { view: 'trend', name: 'trend', query: trendSql(options('trend'), view.split) },
-    { view: 'trend', name: 'lag (trend)', query: lagHistogramSql(options('trend')) },
     { view: 'velocity', name: 'velocity', query: velocitySql(options('velocity')) },
-    { view: 'velocity', name: 'lag (velocity)', query: lagHistogramSql(options('velocity')) },
   ];
   const seen = new Set<string>();
   return all.filter(({ query }) => {

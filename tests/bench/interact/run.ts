@@ -183,7 +183,7 @@ async function timeQueries(page: Page, hash: string, useCube: boolean) {
 }
 
 /** Query names of funnelPageQueries, in the page's order. */
-const QUERY_NAMES = ['funnel', 'split', 'cohorts', 'lag (cohorts)', 'trend', 'lag (trend)', 'velocity', 'lag (velocity)'];
+const QUERY_NAMES = ['funnel', 'split', 'cohorts', 'trend', 'velocity'];
 
 async function allViewsReady(page: Page, timeout = 600_000): Promise<void> {
   await page.waitForFunction(
