@@ -1,7 +1,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SortableHeader } from '../tables/SortableHeader';
+import { SortableHead } from '../tables/SortableHeader';
 import type { Row } from '../../db/arrowRows';
 import { displayCell } from './cellValues';
 import { columnKind } from './explorerColumns';
@@ -59,15 +59,7 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
   });
   return (
     <table className="data-table explorer-table" data-testid="explorer-table" aria-busy={busy} aria-label={t('explorer.tableLabel', { page: pageIndex + 1 })}>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} hint={t('explorer.sortHint', { column: String(header.column.columnDef.header) })} />
-            ))}
-          </tr>
-        ))}
-      </thead>
+      <SortableHead table={table} hint={(column) => t('explorer.sortHint', { column })} />
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>

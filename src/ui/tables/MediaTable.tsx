@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SortableHeader } from './SortableHeader';
+import { SortableHead } from './SortableHeader';
 import { formatCurrency, formatInteger, formatPercent } from '../i18n/format';
 
 export interface MediumFigures {
@@ -61,15 +61,7 @@ export function MediaTable({ rows }: { rows: readonly MediumFigures[] }) {
   });
   return (
     <table className="data-table" data-testid="media-table">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} hint={t('table.sortHint', { column: String(header.column.columnDef.header) })} />
-            ))}
-          </tr>
-        ))}
-      </thead>
+      <SortableHead table={table} hint={(column) => t('table.sortHint', { column })} />
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>

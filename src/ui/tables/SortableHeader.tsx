@@ -1,4 +1,4 @@
-import { flexRender, type Header, type RowData } from '@tanstack/react-table';
+import { flexRender, type Header, type RowData, type Table } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 
 /**
@@ -19,5 +19,20 @@ export function SortableHeader<T extends RowData>({ header, hint, children }: { 
         <span aria-hidden="true">{sorted === 'asc' ? '\u00a0▲' : sorted === 'desc' ? '\u00a0▼' : ''}</span>
       </button>
     </th>
+  );
+}
+
+/** The header rows of a table whose every column sorts; `hint` names what a click on a column does. */
+export function SortableHead<T extends RowData>({ table, hint }: { table: Table<T>; hint: (column: string) => string }) {
+  return (
+    <thead>
+      {table.getHeaderGroups().map((group) => (
+        <tr key={group.id}>
+          {group.headers.map((header) => (
+            <SortableHeader key={header.id} header={header} hint={hint(String(header.column.columnDef.header))} />
+          ))}
+        </tr>
+      ))}
+    </thead>
   );
 }
