@@ -1,15 +1,18 @@
 import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
-import { quoteIdent } from '../domain/sqlQuery';
+import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import type { Db } from './types';
 
 /**
  * The user's imported tables kept in the browser's origin-private file system (OPFS) as Arrow IPC
  * streams, so they survive a reload. A save writes new files first and the manifest last, so an
- * interrupted save or import leaves the previous snapshot readable.
+ * interrupted save or import leaves the previous snapshot readable. A table is stored in parts of
+ * CHUNK_ROWS rows: 5M leads as one stream did not fit duckdb-wasm's memory (result and copy at once).
  */
 const DIRECTORY = 'leadloop';
 const MANIFEST = 'snapshot.json';
 const SNAPSHOT_VERSION = 1;
+/** Rows per stored part: ~100 MiB of Arrow for a lead table. */
+export const CHUNK_ROWS = 500_000;
 
 export interface SnapshotTable<Meta> {
   readonly table: string;
@@ -20,7 +23,8 @@ export interface SnapshotTable<Meta> {
 interface SnapshotManifest<Meta> {
   readonly version: number;
   readonly savedAt: string;
-  readonly tables: readonly (SnapshotTable<Meta> & { readonly file: string })[];
+  /** `files`: the table's parts in order; `file`: one part, as saves before parts wrote it. */
+  readonly tables: readonly (SnapshotTable<Meta> & { readonly files?: readonly string[]; readonly file?: string })[];
 }
 
 export interface SnapshotStore {
@@ -71,30 +75,35 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
     persistent,
     async save(db, tables, changed) {
       const generation = Date.now().toString(36);
-      const previous = new Map((await readManifest())?.tables.map((t) => [t.table, t.file]));
+      const previous = new Map((await readManifest())?.tables.map((t) => [t.table, partsOf(t)]));
       const stored = [];
       for (const entry of tables) {
         const kept = changed.has(entry.table) ? undefined : previous.get(entry.table);
         if (kept) {
-          stored.push({ ...entry, file: kept });
+          stored.push({ ...entry, files: kept });
           continue;
         }
-        const file = `${entry.table}.${generation}.arrows`;
-        const result = await db.query({ sql: `SELECT * FROM ${quoteIdent(entry.table)}`, params: [] });
-        await writeFile(file, await toIpcStream(result));
-        stored.push({ ...entry, file });
+        const files: string[] = [];
+        for (const part of await partQueries(db, entry.table)) {
+          const file = `${entry.table}.${generation}.${files.length}.arrows`;
+          await writeFile(file, await toIpcStream(await db.query(part)));
+          files.push(file);
+        }
+        stored.push({ ...entry, files });
       }
       const manifest: SnapshotManifest<unknown> = { version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), tables: stored };
       await writeFile(MANIFEST, JSON.stringify(manifest));
-      await removeUnreferenced(new Set(stored.map((t) => t.file)));
+      await removeUnreferenced(new Set(stored.flatMap((t) => t.files)));
     },
     async restore<Meta>(db: Db) {
       const manifest = await readManifest<Meta>();
       if (!manifest || manifest.tables.length === 0) return null;
       if (!db.insertArrowStream) throw new Error(`${db.engine} cannot load Arrow IPC`);
       for (const entry of manifest.tables) {
-        const bytes = new Uint8Array(await (await (await directory.getFileHandle(entry.file)).getFile()).arrayBuffer());
-        await db.insertArrowStream(entry.table, bytes);
+        for (const [i, file] of partsOf(entry).entries()) {
+          const bytes = new Uint8Array(await (await (await directory.getFileHandle(file)).getFile()).arrayBuffer());
+          await db.insertArrowStream(entry.table, bytes, { append: i > 0 });
+        }
       }
       return { savedAt: manifest.savedAt, tables: manifest.tables.map(({ table, meta }) => ({ table, meta })) };
     },
@@ -103,6 +112,24 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
       await removeUnreferenced(new Set());
     },
   };
+}
+
+const partsOf = (entry: { readonly files?: readonly string[]; readonly file?: string }): readonly string[] => entry.files ?? (entry.file ? [entry.file] : []);
+
+/**
+ * One query per part of a table, by rowid ranges: every row in exactly one part, in table order
+ * (rowids have gaps where rows were deleted; a range may be empty, and is stored empty). A table
+ * without rows is one empty part, so its columns come back.
+ */
+export async function partQueries(db: Db, table: string, chunkRows = CHUNK_ROWS): Promise<SqlQuery[]> {
+  const name = quoteIdent(table);
+  const result = await db.query({ sql: `SELECT coalesce(max(rowid) + 1, 0)::BIGINT AS n FROM ${name}`, params: [] });
+  const end = Number(result.getChildAt(0)?.get(0) ?? 0);
+  const parts: SqlQuery[] = [];
+  for (let from = 0; from < end || parts.length === 0; from += chunkRows) {
+    parts.push({ sql: `SELECT * FROM ${name} WHERE rowid >= ? AND rowid < ? ORDER BY rowid`, params: [from, from + chunkRows] });
+  }
+  return parts;
 }
 
 /** Serialises batch by batch, yielding now and then so a 1M-row table does not freeze the page. */

@@ -34,6 +34,6 @@ export interface Db {
    * Replaces a table with the rows of an uncompressed Arrow IPC *stream* (the file format silently
    * breaks duckdb-wasm). Native DuckDB cannot read Arrow IPC, so only the wasm adapters have it.
    */
-  insertArrowStream?(table: string, ipcStream: Uint8Array): Promise<void>;
+  insertArrowStream?(table: string, ipcStream: Uint8Array, options?: { readonly append?: boolean }): Promise<void>;
   close(): Promise<void>;
 }

@@ -142,10 +142,10 @@ export async function openBrowserDb(): Promise<Db> {
     async dropTable(table) {
       await connection.query(dropTableSql(table));
     },
-    async insertArrowStream(table, ipcStream) {
-      await connection.query(dropTableSql(table));
+    async insertArrowStream(table, ipcStream, options = {}) {
+      if (!options.append) await connection.query(dropTableSql(table));
       // The buffer is transferred to the worker: the caller's copy is detached afterwards.
-      await connection.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+      await connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });
     },
     async close() {
       await connection.close();

@@ -66,9 +66,9 @@ export async function openWasmNodeDb(): Promise<WasmNodeDb> {
     registerFile: async (name, source) => registerFile(name, source),
     unregisterFile: async (name) => engine.dropFile(name),
     dropTable: async (table) => void connection.query(dropTableSql(table)),
-    insertArrowStream: async (table, ipcStream) => {
-      connection.query(dropTableSql(table));
-      connection.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    insertArrowStream: async (table, ipcStream, options = {}) => {
+      if (!options.append) connection.query(dropTableSql(table));
+      connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });
     },
     close: async () => {
       connection.close();
