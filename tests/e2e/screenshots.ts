@@ -17,9 +17,11 @@ const SHOTS = [
   // Cross-filtered: web selected in the split view, the other views follow.
   { file: 'funnel-selected-en.png', language: 'en', hash: '#/funnel?v=1&p=2025-01-01_2025-12-31&x.split.m=web', fullPage: true },
   { file: 'funnel-empty-en.png', language: 'en', hash: '#/funnel?v=1&p=1990-01-01_1990-12-31' },
+  // A filter picker open: an owner's values with their lead counts.
+  { file: 'filters-en.png', language: 'en', hash: '#/funnel?v=1&m=web', picker: 'owner' },
   // The Lead explorer opened from the "Won" KPI card.
   { file: 'explorer-en.png', language: 'en', hash: '#/overview', open: 'won' },
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean }[];
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string }[];
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
@@ -37,6 +39,10 @@ try {
       });
     }
     await page.waitForTimeout(800); // let the chart's entry animation finish
+    if ('picker' in shot) {
+      await page.click(`[data-testid="picker-${shot.picker}"] summary`);
+      await page.waitForSelector(`[data-testid="picker-${shot.picker}"] .picker-panel li`);
+    }
     if ('open' in shot) {
       await page.click(`[data-testid="kpi-open-${shot.open}"]`);
       await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
