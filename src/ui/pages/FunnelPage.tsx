@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LeadFilter } from '../../domain/leadFilter';
+import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { useData } from '../data/DataContext';
 import { LeadExplorer } from '../explorer/LeadExplorer';
 import { FilterBar } from '../filters/FilterBar';
+import { useFilterLabels } from '../filters/useFilterLabels';
 import { CohortView } from './funnel/CohortView';
 import { SplitView } from './funnel/SplitView';
 import { StageFunnelView } from './funnel/StageFunnelView';
@@ -20,7 +21,11 @@ export function FunnelPage() {
   const { t } = useTranslation();
   const { cubesReady } = useData();
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
-  const props = { pipeline: DEFAULT_PIPELINE, useCube: cubesReady, openExplorer: (filter: LeadFilter, title: string) => setExplorer({ filter, title }) };
+  const { conditionLabel } = useFilterLabels();
+  // The title names the figure's own conditions first, then the filters it stands under.
+  const openExplorer = (viewFilter: LeadFilter, figure: readonly LeadCondition[]) =>
+    setExplorer({ filter: [...viewFilter, ...figure], title: [...figure, ...viewFilter].map(conditionLabel).join(' · ') });
+  const props = { pipeline: DEFAULT_PIPELINE, useCube: cubesReady, openExplorer };
   return (
     <section aria-labelledby="page-title" className="page" data-cubes-ready={cubesReady}>
       <header className="page-header">

@@ -1,32 +1,31 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { funnelCountsFromRow, lagDistributionFromRows, matureCohorts } from '../../../domain/funnel';
-import { cohortSql, lagHistogramSql } from '../../../sql/funnel';
+import { funnelCountsFromRow } from '../../../domain/funnel';
+import { cohortSql } from '../../../sql/funnel';
 import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption';
-import { useKeptQuery, useQuery } from '../../data/useQuery';
+import { useKeptQuery } from '../../data/useQuery';
 import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import { monthsCondition, type FunnelViewProps } from './funnelContext';
-import { explorerTitle } from './StageFunnelView';
 import { useFunnelFormat } from './useFunnelFormat';
+import { useMaturity } from './useMaturity';
 
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
 export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
   const { t, i18n } = useTranslation();
   const { update, filterFor } = useViewState();
-  const { stageLabel, conditionLabel } = useFilterLabels();
+  const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('cohorts');
   const { state, shown } = useKeptQuery(cohortSql({ pipeline, filter, useCube }));
-  // Maturity is a property of the data, not of the filter: one query per data version, shared with the trend.
-  const lag = useQuery(lagHistogramSql({ pipeline, filter: [], useCube }));
+  const { state: lag, maturity } = useMaturity(pipeline, useCube);
 
   const model = useMemo(() => {
-    if (shown.status !== 'ready' || lag.status !== 'ready') return null;
+    if (shown.status !== 'ready' || !maturity) return null;
     const months = shown.rows.map((r) => String(r.month));
     const cells: CohortCell[] = [];
     shown.rows.forEach((row) => {
@@ -35,10 +34,8 @@ export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps)
         if (stageIndex > 0) cells.push({ month: String(row.month), stageIndex: stageIndex - 1, count, leads: counts.leads, share: counts.leads ? count / counts.leads : null });
       });
     });
-    const distribution = lagDistributionFromRows(lag.rows as never);
-    const mature = distribution.asOf ? new Set(matureCohorts(months, distribution.asOf, distribution.historicalP90)) : new Set<string>();
-    return { months, cells, immature: new Set(months.filter((m) => !mature.has(m))), p90: distribution.historicalP90, asOf: distribution.asOf };
-  }, [shown, lag, pipeline]);
+    return { months, cells, immature: maturity.immature(months), p90: maturity.p90, asOf: maturity.asOf };
+  }, [shown, maturity, pipeline]);
 
   const laterStages = pipeline.stages.slice(1);
   const option = useMemo(
@@ -58,8 +55,7 @@ export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps)
   const cellAt = (dataIndex: number) => model?.cells[dataIndex];
   const chooseMonth = (month: string) => update((v) => select(v, { source: 'cohorts', condition: monthsCondition(month) }));
   const explore = (cell: CohortCell) => {
-    const conditions = [monthsCondition(cell.month), { kind: 'reached', stage: laterStages[cell.stageIndex]! } as const];
-    openExplorer([...filter, ...conditions], explorerTitle(conditions.map(conditionLabel).join(' · '), filter.map(conditionLabel)));
+    openExplorer(filter, [monthsCondition(cell.month), { kind: 'reached', stage: laterStages[cell.stageIndex]! }]);
   };
 
   return (

@@ -11,7 +11,7 @@ import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
-import { explorerTitle, RateCell } from './StageFunnelView';
+import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** Values with the most leads that the chart shows; the table lists them all. */
@@ -21,7 +21,7 @@ const CHART_VALUES = 15;
 export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
-  const { dimensionLabel, valueLabel, stageLabel, conditionLabel } = useFilterLabels();
+  const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const dimension = view.split;
   const filter = filterFor('split');
@@ -72,8 +72,7 @@ export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
 
   const choose = (value: string | null) => update((v) => select(v, { source: 'split', condition: { kind: 'values', dimension, values: [value] } }));
   const explore = (value: string | null, stage: string) => {
-    const conditions = [{ kind: 'values', dimension, values: [value] } as const, { kind: 'reached', stage } as const];
-    openExplorer([...filter, ...conditions], explorerTitle(conditions.map(conditionLabel).join(' · '), filter.map(conditionLabel)));
+    openExplorer(filter, [{ kind: 'values', dimension, values: [value] }, { kind: 'reached', stage }]);
   };
   const last = pipeline.stages.length - 1;
 

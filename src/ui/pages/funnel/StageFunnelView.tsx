@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow, funnelStages, type FunnelStageRow } from '../../../domain/funnel';
-import type { LeadFilter } from '../../../domain/leadFilter';
 import { funnelStagesSql } from '../../../sql/funnel';
 import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
@@ -11,13 +10,14 @@ import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
+import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The stage funnel: reached counts, stage-to-stage and cumulative conversion with intervals, drop-off. */
 export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
-  const { stageLabel, conditionLabel } = useFilterLabels();
+  const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('funnel');
   const { state, shown } = useKeptQuery(funnelStagesSql({ pipeline, filter, useCube }));
@@ -37,8 +37,7 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
   );
 
   const explore = (row: FunnelStageRow) => {
-    const condition = { kind: 'reached', stage: row.stage } as const;
-    openExplorer([...filter, condition] satisfies LeadFilter, explorerTitle(conditionLabel(condition), filter.map(conditionLabel)));
+    openExplorer(filter, [{ kind: 'reached', stage: row.stage }]);
   };
   const selectStage = (stage: string) => update((v) => select(v, { source: 'funnel', condition: { kind: 'reached', stage } }));
   const empty = rows !== null && (rows[0]?.reached ?? 0) === 0;
@@ -104,28 +103,11 @@ export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewP
   );
 }
 
-type RateLike = { value: number | null; interval: { low: number; high: number } | null };
-
-/** A rate over its 95 % interval, in a table cell. */
-export function RateCell({ rate, percent }: { rate: RateLike; percent: (p: number | null) => string }) {
-  if (rate.value === null) return <>–</>;
-  return (
-    <>
-      {percent(rate.value)}
-      {rate.interval && <small className="muted block">{`${percent(rate.interval.low)} – ${percent(rate.interval.high)}`}</small>}
-    </>
-  );
-}
-
+/** Who stopped at a stage: lost, disqualified, still open (the non-zero ones). */
 function dropOffText(row: FunnelStageRow, stageLabel: (s: string) => string, count: (n: number) => string, t: (key: string, options?: Record<string, unknown>) => string): string {
   const parts = Object.entries(row.endedAs)
     .filter(([, n]) => n > 0)
     .map(([stage, n]) => `${stageLabel(stage)} ${count(n)}`);
   if (row.stillOpen) parts.push(`${t('funnel.stillOpen')} ${count(row.stillOpen)}`);
   return parts.join(' · ');
-}
-
-/** An explorer title: what the figure is, then the filters it is under. */
-export function explorerTitle(what: string, filters: readonly string[]): string {
-  return [what, ...filters].join(' · ');
 }

@@ -1,17 +1,17 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { funnelCountsFromRow, lagDistributionFromRows, matureCohorts } from '../../../domain/funnel';
-import { lagHistogramSql, trendSql } from '../../../sql/funnel';
+import { funnelCountsFromRow } from '../../../domain/funnel';
+import { trendSql } from '../../../sql/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
-import { useKeptQuery, useQuery } from '../../data/useQuery';
+import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import { monthsCondition, type FunnelViewProps } from './funnelContext';
-import { explorerTitle } from './StageFunnelView';
 import { useFunnelFormat } from './useFunnelFormat';
+import { useMaturity } from './useMaturity';
 
 /** Lines the chart draws: the split values with the most leads. */
 const SERIES = 6;
@@ -20,38 +20,36 @@ const SERIES = 6;
 export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
-  const { dimensionLabel, valueLabel, stageLabel, conditionLabel } = useFilterLabels();
+  const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const [target, setTarget] = useState(pipeline.stages[2] ?? pipeline.stages[pipeline.stages.length - 1]!);
   const targetIndex = Math.max(1, pipeline.stages.indexOf(target));
   const dimension = view.split;
   const filter = filterFor('trend');
   const { state, shown } = useKeptQuery(trendSql({ pipeline, filter, useCube }, dimension));
-  // Maturity is a property of the data, not of the filter (the same query as the cohorts').
-  const lag = useQuery(lagHistogramSql({ pipeline, filter: [], useCube }));
+  const { state: lag, maturity } = useMaturity(pipeline, useCube);
 
   const model = useMemo(() => {
-    if (shown.status !== 'ready' || lag.status !== 'ready') return null;
+    if (shown.status !== 'ready' || !maturity) return null;
     const months = [...new Set(shown.rows.map((r) => String(r.month)))].sort();
     const index = new Map(months.map((m, i) => [m, i]));
-    const byValue = new Map<string | null, { leads: number; rates: (number | null)[]; counts: [number, number][] }>();
+    const byValue = new Map<string | null, { leads: number; rates: (number | null)[] }>();
     for (const row of shown.rows) {
       const value = row.value === null ? null : String(row.value);
       const counts = funnelCountsFromRow(pipeline, row);
-      const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null), counts: months.map(() => [0, 0] as [number, number]) };
+      const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null) };
       const i = index.get(String(row.month))!;
       entry.leads += counts.leads;
-      entry.counts[i] = [counts.reached[targetIndex] ?? 0, counts.leads];
       entry.rates[i] = counts.leads ? (counts.reached[targetIndex] ?? 0) / counts.leads : null;
       byValue.set(value, entry);
     }
     const top = [...byValue.entries()].sort((a, b) => b[1].leads - a[1].leads).slice(0, SERIES);
     const series: (TrendSeries & { value: string | null })[] = top.map(([value, e]) => ({ value, name: valueLabel(dimension, value), rates: e.rates }));
-    const distribution = lagDistributionFromRows(lag.rows as never);
-    const mature = distribution.asOf ? new Set(matureCohorts(months, distribution.asOf, distribution.historicalP90)) : new Set<string>();
-    const firstImmature = months.find((m, i) => !mature.has(m) && months.slice(i).every((later) => !mature.has(later))) ?? null;
+    const immature = maturity.immature(months);
+    // Shaded from the first month after which every month is immature.
+    const firstImmature = months.find((m, i) => months.slice(i).every((later) => immature.has(later))) ?? null;
     return { months, series, firstImmature, values: byValue.size };
-  }, [shown, lag, pipeline, targetIndex, dimension, valueLabel]);
+  }, [shown, maturity, pipeline, targetIndex, dimension, valueLabel]);
 
   const selection = view.selections.find((s) => s.source === 'trend')?.condition;
   const selectedRange = selection?.kind === 'created' ? ([selection.range.from.slice(0, 7), selection.range.to.slice(0, 7)] as const) : null;
@@ -69,8 +67,7 @@ export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
     if (first && last) chooseMonths(first, last);
   };
   const explore = (month: string, value: string | null) => {
-    const conditions = [monthsCondition(month), { kind: 'values', dimension, values: [value] } as const];
-    openExplorer([...filter, ...conditions], explorerTitle(conditions.map(conditionLabel).join(' · '), filter.map(conditionLabel)));
+    openExplorer(filter, [monthsCondition(month), { kind: 'values', dimension, values: [value] }]);
   };
 
   return (

@@ -33,7 +33,10 @@ export function VelocityView({ pipeline, useCube }: Omit<FunnelViewProps, 'openE
     if (days.length === 0) return [];
     const byBin = new Map<number, number>();
     // Negative lags (a close date before creation) are kept in the first bar rather than dropped.
-    for (const { days: d, leads } of days) byBin.set(Math.max(0, Math.floor(d / BIN_DAYS)), (byBin.get(Math.max(0, Math.floor(d / BIN_DAYS))) ?? 0) + leads);
+    for (const { days: d, leads } of days) {
+      const bin = Math.max(0, Math.floor(d / BIN_DAYS));
+      byBin.set(bin, (byBin.get(bin) ?? 0) + leads);
+    }
     const lastBin = Math.max(...byBin.keys());
     return Array.from({ length: lastBin + 1 }, (_, b) => ({ from: b * BIN_DAYS, to: b * BIN_DAYS + BIN_DAYS - 1, count: byBin.get(b) ?? 0 }));
   }, [histograms, won]);

@@ -6,8 +6,8 @@ export interface FunnelViewProps {
   readonly pipeline: Pipeline;
   /** Whether the pre-aggregated cubes of the current data are built (else the raw table answers). */
   readonly useCube: boolean;
-  /** Lists the leads behind a figure: the view's filter plus the figure's own conditions. */
-  readonly openExplorer: (filter: LeadFilter, title: string) => void;
+  /** Lists the leads behind a figure: those under the view's filter that meet the figure's own conditions. */
+  readonly openExplorer: (viewFilter: LeadFilter, figure: readonly LeadCondition[]) => void;
 }
 
 /** The conditions of a created month 'yyyy-mm' (or a range of months) as a created_at range. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInteger, formatMonth, formatPercent } from '../../i18n/format';
+import { formatInteger, formatMonth, formatNumber, formatPercent } from '../../i18n/format';
 
 /** The Funnel page's number, percent, month and day formatters in the UI language. */
 export function useFunnelFormat() {
@@ -11,7 +11,7 @@ export function useFunnelFormat() {
       count: (n: number) => formatInteger(lang, n),
       percent: (p: number | null) => formatPercent(lang, p),
       month: (m: string) => formatMonth(lang, m),
-      days: (d: number | null) => (d === null ? '–' : new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(d)),
+      days: (d: number | null) => (d === null ? '–' : formatNumber(lang, d, 1)),
     }),
     [lang],
   );
