@@ -15,3 +15,25 @@ export function completeRecords(text: string, wholeFile: boolean): string {
   // A head without one complete record: the header alone is what there is to read.
   return end < 0 ? text : text.slice(0, end + 1);
 }
+
+/**
+ * Where a quoted cell opens that the text never closes (line and column counted from 1, the
+ * header being line 1), or null: for a whole file, the reason DuckDB cannot read it at all.
+ */
+export function unclosedQuote(text: string, delimiter: string): { line: number; column: number } | null {
+  let quoted = false;
+  let line = 1;
+  let column = 1;
+  let opened = { line, column };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      if (!quoted) opened = { line, column };
+      quoted = !quoted;
+    } else if (char === '\n') {
+      line++;
+      if (!quoted) column = 1;
+    } else if (char === delimiter && !quoted) column++;
+  }
+  return quoted ? opened : null;
+}

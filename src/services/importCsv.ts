@@ -5,7 +5,7 @@ import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
-import { completeRecords } from '../ingest/csvHead';
+import { completeRecords, unclosedQuote } from '../ingest/csvHead';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { detectValueFormatInSteps } from '../ingest/valueFormats';
 import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
@@ -350,10 +350,15 @@ async function importText(
 }
 
 /** The head's records as DuckDB reads them: its names for the columns, and their values as text. */
-async function readSample(db: Db, name: string, { head, delimiter }: CsvFile) {
+async function readSample(db: Db, name: string, { input, head, delimiter }: CsvFile) {
   const fileRef = await db.registerFile(name, { kind: 'bytes', bytes: new TextEncoder().encode(head) });
   try {
     return await db.query(sampleCsvSql(fileRef, delimiter));
+  } catch (error) {
+    // DuckDB's sniffer only says that it found no dialect; a quote left open is the usual cause.
+    const quote = unclosedQuote(head, delimiter);
+    if (quote) throw new ExportError(input.fileName, `line ${quote.line}, column ${quote.column}: a quoted cell is never closed (the file ends inside it)`);
+    throw error;
   } finally {
     await db.unregisterFile(name);
   }

@@ -135,6 +135,11 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
     await expect(load('photo.csv', binary)).rejects.toThrow(/^photo\.csv: this is not a text export/);
   });
 
+  it('names the line and column of a quoted cell the file never closes', async () => {
+    const text = 'Lead ID,Created Date,Lead Source,Lead Status\nL1,2025-01-02,Website,Open\nL2,2025-01-03,"Messe,Open\n';
+    await expect(load('unclosed.csv', new TextEncoder().encode(text))).rejects.toThrow('unclosed.csv: line 3, column 3: a quoted cell is never closed');
+  });
+
   it('trims spaces (also no-break and ideographic ones) around cells, keeps tabs, treats blank cells as empty and a blank required cell as missing', async () => {
     const nbsp = '\u00a0';
     const rows = [
