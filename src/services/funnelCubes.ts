@@ -1,11 +1,119 @@
+import type { Table, Vector } from 'apache-arrow';
 import type { Db } from '../db/types';
+import { CUBE_DIMENSIONS, type CubeCells, type CubeDimension, type FunnelCube, type LagLevel } from '../domain/funnelCube';
 import type { Pipeline } from '../domain/pipeline';
-import { createFunnelCubesSql } from '../sql/funnelCube';
+import {
+  createFunnelCubesSql,
+  createLagBinsSql,
+  createLagLevelSql,
+  cubeAsOfSql,
+  cubeDictionarySql,
+  dropLagReadTablesSql,
+  endedTotalColumn,
+  funnelCellsSql,
+  lagBinsSql,
+  lagLevelCellsSql,
+  lagLevelEntriesSql,
+} from '../sql/funnelCube';
 
 /**
- * Builds the Funnel page's pre-aggregated tables from the loaded leads, once per change of the
- * data, so every cross-filter answers from a few thousand rows instead of every lead.
+ * The lag grains kept in memory, coarsest first: months alone answer the unfiltered page, the
+ * middle grain medium/channel/sales-unit filters, the full grain (with owner) the rest.
  */
-export async function buildFunnelCubes(db: Db, pipeline: Pipeline): Promise<void> {
+const LAG_GRAINS: readonly (readonly CubeDimension[])[] = [[], ['medium', 'channel', 'sales_unit'], CUBE_DIMENSIONS];
+
+/**
+ * Builds the Funnel page's cube from the loaded leads, once per change of the data, and reads it
+ * into memory: every cross-filter is then answered on the main thread from typed arrays.
+ */
+export async function buildFunnelCube(db: Db, pipeline: Pipeline): Promise<FunnelCube> {
   for (const statement of createFunnelCubesSql(pipeline)) await db.query(statement);
+  return readFunnelCube(db, pipeline);
+}
+
+export async function readFunnelCube(db: Db, pipeline: Pipeline): Promise<FunnelCube> {
+  const dictionary = async (column: CubeDimension | 'month') => textColumn((await db.query(cubeDictionarySql(column))).getChild('value'));
+  const months = await dictionary('month');
+  const values = {} as Record<CubeDimension, (string | null)[]>;
+  for (const dimension of CUBE_DIMENSIONS) values[dimension] = await dictionary(dimension);
+  const coder = new Coder(months, values);
+
+  const funnelTable = await db.query(funnelCellsSql(pipeline));
+  const funnel = {
+    ...coder.cells(funnelTable, CUBE_DIMENSIONS),
+    leads: intColumn(funnelTable, 'leads'),
+    ended: pipeline.terminal.map((_, t) => intColumn(funnelTable, endedTotalColumn(t))),
+  };
+  const asOf = textColumn((await db.query(cubeAsOfSql())).getChild('as_of'))[0] ?? null;
+
+  await db.query(createLagBinsSql());
+  const binTable = await db.query(lagBinsSql());
+  const [spanFrom, spanTo, days] = ['span_from', 'span_to', 'days'].map((name) => intColumn(binTable, name)) as [Int32Array, Int32Array, Int32Array];
+  const bins = Array.from(days, (d, i) => ({ spanFrom: spanFrom[i]!, spanTo: spanTo[i]!, days: d }));
+
+  const lagLevels: LagLevel[] = [];
+  try {
+    for (const grain of LAG_GRAINS) {
+      await db.query(createLagLevelSql(grain));
+      const cells = coder.cells(await db.query(lagLevelCellsSql(grain)), grain);
+      const entries = await db.query(lagLevelEntriesSql());
+      const cell = intColumn(entries, 'cell');
+      lagLevels.push({ cells, offsets: offsetsOf(cell, cells.size), bin: intColumn(entries, 'bin'), leads: intColumn(entries, 'leads') });
+    }
+  } finally {
+    for (const statement of dropLagReadTablesSql()) await db.query(statement);
+  }
+  return { pipeline, months, values, asOf, funnel, bins, lagLevels };
+}
+
+/** Turns month texts and dimension values into codes of the dictionaries. */
+class Coder {
+  private readonly monthCodes: Map<string | null, number>;
+  private readonly valueCodes: Map<CubeDimension, Map<string | null, number>>;
+
+  constructor(months: readonly (string | null)[], values: Readonly<Record<CubeDimension, readonly (string | null)[]>>) {
+    this.monthCodes = codesOf(months);
+    this.valueCodes = new Map(CUBE_DIMENSIONS.map((d) => [d, codesOf(values[d])]));
+  }
+
+  cells(table: Table, dimensions: readonly CubeDimension[]): CubeCells {
+    const encode = (column: string, codes: Map<string | null, number>) =>
+      Int32Array.from(textColumn(table.getChild(column)), (v) => {
+        const code = codes.get(v);
+        if (code === undefined) throw new Error(`${column} "${v}" is not in the cube's dictionary`);
+        return code;
+      });
+    return {
+      size: table.numRows,
+      month: encode('month', this.monthCodes),
+      dimensions: Object.fromEntries(dimensions.map((d) => [d, encode(d, this.valueCodes.get(d)!)])),
+      r: intColumn(table, 'r'),
+    };
+  }
+}
+
+const codesOf = (dictionary: readonly (string | null)[]) => new Map(dictionary.map((v, i) => [v, i]));
+
+function textColumn(vector: Vector | null): (string | null)[] {
+  if (!vector) throw new Error('A cube column is missing');
+  return Array.from({ length: vector.length }, (_, i) => {
+    const value: unknown = vector.get(i);
+    return value === null || value === undefined ? null : String(value);
+  });
+}
+
+/** An INTEGER column as one Int32Array (toArray joins the result's batches; the ETL's engine gives BIGINTs). */
+function intColumn(table: Table, name: string): Int32Array {
+  const vector = table.getChild(name);
+  if (!vector) throw new Error(`The cube has no column ${name}`);
+  if (vector.nullCount > 0) throw new Error(`The cube's ${name} has NULLs`);
+  return Int32Array.from(vector.toArray() as ArrayLike<number | bigint>, Number);
+}
+
+/** offsets[c] = the first entry of cell c, for entries sorted by cell; offsets[size] = entries. */
+function offsetsOf(cell: Int32Array, size: number): Int32Array {
+  const offsets = new Int32Array(size + 1);
+  for (const c of cell) offsets[c + 1]!++;
+  for (let c = 0; c < size; c++) offsets[c + 1]! += offsets[c]!;
+  return offsets;
 }

@@ -1,97 +1,28 @@
+import { CUBE_DIMENSIONS, funnelCountNames, type CubeDimension } from '../domain/funnelCube';
 import { endedColumn, reachedColumn } from '../domain/funnel';
-import type { LeadCondition, LeadFilter, SplitDimension } from '../domain/leadFilter';
+import type { LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { conditionSql } from './leadFilter';
+import { filterSql } from './leadFilter';
 import { reachedIndexSql } from './reach';
 
 /**
- * Pre-aggregated leads for the Funnel page. Raw GROUP BYs over 1M–5M leads take 100–500 ms in
- * duckdb-wasm; the page must answer in ≤ 20 ms, so each import builds two small tables once:
+ * The Funnel page's pre-aggregated leads (src/domain/funnelCube.ts computes the page from them),
+ * built by DuckDB once per import:
  * - _funnel_cube: leads per created month × medium × channel × sales_unit × owner × furthest
  *   reached stage r, with how many of them are now in each terminal stage and their latest date;
  * - _funnel_lag_cube: histograms of whole days between stage dates, over the same dimensions.
  * Both depend on the pipeline (r, the terminal stages): rebuild them when it changes.
  *
- * The per-lead rows below have exactly the cube's columns, so a builder reads the same columns
- * from the raw leads table or from a cube, and only the FROM differs.
+ * The per-lead rows below have exactly the cube's columns, so the raw SQL builders of funnel.ts
+ * and the cube read the same definitions.
  */
 export const FUNNEL_CUBE = '_funnel_cube';
 export const LAG_CUBE = '_funnel_lag_cube';
-/** The lag cube summed over medium, channel and sales_unit: for filters on months and stages only. */
-export const LAG_MONTHS = '_funnel_lag_months';
+const LAG_BINS = '_funnel_lag_bins';
+const LAG_LEVEL = '_funnel_lag_level';
 
-/** Lead columns the cubes keep; a filter or split on any other column must read the raw leads. */
-export const CUBE_DIMENSIONS = ['medium', 'channel', 'sales_unit', 'owner'] as const satisfies readonly SplitDimension[];
 const CUBE_COLUMNS = CUBE_DIMENSIONS.map(quoteIdent).join(', ');
-/**
- * The lag cube leaves out owner: with ~40 owners it grew from 443k to 704k rows at 1M leads, and
- * velocity over it took ~50 ms in duckdb-wasm (budget 20 ms). An owner filter reads the raw leads.
- */
-export const LAG_CUBE_DIMENSIONS = ['medium', 'channel', 'sales_unit'] as const satisfies readonly SplitDimension[];
-const LAG_COLUMNS = LAG_CUBE_DIMENSIONS.map(quoteIdent).join(', ');
-
-/** Whether the funnel cube can answer a filter (and a split): true ⇒ same result as the raw leads. */
-export function funnelCubeCovers(filter: LeadFilter, dimension?: SplitDimension): boolean {
-  const covered = (d: string) => (CUBE_DIMENSIONS as readonly string[]).includes(d);
-  if (dimension !== undefined && !covered(dimension)) return false;
-  return filter.every((c) => {
-    switch (c.kind) {
-      case 'values':
-        return covered(c.dimension);
-      case 'created':
-        return coversWholeMonths(c.range.from, c.range.to);
-      case 'reached':
-        return true;
-    }
-  });
-}
-
-/** Whether the lag cube can answer a filter (velocity and lag histograms have no split). */
-export function lagCubeCovers(filter: LeadFilter): boolean {
-  const covered = (d: string) => (LAG_CUBE_DIMENSIONS as readonly string[]).includes(d);
-  return funnelCubeCovers(filter) && filter.every((c) => c.kind !== 'values' || covered(c.dimension));
-}
-
-/** A month cube can only cut at month boundaries: from must be a 1st, to the last day of a month. */
-function coversWholeMonths(from: string, to: string): boolean {
-  const day = (text: string) => new Date(`${text}T00:00:00Z`);
-  const start = day(from);
-  const end = day(to);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return false;
-  const next = new Date(end.getTime() + 86_400_000);
-  return start.getUTCDate() === 1 && next.getUTCDate() === 1;
-}
-
-/** A filter condition on a cube's columns (only for filters funnelCubeCovers accepts). */
-function cubeConditionSql(condition: LeadCondition, pipeline: Pipeline): SqlQuery {
-  switch (condition.kind) {
-    case 'values':
-      return conditionSql(condition, pipeline); // the cube keeps the lead column names
-    case 'created':
-      return { sql: 'created_month BETWEEN ?::DATE AND ?::DATE', params: [condition.range.from, condition.range.to] };
-    case 'reached': {
-      const index = pipeline.stages.indexOf(condition.stage);
-      return index < 0 ? { sql: 'FALSE', params: [] } : { sql: `r >= ${index}`, params: [] };
-    }
-  }
-}
-
-/** The AND of a filter as a boolean expression ('TRUE' when empty), on the raw leads or on a cube. */
-export function filterExpressionSql(filter: LeadFilter, pipeline: Pipeline, on: 'leads' | 'cube'): SqlQuery {
-  if (filter.length === 0) return { sql: 'TRUE', params: [] };
-  const one = (c: LeadCondition) => (on === 'cube' ? cubeConditionSql(c, pipeline) : conditionSql(c, pipeline));
-  return joinSql(['(', joinSql(filter.map(one), ' AND '), ')']);
-}
-
-/** Count columns of the funnel cube, in order: leads, reached_k per later stage, ended_t_at_i. */
-export function funnelCountNames(pipeline: Pipeline): string[] {
-  return [
-    'leads',
-    ...pipeline.stages.flatMap((_, k) => (k > 0 ? [reachedColumn(k)] : [])),
-    ...pipeline.terminal.flatMap((_, t) => pipeline.stages.map((_, i) => endedColumn(t, i))),
-  ];
-}
 
 /**
  * One row per lead, in the funnel cube's shape: its created month, the cube dimensions (and
@@ -114,7 +45,7 @@ export function leadRowsSql(pipeline: Pipeline, filter: LeadFilter): SqlQuery {
     "AS r, date_trunc('month', created_at)::DATE AS created_month,",
     'greatest(created_at, closed_at, last_activity_at)::DATE AS latest_at',
     'FROM leads WHERE',
-    filterExpressionSql(filter, pipeline, 'leads'),
+    filterSql(filter, pipeline),
     ')',
   ]);
 }
@@ -161,13 +92,13 @@ export function lagRowsSql(pipeline: Pipeline, filter: LeadFilter, keepAll = fal
   const dates = pipeline.stages.map((_, i) => stageDateSql(pipeline, i));
   const dateColumns = dates.flatMap((d, i) => (d ? [joinSql([d, `AS d${i}`])] : []));
   const span = (from: number, to: number, where: string) =>
-    `SELECT created_month, ${LAG_COLUMNS}, r, ${from} AS span_from, ${to} AS span_to, ` +
+    `SELECT created_month, ${CUBE_COLUMNS}, r, ${from} AS span_from, ${to} AS span_to, ` +
     `date_diff('day', d${from}, d${to}) AS days, 1 AS leads, selected FROM f WHERE ${where}`;
   const spans = lagSpans(pipeline).map(({ from, to }) => span(from, to, `d${from} IS NOT NULL AND d${to} IS NOT NULL`));
-  const verdict = filterExpressionSql(filter, pipeline, 'leads');
+  const verdict = filterSql(filter, pipeline);
   return joinSql([
     "WITH f AS (SELECT date_trunc('month', created_at)::DATE AS created_month,",
-    `${LAG_COLUMNS},`,
+    `${CUBE_COLUMNS},`,
     reachedIndexSql(pipeline),
     'AS r,',
     joinSql(dateColumns, ', '),
@@ -179,23 +110,78 @@ export function lagRowsSql(pipeline: Pipeline, filter: LeadFilter, keepAll = fal
 
 export function createLagCubeSql(pipeline: Pipeline): SqlQuery {
   return joinSql([
-    `CREATE OR REPLACE TABLE ${LAG_CUBE} AS SELECT created_month, ${LAG_COLUMNS}, r, span_from, span_to, days, sum(leads)::INTEGER AS leads FROM (`,
+    `CREATE OR REPLACE TABLE ${LAG_CUBE} AS SELECT created_month, ${CUBE_COLUMNS}, r, span_from, span_to, days, sum(leads)::INTEGER AS leads FROM (`,
     lagRowsSql(pipeline, []),
-    `) GROUP BY ALL ORDER BY span_from, span_to, created_month, ${LAG_COLUMNS}, r, days`,
+    `) GROUP BY ALL ORDER BY span_from, span_to, created_month, ${CUBE_COLUMNS}, r, days`,
   ]);
 }
 
-/** Velocity without a filter over 443k lag-cube rows took ~33 ms in duckdb-wasm; over this rollup (45k) ~5 ms. */
-export function createLagMonthsSql(): SqlQuery {
+/** The cube tables, in order; run once per import (and when the pipeline changes). */
+export function createFunnelCubesSql(pipeline: Pipeline): SqlQuery[] {
+  return [createFunnelCubeSql(pipeline), createLagCubeSql(pipeline)];
+}
+
+// ---------------------------------------------------------------- reads into memory
+
+const MONTH_TEXT = "strftime(created_month, '%Y-%m')";
+
+/** The distinct values of a cube dimension (or the months), in the order SQL sorts them, NULL last. */
+export function cubeDictionarySql(column: CubeDimension | 'month'): SqlQuery {
+  const value = column === 'month' ? MONTH_TEXT : quoteIdent(column);
+  return { sql: `SELECT DISTINCT ${value} AS value FROM ${FUNNEL_CUBE} ORDER BY value NULLS LAST`, params: [] };
+}
+
+/** The funnel cells: month text, the dimensions, r, leads and ended_t (its leads now in terminal stage t). */
+export function funnelCellsSql(pipeline: Pipeline): SqlQuery {
+  // A cell's leads all stopped at its r: only ended_t_at_r can be non-zero, so the sum is that one.
+  const ended = pipeline.terminal.map((_, t) => `(${pipeline.stages.map((_, i) => endedColumn(t, i)).join(' + ')})::INTEGER AS ${endedTotalColumn(t)}`);
+  return { sql: `SELECT ${MONTH_TEXT} AS month, ${CUBE_COLUMNS}, r::INTEGER AS r, leads, ${ended.join(', ')} FROM ${FUNNEL_CUBE}`, params: [] };
+}
+
+export const endedTotalColumn = (terminalIndex: number): string => `ended_${terminalIndex}`;
+
+export function cubeAsOfSql(): SqlQuery {
+  return { sql: `SELECT strftime(max(latest_at), '%Y-%m-%d') AS as_of FROM ${FUNNEL_CUBE}`, params: [] };
+}
+
+/** Numbers the histogram bins (span_from, span_to, days) in that order, so entries carry one integer. */
+export function createLagBinsSql(): SqlQuery {
   return {
     sql:
-      `CREATE OR REPLACE TABLE ${LAG_MONTHS} AS SELECT created_month, r, span_from, span_to, days, sum(leads)::INTEGER AS leads ` +
-      `FROM ${LAG_CUBE} GROUP BY ALL ORDER BY span_from, span_to, created_month, r, days`,
+      `CREATE OR REPLACE TEMP TABLE ${LAG_BINS} AS SELECT span_from, span_to, days, ` +
+      `(row_number() OVER (ORDER BY span_from, span_to, days) - 1)::INTEGER AS bin ` +
+      `FROM (SELECT DISTINCT span_from, span_to, days FROM ${LAG_CUBE})`,
     params: [],
   };
 }
 
-/** Every pre-aggregate, in order; run once per import (and when the pipeline changes). */
-export function createFunnelCubesSql(pipeline: Pipeline): SqlQuery[] {
-  return [createFunnelCubeSql(pipeline), createLagCubeSql(pipeline), createLagMonthsSql()];
+export function lagBinsSql(): SqlQuery {
+  return { sql: `SELECT span_from::INTEGER AS span_from, span_to::INTEGER AS span_to, days::INTEGER AS days FROM ${LAG_BINS} ORDER BY bin`, params: [] };
+}
+
+/**
+ * The lag cube summed to a grain (the month, r and some dimensions), its cells numbered in the
+ * order of their keys: read as cells (lagLevelCellsSql) and as entries by cell (lagLevelEntriesSql).
+ */
+export function createLagLevelSql(dimensions: readonly CubeDimension[]): SqlQuery {
+  const keys = ['created_month', ...dimensions.map(quoteIdent), 'r'].join(', ');
+  return {
+    sql:
+      `CREATE OR REPLACE TEMP TABLE ${LAG_LEVEL} AS SELECT (dense_rank() OVER (ORDER BY ${keys}) - 1)::INTEGER AS cell, ${keys}, bin, ` +
+      `sum(leads)::INTEGER AS leads FROM ${LAG_CUBE} JOIN ${LAG_BINS} USING (span_from, span_to, days) GROUP BY ${keys}, bin`,
+    params: [],
+  };
+}
+
+export function lagLevelCellsSql(dimensions: readonly CubeDimension[]): SqlQuery {
+  const columns = [`${MONTH_TEXT} AS month`, ...dimensions.map(quoteIdent), 'r::INTEGER AS r'].join(', ');
+  return { sql: `SELECT DISTINCT cell, ${columns} FROM ${LAG_LEVEL} ORDER BY cell`, params: [] };
+}
+
+export function lagLevelEntriesSql(): SqlQuery {
+  return { sql: `SELECT cell, bin, leads FROM ${LAG_LEVEL} ORDER BY cell, bin`, params: [] };
+}
+
+export function dropLagReadTablesSql(): SqlQuery[] {
+  return [LAG_LEVEL, LAG_BINS].map((table) => ({ sql: `DROP TABLE IF EXISTS ${table}`, params: [] }));
 }

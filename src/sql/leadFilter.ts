@@ -29,8 +29,16 @@ export function conditionSql(condition: LeadCondition, pipeline: Pipeline, alias
   }
 }
 
+/** The AND of a filter's conditions as a boolean expression ('TRUE' when there are none). */
+export function filterSql(filter: LeadFilter, pipeline: Pipeline, alias = ''): SqlQuery {
+  if (filter.length === 0) return { sql: 'TRUE', params: [] };
+  return joinSql(['(', andSql(filter, pipeline, alias), ')']);
+}
+
+const andSql = (filter: LeadFilter, pipeline: Pipeline, alias: string): SqlQuery => joinSql(filter.map((c) => conditionSql(c, pipeline, alias)), ' AND ');
+
 /** The AND of a filter's conditions, as a WHERE clause ('' when there are none). */
 export function whereSql(filter: LeadFilter, pipeline: Pipeline, alias = ''): SqlQuery {
   if (filter.length === 0) return { sql: '', params: [] };
-  return joinSql(['WHERE', joinSql(filter.map((c) => conditionSql(c, pipeline, alias)), ' AND ')]);
+  return joinSql(['WHERE', andSql(filter, pipeline, alias)]);
 }

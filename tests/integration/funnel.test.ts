@@ -12,17 +12,9 @@ import {
 import type { LeadFilter, SplitDimension } from '../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE as pipeline } from '../../src/domain/pipeline';
 import { CANONICAL } from '../../src/domain/schema';
-import type { SqlQuery } from '../../src/domain/sqlQuery';
-import {
-  cohortSql,
-  funnelStagesSql,
-  lagHistogramSql,
-  splitFunnelSql,
-  trendSql,
-  velocitySql,
-  type FunnelQueryOptions,
-} from '../../src/sql/funnel';
-import { createFunnelCubesSql, funnelCubeCovers, lagCubeCovers } from '../../src/sql/funnelCube';
+import { answerFromCube, cubeCovers, type FunnelCube, type FunnelRequest } from '../../src/domain/funnelCube';
+import { funnelRequestSql, velocitySql } from '../../src/sql/funnel';
+import { buildFunnelCube } from '../../src/services/funnelCubes';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 /**
@@ -65,14 +57,15 @@ async function loadFixture(db: Db): Promise<void> {
   for (const row of FIXTURE) await db.query({ sql: `INSERT INTO leads (${FIXTURE_COLUMNS.join(', ')}) VALUES (${values})`, params: [...row] });
 }
 
-const ALL_BUILDERS = (o: FunnelQueryOptions, dimension: SplitDimension): Record<string, SqlQuery> => ({
-  stages: funnelStagesSql(o),
-  split: splitFunnelSql(o, dimension),
-  cohorts: cohortSql(o),
-  trend: trendSql(o, dimension),
-  velocity: velocitySql(o),
-  lagHistogram: lagHistogramSql(o),
-});
+const ALL_REQUESTS = (dimension: SplitDimension): FunnelRequest[] => [
+  { kind: 'stages' },
+  { kind: 'split', dimension },
+  { kind: 'cohorts' },
+  { kind: 'trend', dimension },
+  { kind: 'trend' },
+  { kind: 'velocity' },
+  { kind: 'lagHistogram' },
+];
 
 /** Leads, reached_1..4 and the non-zero terminal counts, for compact expectations. */
 function counts(row: Row | undefined) {
@@ -85,24 +78,24 @@ function counts(row: Row | undefined) {
 
 describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
   let db: Db;
-  const rows = async (query: SqlQuery) => toRows(await db.query(query));
-  /** Runs a builder on the cubes and on the raw leads; they must agree. Returns the rows. */
-  const onBoth = async (build: (o: FunnelQueryOptions) => SqlQuery, filter: LeadFilter): Promise<Row[]> => {
-    const cube = await rows(build({ pipeline, filter, useCube: true }));
-    const raw = await rows(build({ pipeline, filter, useCube: false }));
-    expect(cube).toEqual(raw);
+  let cube: FunnelCube;
+  /** Answers a request from the raw leads and, where it covers the filter, from the cube; they must agree. */
+  const onBoth = async (request: FunnelRequest, filter: LeadFilter): Promise<Row[]> => {
+    const raw = toRows(await db.query(funnelRequestSql({ pipeline, filter }, request)));
+    const fromCube = answerFromCube(cube, request, filter);
+    if (fromCube) expect(fromCube).toEqual(raw);
     return raw;
   };
 
   beforeAll(async () => {
     db = await open();
     await loadFixture(db);
-    for (const q of createFunnelCubesSql(pipeline)) await db.query(q);
+    cube = await buildFunnelCube(db, pipeline);
   });
   afterAll(() => db.close());
 
   it('counts reached stages by the rule: lost and disqualified only what their timestamps prove', async () => {
-    const [row] = await onBoth(funnelStagesSql, []);
+    const [row] = await onBoth({ kind: 'stages' }, []);
     // r: A1 4, A2 1, A3 0, A4 2, B1 4, B2 3, B3 2, B4 1, C1 4, C2 3
     // ≥1: all but A3 = 9; ≥2: A1 A4 B1 B2 B3 C1 C2 = 7; ≥3: A1 B1 B2 C1 C2 = 5; ≥4: A1 B1 C1 = 3.
     // Lost by furthest stage: A2 at 1, B3 at 2, C2 at 3; disqualified: A3 at 0.
@@ -129,10 +122,32 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
     // region R2: A4 2, B2 3 (region is not in the cube)
     ['region R2', [{ kind: 'values', dimension: 'region', values: ['R2'] }], false, [2, 2, 2, 1, 0]],
     ['web and reached opportunity', [{ kind: 'values', dimension: 'medium', values: ['web'] }, { kind: 'reached', stage: 'opportunity' }], true, [3, 3, 3, 3, 3]],
+    // A stage the pipeline does not have matches nobody, on the cube as in SQL.
+    ['reached an unknown stage', [{ kind: 'reached', stage: 'demo' }], true, [0, 0, 0, 0, 0]],
+    // Two whole-month ranges: their overlap, February (B1 4, B2 3, B3 2, B4 1).
+    [
+      'January–February and February–March',
+      [
+        { kind: 'created', range: { from: '2025-01-01', to: '2025-02-28' } },
+        { kind: 'created', range: { from: '2025-02-01', to: '2025-03-31' } },
+      ],
+      true,
+      [4, 4, 3, 2, 1],
+    ],
+    // Two conditions on one dimension: both must hold (web ∩ {web, event} = web: A1 A2 B1 B3 B4 C1).
+    [
+      'medium web and medium in web, event',
+      [
+        { kind: 'values', dimension: 'medium', values: ['web'] },
+        { kind: 'values', dimension: 'medium', values: ['web', 'event'] },
+      ],
+      true,
+      [6, 6, 4, 3, 3],
+    ],
   ])('filter %s', async (_, filter, covered, reached) => {
-    expect(funnelCubeCovers(filter)).toBe(covered);
-    expect(funnelStagesSql({ pipeline, filter }).sql.includes('_funnel_cube')).toBe(covered);
-    const [row] = await onBoth(funnelStagesSql, filter);
+    expect(cubeCovers(filter)).toBe(covered);
+    expect(answerFromCube(cube, { kind: 'stages' }, filter) !== null).toBe(covered);
+    const [row] = await onBoth({ kind: 'stages' }, filter);
     expect(funnelCountsFromRow(pipeline, row ?? {}).reached).toEqual(reached);
   });
 
@@ -141,20 +156,20 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
       [{ kind: 'values', dimension: 'medium', values: ['nowhere'] }],
       [{ kind: 'values', dimension: 'region', values: [] }],
     ] satisfies LeadFilter[]) {
-      const [row] = await onBoth(funnelStagesSql, filter);
+      const [row] = await onBoth({ kind: 'stages' }, filter);
       expect(Object.values(row ?? {}).every((v) => v === 0)).toBe(true);
       const stages = funnelStages(pipeline, funnelCountsFromRow(pipeline, row ?? {}));
       expect(stages.every((s) => s.cumulative.value === null && s.conversion.value === null)).toBe(true);
-      expect(await onBoth((o) => splitFunnelSql(o, 'owner'), filter)).toEqual([]);
-      expect(await onBoth(velocitySql, filter)).toEqual([]);
+      expect(await onBoth({ kind: 'split', dimension: 'owner' }, filter)).toEqual([]);
+      expect(await onBoth({ kind: 'velocity' }, filter)).toEqual([]);
       // The historical distribution and the as-of date stay: they do not depend on the filter.
-      const lag = lagDistributionFromRows((await onBoth(lagHistogramSql, filter)) as never);
+      const lag = lagDistributionFromRows((await onBoth({ kind: 'lagHistogram' }, filter)) as never);
       expect(lag).toEqual({ bins: [], historicalP90: 54, asOf: '2025-04-30' });
     }
   });
 
   it('splits with NULL as its own group, largest first', async () => {
-    const split = await onBoth((o) => splitFunnelSql(o, 'owner'), []);
+    const split = await onBoth({ kind: 'split', dimension: 'owner' }, []);
     expect(split.map((r) => [r.value, counts(r).reached])).toEqual([
       ["O'Brien", [4, 4, 2, 2, 2]], // A1 A2 B4 C1
       ['Anna', [3, 2, 2, 1, 0]], // A3 0, A4 2, C2 3
@@ -163,12 +178,12 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
     ]);
     expect(split[1]).toMatchObject({ ended_1_at_0: 1, ended_0_at_3: 1 }); // A3 disqualified, C2 lost
     // region is not in the cube: raw either way. R1: A1 A2 B1 B3 B4 C1; R2: A4 B2; R3: C2; none: A3.
-    const byRegion = await onBoth((o) => splitFunnelSql(o, 'region'), []);
+    const byRegion = await onBoth({ kind: 'split', dimension: 'region' }, []);
     expect(byRegion.map((r) => [r.value, r.leads])).toEqual([['R1', 6], ['R2', 2], ['R3', 1], [null, 1]]);
   });
 
   it('counts cohorts per created month and tells the immature ones', async () => {
-    const cohorts = await onBoth(cohortSql, []);
+    const cohorts = await onBoth({ kind: 'cohorts' }, []);
     expect(cohorts.map((r) => [r.month, counts(r).reached])).toEqual([
       ['2025-01', [4, 3, 2, 1, 1]], // A1 4, A2 1, A3 0, A4 2
       ['2025-02', [4, 4, 3, 2, 1]], // B1 4, B2 3, B3 2, B4 1
@@ -176,20 +191,19 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
     ]);
     // Lead→won lags 10, 30, 60 → p90 at h = 2·0.9 = 1.8: 30 + 0.8·30 = 54 days. As of 2025-04-30:
     // January ended 89 days before, February 61 (mature), March 30 (immature).
-    const lag = lagDistributionFromRows((await onBoth(lagHistogramSql, [])) as never);
+    const lag = lagDistributionFromRows((await onBoth({ kind: 'lagHistogram' }, [])) as never);
     expect(lag).toEqual({ bins: [10, 30, 60].map((value) => ({ value, count: 1 })), historicalP90: 54, asOf: '2025-04-30' });
     expect(cohorts.map((r) => isMature(String(r.month), lag.asOf ?? '', lag.historicalP90))).toEqual([true, true, false]);
   });
 
-  it('reads the lag cube for a covered filter, with the same velocity as the raw leads', async () => {
+  it('answers velocity from the cube for a covered filter, as the raw leads do', async () => {
     // web, created in January or February: A1 (5 15 30 60), A2 (5), B1 (won 30), B3 (1 5), B4 (none)
     const filter: LeadFilter = [
       { kind: 'values', dimension: 'medium', values: ['web'] },
       { kind: 'created', range: { from: '2025-01-01', to: '2025-02-28' } },
     ];
-    expect(lagCubeCovers(filter)).toBe(true);
-    expect(velocitySql({ pipeline, filter }).sql).toContain('_funnel_lag_cube');
-    const velocity = velocityFromHistograms((await onBoth(velocitySql, filter)) as unknown as LagHistogramRow[]);
+    expect(answerFromCube(cube, { kind: 'velocity' }, filter)).not.toBeNull();
+    const velocity = velocityFromHistograms((await onBoth({ kind: 'velocity' }, filter)) as unknown as LagHistogramRow[]);
     expect(velocity).toEqual([
       { from: 0, to: 1, n: 3, median: 5, p80: 5 }, // 1 5 5
       { from: 0, to: 2, n: 2, median: 10, p80: 13 }, // 5 15: h = 0.8 → 5 + 0.8·10
@@ -202,10 +216,10 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
   });
 
   it('keeps the historical lag unfiltered while the distribution follows the filter', async () => {
-    expect(lagCubeCovers([{ kind: 'values', dimension: 'owner', values: ["O'Brien"] }])).toBe(false);
+    expect(cubeCovers([{ kind: 'values', dimension: 'owner', values: ["O'Brien"] }])).toBe(true);
     // O'Brien's won leads: A1 60, C1 10; B1 (30 days) belongs to "x".
     const filter: LeadFilter = [{ kind: 'values', dimension: 'owner', values: ["O'Brien"] }];
-    const rows = await onBoth(lagHistogramSql, filter);
+    const rows = await onBoth({ kind: 'lagHistogram' }, filter);
     expect(rows).toEqual([
       { as_of: '2025-04-30', days: 10, leads: 1, all_leads: 1 },
       { as_of: '2025-04-30', days: 30, leads: 0, all_leads: 1 },
@@ -214,8 +228,7 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
   });
 
   it('measures velocity from created and between consecutive stages with both dates', async () => {
-    expect(velocitySql({ pipeline, filter: [] }).sql).toContain('_funnel_lag_months');
-    const velocity = velocityFromHistograms((await onBoth(velocitySql, [])) as unknown as LagHistogramRow[]);
+    const velocity = velocityFromHistograms((await onBoth({ kind: 'velocity' }, [])) as unknown as LagHistogramRow[]);
     expect(velocity).toEqual([
       { from: 0, to: 1, n: 6, median: 2.5, p80: 5 }, // 1 1 2 3 5 5 (C1 B3 B2 A4 A1 A2)
       { from: 0, to: 2, n: 4, median: 10, p80: 15 }, // 2 5 15 15 (C1 B3 A1 A4)
@@ -228,7 +241,7 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
   });
 
   it('trends per month and split value', async () => {
-    const trend = await onBoth((o) => trendSql(o, 'channel'), []);
+    const trend = await onBoth({ kind: 'trend', dimension: 'channel' }, []);
     expect(trend.map((r) => [r.month, r.value, counts(r).reached])).toEqual([
       ['2025-01', 'direct', [2, 1, 1, 1, 1]], // A1 4, A3 0
       ['2025-01', 'partner', [1, 1, 0, 0, 0]], // A2 1
@@ -243,10 +256,11 @@ describe.each(ENGINES)('funnel SQL on $name', ({ open }) => {
 /** The same builders over the bundled sample: the cube and the raw leads must agree to the last lead. */
 describe.each(ENGINES)('funnel SQL over the sample export on $name', ({ open }) => {
   let db: Db;
+  let cube: FunnelCube;
   beforeAll(async () => {
     db = await open();
     await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
-    for (const q of createFunnelCubesSql(pipeline)) await db.query(q);
+    cube = await buildFunnelCube(db, pipeline);
   });
   afterAll(() => db.close());
 
@@ -267,18 +281,14 @@ describe.each(ENGINES)('funnel SQL over the sample export on $name', ({ open }) 
     ],
   };
 
-  it.each(Object.entries(FILTERS))('cube and raw agree on every builder: %s', async (_, filter) => {
-    expect(funnelCubeCovers(filter, 'owner')).toBe(true);
-    const lagCovered = lagCubeCovers(filter); // false with an owner condition: the lag cube has no owner
+  it.each(Object.entries(FILTERS))('cube and raw agree on every request: %s', async (_, filter) => {
+    expect(cubeCovers(filter, 'owner')).toBe(true);
     for (const dimension of ['medium', 'owner'] as const) {
-      const cube = ALL_BUILDERS({ pipeline, filter, useCube: true }, dimension);
-      const raw = ALL_BUILDERS({ pipeline, filter, useCube: false }, dimension);
-      for (const name of Object.keys(cube)) {
-        const readsLags = name === 'velocity' || name === 'lagHistogram';
-        expect(cube[name]?.sql.includes(readsLags ? '_funnel_lag_' : '_funnel_cube'), name).toBe(readsLags ? lagCovered : true);
-        const result = toRows(await db.query(cube[name]!));
-        if (name === 'stages') expect(Number(result[0]?.leads), 'the filter selects leads').toBeGreaterThan(0);
-        expect(result, `${name} by ${dimension}`).toEqual(toRows(await db.query(raw[name]!)));
+      for (const request of ALL_REQUESTS(dimension)) {
+        const raw = toRows(await db.query(funnelRequestSql({ pipeline, filter }, request)));
+        if (request.kind === 'stages') expect(Number(raw[0]?.leads), 'the filter selects leads').toBeGreaterThan(0);
+        if (request.kind === 'velocity') expect(raw.length, 'velocity has bins').toBeGreaterThan(0);
+        expect(answerFromCube(cube, request, filter), JSON.stringify(request)).toEqual(raw);
       }
     }
   });

@@ -26,7 +26,9 @@ export interface ChartProps {
 
 /**
  * The one thin ECharts binding: options come from pure functions (data → option), this component
- * only owns the chart instance, its events, resizing and disposal. `data-rendered` counts the
+ * only owns the chart instance, its events, resizing and disposal. Screen readers get the chart's
+ * `label` and the table beside it: ECharts' generated aria description cost ~15 ms per redraw of
+ * the Funnel page's five charts, a quarter of its budget. `data-rendered` counts the
  * options drawn, so tests and benchmarks can wait for a chart to show new data.
  */
 export function Chart({ option, label, height = 320, onClick, onDoubleClick, onBrush, testId = 'chart' }: ChartProps) {
@@ -60,13 +62,22 @@ export function Chart({ option, label, height = 320, onClick, onDoubleClick, onB
     };
   }, []);
 
+  const shape = useRef('');
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
     drawn.current += 1;
-    instance.setOption(option, { notMerge: true });
+    // Merging into the chart's components (replacing only its series) redraws a new filter's data
+    // ~25 % faster than building the chart anew; an option of another shape is built anew, so no
+    // component of the old one lingers.
+    const keys = Object.keys(option).sort().join();
+    const rebuild = keys !== shape.current;
+    shape.current = keys;
+    instance.setOption(option, rebuild ? { notMerge: true } : { replaceMerge: ['series'] });
     // A brush stays available on charts that offer one: drag across months to select them.
-    if (onBrush) instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    if (onBrush && rebuild) instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    // A merge keeps the drawn brush; the selection it made shows in the option (a marked area) instead.
+    else if (onBrush) instance.dispatchAction({ type: 'brush', areas: [] });
   }, [option, onBrush !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps -- the brush is set up once a chart offers it, not per handler
 
   return <div ref={element} className="chart" role="img" aria-label={label} style={{ height }} data-testid={testId} />;

@@ -29,7 +29,6 @@ export function leadsByMonthOption(rows: readonly MonthMediumCount[], labels: Le
   const media = orderMedia(rows.map((r) => r.medium));
   const counts = new Map(rows.map((r) => [`${r.month}\u0000${r.medium}`, r.leads]));
   return {
-    aria: { enabled: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

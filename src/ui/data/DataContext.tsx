@@ -4,9 +4,10 @@ import { openSnapshotStore, type SnapshotStore } from '../../db/opfsSnapshot';
 import type { Db } from '../../db/types';
 import { openBrowserDb } from '../../db/wasmBrowser';
 import type { SqlQuery } from '../../domain/sqlQuery';
+import type { FunnelCube } from '../../domain/funnelCube';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
-import { buildFunnelCubes } from '../../services/funnelCubes';
+import { buildFunnelCube } from '../../services/funnelCubes';
 import { importCsv, type CsvImportInput, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
 import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
@@ -42,8 +43,8 @@ export interface DataState {
   readonly dataVersion: number;
   /** Milliseconds spent starting the engine and loading each table, for the status bar and tests. */
   readonly timings: Readonly<Record<string, number>>;
-  /** The dataVersion the Funnel page's pre-aggregated cubes were built from (-1: none yet). */
-  readonly cubesVersion: number;
+  /** The Funnel page's cube in memory, and the dataVersion it was built from. */
+  readonly cube: { readonly version: number; readonly value: FunnelCube } | null;
 }
 
 /** What the user chose for one file, and how the page follows and may cancel the import. */
@@ -56,8 +57,8 @@ export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decim
 export type ImportOutcome = { readonly file: string; readonly report: CsvImportReport } | { readonly file: string; readonly error: string };
 
 export interface DataApi extends DataState {
-  /** Whether the cubes match the data on screen; until then the Funnel page reads the raw table. */
-  readonly cubesReady: boolean;
+  /** The cube of the data on screen; null until it is built (meanwhile the Funnel page reads the raw table). */
+  readonly funnelCube: FunnelCube | null;
   /** The outcomes of the user's latest import batch, kept while they visit other pages. */
   readonly recentImports: readonly ImportOutcome[];
   setRecentImports(outcomes: readonly ImportOutcome[]): void;
@@ -82,11 +83,11 @@ const initial: DataState = {
   notice: null,
   dataVersion: 0,
   timings: {},
-  cubesVersion: -1,
+  cube: null,
 };
 const DataContext = createContext<DataApi>({
   ...initial,
-  cubesReady: false,
+  funnelCube: null,
   recentImports: [],
   setRecentImports: () => undefined,
   inspectFile: () => Promise.reject(new Error('no DataProvider')),
@@ -169,8 +170,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
     if (!coordinator || !hasLeads) return;
     let current = true;
     const started = performance.now();
-    buildFunnelCubes(coordinator.db, DEFAULT_PIPELINE).then(
-      () => current && update((s) => ({ ...s, cubesVersion: dataVersion, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } })),
+    buildFunnelCube(coordinator.db, DEFAULT_PIPELINE).then(
+      (cube) => current && update((s) => ({ ...s, cube: { version: dataVersion, value: cube }, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } })),
       // Without cubes every view still answers from the raw table, only slower.
       (error: unknown) => console.warn(`Funnel cubes not built: ${errorText(error)}`),
     );
@@ -266,7 +267,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, [update]);
 
   const api = useMemo<DataApi>(
-    () => ({ ...state, cubesReady: state.cubesVersion === state.dataVersion, inspectFile, inspectAgain, importFile, clearAllData, recentImports, setRecentImports }),
+    () => ({ ...state, funnelCube: state.cube?.version === state.dataVersion ? state.cube.value : null, inspectFile, inspectAgain, importFile, clearAllData, recentImports, setRecentImports }),
     [state, inspectFile, inspectAgain, importFile, clearAllData, recentImports],
   );
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;

@@ -7,7 +7,8 @@ import { useData } from './DataContext';
 export type QueryState =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly error: string }
-  | { readonly status: 'ready'; readonly rows: readonly Row[]; readonly table: Table };
+  /** `table` is absent for rows computed in memory (the Funnel page's cube). */
+  | { readonly status: 'ready'; readonly rows: readonly Row[]; readonly table?: Table };
 
 /**
  * Runs a query through the coordinator and re-runs it when the query or the data changes.

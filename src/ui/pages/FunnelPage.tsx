@@ -19,15 +19,15 @@ import { VelocityView } from './funnel/VelocityView';
  */
 export function FunnelPage() {
   const { t } = useTranslation();
-  const { cubesReady } = useData();
+  const { funnelCube } = useData();
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
   const { conditionLabel } = useFilterLabels();
   // The title names the figure's own conditions first, then the filters it stands under.
   const openExplorer = (viewFilter: LeadFilter, figure: readonly LeadCondition[]) =>
     setExplorer({ filter: [...viewFilter, ...figure], title: [...figure, ...viewFilter].map(conditionLabel).join(' · ') });
-  const props = { pipeline: DEFAULT_PIPELINE, useCube: cubesReady, openExplorer };
+  const props = { pipeline: DEFAULT_PIPELINE, openExplorer };
   return (
-    <section aria-labelledby="page-title" className="page" data-cubes-ready={cubesReady}>
+    <section aria-labelledby="page-title" className="page" data-cubes-ready={funnelCube !== null}>
       <header className="page-header">
         <h1 id="page-title">{t('funnel.heading')}</h1>
         <p>{t('funnel.intro')}</p>

@@ -1,8 +1,8 @@
 /**
  * npx tsx tests/bench/funnel/cube.ts [--leads data-samples/large/1m/en/leads.csv] [--engine native|wasm] [--runs 5]
- * Imports a leads export with the app's import, builds the funnel cubes and prints their row counts
- * and build times, then times every Funnel builder on the cubes and on the raw leads table
- * (median of --runs, after one warm-up run).
+ * Imports a leads export with the app's import, builds the Funnel page's cube and reads it into
+ * memory, prints its sizes and build time, then times every Funnel request answered from the
+ * in-memory cube and by SQL on the raw leads table (median of --runs, after one warm-up run).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +12,11 @@ import { openWasmNodeDb } from '../../../src/db/wasmNode';
 import type { Db } from '../../../src/db/types';
 import type { LeadFilter } from '../../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE as pipeline } from '../../../src/domain/pipeline';
-import type { SqlQuery } from '../../../src/domain/sqlQuery';
 import { nodeCodec, nodeInput } from '../../../etl/nodeCodec';
 import { importCsv } from '../../../src/services/importCsv';
-import { cohortSql, funnelStagesSql, lagHistogramSql, splitFunnelSql, trendSql, velocitySql, type FunnelQueryOptions } from '../../../src/sql/funnel';
-import { createFunnelCubeSql, createLagCubeSql, createLagMonthsSql } from '../../../src/sql/funnelCube';
+import { answerFromCube, type FunnelRequest } from '../../../src/domain/funnelCube';
+import { funnelRequestSql } from '../../../src/sql/funnel';
+import { buildFunnelCube } from '../../../src/services/funnelCubes';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,25 +26,26 @@ const { values: args } = parseArgs({
   },
 });
 const db: Db = args.engine === 'wasm' ? await openWasmNodeDb() : await openNativeDb({ threads: 2 });
-const time = async (query: SqlQuery) => {
-  const start = performance.now();
-  await db.query(query);
-  return performance.now() - start;
-};
 const count = async (sql: string) => Number(toRows(await db.query({ sql, params: [] }))[0]?.n);
 
 const start = performance.now();
 await importCsv(db, nodeInput(path.resolve(args.leads), 'leads'), nodeCodec);
 console.log(`${db.engine}: imported ${await count('SELECT count(*) AS n FROM leads')} leads in ${Math.round(performance.now() - start)} ms`);
-for (const [name, query] of [['_funnel_cube', createFunnelCubeSql(pipeline)], ['_funnel_lag_cube', createLagCubeSql(pipeline)], ['_funnel_lag_months', createLagMonthsSql()]] as const) {
-  const ms = await time(query);
-  console.log(`${name}: ${await count(`SELECT count(*) AS n FROM ${name}`)} rows, built in ${Math.round(ms)} ms`);
-}
+const built = performance.now();
+const cube = await buildFunnelCube(db, pipeline);
+console.log(
+  `cube built and read in ${Math.round(performance.now() - built)} ms: ${cube.funnel.size} funnel cells, ` +
+    `lag levels ${cube.lagLevels.map((l) => `${l.cells.size} cells/${l.bin.length} entries`).join(', ')}, ${cube.bins.length} bins`,
+);
 const filters: Record<string, LeadFilter> = {
   none: [],
   'whole months + reached': [
     { kind: 'created', range: { from: '2025-01-01', to: '2025-06-30' } },
     { kind: 'reached', stage: 'mql' },
+  ],
+  'owner + channel': [
+    { kind: 'values', dimension: 'owner', values: ['Kathrin Böhme'] },
+    { kind: 'values', dimension: 'channel', values: ['partner'] },
   ],
   'medium + whole months + reached': [
     { kind: 'values', dimension: 'medium', values: ['web', 'event'] },
@@ -53,26 +54,32 @@ const filters: Record<string, LeadFilter> = {
   ],
 };
 const runs = Number(args.runs);
+const requests: Record<string, FunnelRequest> = {
+  stages: { kind: 'stages' },
+  split: { kind: 'split', dimension: 'owner' },
+  cohorts: { kind: 'cohorts' },
+  trend: { kind: 'trend', dimension: 'medium' },
+  velocity: { kind: 'velocity' },
+  lagHistogram: { kind: 'lagHistogram' },
+};
+const median = async (run: () => unknown) => {
+  await run();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    ms.push(performance.now() - start);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+};
 for (const [label, filter] of Object.entries(filters)) {
-  for (const useCube of [true, false]) {
-    const o: FunnelQueryOptions = { pipeline, filter, useCube };
-    const builders: Record<string, SqlQuery> = {
-      stages: funnelStagesSql(o),
-      split: splitFunnelSql(o, 'owner'),
-      cohorts: cohortSql(o),
-      trend: trendSql(o, 'medium'),
-      velocity: velocitySql(o),
-      lagHistogram: lagHistogramSql(o),
-    };
+  for (const engine of ['cube', 'raw '] as const) {
     const line: string[] = [];
-    for (const [name, query] of Object.entries(builders)) {
-      await time(query);
-      const ms: number[] = [];
-      for (let i = 0; i < runs; i++) ms.push(await time(query));
-      ms.sort((a, b) => a - b);
-      line.push(`${name} ${ms[Math.floor(ms.length / 2)]!.toFixed(1)}`);
+    for (const [name, request] of Object.entries(requests)) {
+      const run = engine === 'cube' ? () => answerFromCube(cube, request, filter) : () => db.query(funnelRequestSql({ pipeline, filter }, request));
+      line.push(`${name} ${(await median(run)).toFixed(engine === 'cube' ? 2 : 1)}`);
     }
-    console.log(`${useCube ? 'cube' : 'raw '} | ${label}: ${line.join(', ')} ms`);
+    console.log(`${engine} | ${label}: ${line.join(', ')} ms`);
   }
 }
 await db.close();

@@ -95,12 +95,12 @@
         poll();
       });
     },
-    /** The query() calls of the coordinator that started at or after t0 (see QUERY_MEASURE). */
+    /** The views' queries that started at or after t0 (see QUERY_MEASURE): the coordinator's, and answers from the in-memory cube. */
     queriesSince(t0) {
       return performance
         .getEntriesByName('leadloop:query')
         .filter((e) => e.startTime >= t0)
-        .map((e) => ({ start: e.startTime, end: e.startTime + e.duration, cached: Boolean(e.detail?.cached) }));
+        .map((e) => ({ start: e.startTime, end: e.startTime + e.duration, cached: Boolean(e.detail?.cached), cube: e.detail?.engine === 'cube' }));
     },
     longTasks(from, to) {
       return state.longTasks.filter((t) => t.start + t.duration >= from && t.start <= to);

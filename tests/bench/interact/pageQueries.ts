@@ -20,12 +20,13 @@ export interface ViewQuery {
 
 /**
  * The Funnel page's queries for the view state in a location hash ("#/funnel?v=1&…"), built by the
- * same builders and filters the views use (see src/ui/pages/funnel/*View.tsx), each once.
+ * same builders and filters the views use (see src/ui/pages/funnel/*View.tsx), each once, on the raw
+ * leads: the baseline the in-memory cube is measured against.
  */
-export function funnelPageQueries(hash: string, useCube: boolean): ViewQuery[] {
+export function funnelPageQueries(hash: string): ViewQuery[] {
   const view = decodeViewState(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '').state;
   const filters = globalFilter(view, localToday());
-  const options = (id: ViewId) => ({ pipeline, filter: conditionsFor(id, filters, view.selections), useCube });
+  const options = (id: ViewId) => ({ pipeline, filter: conditionsFor(id, filters, view.selections) });
   const all: ViewQuery[] = [
     { view: 'funnel', name: 'funnel', query: funnelStagesSql(options('funnel')) },
     { view: 'split', name: 'split', query: splitFunnelSql(options('split'), view.split) },

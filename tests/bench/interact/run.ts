@@ -4,13 +4,14 @@
  * the leads export is imported through the Import page, then the user changes filters from four
  * sources in turn — a month range brushed on the trend, a medium clicked on the split chart, a
  * channel ticked (later removed by its chip's ×), an owner ticked (later unticked) — and per change:
- *   query  = from the pointer release to the last view query's answer (coordinator's
- *            'leadloop:query' measures), with the engine's busy time (union of uncached queries);
+ *   query  = from the pointer release until the last view has its data ('leadloop:query'
+ *            measures: the coordinator's SQL queries and the answers from the in-memory cube),
+ *            with the engine's busy time (union of uncached SQL queries) and the cube's compute time;
  *   render = until every view is ready again and every chart has drawn its new option;
  *   long tasks during the change; per view, when its data arrived.
  * Also the cube build after the import (the app's timings.cubes), the explorer's Next page, and as
- * baseline the same page's queries as plain GROUP BYs on the raw table (useCube false), timed one
- * by one in the page's engine for the same filter states (and the cube queries the same way).
+ * baseline the same page's queries as plain GROUP BYs on the raw table, timed one by one in the
+ * page's engine for the same filter states.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -58,7 +59,7 @@ declare global {
     __interactBench?: {
       arm(kind: 'settle' | 'explorerPage', page?: number): void;
       wait(timeoutMs: number): Promise<{ at: number; t0: number; readyAt?: Record<string, number>; chartAt?: Record<string, number> }>;
-      queriesSince(t0: number): { start: number; end: number; cached: boolean }[];
+      queriesSince(t0: number): { start: number; end: number; cached: boolean; cube: boolean }[];
       longTasks(from: number, to: number): { start: number; duration: number }[];
       now(): number;
     };
@@ -97,10 +98,15 @@ interface Change {
   readonly renderMs: number;
   readonly busyMs: number;
   readonly sumMs: number;
+  /** Main-thread time of the views answered from the in-memory cube, and how many were. */
+  readonly cubeMs: number;
+  readonly fromCube: number;
   readonly queries: number;
   readonly uncached: number;
   readonly longTaskMs: number;
   readonly viewMs: Partial<Record<string, number>>;
+  /** Per chart: when it had drawn the change. */
+  readonly chartMs: Partial<Record<string, number>>;
 }
 
 /** The change number `step`: sources alternate; each is turned on in the first half of a round of 8, off in the second. */
@@ -135,9 +141,12 @@ async function measureChange(page: Page, step: number, months: number): Promise<
   const longTasks = await page.evaluate(([from, to]) => window.__interactBench!.longTasks(from, to), [r.t0, r.at] as const);
   const hash = await page.evaluate(() => location.hash);
   await closePickers(page);
-  const uncached = queries.filter((q) => !q.cached);
+  const uncached = queries.filter((q) => !q.cached && !q.cube);
+  const cube = queries.filter((q) => q.cube);
   const viewMs: Partial<Record<string, number>> = {};
   for (const [view, at] of Object.entries(r.readyAt ?? {})) viewMs[view] = at - r.t0;
+  const chartMs: Partial<Record<string, number>> = {};
+  for (const [chart, at] of Object.entries(r.chartAt ?? {})) chartMs[chart.replace('chart-', '')] = at - r.t0;
   return {
     source,
     what: did,
@@ -146,10 +155,13 @@ async function measureChange(page: Page, step: number, months: number): Promise<
     renderMs: r.at - r.t0,
     busyMs: busyTime(uncached),
     sumMs: uncached.reduce((s, q) => s + q.end - q.start, 0),
+    cubeMs: cube.reduce((s, q) => s + q.end - q.start, 0),
+    fromCube: cube.length,
     queries: queries.length,
     uncached: uncached.length,
     longTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
     viewMs,
+    chartMs,
   };
 }
 
@@ -162,18 +174,17 @@ interface SizeRun {
   readonly changes: Change[];
   readonly failed: string[];
   readonly baseline: Awaited<ReturnType<typeof timeQueries>>[];
-  readonly cubeDirect: Awaited<ReturnType<typeof timeQueries>>[];
   readonly explorerPages: number[];
   readonly explorerLongTaskMs: number;
   readonly longTaskAllMs: number;
 }
 
 /** Times the page's queries for a view state one after another in the page's engine (no cache). */
-async function timeQueries(page: Page, hash: string, useCube: boolean) {
+async function timeQueries(page: Page, hash: string) {
   const views: Partial<Record<string, number>> = {};
   const queries: Partial<Record<string, number>> = {};
   let total = 0;
-  for (const { view, name, query } of funnelPageQueries(hash, useCube)) {
+  for (const { view, name, query } of funnelPageQueries(hash)) {
     const { ms: spent } = await page.evaluate((q) => window.__leadloopBench!.query(q), query);
     views[view] = (views[view] ?? 0) + spent;
     queries[name] = spent;
@@ -226,7 +237,8 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
         const c = await measureChange(page, step, months);
         done.push(c);
         const views = VIEWS.map((v) => `${v} ${ms(c.viewMs[v])}`).join(', ');
-        log(`${id} ${String(step + 1).padStart(2)}/${changes} ${c.source.padEnd(7)} query ${ms(c.queryMs)} ms, render ${ms(c.renderMs)} ms, engine busy ${ms(c.busyMs)} ms (${c.uncached}/${c.queries} queries ran), longest task ${ms(c.longTaskMs)} ms; views ready: ${views} — ${c.what}`);
+        const charts = Object.entries(c.chartMs).map(([name, at]) => `${name} ${ms(at)}`).join(', ');
+        log(`${id} ${String(step + 1).padStart(2)}/${changes} ${c.source.padEnd(7)} query ${ms(c.queryMs)} ms, render ${ms(c.renderMs)} ms, engine busy ${ms(c.busyMs)} ms (${c.uncached} SQL, ${c.fromCube} from the cube in ${ms(c.cubeMs)} ms, of ${c.queries}), longest task ${ms(c.longTaskMs)} ms; views ready: ${views}; charts drawn: ${charts} — ${c.what}`);
       } catch (e) {
         failed.push(`${step + 1} ${(e as Error).message.split('\n')[0]}`);
         log(`${id} ${step + 1}/${changes} FAILED: ${(e as Error).message.split('\n')[0]}`);
@@ -254,14 +266,10 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
     log(`${id}: explorer next page ${explorerPages.map((v) => ms(v)).join(', ')} ms`);
     await page.click('[data-testid="explorer-close"]');
 
-    // Baseline: the same filter states' queries on the raw table, and on the cubes, past the cache.
+    // Baseline: the same filter states' queries on the raw table, past the cache.
     const baseline: SizeRun['baseline'] = [];
-    const cubeDirect: SizeRun['cubeDirect'] = [];
     start = Date.now();
-    for (const c of done) {
-      baseline.push(await timeQueries(page, c.hash, false));
-      cubeDirect.push(await timeQueries(page, c.hash, true));
-    }
+    for (const c of done) baseline.push(await timeQueries(page, c.hash));
     log(`${id}: baseline of ${done.length} states timed in ${Date.now() - start} ms`);
     if (errors.length) log(`${id}: page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
     return {
@@ -271,7 +279,6 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
       changes: done,
       failed,
       baseline,
-      cubeDirect,
       explorerPages,
       explorerLongTaskMs: Math.max(0, ...explorerTasks.map((t) => t.duration)),
       longTaskAllMs: Math.max(0, ...allTasks.map((t) => t.duration)),
@@ -304,6 +311,7 @@ function report(run: SizeRun): string {
   line('render: action → all views ready, charts drawn', c.map((x) => x.renderMs), `median ≤ ${TARGETS.renderMedian}: ${verdict(r.median, TARGETS.renderMedian)}; p95 ≤ ${TARGETS.renderP95}: ${verdict(r.p95, TARGETS.renderP95)}`);
   line('engine busy (union of uncached queries)', c.map((x) => x.busyMs));
   line('engine sum (uncached queries, overlaps summed)', c.map((x) => x.sumMs));
+  line('cube: compute of the views answered in memory', c.map((x) => x.cubeMs));
   for (const v of VIEWS) line(`  ${v} view: action → its data`, c.map((x) => x.viewMs[v] ?? Number.NaN));
   for (const s of ['brush', 'medium', 'channel', 'owner'] as const) {
     line(`  ${s}: query`, c.filter((x) => x.source === s).map((x) => x.queryMs));
@@ -313,8 +321,6 @@ function report(run: SizeRun): string {
   line('baseline: raw GROUP BYs, one by one', run.baseline.map((b) => b.total));
   // Per query: a query identical to an earlier view's ran once (as in the page) and counts there.
   for (const n of QUERY_NAMES) line(`  raw ${n}`, run.baseline.map((b) => b.queries[n] ?? Number.NaN));
-  line('cube queries, one by one, no cache', run.cubeDirect.map((b) => b.total));
-  for (const n of QUERY_NAMES) line(`  cubes ${n}`, run.cubeDirect.map((b) => b.queries[n] ?? Number.NaN));
   line('explorer: Next → new rows shown', run.explorerPages, `median ≤ ${TARGETS.explorerPage}: ${verdict(ex.median, TARGETS.explorerPage)}`);
   return [
     `\n${run.id}: import ${run.importMs} ms, cubes built in ${ms(run.cubesMs)} ms after it (once per data change); longest task over all changes ${ms(run.longTaskAllMs)} ms, in the explorer ${ms(run.explorerLongTaskMs)} ms`,
@@ -342,7 +348,7 @@ function summary(runs: readonly SizeRun[]): Results {
     put(`baseline_${id}_median_ms`, b.median);
     put(`baseline_${id}_p95_ms`, b.p95);
     put(`baseline_${id}_max_ms`, b.max);
-    put(`cube_direct_${id}_median_ms`, median(run.cubeDirect.map((x) => x.total)));
+    put(`cube_compute_${id}_median_ms`, median(run.changes.map((x) => x.cubeMs)));
     put(`cubes_${id}_ms`, run.cubesMs);
     put(`import_${id}_ms`, run.importMs);
     put(`explorer_page_${id}_median_ms`, e.median);

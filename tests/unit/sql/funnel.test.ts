@@ -2,34 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LeadFilter } from '../../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE } from '../../../src/domain/pipeline';
 import { cohortSql, funnelStagesSql, lagHistogramSql, splitFunnelSql, trendSql, velocitySql } from '../../../src/sql/funnel';
-import { createFunnelCubeSql, createLagCubeSql, funnelCubeCovers, lagCubeCovers, lagSpans } from '../../../src/sql/funnelCube';
+import { createFunnelCubeSql, createLagCubeSql, lagSpans } from '../../../src/sql/funnelCube';
 
 const created = (from: string, to: string): LeadFilter => [{ kind: 'created', range: { from, to } }];
-
-describe('funnelCubeCovers', () => {
-  it('covers created ranges only at month boundaries', () => {
-    expect(funnelCubeCovers(created('2025-01-01', '2025-03-31'))).toBe(true);
-    expect(funnelCubeCovers(created('2024-02-01', '2024-02-29'))).toBe(true); // leap February
-    expect(funnelCubeCovers(created('2025-02-01', '2025-02-28'))).toBe(true);
-    expect(funnelCubeCovers(created('2025-01-02', '2025-03-31'))).toBe(false);
-    expect(funnelCubeCovers(created('2025-01-01', '2025-03-30'))).toBe(false);
-    expect(funnelCubeCovers(created('2024-02-01', '2024-02-28'))).toBe(false); // one day short in a leap year
-    expect(funnelCubeCovers(created('2025-01-01', 'soon'))).toBe(false);
-  });
-
-  it('covers values of the cube dimensions and reached stages, nothing else', () => {
-    expect(funnelCubeCovers([{ kind: 'values', dimension: 'owner', values: ["O'Brien", null] }, { kind: 'reached', stage: 'sql' }])).toBe(true);
-    expect(funnelCubeCovers([{ kind: 'values', dimension: 'region', values: ['Bayern'] }])).toBe(false);
-    expect(funnelCubeCovers([{ kind: 'values', dimension: 'campaign_id', values: ['C1'] }])).toBe(false);
-    expect(funnelCubeCovers([], 'channel')).toBe(true);
-    expect(funnelCubeCovers([], 'region')).toBe(false);
-  });
-
-  it('leaves owner out of the lag cube', () => {
-    expect(lagCubeCovers([{ kind: 'values', dimension: 'owner', values: ['Anna'] }])).toBe(false);
-    expect(lagCubeCovers([{ kind: 'values', dimension: 'medium', values: ['web'] }, { kind: 'reached', stage: 'won' }])).toBe(true);
-  });
-});
 
 describe('funnel SQL builders', () => {
   const filters: LeadFilter[] = [
@@ -40,13 +15,11 @@ describe('funnel SQL builders', () => {
 
   it('bind every value: as many placeholders as params, no value in the text', () => {
     for (const filter of filters) {
-      for (const useCube of [true, false]) {
-        const o = { pipeline: DEFAULT_PIPELINE, filter, useCube };
-        for (const q of [funnelStagesSql(o), splitFunnelSql(o, 'owner'), cohortSql(o), trendSql(o, 'medium'), velocitySql(o), lagHistogramSql(o)]) {
-          expect(q.sql.split('?').length - 1).toBe(q.params.length);
-          expect(q.sql).not.toContain("O'Brien");
-          expect(q.sql).not.toContain('DROP');
-        }
+      const o = { pipeline: DEFAULT_PIPELINE, filter };
+      for (const q of [funnelStagesSql(o), splitFunnelSql(o, 'owner'), cohortSql(o), trendSql(o, 'medium'), velocitySql(o), lagHistogramSql(o)]) {
+        expect(q.sql.split('?').length - 1).toBe(q.params.length);
+        expect(q.sql).not.toContain("O'Brien");
+        expect(q.sql).not.toContain('DROP');
       }
     }
     for (const q of [createFunnelCubeSql(DEFAULT_PIPELINE), createLagCubeSql(DEFAULT_PIPELINE)]) expect(q.sql.split('?').length - 1).toBe(q.params.length);

@@ -1,4 +1,4 @@
-import type { ChartOption } from '../echarts';
+import { STILL, type ChartOption } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface CohortCell {
@@ -22,8 +22,7 @@ export interface CohortLabels {
 export function cohortOption(months: readonly string[], stageCount: number, cells: readonly CohortCell[], immature: ReadonlySet<string>, labels: CohortLabels): ChartOption {
   const column = new Map(months.map((m, i) => [m, i]));
   return {
-    aria: { enabled: true },
-    animation: false,
+    ...STILL,
     grid: { left: 90, right: 16, top: 8, bottom: 64 },
     tooltip: {
       formatter: (p: unknown) => {

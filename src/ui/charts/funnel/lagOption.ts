@@ -1,4 +1,4 @@
-import type { ChartOption } from '../echarts';
+import { STILL, type ChartOption } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface LagBin {
@@ -11,8 +11,7 @@ export interface LagBin {
 /** The distribution of lead → won lag as bars of equal width in days. Pure. */
 export function lagOption(bins: readonly LagBin[], labels: { readonly days: (from: number, to: number) => string; readonly count: (n: number) => string; readonly axis: string }): ChartOption {
   return {
-    aria: { enabled: true },
-    animation: false,
+    ...STILL,
     grid: { left: 48, right: 12, top: 12, bottom: 44 },
     tooltip: {
       formatter: (p: unknown) => {

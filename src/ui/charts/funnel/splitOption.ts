@@ -1,4 +1,4 @@
-import type { ChartOption } from '../echarts';
+import { STILL, type ChartOption } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface SplitBar {
@@ -33,8 +33,7 @@ function roundedMax(bars: readonly SplitBar[]): number {
 export function splitOption(bars: readonly SplitBar[], selected: readonly (string | null)[], labels: SplitLabels): ChartOption {
   const isSelected = (bar: SplitBar) => selected.length === 0 || selected.includes(bar.value);
   return {
-    aria: { enabled: true },
-    animation: false,
+    ...STILL,
     grid: { left: 140, right: 80, top: 8, bottom: 24 },
     tooltip: {
       trigger: 'item',

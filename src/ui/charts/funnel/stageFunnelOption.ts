@@ -1,4 +1,4 @@
-import type { ChartOption } from '../echarts';
+import { STILL, type ChartOption } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface StageBar {
@@ -18,8 +18,7 @@ export interface StageFunnelLabels {
 /** Horizontal bars from the first stage down to won; the selected stage stands out. Pure. */
 export function stageFunnelOption(bars: readonly StageBar[], selected: string | null, labels: StageFunnelLabels): ChartOption {
   return {
-    aria: { enabled: true },
-    animation: false,
+    ...STILL,
     grid: { left: 110, right: 130, top: 8, bottom: 8 },
     tooltip: {
       trigger: 'item',

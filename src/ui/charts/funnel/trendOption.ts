@@ -1,4 +1,4 @@
-import type { ChartOption } from '../echarts';
+import { STILL, type ChartOption } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface TrendSeries {
@@ -18,13 +18,13 @@ export function trendOption(months: readonly string[], series: readonly TrendSer
   const shade = firstImmature !== null && months.includes(firstImmature) ? [[{ xAxis: firstImmature, name: labels.immature }, { xAxis: months[months.length - 1] }]] : [];
   const chosen = selected ? [[{ xAxis: selected[0] }, { xAxis: selected[1] }]] : [];
   return {
-    aria: { enabled: true },
-    animation: false,
+    ...STILL,
     grid: { left: 52, right: 16, top: 40, bottom: 36 },
     legend: { type: 'scroll', top: 0 },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', removeOnClick: true, transformable: false },
     tooltip: {
       trigger: 'axis',
+      axisPointer: { animation: false }, // the pointer rests here after a brush: see STILL
       formatter: (params: unknown) => {
         const items = (Array.isArray(params) ? params : [params]) as { axisValue: string; seriesName: string; value: number | null; marker: string }[];
         const head = items[0] ? `<strong>${escapeHtml(labels.month(items[0].axisValue))}</strong>` : '';

@@ -1,28 +1,27 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow } from '../../../domain/funnel';
-import { cohortSql } from '../../../sql/funnel';
 import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption';
-import { useKeptQuery } from '../../data/useQuery';
 import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import { monthsCondition, type FunnelViewProps } from './funnelContext';
+import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
 
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
-export function CohortView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
   const { t, i18n } = useTranslation();
   const { update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('cohorts');
-  const { state, shown } = useKeptQuery(cohortSql({ pipeline, filter, useCube }));
-  const { state: lag, maturity } = useMaturity(pipeline, useCube);
+  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'cohorts' });
+  const { state: lag, maturity } = useMaturity(pipeline);
 
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;

@@ -2,15 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow, funnelStages, notSignificant } from '../../../domain/funnel';
 import { SPLIT_DIMENSIONS, type SplitDimension } from '../../../domain/leadFilter';
-import { splitFunnelSql } from '../../../sql/funnel';
 import { select, setSplit } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { splitOption, type SplitBar } from '../../charts/funnel/splitOption';
-import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
+import { useFunnelRows } from './useFunnelRows';
 import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
@@ -18,14 +17,14 @@ import { useFunnelFormat } from './useFunnelFormat';
 const CHART_VALUES = 15;
 
 /** The funnel per value of a chosen dimension, side by side, best lead → won rate first. */
-export function SplitView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+export function SplitView({ pipeline, openExplorer }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const dimension = view.split;
   const filter = filterFor('split');
-  const { state, shown } = useKeptQuery(splitFunnelSql({ pipeline, filter, useCube }, dimension));
+  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'split', dimension });
 
   const groups = useMemo(() => {
     if (shown.status !== 'ready') return null;

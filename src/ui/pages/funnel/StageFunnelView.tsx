@@ -1,26 +1,25 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow, funnelStages, type FunnelStageRow } from '../../../domain/funnel';
-import { funnelStagesSql } from '../../../sql/funnel';
 import { select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { stageFunnelOption } from '../../charts/funnel/stageFunnelOption';
-import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
+import { useFunnelRows } from './useFunnelRows';
 import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The stage funnel: reached counts, stage-to-stage and cumulative conversion with intervals, drop-off. */
-export function StageFunnelView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+export function StageFunnelView({ pipeline, openExplorer }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('funnel');
-  const { state, shown } = useKeptQuery(funnelStagesSql({ pipeline, filter, useCube }));
+  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'stages' });
   const rows = useMemo(() => (shown.status === 'ready' && shown.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, shown.rows[0])) : null), [shown, pipeline]);
   const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
   const selectedStage = selected?.kind === 'reached' ? selected.stage : null;

@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow } from '../../../domain/funnel';
-import { trendSql } from '../../../sql/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
-import { useKeptQuery } from '../../data/useQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import { monthsCondition, type FunnelViewProps } from './funnelContext';
+import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
 
@@ -17,7 +16,7 @@ import { useMaturity } from './useMaturity';
 const SERIES = 6;
 
 /** Conversion per created month, split like the split view; click a month or brush a range to filter. */
-export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) {
+export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
@@ -26,8 +25,8 @@ export function TrendView({ pipeline, useCube, openExplorer }: FunnelViewProps) 
   const targetIndex = Math.max(1, pipeline.stages.indexOf(target));
   const dimension = view.split;
   const filter = filterFor('trend');
-  const { state, shown } = useKeptQuery(trendSql({ pipeline, filter, useCube }, dimension));
-  const { state: lag, maturity } = useMaturity(pipeline, useCube);
+  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'trend', dimension });
+  const { state: lag, maturity } = useMaturity(pipeline);
 
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;

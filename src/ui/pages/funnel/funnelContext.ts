@@ -4,8 +4,6 @@ import type { Pipeline } from '../../../domain/pipeline';
 /** What every view of the Funnel page needs besides its own data. */
 export interface FunnelViewProps {
   readonly pipeline: Pipeline;
-  /** Whether the pre-aggregated cubes of the current data are built (else the raw table answers). */
-  readonly useCube: boolean;
   /** Lists the leads behind a figure: those under the view's filter that meet the figure's own conditions. */
   readonly openExplorer: (viewFilter: LeadFilter, figure: readonly LeadCondition[]) => void;
 }

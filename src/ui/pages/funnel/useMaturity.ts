@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { lagDistributionFromRows, matureCohorts, type LagDistribution } from '../../../domain/funnel';
+import type { LeadFilter } from '../../../domain/leadFilter';
 import type { Pipeline } from '../../../domain/pipeline';
-import { lagHistogramSql } from '../../../sql/funnel';
-import { useQuery, type QueryState } from '../../data/useQuery';
+import type { QueryState } from '../../data/useQuery';
+import { useFunnelRows } from './useFunnelRows';
 
 export interface Maturity {
   /** Created months (yyyy-mm) younger than the p90 of historical lead → won lag. */
@@ -15,8 +16,10 @@ export interface Maturity {
  * Cohort maturity (DESIGN.md) from the whole data's lead → won lag: a property of the data, not of
  * any filter, so the cohort and trend views share one query per data version.
  */
-export function useMaturity(pipeline: Pipeline, useCube: boolean): { state: QueryState; maturity: Maturity | null } {
-  const state = useQuery(lagHistogramSql({ pipeline, filter: [], useCube }));
+const NO_FILTER: LeadFilter = [];
+
+export function useMaturity(pipeline: Pipeline): { state: QueryState; maturity: Maturity | null } {
+  const { state } = useFunnelRows(pipeline, NO_FILTER, { kind: 'lagHistogram' });
   const maturity = useMemo(() => {
     if (state.status !== 'ready') return null;
     const { asOf, historicalP90 }: LagDistribution = lagDistributionFromRows(state.rows as never);
