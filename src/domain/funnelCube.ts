@@ -99,7 +99,7 @@ function coversWholeMonths(from: string, to: string): boolean {
   return start.getUTCDate() === 1 && next.getUTCDate() === 1;
 }
 
-const isCubeDimension = (d: string): d is CubeDimension => (CUBE_DIMENSIONS as readonly string[]).includes(d);
+export const isCubeDimension = (d: string): d is CubeDimension => (CUBE_DIMENSIONS as readonly string[]).includes(d);
 
 /** Whether the cube answers a filter (and a split) exactly as the raw leads would. */
 export function cubeCovers(filter: LeadFilter, dimension?: SplitDimension): boolean {
@@ -324,4 +324,15 @@ export function answerFromCube(cube: FunnelCube, request: FunnelRequest, filter:
     case 'lagHistogram':
       return cubeLagHistogram(cube, filter);
   }
+}
+
+/**
+ * dimensionValuesSql from the cube: a dimension's values with their leads under the filter, most
+ * first (NULL last among equals), at most `limit`; null when the cube does not answer it.
+ */
+export function cubeDimensionValues(cube: FunnelCube, dimension: string, filter: LeadFilter, limit: number): CubeRow[] | null {
+  if (!isCubeDimension(dimension) || !cubeCovers(filter)) return null;
+  return cubeSplit(cube, filter, dimension)
+    .slice(0, limit)
+    .map((row) => ({ value: row.value ?? null, leads: row.leads ?? 0 }));
 }

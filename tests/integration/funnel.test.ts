@@ -12,7 +12,8 @@ import {
 import type { LeadFilter, SplitDimension } from '../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE as pipeline } from '../../src/domain/pipeline';
 import { CANONICAL } from '../../src/domain/schema';
-import { answerFromCube, cubeCovers, type FunnelCube, type FunnelRequest } from '../../src/domain/funnelCube';
+import { answerFromCube, cubeCovers, cubeDimensionValues, type FunnelCube, type FunnelRequest } from '../../src/domain/funnelCube';
+import { dimensionValuesSql } from '../../src/sql/filterValues';
 import { funnelRequestSql, velocitySql } from '../../src/sql/funnel';
 import { buildFunnelCube } from '../../src/services/funnelCubes';
 import { ENGINES, loadEnglish } from './helpers/engines';
@@ -291,6 +292,16 @@ describe.each(ENGINES)('funnel SQL over the sample export on $name', ({ open }) 
         expect(answerFromCube(cube, request, filter), JSON.stringify(request)).toEqual(raw);
       }
     }
+  });
+
+  it.each(Object.entries(FILTERS))('the filter pickers count the same on the cube as on the leads: %s', async (_, filter) => {
+    for (const dimension of ['medium', 'channel', 'sales_unit', 'owner'] as const) {
+      const others = filter.filter((c) => !(c.kind === 'values' && c.dimension === dimension));
+      const raw = toRows(await db.query(dimensionValuesSql(dimension, others, pipeline, 5)));
+      expect(raw.length, dimension).toBeGreaterThan(0);
+      expect(cubeDimensionValues(cube, dimension, others, 5), dimension).toEqual(raw);
+    }
+    expect(cubeDimensionValues(cube, 'region', [], 5)).toBeNull();
   });
 
   it('velocity from histograms equals quantile_cont on the raw rows', async () => {

@@ -34,3 +34,12 @@ export type { EChartsCoreOption as ChartOption } from 'echarts/core';
  * clicked or brushed, which held back its redraw's 'finished' event by 60–160 ms.
  */
 export const STILL = { animation: false, stateAnimation: { duration: 0 } } as const;
+
+/**
+ * Which month labels a month axis shows (0: every one; n: every (n+1)-th). Given, not left to
+ * ECharts' 'auto', which measures every label on every redraw to find it (~2 ms a chart); the
+ * Funnel panels are wide enough for 24 short month labels.
+ */
+export function monthLabelInterval(months: number): number {
+  return Math.max(0, Math.ceil(months / 24) - 1);
+}

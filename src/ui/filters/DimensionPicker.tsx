@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterDimension } from '../../domain/leadFilter';
-import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { dimensionValuesSql } from '../../sql/filterValues';
 import { setValues } from '../../state/viewState';
-import { useQuery } from '../data/useQuery';
 import { formatInteger } from '../i18n/format';
 import { useViewState } from '../state/ViewStateContext';
+import { useDimensionValues } from './useDimensionValues';
 import { useFilterLabels } from './useFilterLabels';
 
 /**
@@ -24,8 +22,7 @@ export function DimensionPicker({ dimension }: { dimension: FilterDimension }) {
 
   // The counts under every other filter: ticking a value here must not hide the others.
   const others = filterFor(null).filter((c) => !(c.kind === 'values' && c.dimension === dimension));
-  // useQuery keys on the statement's text and values, so building it each render costs no query.
-  const values = useQuery(open ? dimensionValuesSql(dimension, others, DEFAULT_PIPELINE) : null);
+  const values = useDimensionValues(dimension, others, open);
 
   useEffect(() => {
     if (!open) return;
