@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
 import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
+import { monthLabelInterval } from '../../../src/ui/charts/echarts';
+import { shareColor } from '../../../src/ui/charts/funnel/cohortOption';
 
 const labels = { month: (m: string) => `M${m}`, medium: (m: string) => m, count: (n: number) => String(n) };
 
@@ -36,5 +38,19 @@ describe('leads by month chart', () => {
 
   it('escapeHtml covers all markup characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('cohort heatmap colours', () => {
+  it('runs from the lightest blue at share 0 to the strongest at 1, clamped', () => {
+    expect(shareColor(0)).toBe('rgb(242, 246, 253)');
+    expect(shareColor(1)).toBe('rgb(31, 111, 235)');
+    expect(shareColor(0.5)).toBe('rgb(137, 179, 244)');
+    expect(shareColor(-1)).toBe(shareColor(0));
+    expect(shareColor(3)).toBe(shareColor(1));
+  });
+
+  it('gives every month label while they fit, then every second or third', () => {
+    expect([1, 24, 25, 48, 49].map(monthLabelInterval)).toEqual([0, 0, 1, 1, 2]);
   });
 });
