@@ -37,7 +37,7 @@ export const STILL = { animation: false, stateAnimation: { duration: 0 } } as co
 
 /**
  * Which month labels a month axis shows (0: every one; n: every (n+1)-th). Given, not left to
- * ECharts' 'auto', which measures every label on every redraw to find it (~2 ms a chart); the
+ * ECharts' 'auto' estimate, which measures the labels on every redraw; the
  * Funnel panels are wide enough for 24 short month labels.
  */
 export function monthLabelInterval(months: number): number {
