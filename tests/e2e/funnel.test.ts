@@ -131,6 +131,36 @@ describe('the Funnel page in headless Chromium', () => {
     await page.close();
   });
 
+  it('selects a range of months by dragging across the trend: the other views count only leads created then, and the chip clears it', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    const months = [...new Set(leads.map((l) => (l['Created Date'] ?? '').slice(0, 7)))].sort();
+    const chart = page.locator('[data-testid="chart-trend"]');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // The trend's plot starts 52 px from the left and ends 16 px from the right (trendOption's grid); months are centred in equal bands.
+    const band = (box.width - 52 - 16) / months.length;
+    const y = box.y + 40 + (box.height - 40 - 36) / 2;
+    await page.mouse.move(box.x + 52 + band * 2.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 52 + band * 4.7, y, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForSelector('[data-chip="selection-trend"]');
+    const chosen = months.slice(2, 5);
+    const inRange = leads.filter((l) => chosen.includes((l['Created Date'] ?? '').slice(0, 7)));
+    const expected = reachedCounts(inRange);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), expected[0]);
+    expect(await funnelCounts(page)).toEqual(expected);
+    expect(page.url()).toContain(`x.trend.p=${chosen[0]}-01_`);
+
+    await page.click('[data-chip="selection-trend"] button');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), leads.length);
+    expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
+    expect(page.url()).not.toContain('x.trend.p');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('ignores unknown or malformed link parameters with a visible notice and keeps the rest', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel?v=1&m=web&zz=1&p=2025-02-30_2025-03-01&x.bogus.m=1');
     await page.waitForSelector('[data-testid="link-notice"]');

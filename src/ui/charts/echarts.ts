@@ -36,9 +36,9 @@ export type { EChartsCoreOption as ChartOption } from 'echarts/core';
 export const STILL = { animation: false, stateAnimation: { duration: 0 } } as const;
 
 /**
- * Which month labels a month axis shows (0: every one; n: every (n+1)-th). Given, not left to
- * ECharts' 'auto' estimate, which measures the labels on every redraw; the
- * Funnel panels are wide enough for 24 short month labels.
+ * Which labels an axis of months turned 45° shows (0: every one; n: every (n+1)-th). Given, not
+ * left to ECharts' 'auto' estimate, which measures the labels on every redraw; turned, 24 short
+ * month labels fit a Funnel panel (upright ones do not: the trend keeps 'auto').
  */
 export function monthLabelInterval(months: number): number {
   return Math.max(0, Math.ceil(months / 24) - 1);

@@ -1,4 +1,4 @@
-import { monthLabelInterval, STILL, type ChartOption } from '../echarts';
+import { STILL, type ChartOption } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface TrendSeries {
@@ -31,7 +31,7 @@ export function trendOption(months: readonly string[], series: readonly TrendSer
         return [head, ...items.map((i) => `${i.marker}${escapeHtml(i.seriesName)}: ${escapeHtml(labels.percent(i.value))}`)].join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: [...months], axisLabel: { interval: monthLabelInterval(months.length), formatter: (m: string) => labels.month(m) } },
+    xAxis: { type: 'category', data: [...months], axisLabel: { formatter: (m: string) => labels.month(m) } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.percent(v) } },
     series: series.map((s, i) => ({
       type: 'line',
