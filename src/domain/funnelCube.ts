@@ -99,7 +99,7 @@ function coversWholeMonths(from: string, to: string): boolean {
   return start.getUTCDate() === 1 && next.getUTCDate() === 1;
 }
 
-export const isCubeDimension = (d: string): d is CubeDimension => (CUBE_DIMENSIONS as readonly string[]).includes(d);
+const isCubeDimension = (d: string): d is CubeDimension => (CUBE_DIMENSIONS as readonly string[]).includes(d);
 
 /** Whether the cube answers a filter (and a split) exactly as the raw leads would. */
 export function cubeCovers(filter: LeadFilter, dimension?: SplitDimension): boolean {
@@ -213,13 +213,13 @@ function countsRow(cube: FunnelCube, leadsAt: ArrayLike<number>, endedAt: ArrayL
 }
 
 /** funnelStagesSql: one row, zeros when nothing matches. */
-export function cubeFunnelStages(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
+function cubeFunnelStages(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
   const [all] = sumCounts(cube, filter, () => 0, 1);
   return [all?.row ?? countsRow(cube, [], [])];
 }
 
 /** splitFunnelSql: one row per value, most leads first, ties by value (NULL last). */
-export function cubeSplit(cube: FunnelCube, filter: LeadFilter, dimension: CubeDimension): CubeRow[] {
+function cubeSplit(cube: FunnelCube, filter: LeadFilter, dimension: CubeDimension): CubeRow[] {
   const codes = cube.funnel.dimensions[dimension]!;
   const dictionary = cube.values[dimension];
   const groups = sumCounts(cube, filter, (c) => codes[c]!, dictionary.length);
@@ -228,13 +228,13 @@ export function cubeSplit(cube: FunnelCube, filter: LeadFilter, dimension: CubeD
 }
 
 /** cohortSql: one row per created month, oldest first. */
-export function cubeCohorts(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
+function cubeCohorts(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
   const { month } = cube.funnel;
   return sumCounts(cube, filter, (c) => month[c]!, cube.months.length).map(({ group, row }) => ({ month: cube.months[group] ?? null, ...row }));
 }
 
 /** trendSql: per created month and, with a dimension, per value (NULL last). */
-export function cubeTrend(cube: FunnelCube, filter: LeadFilter, dimension?: CubeDimension): CubeRow[] {
+function cubeTrend(cube: FunnelCube, filter: LeadFilter, dimension?: CubeDimension): CubeRow[] {
   if (!dimension) return cubeCohorts(cube, filter);
   const { month } = cube.funnel;
   const codes = cube.funnel.dimensions[dimension]!;
@@ -269,7 +269,7 @@ function binTotals(level: LagLevel, kept: Uint8Array | null, bins: number): Floa
 }
 
 /** velocitySql: (span_from, span_to, days, leads) for every bin with leads, in bin order. */
-export function cubeVelocity(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
+function cubeVelocity(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
   const level = lagLevelFor(cube, filter);
   const totals = binTotals(level, keptCells(level.cells, compile(cube, filter)), cube.bins.length);
   return cube.bins.flatMap((b, i) => (totals[i]! > 0 ? [{ span_from: b.spanFrom, span_to: b.spanTo, days: b.days, leads: totals[i]! }] : []));
@@ -279,7 +279,7 @@ export function cubeVelocity(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
  * lagHistogramSql: per whole day of lead → won lag, leads under the filter and over all leads, and
  * the data's as-of date; one row with days null when no lead was won.
  */
-export function cubeLagHistogram(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
+function cubeLagHistogram(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
   const won = cube.pipeline.stages.length - 1;
   const level = lagLevelFor(cube, filter);
   const selected = binTotals(level, keptCells(level.cells, compile(cube, filter)), cube.bins.length);

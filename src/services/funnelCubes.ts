@@ -31,7 +31,7 @@ export async function buildFunnelCube(db: Db, pipeline: Pipeline): Promise<Funne
   return readFunnelCube(db, pipeline);
 }
 
-export async function readFunnelCube(db: Db, pipeline: Pipeline): Promise<FunnelCube> {
+async function readFunnelCube(db: Db, pipeline: Pipeline): Promise<FunnelCube> {
   const dictionary = async (column: CubeDimension | 'month') => textColumn((await db.query(cubeDictionarySql(column))).getChild('value'));
   const months = await dictionary('month');
   const values = {} as Record<CubeDimension, (string | null)[]>;

@@ -17,8 +17,8 @@ import { reachedIndexSql } from './reach';
  * The per-lead rows below have exactly the cube's columns, so the raw SQL builders of funnel.ts
  * and the cube read the same definitions.
  */
-export const FUNNEL_CUBE = '_funnel_cube';
-export const LAG_CUBE = '_funnel_lag_cube';
+const FUNNEL_CUBE = '_funnel_cube';
+const LAG_CUBE = '_funnel_lag_cube';
 const LAG_BINS = '_funnel_lag_bins';
 const LAG_LEVEL = '_funnel_lag_level';
 
