@@ -1,5 +1,5 @@
 import { STANDARD_MEDIA } from '../../domain/vocabulary';
-import type { ChartOption } from './echarts';
+import { type ChartOption, insetGrid } from './echarts';
 import { escapeHtml } from './escapeHtml';
 
 export interface MonthMediumCount {
@@ -43,7 +43,7 @@ export function leadsByMonthOption(rows: readonly MonthMediumCount[], labels: Le
       },
     },
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    grid: insetGrid({ left: 48, right: 16, top: 40, bottom: 32 }),
     xAxis: { type: 'category', data: months, axisLabel: { formatter: (m: string) => labels.month(m) } },
     yAxis: { type: 'value', axisLabel: { formatter: (n: number) => labels.count(n) } },
     series: media.map((medium) => ({

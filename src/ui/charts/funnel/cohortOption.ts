@@ -1,4 +1,4 @@
-import { monthLabelInterval, STILL, type ChartOption } from '../echarts';
+import { type ChartOption, EVERY_LABEL, insetGrid, monthLabelInterval, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface CohortCell {
@@ -36,7 +36,7 @@ export function cohortOption(months: readonly string[], stageCount: number, cell
   const column = new Map(months.map((m, i) => [m, i]));
   return {
     ...STILL,
-    grid: { left: 90, right: 16, top: 8, bottom: 64 },
+    grid: insetGrid({ left: 90, right: 16, top: 8, bottom: 64 }),
     tooltip: {
       formatter: (p: unknown) => {
         const cell = cells[(p as { dataIndex: number }).dataIndex];
@@ -51,7 +51,7 @@ export function cohortOption(months: readonly string[], stageCount: number, cell
       splitArea: { show: true },
       axisLabel: { rotate: 45, interval: monthLabelInterval(months.length), formatter: (m: string) => `${labels.month(m)}${immature.has(m) ? ' *' : ''}` },
     },
-    yAxis: { type: 'category', inverse: true, data: Array.from({ length: stageCount }, (_, i) => labels.stage(i)) },
+    yAxis: { type: 'category', inverse: true, data: Array.from({ length: stageCount }, (_, i) => labels.stage(i)), axisLabel: EVERY_LABEL },
     series: [
       {
         type: 'heatmap',

@@ -1,4 +1,4 @@
-import { STILL, type ChartOption } from '../echarts';
+import { type ChartOption, insetGrid, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface LagBin {
@@ -12,7 +12,7 @@ export interface LagBin {
 export function lagOption(bins: readonly LagBin[], labels: { readonly days: (from: number, to: number) => string; readonly count: (n: number) => string; readonly axis: string }): ChartOption {
   return {
     ...STILL,
-    grid: { left: 48, right: 12, top: 12, bottom: 44 },
+    grid: insetGrid({ left: 48, right: 12, top: 12, bottom: 44 }),
     tooltip: {
       formatter: (p: unknown) => {
         const bin = bins[(p as { dataIndex: number }).dataIndex];

@@ -1,4 +1,4 @@
-import { STILL, type ChartOption } from '../echarts';
+import { type ChartOption, EVERY_LABEL, insetGrid, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface SplitBar {
@@ -34,7 +34,7 @@ export function splitOption(bars: readonly SplitBar[], selected: readonly (strin
   const isSelected = (bar: SplitBar) => selected.length === 0 || selected.includes(bar.value);
   return {
     ...STILL,
-    grid: { left: 140, right: 80, top: 8, bottom: 24 },
+    grid: insetGrid({ left: 140, right: 80, top: 8, bottom: 24 }),
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -46,7 +46,7 @@ export function splitOption(bars: readonly SplitBar[], selected: readonly (strin
       },
     },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.percent(v) }, max: roundedMax(bars) },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: { width: 130, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: { ...EVERY_LABEL, width: 130, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',

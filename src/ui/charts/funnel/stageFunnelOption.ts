@@ -1,4 +1,4 @@
-import { STILL, type ChartOption } from '../echarts';
+import { type ChartOption, EVERY_LABEL, insetGrid, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface StageBar {
@@ -19,7 +19,7 @@ export interface StageFunnelLabels {
 export function stageFunnelOption(bars: readonly StageBar[], selected: string | null, labels: StageFunnelLabels): ChartOption {
   return {
     ...STILL,
-    grid: { left: 110, right: 130, top: 8, bottom: 8 },
+    grid: insetGrid({ left: 110, right: 130, top: 8, bottom: 8 }),
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -29,7 +29,7 @@ export function stageFunnelOption(bars: readonly StageBar[], selected: string | 
       },
     },
     xAxis: { type: 'value', show: false, max: Math.max(1, ...bars.map((b) => b.count)) },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: EVERY_LABEL },
     series: [
       {
         type: 'bar',

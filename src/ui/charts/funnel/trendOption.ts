@@ -1,4 +1,4 @@
-import { STILL, type ChartOption } from '../echarts';
+import { type ChartOption, insetGrid, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface TrendSeries {
@@ -19,7 +19,7 @@ export function trendOption(months: readonly string[], series: readonly TrendSer
   const chosen = selected ? [[{ xAxis: selected[0] }, { xAxis: selected[1] }]] : [];
   return {
     ...STILL,
-    grid: { left: 52, right: 16, top: 40, bottom: 36 },
+    grid: insetGrid({ left: 52, right: 16, top: 40, bottom: 36 }),
     legend: { type: 'scroll', top: 0 },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', removeOnClick: true, transformable: false },
     tooltip: {
