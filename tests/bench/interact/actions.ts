@@ -42,6 +42,8 @@ async function splitRows(page: Page) {
   );
 }
 
+const rateOf = (row: { rate: string }) => Number.parseFloat(row.rate.replace(',', '.'));
+
 /**
  * Clicks a bar of the split chart (split by medium): the selected one if there is one (a second
  * click clears it), else the `n`-th bar with a rate. The chart draws one band per table row (up to
@@ -51,8 +53,10 @@ export async function clickMedium(page: Page, n: number): Promise<string> {
   const rows = await splitRows(page);
   if (rows.length > 15) throw new Error(`split by medium has ${rows.length} values; the chart shows 15`);
   const selected = rows.findIndex((r) => r.selected);
+  // The selected medium's bar can have no length under later filters: the user then clears it by its chip.
+  if (selected >= 0 && !(rateOf(rows[selected]!) > 0)) return `${await removeChip(page, 'selection-split')} (its bar is empty)`;
   // A bar of rate 0 has no length to click.
-  const drawn = rows.map((r, i) => ({ ...r, i })).filter((r) => Number.parseFloat(r.rate.replace(',', '.')) > 0);
+  const drawn = rows.map((r, i) => ({ ...r, i })).filter((r) => rateOf(r) > 0);
   const target = selected >= 0 ? { ...rows[selected]!, i: selected } : drawn[n % drawn.length];
   if (!target) throw new Error('no bar of the split chart has a rate to click');
   const box = await boxOf(page, '[data-testid="chart-split"]');
