@@ -161,6 +161,42 @@ describe('the Funnel page in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows the cohort and trend figures as tables that work by keyboard: a month filters the other views, a cohort share lists its leads', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    const months = [...new Set(leads.map((l) => (l['Created Date'] ?? '').slice(0, 7)))].sort();
+    const month = months[3]!;
+
+    // Trend: open its table with the keyboard, then Enter on a month.
+    await page.focus('[data-testid="trend-table-toggle"] summary');
+    await page.keyboard.press('Enter');
+    const monthButton = `[data-testid="trend-table"] tr[data-month="${month}"] th button`;
+    await page.focus(monthButton);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-chip="selection-trend"]');
+    const created = leads.filter((l) => (l['Created Date'] ?? '').startsWith(month));
+    const expected = reachedCounts(created);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), expected[0]);
+    expect(await funnelCounts(page)).toEqual(expected);
+    expect(await page.getAttribute(monthButton, 'aria-pressed')).toBe('true');
+    // The trend itself is not filtered by its own selection: every month keeps its row.
+    expect(await page.$$eval('[data-testid="trend-table"] tbody tr', (rows) => rows.length)).toBe(months.length);
+
+    // Cohorts (filtered to that month by the trend): the share of leads that reached SQL lists exactly those leads.
+    await page.focus('[data-testid="cohort-table-toggle"] summary');
+    await page.keyboard.press('Enter');
+    const cohortRows = await page.$$eval('[data-testid="cohort-table"] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-month')));
+    expect(cohortRows).toEqual([month]);
+    const sqlShare = '[data-testid="cohort-table"] tbody tr td:nth-of-type(3) button';
+    expect(await page.textContent('[data-testid="cohort-table"] tbody tr td:nth-of-type(3) small')).toBe(new Intl.NumberFormat('en-GB').format(expected[2]!));
+    await page.focus(sqlShare);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="lead-explorer"] [data-testid="explorer-count"][data-count]:not([data-count=""])');
+    expect(Number(await page.getAttribute('[data-testid="explorer-count"]', 'data-count'))).toBe(expected[2]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('ignores unknown or malformed link parameters with a visible notice and keeps the rest', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel?v=1&m=web&zz=1&p=2025-02-30_2025-03-01&x.bogus.m=1');
     await page.waitForSelector('[data-testid="link-notice"]');

@@ -19,9 +19,11 @@ const SHOTS = [
   { file: 'funnel-empty-en.png', language: 'en', hash: '#/funnel?v=1&p=1990-01-01_1990-12-31' },
   // A filter picker open: an owner's values with their lead counts.
   { file: 'filters-en.png', language: 'en', hash: '#/funnel?v=1&m=web', picker: 'owner' },
+  // The cohort and trend figures as tables (their disclosures opened), a month selected on the trend.
+  { file: 'funnel-tables-en.png', language: 'en', hash: '#/funnel?v=1&x.trend.p=2025-03-01_2025-03-31', tables: ['cohort-table', 'trend-table'], fullPage: true },
   // The Lead explorer opened from the "Won" KPI card.
   { file: 'explorer-en.png', language: 'en', hash: '#/overview', open: 'won' },
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string }[];
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[] }[];
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
@@ -42,6 +44,10 @@ try {
     if ('picker' in shot) {
       await page.click(`[data-testid="picker-${shot.picker}"] summary`);
       await page.waitForSelector(`[data-testid="picker-${shot.picker}"] .picker-panel li`);
+    }
+    if ('tables' in shot) {
+      for (const table of shot.tables) await page.click(`[data-testid="${table}-toggle"] summary`);
+      await page.locator(`[data-testid="${shot.tables[0]}"]`).scrollIntoViewIfNeeded();
     }
     if ('open' in shot) {
       await page.click(`[data-testid="kpi-open-${shot.open}"]`);

@@ -88,6 +88,9 @@ export const de: Messages = {
   },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Gewonnen', lost: 'Verloren', disqualified: 'Disqualifiziert' },
   funnel: {
+    asTable: 'Als Tabelle zeigen',
+    createdMonth: 'Erstellmonat',
+    filterOthersMonth: 'Die anderen Ansichten auf diesen Monat filtern',
     heading: 'Funnel',
     intro: 'Wo jeder Lead steht, wie schnell er vorankommt und wo er hängen bleibt. Ein Klick auf Balken, Zelle oder Monat filtert die anderen Ansichten; ein Doppelklick – oder eine Zahl in einer Tabelle – listet die Leads dahinter.',
     view: { funnel: 'Stufen-Funnel', split: 'Funnel nach Dimension', cohorts: 'Kohorten: erreichte Stufe nach Erstellmonat', velocity: 'Geschwindigkeit', trend: 'Konversionsverlauf' },

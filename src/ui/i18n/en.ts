@@ -86,6 +86,9 @@ export const en = {
   },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' },
   funnel: {
+    asTable: 'Show as table',
+    createdMonth: 'Created month',
+    filterOthersMonth: 'Filter the other views to this month',
     heading: 'Funnel',
     intro: 'Where each lead stands, how fast it moves and where it gets stuck. Click a bar, cell or month to filter the other views; double-click it, or a figure in a table, to list the leads behind it.',
     view: { funnel: 'Stage funnel', split: 'Funnel by dimension', cohorts: 'Cohorts: stage reached by created month', velocity: 'Velocity', trend: 'Conversion trend' },

@@ -7,7 +7,9 @@ import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption'
 import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
+import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
+import { CohortTable } from './CohortTable';
 import { monthsCondition, type FunnelViewProps } from './funnelContext';
 import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
@@ -16,7 +18,7 @@ import { useMaturity } from './useMaturity';
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
 export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
   const { t, i18n } = useTranslation();
-  const { update, filterFor } = useViewState();
+  const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('cohorts');
@@ -51,6 +53,8 @@ export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
     [model, laterStages, format, stageLabel, t],
   );
 
+  const selection = view.selections.find((s) => s.source === 'cohorts')?.condition;
+  const selectedMonth = selection?.kind === 'created' ? selection.range.from.slice(0, 7) : null;
   const cellAt = (dataIndex: number) => model?.cells[dataIndex];
   const chooseMonth = (month: string) => update((v) => select(v, { source: 'cohorts', condition: monthsCondition(month) }));
   const explore = (cell: CohortCell) => {
@@ -72,6 +76,19 @@ export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
             onClick={(e) => cellAt(e.dataIndex) && chooseMonth(cellAt(e.dataIndex)!.month)}
             onDoubleClick={(e) => cellAt(e.dataIndex) && explore(cellAt(e.dataIndex)!)}
           />
+          <TableDisclosure summary={t('funnel.asTable')} testId="cohort-table-toggle">
+            {() => (
+              <CohortTable
+                months={model.months}
+                stages={laterStages.map(stageLabel)}
+                cells={model.cells}
+                immature={model.immature}
+                selectedMonth={selectedMonth}
+                onChoose={chooseMonth}
+                onExplore={explore}
+              />
+            )}
+          </TableDisclosure>
           <p className="muted small">
             {model.p90 === null
               ? t('funnel.maturityUnknown')

@@ -6,7 +6,9 @@ import { Chart } from '../../charts/Chart';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
+import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
+import { TrendTable } from './TrendTable';
 import { monthsCondition, type FunnelViewProps } from './funnelContext';
 import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
@@ -101,6 +103,18 @@ export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
             }}
             onBrush={onBrush}
           />
+          <TableDisclosure summary={t('funnel.asTable')} testId="trend-table-toggle">
+            {() => (
+              <TrendTable
+                months={model.months}
+                series={model.series}
+                firstImmature={model.firstImmature}
+                selected={selectedRange}
+                onChoose={(month) => chooseMonths(month, month)}
+                onExplore={explore}
+              />
+            )}
+          </TableDisclosure>
           <p className="muted small">
             {t('funnel.trendNote', { shown: model.series.length, total: model.values, dimension: dimensionLabel(dimension) })}
           </p>

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { CohortCell } from '../../charts/funnel/cohortOption';
+import { useFunnelFormat } from './useFunnelFormat';
+
+interface CohortTableProps {
+  readonly months: readonly string[];
+  readonly stages: readonly string[];
+  readonly cells: readonly CohortCell[];
+  readonly immature: ReadonlySet<string>;
+  readonly selectedMonth: string | null;
+  readonly onChoose: (month: string) => void;
+  readonly onExplore: (cell: CohortCell) => void;
+}
+
+/** The cohort heat map's cells as rows of months: a month filters the other views, a share lists its leads. */
+export function CohortTable({ months, stages, cells, immature, selectedMonth, onChoose, onExplore }: CohortTableProps) {
+  const { t } = useTranslation();
+  const format = useFunnelFormat();
+  const byMonth = new Map<string, CohortCell[]>();
+  for (const cell of cells) byMonth.set(cell.month, [...(byMonth.get(cell.month) ?? []), cell]);
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="cohort-table">
+        <thead>
+          <tr>
+            <th>{t('funnel.createdMonth')}</th>
+            <th className="num">{t('funnel.leads')}</th>
+            {stages.map((stage) => (
+              <th key={stage} className="num">
+                {stage}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((month) => {
+            const row = byMonth.get(month) ?? [];
+            return (
+              <tr key={month} data-month={month} aria-selected={selectedMonth === month}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onChoose(month)} aria-pressed={selectedMonth === month} title={t('funnel.filterOthersMonth')}>
+                    {format.month(month)}
+                    {immature.has(month) ? ` * (${t('funnel.immature')})` : ''}
+                  </button>
+                </th>
+                <td className="num">{format.count(row[0]?.leads ?? 0)}</td>
+                {row.map((cell) => (
+                  <td key={cell.stageIndex} className="num">
+                    <button type="button" className="figure" onClick={() => onExplore(cell)} title={t('funnel.showLeads')}>
+                      {format.percent(cell.share)}
+                    </button>
+                    <small className="block">{format.count(cell.count)}</small>
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
