@@ -3,6 +3,7 @@ import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
 import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
 import { monthLabelInterval } from '../../../src/ui/charts/echarts';
 import { shareColor } from '../../../src/ui/charts/funnel/cohortOption';
+import { trendOption } from '../../../src/ui/charts/funnel/trendOption';
 
 const labels = { month: (m: string) => `M${m}`, medium: (m: string) => m, count: (n: number) => String(n) };
 
@@ -52,5 +53,28 @@ describe('cohort heatmap colours', () => {
 
   it('gives every month label while they fit, then every second or third', () => {
     expect([1, 24, 25, 48, 49].map(monthLabelInterval)).toEqual([0, 0, 1, 1, 2]);
+  });
+});
+
+describe('conversion trend areas', () => {
+  const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
+  const trendLabels = { month: (m: string) => m, percent: (p: number | null) => String(p), immature: 'immature' };
+  const areas = (selected: readonly [string, string] | null, firstImmature: string | null = null) => {
+    const option = trendOption(months, [{ name: 'Web', rates: [0.1, 0.2, 0.3, 0.4, 0.5] }], firstImmature, selected, trendLabels) as { series: { markArea: { data: [{ xAxis: number; name?: string }, { xAxis: number }][] } }[] };
+    return option.series[0]!.markArea.data.map(([from, to]) => [from.xAxis, to.xAxis, from.name ?? null]);
+  };
+
+  it('spans whole months, so one month selected is a band of one month', () => {
+    expect(areas(['2025-03', '2025-03'])).toEqual([[1.5, 2.5, null]]);
+    expect(areas(['2025-02', '2025-04'])).toEqual([[0.5, 3.5, null]]);
+  });
+
+  it('keeps the months of a selection that are on the axis, and draws none when no month is', () => {
+    expect(areas(['2024-11', '2025-02'])).toEqual([[-0.5, 1.5, null]]);
+    expect(areas(['2026-01', '2026-03'])).toEqual([]);
+  });
+
+  it('shades from the first immature month to the last, named', () => {
+    expect(areas(null, '2025-04')).toEqual([[2.5, 4.5, 'immature']]);
   });
 });

@@ -15,8 +15,14 @@ export interface TrendLabels {
 
 /** Conversion per created month, one line per split value; immature months shaded; brushable. Pure. */
 export function trendOption(months: readonly string[], series: readonly TrendSeries[], firstImmature: string | null, selected: readonly [string, string] | null, labels: TrendLabels): ChartOption {
-  const shade = firstImmature !== null && months.includes(firstImmature) ? [[{ xAxis: firstImmature, name: labels.immature }, { xAxis: months[months.length - 1] }]] : [];
-  const chosen = selected ? [[{ xAxis: selected[0] }, { xAxis: selected[1] }]] : [];
+  // Areas span whole months: from half a band before the first to half a band after the last
+  // (fractional category indexes), so a single month selected is a band, not a line of no width.
+  const band = (from: string, to: string, name?: string) => {
+    const inside = months.flatMap((m, i) => (m >= from && m <= to ? [i] : []));
+    return inside.length ? [[{ xAxis: inside[0]! - 0.5, ...(name ? { name } : {}) }, { xAxis: inside[inside.length - 1]! + 0.5 }]] : [];
+  };
+  const shade = firstImmature !== null ? band(firstImmature, months[months.length - 1] ?? '', labels.immature) : [];
+  const chosen = selected ? band(selected[0], selected[1]) : [];
   return {
     ...STILL,
     grid: insetGrid({ left: 52, right: 16, top: 40, bottom: 36 }),
