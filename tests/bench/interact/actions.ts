@@ -8,6 +8,13 @@ import type { Page } from 'playwright-core';
  */
 export type Source = 'brush' | 'medium' | 'channel' | 'owner';
 
+/**
+ * How long the pointer rests on a chart before a press or release: a user points at a bar before
+ * clicking it and stops dragging before letting go, so the hover highlight and the last brush
+ * stroke are drawn before the change, not in its task (Playwright's click sends all at once).
+ */
+const POINTER_REST_MS = 120;
+
 /** Pixel layout of the charts, from their options (trendOption.ts, splitOption.ts): grid insets. */
 const TREND_GRID = { left: 52, right: 16, top: 40, bottom: 36 };
 const SPLIT_GRID = { left: 140, top: 8, bottom: 24 };
@@ -32,6 +39,7 @@ export async function brushMonths(page: Page, months: number, first: number, las
   await page.mouse.move(x(first, 0.3), y);
   await page.mouse.down();
   await page.mouse.move(x(last, 0.7), y, { steps: 6 });
+  await page.waitForTimeout(POINTER_REST_MS);
   await page.mouse.up();
 }
 
@@ -61,7 +69,10 @@ export async function clickMedium(page: Page, n: number): Promise<string> {
   if (!target) throw new Error('no bar of the split chart has a rate to click');
   const box = await boxOf(page, '[data-testid="chart-split"]');
   const band = (box.height - SPLIT_GRID.top - SPLIT_GRID.bottom) / rows.length;
-  await page.mouse.click(box.x + SPLIT_GRID.left + 3, box.y + SPLIT_GRID.top + (target.i + 0.5) * band);
+  await page.mouse.move(box.x + SPLIT_GRID.left + 3, box.y + SPLIT_GRID.top + (target.i + 0.5) * band);
+  await page.waitForTimeout(POINTER_REST_MS);
+  await page.mouse.down();
+  await page.mouse.up();
   return `${selected >= 0 ? 'off' : 'on'} ${target.value}`;
 }
 

@@ -11,13 +11,18 @@
     for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 
-  const views = () => [...document.querySelectorAll('[data-view]')];
-  const charts = () => [...document.querySelectorAll('[data-testid^="chart-"]')];
+  // The views and charts, looked up again only when elements were added or removed: the check runs
+  // inside the change's own task (a mutation observer), so it should add as little as it can.
+  let elements = null;
+  const lookUp = () => (elements = { views: [...document.querySelectorAll('[data-view]')], charts: [...document.querySelectorAll('[data-testid^="chart-"]')] });
+  const views = () => (elements ?? lookUp()).views;
+  const charts = () => (elements ?? lookUp()).charts;
   const rendered = (el) => Number(el.getAttribute('data-rendered') || 0);
 
   /** Checks the watched condition after every DOM change; times are taken as the change lands. */
   function check(records = []) {
     const w = state.watch;
+    if (records.some((r) => r.type === 'childList')) elements = null;
     // A view that was busy and ready again between two checks still counts as busy once.
     for (const r of records) if (r.attributeName === 'data-ready' && r.oldValue === 'false' && w) w.wentBusy.add(r.target.getAttribute('data-view'));
     if (!w) return;
@@ -71,6 +76,7 @@
     arm(kind, page) {
       if (state.watch) throw new Error('a watch is already armed');
       state.settled = null;
+      elements = null;
       state.watch = { kind, page, before: new Map(charts().map((el) => [el, rendered(el)])), wentBusy: new Set(), readyAt: {}, chartAt: {}, changed: false };
       state.lastInput = -1;
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ready', 'data-rendered', 'data-page', 'aria-busy'] });
