@@ -47,3 +47,10 @@ export function isIsoDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
+
+/** The conditions of a created month 'yyyy-mm' (or a range of months) as a created_at range. */
+export function monthsCondition(first: string, last = first): LeadCondition {
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return { kind: 'created', range: { from: `${first}-01`, to: end } };
+}

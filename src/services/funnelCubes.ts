@@ -1,6 +1,7 @@
 import type { Table, Vector } from 'apache-arrow';
 import type { Db } from '../db/types';
-import { CUBE_DIMENSIONS, type CubeCells, type CubeDimension, type FunnelCube, type LagLevel } from '../domain/funnelCube';
+import { answerFromCube, CUBE_DIMENSIONS, type CubeCells, type CubeDimension, type FunnelCube, type FunnelRequest, type LagLevel } from '../domain/funnelCube';
+import { monthsCondition, type LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import {
   createFunnelCubesSql,
@@ -116,4 +117,18 @@ function offsetsOf(cell: Int32Array, size: number): Int32Array {
   for (const c of cell) offsets[c + 1]!++;
   for (let c = 0; c < size; c++) offsets[c + 1]! += offsets[c]!;
   return offsets;
+}
+
+/**
+ * Jobs that answer one request of every kind under a filter on each cube dimension and on a month,
+ * throwing the answers away (each tells whether the cube answered): run while the page is idle after a build, so the user's first
+ * cross-filter runs code the engine has already compiled and optimised (a first answer took 4–5×
+ * as long as later ones: 19 ms against 4 ms at 1M leads).
+ */
+export function cubeWarmUps(cube: FunnelCube): (() => boolean)[] {
+  const month = cube.months.find((m) => m !== null);
+  const filters: LeadFilter[] = CUBE_DIMENSIONS.map((dimension) => [{ kind: 'values', dimension, values: [cube.values[dimension][0] ?? null] }]);
+  if (month) filters.push([monthsCondition(month)]);
+  const requests: FunnelRequest[] = [{ kind: 'stages' }, { kind: 'split', dimension: 'medium' }, { kind: 'cohorts' }, { kind: 'trend', dimension: 'medium' }, { kind: 'velocity' }, { kind: 'lagHistogram' }];
+  return filters.flatMap((filter) => requests.map((request) => () => answerFromCube(cube, request, filter) !== null));
 }

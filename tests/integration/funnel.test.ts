@@ -15,7 +15,7 @@ import { CANONICAL } from '../../src/domain/schema';
 import { answerFromCube, cubeCovers, cubeDimensionValues, type FunnelCube, type FunnelRequest } from '../../src/domain/funnelCube';
 import { dimensionValuesSql } from '../../src/sql/filterValues';
 import { funnelRequestSql, velocitySql } from '../../src/sql/funnel';
-import { buildFunnelCube } from '../../src/services/funnelCubes';
+import { buildFunnelCube, cubeWarmUps } from '../../src/services/funnelCubes';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 /**
@@ -302,6 +302,12 @@ describe.each(ENGINES)('funnel SQL over the sample export on $name', ({ open }) 
       expect(cubeDimensionValues(cube, dimension, others, 5), dimension).toEqual(raw);
     }
     expect(cubeDimensionValues(cube, 'region', [], 5)).toBeNull();
+  });
+
+  it('warms up every request kind under a filter on each cube dimension and on a month, all answered by the cube', () => {
+    const jobs = cubeWarmUps(cube);
+    expect(jobs).toHaveLength((4 + 1) * 6);
+    expect(jobs.map((job) => job())).toEqual(jobs.map(() => true));
   });
 
   it('velocity from histograms equals quantile_cont on the raw rows', async () => {

@@ -7,7 +7,7 @@ import type { SqlQuery } from '../../domain/sqlQuery';
 import type { FunnelCube } from '../../domain/funnelCube';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
-import { buildFunnelCube } from '../../services/funnelCubes';
+import { buildFunnelCube, cubeWarmUps } from '../../services/funnelCubes';
 import { importCsv, type CsvImportInput, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
 import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
@@ -171,7 +171,11 @@ export function DataProvider({ children }: { children: ReactNode }) {
     let current = true;
     const started = performance.now();
     buildFunnelCube(coordinator.db, DEFAULT_PIPELINE).then(
-      (cube) => current && update((s) => ({ ...s, cube: { version: dataVersion, value: cube }, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } })),
+      (cube) => {
+        if (!current) return;
+        update((s) => ({ ...s, cube: { version: dataVersion, value: cube }, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } }));
+        runWhenIdle(cubeWarmUps(cube), () => current);
+      },
       // Without cubes every view still answers from the raw table, only slower.
       (error: unknown) => console.warn(`Funnel cubes not built: ${errorText(error)}`),
     );
@@ -271,4 +275,16 @@ export function DataProvider({ children }: { children: ReactNode }) {
     [state, inspectFile, inspectAgain, importFile, clearAllData, recentImports],
   );
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
+}
+
+/** Runs the jobs one per idle period, in order, while `wanted()` holds: none delays what the user does. */
+function runWhenIdle(jobs: readonly (() => unknown)[], wanted: () => boolean): void {
+  const next = (index: number) => {
+    if (index >= jobs.length || !wanted()) return;
+    requestIdleCallback(() => {
+      jobs[index]!();
+      next(index + 1);
+    });
+  };
+  next(0);
 }
