@@ -59,12 +59,14 @@
     }
   }
 
+  const heapNow = () => (performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1e6) : null);
   const observer = new MutationObserver(check);
   // A fast change may settle before the bench asks for it: the result waits in `state.settled`.
   function finish(result) {
     state.watch = null;
     observer.disconnect();
-    state.settled = { ...result, t0: state.lastInput };
+    // The JS heap before and after (Chromium's coarse figure): a drop of hundreds of MB in a slow change is a major GC.
+    state.settled = { ...result, t0: state.lastInput, heapBefore: state.heapBefore, heapAfter: heapNow() };
   }
 
   window.__interactBench = {
@@ -77,6 +79,7 @@
       if (state.watch) throw new Error('a watch is already armed');
       state.settled = null;
       elements = null;
+      state.heapBefore = heapNow();
       state.watch = { kind, page, before: new Map(charts().map((el) => [el, rendered(el)])), wentBusy: new Set(), readyAt: {}, chartAt: {}, changed: false };
       state.lastInput = -1;
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ready', 'data-rendered', 'data-page', 'aria-busy'] });

@@ -58,7 +58,7 @@ declare global {
   interface Window {
     __interactBench?: {
       arm(kind: 'settle' | 'explorerPage', page?: number): void;
-      wait(timeoutMs: number): Promise<{ at: number; t0: number; readyAt?: Record<string, number>; chartAt?: Record<string, number> }>;
+      wait(timeoutMs: number): Promise<{ at: number; t0: number; readyAt?: Record<string, number>; chartAt?: Record<string, number>; heapBefore: number | null; heapAfter: number | null }>;
       queriesSince(t0: number): { start: number; end: number; cached: boolean; cube: boolean }[];
       longTasks(from: number, to: number): { start: number; duration: number }[];
       now(): number;
@@ -107,6 +107,8 @@ interface Change {
   readonly viewMs: Partial<Record<string, number>>;
   /** Per chart: when it had drawn the change. */
   readonly chartMs: Partial<Record<string, number>>;
+  /** The page's JS heap before and after the change (MB). */
+  readonly heapMb: readonly [number | null, number | null];
 }
 
 /** The change number `step`: sources alternate; each is turned on in the first half of a round of 8, off in the second. */
@@ -162,6 +164,7 @@ async function measureChange(page: Page, step: number, months: number): Promise<
     longTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
     viewMs,
     chartMs,
+    heapMb: [r.heapBefore, r.heapAfter],
   };
 }
 
@@ -238,7 +241,7 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
         done.push(c);
         const views = VIEWS.map((v) => `${v} ${ms(c.viewMs[v])}`).join(', ');
         const charts = Object.entries(c.chartMs).map(([name, at]) => `${name} ${ms(at)}`).join(', ');
-        log(`${id} ${String(step + 1).padStart(2)}/${changes} ${c.source.padEnd(7)} query ${ms(c.queryMs)} ms, render ${ms(c.renderMs)} ms, engine busy ${ms(c.busyMs)} ms (${c.uncached} SQL, ${c.fromCube} from the cube in ${ms(c.cubeMs)} ms, of ${c.queries}), longest task ${ms(c.longTaskMs)} ms; views ready: ${views}; charts drawn: ${charts} — ${c.what}`);
+        log(`${id} ${String(step + 1).padStart(2)}/${changes} ${c.source.padEnd(7)} query ${ms(c.queryMs)} ms, render ${ms(c.renderMs)} ms, engine busy ${ms(c.busyMs)} ms (${c.uncached} SQL, ${c.fromCube} from the cube in ${ms(c.cubeMs)} ms, of ${c.queries}), longest task ${ms(c.longTaskMs)} ms, heap ${c.heapMb[0]}→${c.heapMb[1]} MB; views ready: ${views}; charts drawn: ${charts} — ${c.what}`);
       } catch (e) {
         failed.push(`${step + 1} ${(e as Error).message.split('\n')[0]}`);
         log(`${id} ${step + 1}/${changes} FAILED: ${(e as Error).message.split('\n')[0]}`);
