@@ -46,18 +46,30 @@ function checkedCount(value: number, what: string): number {
   return value;
 }
 
-/** ORDER BY of the user's sort, completed by the tie-breakers it does not already name. */
-export function explorerOrderBy(sort: readonly ExplorerSort[]): string {
+/**
+ * ORDER BY of the user's sort, completed by the tie-breakers it does not already name. Stages sort
+ * in the pipeline's order (lead … won, then lost and disqualified), not alphabetically; stages the
+ * pipeline does not know come after them, alphabetically.
+ */
+export function explorerOrderBy(sort: readonly ExplorerSort[], pipeline: Pipeline): SqlQuery {
   const named = new Set<string>();
-  const terms: string[] = [];
+  const terms: SqlQuery[] = [];
   for (const { column, desc } of sort) {
     if (named.has(column)) continue;
     named.add(column);
+    const direction = desc ? 'DESC' : 'ASC';
+    if (column === 'stage') terms.push(stageRank(pipeline, direction));
     // Blank cells last in either direction: the user sorts to see values.
-    terms.push(`${checkedColumn(column)} ${desc ? 'DESC' : 'ASC'} NULLS LAST`);
+    terms.push({ sql: `${checkedColumn(column)} ${direction} NULLS LAST`, params: [] });
   }
-  for (const column of TIE_BREAKERS) if (!named.has(column)) terms.push(`${quoteIdent(column)} ASC NULLS LAST`);
-  return `ORDER BY ${terms.join(', ')}`;
+  for (const column of TIE_BREAKERS) if (!named.has(column)) terms.push({ sql: `${quoteIdent(column)} ASC NULLS LAST`, params: [] });
+  return joinSql(['ORDER BY', joinSql(terms, ', ')]);
+}
+
+/** A stage's place in the pipeline (NULL for stages it does not know, which then sort last). */
+function stageRank(pipeline: Pipeline, direction: 'ASC' | 'DESC'): SqlQuery {
+  const order = [...pipeline.stages, ...pipeline.terminal];
+  return { sql: `CASE ${quoteIdent('stage')} ${order.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END ${direction} NULLS LAST`, params: order };
 }
 
 /** One page of leads in the chosen columns (and order). */
@@ -67,7 +79,7 @@ export function explorerPageSql({ filter, pipeline, columns, sort, limit, offset
   return joinSql([
     `SELECT ${select} FROM leads`,
     whereSql(filter, pipeline),
-    explorerOrderBy(sort),
+    explorerOrderBy(sort, pipeline),
     // Whole numbers checked above, so writing them into the text is safe.
     `LIMIT ${checkedCount(limit, 'limit')} OFFSET ${checkedCount(offset, 'offset')}`,
   ]);
@@ -88,7 +100,9 @@ export function explorerCountSql({ filter, pipeline }: ExplorerFilterOptions): S
 export function explorerSnapshotSql(table: string, { filter, pipeline, columns, sort }: Omit<ExplorerPageOptions, 'limit' | 'offset'>): SqlQuery {
   if (columns.length === 0) throw new Error('Choose at least one column');
   return joinSql([
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map(checkedColumn).join(', ')}, row_number() OVER (${explorerOrderBy(sort)}) AS _row FROM leads`,
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map(checkedColumn).join(', ')}, row_number() OVER (`,
+    explorerOrderBy(sort, pipeline),
+    ') AS _row FROM leads',
     whereSql(filter, pipeline),
     'ORDER BY _row',
   ]);

@@ -87,6 +87,26 @@ describe.each(ENGINES)('explorer SQL on $name', ({ open }) => {
     expect(web.at(-1)?.amount).toBeNull();
   });
 
+  it('sorts stages in the pipeline order, both ways, unknown stages last, and exports in that order', async () => {
+    const rank = (stage: Row[string] | undefined) => {
+      const i = [...DEFAULT_PIPELINE.stages, ...DEFAULT_PIPELINE.terminal].indexOf(String(stage));
+      return i < 0 ? Number.POSITIVE_INFINITY : i;
+    };
+    for (const desc of [false, true]) {
+      const sort: ExplorerSort[] = [{ column: 'stage', desc }];
+      const { count, rows } = await all([], sort, ['lead_id', 'stage'], 17);
+      expect(rows).toHaveLength(count);
+      const known = rows.map((r) => rank(r.stage)).filter(Number.isFinite);
+      expect(new Set(known).size, 'the fixture has several known stages').toBeGreaterThan(3);
+      expect(known).toEqual([...known].sort((a, b) => (desc ? b - a : a - b)));
+      const firstUnknown = rows.findIndex((r) => !Number.isFinite(rank(r.stage)));
+      if (firstUnknown >= 0) expect(rows.slice(firstUnknown).every((r) => !Number.isFinite(rank(r.stage)))).toBe(true);
+      const file = await exportLeads(db, { filter: [], pipeline: DEFAULT_PIPELINE, columns: ['lead_id'], sort }, csvSink(['lead_id']), { chunkRows: 40, sliceRows: 15 });
+      const exported = Papa.parse<Record<string, string>>(await file.text(), { header: true, skipEmptyLines: true }).data;
+      expect(exported.map((r) => r['Lead ID'])).toEqual(rows.map((r) => r.lead_id));
+    }
+  });
+
   it('counts and lists the same leads under a filter on values with quotes, blanks and a reached stage', async () => {
     const filter: LeadFilter = [
       { kind: 'values', dimension: 'owner', values: ["D'Angelo", 'Anna "Nanni" Roth', null] },

@@ -1,3 +1,4 @@
+import { DEFAULT_PIPELINE } from '../../../src/domain/pipeline';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../src/db/arrowRows';
@@ -27,10 +28,16 @@ describe('explorer columns', () => {
   });
 
   it('orders by the chosen sort, then by the tie-breakers not already named', () => {
-    expect(explorerOrderBy([])).toBe('ORDER BY "lead_id" ASC NULLS LAST, "_source" ASC NULLS LAST, "_line" ASC NULLS LAST');
-    expect(explorerOrderBy([{ column: 'amount', desc: true }, { column: 'lead_id', desc: true }])).toBe(
+    expect(explorerOrderBy([], DEFAULT_PIPELINE)).toEqual({ sql: 'ORDER BY "lead_id" ASC NULLS LAST, "_source" ASC NULLS LAST, "_line" ASC NULLS LAST', params: [] });
+    expect(explorerOrderBy([{ column: 'amount', desc: true }, { column: 'lead_id', desc: true }], DEFAULT_PIPELINE).sql).toBe(
       'ORDER BY "amount" DESC NULLS LAST, "lead_id" DESC NULLS LAST, "_source" ASC NULLS LAST, "_line" ASC NULLS LAST',
     );
+  });
+
+  it('orders stages as the pipeline does, with the stage names bound', () => {
+    const order = explorerOrderBy([{ column: 'stage', desc: true }], DEFAULT_PIPELINE);
+    expect(order.sql).toMatch(/^ORDER BY CASE "stage" (WHEN \? THEN \d+ ?){7}END DESC NULLS LAST, "stage" DESC NULLS LAST, "lead_id" ASC/);
+    expect(order.params).toEqual(['lead', 'mql', 'sql', 'opportunity', 'won', 'lost', 'disqualified']);
   });
 });
 
