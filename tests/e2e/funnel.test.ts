@@ -197,6 +197,49 @@ describe('the Funnel page in headless Chromium', () => {
     await page.close();
   });
 
+  it('while a region filter, which the cube cannot answer, is queried from the leads, keeps the charts and the figures of the current filters', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    await page.waitForSelector('[data-cubes-ready="true"]');
+    // A filter the cube answers first: the page's first SQL answers (all leads) are out of date now.
+    await page.click('[data-testid="picker-channel"] summary');
+    const channel = page.locator('[data-testid="picker-channel"] input[type="checkbox"]').first();
+    const channelName = ((await channel.locator('xpath=../span').textContent()) ?? '').trim();
+    await channel.click();
+    const inChannel = leads.filter((l) => (l.Channel ?? '').toLowerCase() === channelName.toLowerCase());
+    expect(inChannel.length).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), inChannel.length);
+    await page.keyboard.press('Escape');
+    // From here on: every lead count the stage funnel shows, and any chart that leaves the page.
+    await page.evaluate(() => {
+      const charts = [...document.querySelectorAll('[data-testid^="chart-"]')];
+      const seen = { counts: [] as string[], removed: [] as string[] };
+      Object.assign(window, { seen });
+      new MutationObserver((records) => {
+        for (const r of records) if (r.type === 'attributes' && r.attributeName === 'data-count' && (r.target as Element).matches('tbody tr:first-child')) seen.counts.push((r.target as Element).getAttribute('data-count')!);
+        for (const chart of charts) if (!chart.isConnected && !seen.removed.includes(chart.getAttribute('data-testid')!)) seen.removed.push(chart.getAttribute('data-testid')!);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-count'] });
+    });
+    await page.click('[data-testid="picker-region"] summary');
+    // The first named region ("(not given)" may head the list).
+    const region = page.locator('[data-testid="picker-region"] label', { hasNotText: '(' }).first().locator('input[type="checkbox"]');
+    const regionName = ((await region.locator('xpath=../span').textContent()) ?? '').trim();
+    await region.click();
+    await page.waitForSelector('[data-chip="region"]');
+    const both = inChannel.filter((l) => l.Region === regionName);
+    expect(both.length).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), both.length);
+    await waitForViews(page);
+    expect(await funnelCounts(page)).toEqual(reachedCounts(both));
+    const seen = await page.evaluate(() => (window as unknown as { seen: { counts: string[]; removed: string[] } }).seen);
+    // Meanwhile only the channel's figures stood, never those of all leads from the page's first load.
+    expect(seen.counts.filter((c) => c !== String(both.length))).not.toContain(String(leads.length));
+    expect(seen.counts.at(-1)).toBe(String(both.length));
+    expect(seen.removed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('ignores unknown or malformed link parameters with a visible notice and keeps the rest', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel?v=1&m=web&zz=1&p=2025-02-30_2025-03-01&x.bogus.m=1');
     await page.waitForSelector('[data-testid="link-notice"]');

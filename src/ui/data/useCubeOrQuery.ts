@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { QUERY_MEASURE } from '../../db/coordinator';
 import type { CubeRow, FunnelCube } from '../../domain/funnelCube';
 import type { SqlQuery } from '../../domain/sqlQuery';
@@ -20,9 +20,22 @@ export function useCubeOrQuery(key: string | null, answer: (cube: FunnelCube) =>
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [funnelCube, key]);
   const queried = useKeptQuery(key !== null && !fromCube ? query() : null);
-  // Keeping the last cube answer while a query loads would cost every view a second render per
-  // change (React's "value from an earlier render" pattern), ~10 % of the page's redraw.
-  return fromCube ? { state: fromCube, shown: fromCube } : queried;
+  const result = fromCube ? { state: fromCube, shown: fromCube } : queried;
+  // What the last committed render showed, from the cube or a query (set after each commit, so no
+  // second render per change). While a query loads, the view keeps it: a filter that sends the view
+  // from the cube to SQL (a region, say) would otherwise show the last *query's* figures meanwhile,
+  // possibly those of the page's first load, before any cross-filter.
+  const lastShown = useRef<{ cube: FunnelCube; shown: QueryState } | null>(null);
+  useEffect(() => {
+    if (funnelCube && result.shown.status === 'ready') lastShown.current = { cube: funnelCube, shown: result.shown };
+  });
+  // Read in render on purpose ("the previous value" pattern): it only chooses what to show while
+  // loading. Only figures of the same data stand in: the cube is rebuilt whenever the data changes.
+  /* eslint-disable react-hooks/refs */
+  const kept = lastShown.current;
+  if (result.state.status === 'loading' && kept && kept.cube === funnelCube) return { state: result.state, shown: kept.shown };
+  /* eslint-enable react-hooks/refs */
+  return result;
 }
 
 /** A cube answer, leaving the measure the coordinator leaves per query, so tools and benchmarks see both paths. */
