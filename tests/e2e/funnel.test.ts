@@ -185,6 +185,8 @@ describe('the Funnel page in headless Chromium', () => {
     // Cohorts (filtered to that month by the trend): the share of leads that reached SQL lists exactly those leads.
     await page.focus('[data-testid="cohort-table-toggle"] summary');
     await page.keyboard.press('Enter');
+    // The table renders once the disclosure has opened.
+    await page.waitForSelector(`[data-testid="cohort-table"] tbody tr[data-month="${month}"]`);
     const cohortRows = await page.$$eval('[data-testid="cohort-table"] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-month')));
     expect(cohortRows).toEqual([month]);
     const sqlShare = '[data-testid="cohort-table"] tbody tr td:nth-of-type(3) button';
