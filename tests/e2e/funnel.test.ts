@@ -20,6 +20,20 @@ async function waitForViews(page: Page): Promise<void> {
   });
 }
 
+/** Waits until the stage funnel counts `leads` leads (its first row). */
+async function waitForLeads(page: Page, leads: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), leads);
+}
+
+/** Opens a dimension's picker and ticks its first value whose label has no "(" ("(not given)" may head the list); returns the label. */
+async function tickFirstValue(page: Page, dimension: string): Promise<string> {
+  await page.click(`[data-testid="picker-${dimension}"] summary`);
+  const box = page.locator(`[data-testid="picker-${dimension}"] label`, { hasNotText: '(' }).first().locator('input[type="checkbox"]');
+  const label = ((await box.locator('xpath=../span').textContent()) ?? '').trim();
+  await box.click();
+  return label;
+}
+
 async function funnelCounts(page: Page): Promise<number[]> {
   await waitForViews(page);
   return page.$$eval('[data-testid="funnel-table"] tbody tr', (rows) => rows.map((r) => Number(r.getAttribute('data-count'))));
@@ -59,7 +73,7 @@ describe('the Funnel page in headless Chromium', () => {
     await page.mouse.click(bar.x, bar.y);
     await page.waitForSelector('[data-chip="selection-split"]');
     const expected = reachedCounts(webLeads);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), expected[0]);
+    await waitForLeads(page, expected[0]!);
     expect(await funnelCounts(page)).toEqual(expected);
     // The view the selection was made in is not filtered by it: every medium is still listed.
     expect(await page.$$eval('[data-testid="split-table"] tbody tr', (rows) => rows.length)).toBe(media.length);
@@ -100,7 +114,7 @@ describe('the Funnel page in headless Chromium', () => {
     await page.waitForSelector('[data-chip="channel"]');
     await page.keyboard.press('Escape');
     const partner = leads.filter((l) => l.Channel === 'Partner');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), partner.length);
+    await waitForLeads(page, partner.length);
     expect(await funnelCounts(page)).toEqual(reachedCounts(partner));
 
     await page.selectOption('[data-testid="period"]', 'custom');
@@ -149,12 +163,12 @@ describe('the Funnel page in headless Chromium', () => {
     const chosen = months.slice(2, 5);
     const inRange = leads.filter((l) => chosen.includes((l['Created Date'] ?? '').slice(0, 7)));
     const expected = reachedCounts(inRange);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), expected[0]);
+    await waitForLeads(page, expected[0]!);
     expect(await funnelCounts(page)).toEqual(expected);
     expect(page.url()).toContain(`x.trend.p=${chosen[0]}-01_`);
 
     await page.click('[data-chip="selection-trend"] button');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), leads.length);
+    await waitForLeads(page, leads.length);
     expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
     expect(page.url()).not.toContain('x.trend.p');
     expect(errors).toEqual([]);
@@ -176,7 +190,7 @@ describe('the Funnel page in headless Chromium', () => {
     await page.waitForSelector('[data-chip="selection-trend"]');
     const created = leads.filter((l) => (l['Created Date'] ?? '').startsWith(month));
     const expected = reachedCounts(created);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), expected[0]);
+    await waitForLeads(page, expected[0]!);
     expect(await funnelCounts(page)).toEqual(expected);
     expect(await page.getAttribute(monthButton, 'aria-pressed')).toBe('true');
     // The trend itself is not filtered by its own selection: every month keeps its row.
@@ -204,13 +218,10 @@ describe('the Funnel page in headless Chromium', () => {
     await waitForViews(page);
     await page.waitForSelector('[data-cubes-ready="true"]');
     // A filter the cube answers first: the page's first SQL answers (all leads) are out of date now.
-    await page.click('[data-testid="picker-channel"] summary');
-    const channel = page.locator('[data-testid="picker-channel"] input[type="checkbox"]').first();
-    const channelName = ((await channel.locator('xpath=../span').textContent()) ?? '').trim();
-    await channel.click();
+    const channelName = await tickFirstValue(page, 'channel');
     const inChannel = leads.filter((l) => (l.Channel ?? '').toLowerCase() === channelName.toLowerCase());
     expect(inChannel.length).toBeGreaterThan(0);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), inChannel.length);
+    await waitForLeads(page, inChannel.length);
     await page.keyboard.press('Escape');
     // From here on: every lead count the stage funnel shows, and any chart that leaves the page.
     await page.evaluate(() => {
@@ -222,15 +233,11 @@ describe('the Funnel page in headless Chromium', () => {
         for (const chart of charts) if (!chart.isConnected && !seen.removed.includes(chart.getAttribute('data-testid')!)) seen.removed.push(chart.getAttribute('data-testid')!);
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-count'] });
     });
-    await page.click('[data-testid="picker-region"] summary');
-    // The first named region ("(not given)" may head the list).
-    const region = page.locator('[data-testid="picker-region"] label', { hasNotText: '(' }).first().locator('input[type="checkbox"]');
-    const regionName = ((await region.locator('xpath=../span').textContent()) ?? '').trim();
-    await region.click();
+    const regionName = await tickFirstValue(page, 'region');
     await page.waitForSelector('[data-chip="region"]');
     const both = inChannel.filter((l) => l.Region === regionName);
     expect(both.length).toBeGreaterThan(0);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="funnel-table"] tbody tr')?.getAttribute('data-count') === String(n), both.length);
+    await waitForLeads(page, both.length);
     await waitForViews(page);
     expect(await funnelCounts(page)).toEqual(reachedCounts(both));
     const seen = await page.evaluate(() => (window as unknown as { seen: { counts: string[]; removed: string[] } }).seen);

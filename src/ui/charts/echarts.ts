@@ -6,7 +6,6 @@ import {
   LegendComponent,
   MarkAreaComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -21,7 +20,6 @@ echarts.use([
   TooltipComponent,
   BrushComponent,
   MarkAreaComponent,
-  VisualMapComponent,
   CanvasRenderer,
 ]);
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CohortCell } from '../../charts/funnel/cohortOption';
+import { MonthHeader } from './MonthHeader';
 import { useFunnelFormat } from './useFunnelFormat';
 
 interface CohortTableProps {
@@ -37,12 +38,7 @@ export function CohortTable({ months, stages, cells, immature, selectedMonth, on
             const row = byMonth.get(month) ?? [];
             return (
               <tr key={month} data-month={month} aria-selected={selectedMonth === month}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onChoose(month)} aria-pressed={selectedMonth === month} title={t('funnel.filterOthersMonth')}>
-                    {format.month(month)}
-                    {immature.has(month) ? ` * (${t('funnel.immature')})` : ''}
-                  </button>
-                </th>
+                <MonthHeader month={month} immature={immature.has(month)} marker=" *" selected={selectedMonth === month} onChoose={onChoose} />
                 <td className="num">{format.count(row[0]?.leads ?? 0)}</td>
                 {row.map((cell) => (
                   <td key={cell.stageIndex} className="num">

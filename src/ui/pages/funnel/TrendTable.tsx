@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TrendSeries } from '../../charts/funnel/trendOption';
+import { MonthHeader } from './MonthHeader';
 import { useFunnelFormat } from './useFunnelFormat';
 
 interface TrendTableProps {
@@ -35,12 +36,7 @@ export function TrendTable({ months, series, firstImmature, selected, onChoose, 
             const immature = firstImmature !== null && month >= firstImmature;
             return (
               <tr key={month} data-month={month} aria-selected={chosen}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onChoose(month)} aria-pressed={chosen} title={t('funnel.filterOthersMonth')}>
-                    {format.month(month)}
-                    {immature ? ` (${t('funnel.immature')})` : ''}
-                  </button>
-                </th>
+                <MonthHeader month={month} immature={immature} selected={chosen} onChoose={onChoose} />
                 {series.map((s) => (
                   <td key={s.value ?? '\0'} className="num">
                     {s.rates[i] === null ? (

@@ -12,12 +12,12 @@ export interface Maturity {
   readonly asOf: string | null;
 }
 
+const NO_FILTER: LeadFilter = [];
+
 /**
  * Cohort maturity (DESIGN.md) from the whole data's lead → won lag: a property of the data, not of
  * any filter, so the cohort and trend views share one query per data version.
  */
-const NO_FILTER: LeadFilter = [];
-
 export function useMaturity(pipeline: Pipeline): { state: QueryState; maturity: Maturity | null } {
   const { state } = useFunnelRows(pipeline, NO_FILTER, { kind: 'lagHistogram' });
   const maturity = useMemo(() => {

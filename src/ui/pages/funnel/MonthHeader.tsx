@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useFunnelFormat } from './useFunnelFormat';
+
+interface MonthHeaderProps {
+  readonly month: string;
+  readonly immature: boolean;
+  /** Put before "(immature)": the cohorts' ' *', as their chart marks those months. */
+  readonly marker?: string;
+  readonly selected: boolean;
+  readonly onChoose: (month: string) => void;
+}
+
+/** A month's row header in the Funnel tables: a button that filters the other views to the month. */
+export function MonthHeader({ month, immature, marker = '', selected, onChoose }: MonthHeaderProps) {
+  const { t } = useTranslation();
+  const format = useFunnelFormat();
+  return (
+    <th scope="row">
+      <button type="button" className="link-button" onClick={() => onChoose(month)} aria-pressed={selected} title={t('funnel.filterOthersMonth')}>
+        {format.month(month)}
+        {immature ? `${marker} (${t('funnel.immature')})` : ''}
+      </button>
+    </th>
+  );
+}
