@@ -1,4 +1,3 @@
-import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import type { Db } from './types';
 
@@ -58,10 +57,16 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
     }
   }
 
-  async function writeFile(name: string, data: Uint8Array | string): Promise<void> {
+  /** Writes the chunks as they come: a part is never held whole on the page. */
+  async function writeFile(name: string, chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): Promise<void> {
     const writable = await (await directory.getFileHandle(name, { create: true })).createWritable();
-    await writable.write(data as FileSystemWriteChunkType);
-    await writable.close();
+    try {
+      for await (const chunk of chunks) await writable.write(chunk as FileSystemWriteChunkType);
+      await writable.close();
+    } catch (error) {
+      await writable.abort().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Removes every file the current manifest does not name (older generations, aborted saves). */
@@ -74,6 +79,8 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
   return {
     persistent,
     async save(db, tables, changed) {
+      const queryIpcStream = db.queryIpcStream?.bind(db);
+      if (!queryIpcStream) throw new Error(`${db.engine} cannot stream Arrow IPC`);
       const generation = Date.now().toString(36);
       const previous = new Map((await readManifest())?.tables.map((t) => [t.table, partsOf(t)]));
       const stored = [];
@@ -86,13 +93,13 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
         const files: string[] = [];
         for (const part of await partQueries(db, entry.table)) {
           const file = `${entry.table}.${generation}.${files.length}.arrows`;
-          await writeFile(file, await toIpcStream(await db.query(part)));
+          await writeFile(file, queryIpcStream(part));
           files.push(file);
         }
         stored.push({ ...entry, files });
       }
       const manifest: SnapshotManifest<unknown> = { version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), tables: stored };
-      await writeFile(MANIFEST, JSON.stringify(manifest));
+      await writeFile(MANIFEST, [JSON.stringify(manifest)]);
       await removeUnreferenced(new Set(stored.flatMap((t) => t.files)));
     },
     async restore<Meta>(db: Db) {
@@ -130,16 +137,4 @@ export async function partQueries(db: Db, table: string, chunkRows = CHUNK_ROWS)
     parts.push({ sql: `SELECT * FROM ${name} WHERE rowid >= ? AND rowid < ? ORDER BY rowid`, params: [from, from + chunkRows] });
   }
   return parts;
-}
-
-/** Serialises batch by batch, yielding now and then so a 1M-row table does not freeze the page. */
-async function toIpcStream(table: Table): Promise<Uint8Array> {
-  const writer = new RecordBatchStreamWriter();
-  writer.reset(undefined, table.schema);
-  for (const [i, batch] of table.batches.entries()) {
-    writer.write(batch);
-    if (i % 64 === 63) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  writer.finish();
-  return writer.toUint8Array(true);
 }

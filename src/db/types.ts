@@ -35,5 +35,10 @@ export interface Db {
    * breaks duckdb-wasm). Native DuckDB cannot read Arrow IPC, so only the wasm adapters have it.
    */
   insertArrowStream?(table: string, ipcStream: Uint8Array, options?: { readonly append?: boolean }): Promise<void>;
+  /**
+   * A query's rows as the bytes of an Arrow IPC stream, chunk by chunk as the engine sends them,
+   * undecoded: for storing a large result (the browser's snapshot). Only the wasm adapters have it.
+   */
+  queryIpcStream?(query: SqlQuery): AsyncIterable<Uint8Array>;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthrea
 import type { SqlQuery } from '../domain/sqlQuery';
 import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
+import { ipcStreamChunks } from './ipcStreamChunks';
 import type { Db, FileSource, QueryOptions } from './types';
 
 /** Sent queries report progress (read_csv: bytes read) from the start; measured every ~0.4 s. */
@@ -97,6 +98,16 @@ export async function openBrowserDb(): Promise<Db> {
     }
   }
 
+  async function* queryIpcStream(query: SqlQuery): AsyncGenerator<Uint8Array> {
+    // A connection of its own: a view's query on the app's connection between two fetches would end this result.
+    const own = await engine.connect();
+    try {
+      yield* own.useUnsafe((bindings, conn) => ipcStreamChunks(bindings, conn, query));
+    } finally {
+      await own.close();
+    }
+  }
+
   async function registerFile(name: string, source: FileSource): Promise<string> {
     if (registered.has(name)) await engine.dropFile(name);
     if (openFiles.size === 0) await setThreads(1);
@@ -134,6 +145,7 @@ export async function openBrowserDb(): Promise<Db> {
   return {
     engine: `duckdb-wasm ${version} (${bundleName(bundle)}, ${threads} thread${threads > 1 ? 's' : ''})`,
     query,
+    queryIpcStream,
     registerFile,
     async unregisterFile(name) {
       if (registered.delete(name)) await engine.dropFile(name);

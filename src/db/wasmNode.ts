@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
+import { ipcStreamChunks } from './ipcStreamChunks';
 import type { Db, FileSource } from './types';
 
 /** The adapter, plus its connection for what the Db interface does not offer (e.g. Arrow IPC inserts in tests). */
@@ -70,6 +71,7 @@ export async function openWasmNodeDb(): Promise<WasmNodeDb> {
       if (!options.append) connection.query(dropTableSql(table));
       connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });
     },
+    queryIpcStream: (q) => connection.useUnsafe((bindings, conn) => ipcStreamChunks(bindings, conn, q)),
     close: async () => {
       connection.close();
       await engine.reset();

@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import { partQueries } from '../../src/db/opfsSnapshot';
@@ -32,6 +32,36 @@ describe('a table stored in parts', () => {
   it('keeps an empty table as one part, so its columns come back', async () => {
     await db.query({ sql: 'CREATE TABLE empty AS SELECT * FROM t WHERE false', params: [] });
     expect(await partQueries(db, 'empty', 3)).toHaveLength(1);
+  });
+
+  /** A query's streamed bytes joined, as the snapshot writes them to a file. */
+  const streamed = async (sql: string, params: readonly number[] = []) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of db.queryIpcStream!({ sql, params })) chunks.push(chunk.slice());
+    return { chunks, bytes: new Uint8Array(chunks.flatMap((c) => [...c])) };
+  };
+
+  it('streams each part as Arrow IPC chunks that load back to the same rows and types', async () => {
+    await db.query({ sql: "CREATE TABLE wide AS SELECT i AS id, 'v' || i AS text, DATE '2026-01-01' + i::INT AS day, i / 4 AS share FROM range(5000) r(i)", params: [] });
+    const [first, second] = await partQueries(db, 'wide', 3000);
+    const a = await streamed(first.sql, first.params as number[]);
+    // The schema, more than one batch (2048 rows each), and the end-of-stream marker.
+    expect(a.chunks.length).toBeGreaterThan(3);
+    expect([...a.bytes.slice(-8)]).toEqual([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+    expect(tableFromIPC(a.bytes).numRows).toBe(3000);
+    await db.insertArrowStream!('wide_copy', a.bytes);
+    await db.insertArrowStream!('wide_copy', (await streamed(second.sql, second.params as number[])).bytes, { append: true });
+    expect(await rows('SELECT count(*)::INT AS n FROM (SELECT * FROM wide EXCEPT ALL SELECT * FROM wide_copy)')).toEqual([{ n: 0 }]);
+    expect(await rows('SELECT count(*)::INT AS n FROM wide_copy')).toEqual([{ n: 5000 }]);
+    const types = (table: string) => rows(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`);
+    expect((await types('wide_copy')).map((c) => c.data_type)).toEqual((await types('wide')).map((c) => c.data_type));
+  });
+
+  it('streams an empty part as a schema that creates the table with its columns', async () => {
+    const empty = await streamed('SELECT * FROM t WHERE rowid >= ? AND rowid < ?', [3, 6]);
+    await db.insertArrowStream!('empty_copy', empty.bytes);
+    expect(await rows('SELECT count(*)::INT AS n FROM empty_copy')).toEqual([{ n: 0 }]);
+    expect((await rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'empty_copy' ORDER BY ordinal_position")).map((c) => c.column_name)).toEqual(['id', 'text']);
   });
 
   it('loads parts back: the first creates the table, the others append to it', async () => {

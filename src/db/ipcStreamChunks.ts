@@ -1,0 +1,37 @@
+import type { SqlQuery } from '../domain/sqlQuery';
+
+/**
+ * What both duckdb-wasm bindings offer for a sent prepared statement: the worker's (async) and
+ * Node's blocking ones, so the same code streams a result in the browser and in the tests.
+ */
+export interface PreparedSending {
+  createPrepared(conn: number, sql: string): number | Promise<number>;
+  sendPrepared(conn: number, statement: number, params: unknown[]): Uint8Array | Promise<Uint8Array>;
+  fetchQueryResults(conn: number): Uint8Array | null | Promise<Uint8Array | null>;
+  closePrepared(conn: number, statement: number): void | Promise<void>;
+}
+
+/** The IPC stream's end-of-stream marker (continuation token, then a zero length). */
+const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+
+/**
+ * A query's result as the bytes of an Arrow IPC stream, in the chunks the engine sends them (the
+ * schema, then one per batch, then the end marker). Nothing is decoded, so a caller that stores
+ * the result holds one batch at a time instead of the whole result twice (Arrow table and stream).
+ */
+export async function* ipcStreamChunks(bindings: PreparedSending, conn: number, { sql, params }: SqlQuery): AsyncGenerator<Uint8Array> {
+  const statement = await bindings.createPrepared(conn, sql);
+  try {
+    yield await bindings.sendPrepared(conn, statement, [...params]);
+    for (;;) {
+      const chunk = await bindings.fetchQueryResults(conn);
+      // null: the engine has no batch ready yet; empty: the result is complete.
+      if (chunk === null) continue;
+      if (chunk.length === 0) break;
+      yield chunk;
+    }
+    yield new Uint8Array(END_OF_STREAM);
+  } finally {
+    await bindings.closePrepared(conn, statement);
+  }
+}
