@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import { partQueries } from '../../src/db/opfsSnapshot';
 import type { Db } from '../../src/db/types';
+import type { SqlQuery } from '../../src/domain/sqlQuery';
 import { openWasmNodeDb } from '../../src/db/wasmNode';
 
 /**
@@ -43,7 +44,9 @@ describe('a table stored in parts', () => {
 
   it('streams each part as Arrow IPC chunks that load back to the same rows and types', async () => {
     await db.query({ sql: "CREATE TABLE wide AS SELECT i AS id, 'v' || i AS text, DATE '2026-01-01' + i::INT AS day, i / 4 AS share FROM range(5000) r(i)", params: [] });
-    const [first, second] = await partQueries(db, 'wide', 3000);
+    const parts = await partQueries(db, 'wide', 3000);
+    expect(parts).toHaveLength(2);
+    const [first, second] = parts as [SqlQuery, SqlQuery];
     const a = await streamed(first.sql, first.params as number[]);
     // The schema, more than one batch (2048 rows each), and the end-of-stream marker.
     expect(a.chunks.length).toBeGreaterThan(3);

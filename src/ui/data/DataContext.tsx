@@ -14,6 +14,7 @@ import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit'
 import type { ColumnMapping } from '../../ingest/headerMapping';
 import { browserCodec, fileInput } from './browserCodec';
 import { loadSample, loadStartupData, type DataOrigin, type TableSummary } from './startupData';
+import { createVersionGate } from './versionGate';
 
 export type DataPhase =
   | { readonly phase: 'starting' }
@@ -165,20 +166,27 @@ export function DataProvider({ children }: { children: ReactNode }) {
   // After every change of the data the cubes are built again, once; a change meanwhile makes the result stale.
   const { dataVersion, status, tables } = state;
   const hasLeads = status.phase === 'ready' && tables.some((t) => t.kind === 'leads');
+  /** Opens per data version once its cube is built, failed or not needed: the browser copy waits for it. */
+  const cubeSettled = useRef(createVersionGate());
   useEffect(() => {
     const { coordinator } = stateRef.current;
-    if (!coordinator || !hasLeads) return;
+    if (!coordinator || !hasLeads) {
+      cubeSettled.current.open(dataVersion);
+      return;
+    }
     let current = true;
     const started = performance.now();
-    buildFunnelCube(coordinator.db, DEFAULT_PIPELINE).then(
-      (cube) => {
-        if (!current) return;
-        update((s) => ({ ...s, cube: { version: dataVersion, value: cube }, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } }));
-        runWhenIdle(cubeWarmUps(cube), () => current);
-      },
-      // Without cubes every view still answers from the raw table, only slower.
-      (error: unknown) => console.warn(`Funnel cubes not built: ${errorText(error)}`),
-    );
+    buildFunnelCube(coordinator.db, DEFAULT_PIPELINE)
+      .then(
+        (cube) => {
+          if (!current) return;
+          update((s) => ({ ...s, cube: { version: dataVersion, value: cube }, timings: { ...s.timings, cubes: Math.round(performance.now() - started) } }));
+          runWhenIdle(cubeWarmUps(cube), () => current);
+        },
+        // Without cubes every view still answers from the raw table, only slower.
+        (error: unknown) => console.warn(`Funnel cubes not built: ${errorText(error)}`),
+      )
+      .finally(() => cubeSettled.current.open(dataVersion));
     return () => {
       current = false;
     };
@@ -196,6 +204,10 @@ export function DataProvider({ children }: { children: ReactNode }) {
     savePending.current = true;
     update((s) => ({ ...s, storage: { state: 'saving', persistent: store.persistent } }));
     saving.current = saving.current.then(async () => {
+      // The cube build first: it is what the user waits for, and at 5M leads the two side by side
+      // did not fit duckdb-wasm's memory (the stored part's result is held while it is written).
+      const version = stateRef.current.coordinator?.dataVersion;
+      if (version !== undefined) await cubeSettled.current.passed(version);
       savePending.current = false;
       const { coordinator, tables } = stateRef.current;
       if (!coordinator) return;
