@@ -3,8 +3,10 @@ import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
 import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
 import { monthLabelInterval } from '../../../src/ui/charts/echarts';
 import { shareColor } from '../../../src/ui/charts/funnel/cohortOption';
-import { trendOption } from '../../../src/ui/charts/funnel/trendOption';
+import { lagLabelInterval } from '../../../src/ui/charts/funnel/lagOption';
+import { hasLonePoint, trendOption } from '../../../src/ui/charts/funnel/trendOption';
 
+const trendLabels = { month: (m: string) => m, percent: (p: number | null) => String(p), immature: 'immature' };
 const labels = { month: (m: string) => `M${m}`, medium: (m: string) => m, count: (n: number) => String(n) };
 
 describe('leads by month chart', () => {
@@ -58,7 +60,6 @@ describe('cohort heatmap colours', () => {
 
 describe('conversion trend areas', () => {
   const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
-  const trendLabels = { month: (m: string) => m, percent: (p: number | null) => String(p), immature: 'immature' };
   const areas = (selected: readonly [string, string] | null, firstImmature: string | null = null) => {
     const option = trendOption(months, [{ name: 'Web', rates: [0.1, 0.2, 0.3, 0.4, 0.5] }], firstImmature, selected, trendLabels) as { series: { markArea: { data: [{ xAxis: number; name?: string }, { xAxis: number }][] } }[] };
     return option.series[0]!.markArea.data.map(([from, to]) => [from.xAxis, to.xAxis, from.name ?? null]);
@@ -76,5 +77,25 @@ describe('conversion trend areas', () => {
 
   it('shades from the first immature month to the last, named', () => {
     expect(areas(null, '2025-04')).toEqual([[2.5, 4.5, 'immature']]);
+  });
+});
+
+describe('redraw shortcuts of the Funnel charts', () => {
+  it('draws trend points only on lines with a month standing alone between gaps', () => {
+    expect(hasLonePoint([0.1, 0.2, null, 0.3, 0.4])).toBe(false);
+    expect(hasLonePoint([0.1, null, 0.3, null])).toBe(true);
+    expect(hasLonePoint([0.3])).toBe(true);
+    expect(hasLonePoint([null, null])).toBe(false);
+    const option = trendOption(['2026-01', '2026-02', '2026-03'], [{ name: 'Web', rates: [0.1, 0.2, 0.3] }, { name: 'Fair', rates: [null, 0.5, null] }], null, null, trendLabels) as { series: { showSymbol: boolean }[] };
+    expect(option.series.map((s) => s.showSymbol)).toEqual([false, true]);
+  });
+
+  it('labels at most 12 bars of the lag distribution, evenly spaced', () => {
+    for (const bins of [1, 12, 13, 52, 200]) {
+      const interval = lagLabelInterval(bins);
+      expect(Math.ceil(bins / (interval + 1))).toBeLessThanOrEqual(12);
+      expect(interval === 0 || Math.ceil(bins / interval) > 12).toBe(true);
+    }
+    expect(lagLabelInterval(12)).toBe(0);
   });
 });

@@ -19,8 +19,16 @@ export function lagOption(bins: readonly LagBin[], labels: { readonly days: (fro
         return bin ? `${escapeHtml(labels.days(bin.from, bin.to))}: ${escapeHtml(labels.count(bin.count))}` : '';
       },
     },
-    xAxis: { type: 'category', data: bins.map((b) => String(b.from)), name: labels.axis, nameLocation: 'middle', nameGap: 26, axisLabel: { interval: 'auto' } },
+    xAxis: { type: 'category', data: bins.map((b) => String(b.from)), name: labels.axis, nameLocation: 'middle', nameGap: 26, axisLabel: { interval: lagLabelInterval(bins.length) } },
     yAxis: { type: 'value', axisLabel: { formatter: (n: number) => labels.count(n) } },
     series: [{ type: 'bar', barCategoryGap: '8%', data: bins.map((b) => b.count), itemStyle: { color: '#5b8def' } }],
   };
+}
+
+/**
+ * Which bars are labelled (0: every one; n: every (n+1)-th): at most 12 day numbers, which fit
+ * a chart 360 px wide. Given, not ECharts' 'auto', which measures the labels on every redraw.
+ */
+export function lagLabelInterval(bins: number): number {
+  return Math.max(0, Math.ceil(bins / 12) - 1);
 }
