@@ -23,6 +23,7 @@ import type { SqlQuery } from '../../../src/domain/sqlQuery';
 import { openApp, upload } from '../../e2e/harness';
 import { launchChromium } from '../../support/chromium';
 import { serveStatic } from '../../support/staticServer';
+import { startCpuProfile } from '../shared/cpuProfile';
 import { resultLine, table, writeResults, type Results } from '../shared/results';
 import { median, percentile, round } from '../shared/stats';
 import { brushMonths, clickMedium, closePickers, hasChip, removeChip, tickValue, type Source } from './actions';
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
     /** Idle time between changes, as a user reads the result (long tasks of one change stay its own). */
     pause: { type: 'string', default: '250' },
     data: { type: 'string', default: path.join(REPO, 'data-samples/large') },
+    /** Records a CPU profile of the changes: tests/bench/results/interact-<size>.cpuprofile, top self times logged. */
+    profile: { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map((s) => s.trim());
@@ -233,6 +236,7 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
     log(`${id}: funnel page ready, cubes built in ${cubesMs} ms (app's timing), ${months} months of leads`);
 
     const phaseStart = await page.evaluate(() => window.__interactBench!.now());
+    const profiler = args.profile ? await startCpuProfile(page) : null;
     const done: Change[] = [];
     const failed: string[] = [];
     for (let step = 0; step < changes; step++) {
@@ -251,6 +255,11 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
       await page.waitForTimeout(pause);
     }
     const phaseEnd = await page.evaluate(() => window.__interactBench!.now());
+    if (profiler) {
+      const file = path.join(REPO, `tests/bench/results/interact-${id.replace(/[^\w-]+/g, "") || "sample"}.cpuprofile`);
+      const top = await profiler.stop(file);
+      log(`${id}: CPU profile of the changes in ${path.relative(REPO, file)}; most self time (excluding idle):\n${top.join('\n')}`);
+    }
     const allTasks = await page.evaluate(([f, t]) => window.__interactBench!.longTasks(f, t), [phaseStart, phaseEnd] as const);
 
     // Explorer: all filters off, then the leads behind the first stage's figure, page after page.
