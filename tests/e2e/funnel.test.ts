@@ -154,7 +154,7 @@ describe('the Funnel page in headless Chromium', () => {
     const box = (await chart.boundingBox())!;
     // The trend's plot starts 52 px from the left and ends 16 px from the right (trendOption's grid); months are centred in equal bands.
     const band = (box.width - 52 - 16) / months.length;
-    const y = box.y + 40 + (box.height - 40 - 36) / 2;
+    const y = box.y + 16 + (box.height - 16 - 36) / 2;
     await page.mouse.move(box.x + 52 + band * 2.3, y);
     await page.mouse.down();
     await page.mouse.move(box.x + 52 + band * 4.7, y, { steps: 6 });
@@ -171,6 +171,44 @@ describe('the Funnel page in headless Chromium', () => {
     await waitForLeads(page, leads.length);
     expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
     expect(page.url()).not.toContain('x.trend.p');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("hides and shows a trend line from its legend by keyboard: the chart's tooltip lists only the lines shown", async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    const buttons = page.locator('[data-testid="trend-legend"] button');
+    const names = (await buttons.allTextContents()).map((n) => n.trim());
+    expect(names.length).toBeGreaterThan(1);
+    const chart = page.locator('[data-testid="chart-trend"]');
+    /** The tooltip's text with the pointer on the middle month (ECharts puts it inside the chart's element). */
+    const tooltipText = async () => {
+      await chart.scrollIntoViewIfNeeded();
+      const box = (await chart.boundingBox())!;
+      await page.mouse.move(box.x + 1, box.y + 1);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      await page.waitForFunction(() => /%/.test(document.querySelector('[data-testid="chart-trend"]')?.textContent ?? ''));
+      const text = (await chart.textContent()) ?? '';
+      await page.mouse.move(0, 0);
+      return text;
+    };
+    const before = await tooltipText();
+    for (const name of names) expect(before).toContain(name);
+
+    const drawn = Number(await chart.getAttribute('data-rendered'));
+    await buttons.first().focus();
+    await page.keyboard.press('Enter');
+    expect(await buttons.first().getAttribute('aria-pressed')).toBe('false');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="chart-trend"]')?.getAttribute('data-rendered')) > n, drawn);
+    const hidden = await tooltipText();
+    expect(hidden).not.toContain(names[0]);
+    for (const name of names.slice(1)) expect(hidden).toContain(name);
+
+    await buttons.first().focus();
+    await page.keyboard.press('Space');
+    expect(await buttons.first().getAttribute('aria-pressed')).toBe('true');
+    expect(await tooltipText()).toContain(names[0]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -56,3 +56,11 @@ export const EVERY_LABEL = { interval: 0 } as const;
 export function monthLabelInterval(months: number): number {
   return Math.max(0, Math.ceil(months / 24) - 1);
 }
+
+/**
+ * The colours of a chart's lines, in series order: ECharts 6's default palette, given explicitly
+ * so that a legend drawn outside the chart (SeriesLegend) shows the same colour as each line.
+ */
+export const SERIES_COLORS = ['#5070dd', '#b6d634', '#505372', '#ff994d', '#0ca8df', '#ffd10a', '#fb628b', '#785db0', '#3fbe95'] as const;
+
+export const seriesColor = (index: number): string => SERIES_COLORS[index % SERIES_COLORS.length]!;

@@ -128,6 +128,7 @@ export const de: Messages = {
     noWon: 'Kein gewonnener Lead entspricht den Filtern.',
     conversionTo: 'Konversion zu',
     trendLabel: 'Liniendiagramm: Konversion je Erstellmonat nach {{dimension}}',
+    trendLegend: 'Linien des Diagramms: zum Aus- oder Einblenden drücken',
     trendNote: 'Die {{shown}} größten von {{total}} Werten von {{dimension}}. Einen Monat anklicken oder über Monate ziehen, um die anderen Ansichten zu filtern; schattierte Monate sind unreif.',
   },
   table: { medium: 'Medium', leads: 'Leads', won: 'Gewonnen', rate: 'Lead → gewonnen', revenue: 'Umsatz', sortHint: 'Nach {{column}} sortieren' },

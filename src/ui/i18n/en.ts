@@ -126,6 +126,7 @@ export const en = {
     noWon: 'No won lead matches the filters.',
     conversionTo: 'Conversion to',
     trendLabel: 'Line chart: conversion per created month by {{dimension}}',
+    trendLegend: 'Lines of the chart: press one to hide or show it',
     trendNote: 'The {{shown}} largest of {{total}} values of {{dimension}}. Click a month or drag across months to filter the other views; shaded months are immature.',
   },
   table: { medium: 'Medium', leads: 'Leads', won: 'Won', rate: 'Lead → won', revenue: 'Revenue', sortHint: 'Sort by {{column}}' },

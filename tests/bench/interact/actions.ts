@@ -16,7 +16,7 @@ export type Source = 'brush' | 'medium' | 'channel' | 'owner';
 const POINTER_REST_MS = 120;
 
 /** Pixel layout of the charts, from their options (trendOption.ts, splitOption.ts): grid insets. */
-const TREND_GRID = { left: 52, right: 16, top: 40, bottom: 36 };
+const TREND_GRID = { left: 52, right: 16, top: 16, bottom: 36 };
 const SPLIT_GRID = { left: 140, top: 8, bottom: 24 };
 
 async function boxOf(page: Page, selector: string) {

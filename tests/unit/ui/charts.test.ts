@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
 import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
-import { monthLabelInterval } from '../../../src/ui/charts/echarts';
+import { monthLabelInterval, seriesColor } from '../../../src/ui/charts/echarts';
 import { shareColor } from '../../../src/ui/charts/funnel/cohortOption';
 import { lagLabelInterval } from '../../../src/ui/charts/funnel/lagOption';
 import { hasLonePoint, trendOption } from '../../../src/ui/charts/funnel/trendOption';
@@ -88,6 +88,14 @@ describe('redraw shortcuts of the Funnel charts', () => {
     expect(hasLonePoint([null, null])).toBe(false);
     const option = trendOption(['2026-01', '2026-02', '2026-03'], [{ name: 'Web', rates: [0.1, 0.2, 0.3] }, { name: 'Fair', rates: [null, 0.5, null] }], null, null, trendLabels) as { series: { showSymbol: boolean }[] };
     expect(option.series.map((s) => s.showSymbol)).toEqual([false, true]);
+  });
+
+  it('keeps a hidden trend line in the option, unselected, so lines keep their index and colour', () => {
+    const series = [{ name: 'Web', rates: [0.1] }, { name: 'Fair', rates: [0.5] }];
+    const option = trendOption(['2026-01'], series, null, null, trendLabels, new Set(['Web'])) as { color: string[]; legend: { show: boolean; selected: Record<string, boolean> }; series: { name: string }[] };
+    expect(option.series.map((s) => s.name)).toEqual(['Web', 'Fair']);
+    expect(option.legend).toEqual({ show: false, selected: { Web: false, Fair: true } });
+    expect(option.color.slice(0, 2)).toEqual([seriesColor(0), seriesColor(1)]);
   });
 
   it('labels at most 12 bars of the lag distribution, evenly spaced', () => {

@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, STILL } from '../echarts';
+import { type ChartOption, insetGrid, SERIES_COLORS, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface TrendSeries {
@@ -13,8 +13,19 @@ export interface TrendLabels {
   readonly immature: string;
 }
 
-/** Conversion per created month, one line per split value; immature months shaded; brushable. Pure. */
-export function trendOption(months: readonly string[], series: readonly TrendSeries[], firstImmature: string | null, selected: readonly [string, string] | null, labels: TrendLabels): ChartOption {
+/**
+ * Conversion per created month, one line per split value (those named in `hidden` not drawn, but
+ * keeping their index and colour); immature months shaded; brushable. Pure. The legend is HTML
+ * beside the chart (SeriesLegend): ECharts' own is kept only for its selection, not shown.
+ */
+export function trendOption(
+  months: readonly string[],
+  series: readonly TrendSeries[],
+  firstImmature: string | null,
+  selected: readonly [string, string] | null,
+  labels: TrendLabels,
+  hidden: ReadonlySet<string> = new Set(),
+): ChartOption {
   // Areas span whole months: from half a band before the first to half a band after the last
   // (fractional category indexes), so a single month selected is a band, not a line of no width.
   const band = (from: string, to: string, name?: string) => {
@@ -25,8 +36,9 @@ export function trendOption(months: readonly string[], series: readonly TrendSer
   const chosen = selected ? band(selected[0], selected[1]) : [];
   return {
     ...STILL,
-    grid: insetGrid({ left: 52, right: 16, top: 40, bottom: 36 }),
-    legend: { type: 'scroll', top: 0 },
+    grid: insetGrid({ left: 52, right: 16, top: 16, bottom: 36 }),
+    color: [...SERIES_COLORS],
+    legend: { show: false, selected: Object.fromEntries(series.map((s) => [s.name, !hidden.has(s.name)])) },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', removeOnClick: true, transformable: false },
     tooltip: {
       trigger: 'axis',

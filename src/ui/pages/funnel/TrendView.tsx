@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow } from '../../../domain/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
+import { seriesColor } from '../../charts/echarts';
+import { SeriesLegend } from '../../charts/SeriesLegend';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
@@ -30,6 +32,9 @@ export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
   const filter = filterFor('trend');
   const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'trend', dimension });
   const { state: lag, maturity } = useMaturity(pipeline);
+  /** Lines the user hid, by name: a name no longer drawn (another split) simply matches nothing. */
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const toggleLine = (name: string) => setHidden((h) => (h.has(name) ? new Set([...h].filter((n) => n !== name)) : new Set([...h, name])));
 
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;
@@ -56,8 +61,8 @@ export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
   const selection = view.selections.find((s) => s.source === 'trend')?.condition;
   const selectedRange = selection?.kind === 'created' ? ([selection.range.from.slice(0, 7), selection.range.to.slice(0, 7)] as const) : null;
   const option = useMemo(
-    () => model && trendOption(model.months, model.series, model.firstImmature, selectedRange, { month: format.month, percent: format.percent, immature: t('funnel.immature') }),
-    [model, selectedRange?.[0], selectedRange?.[1], format, t], // eslint-disable-line react-hooks/exhaustive-deps -- the range's ends, not its identity
+    () => model && trendOption(model.months, model.series, model.firstImmature, selectedRange, { month: format.month, percent: format.percent, immature: t('funnel.immature') }, hidden),
+    [model, selectedRange?.[0], selectedRange?.[1], format, t, hidden], // eslint-disable-line react-hooks/exhaustive-deps -- the range's ends, not its identity
   );
 
   const chooseMonths = (first: string, last: string) => update((v) => select(v, { source: 'trend', condition: monthsCondition(first, last) }));
@@ -91,6 +96,7 @@ export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
       {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
       {model && option && model.months.length > 0 && (
         <>
+          <SeriesLegend items={model.series.map((s, i) => ({ name: s.name, color: seriesColor(i) }))} hidden={hidden} onToggle={toggleLine} label={t('funnel.trendLegend')} testId="trend-legend" />
           <Chart
             option={option}
             label={t('funnel.trendLabel', { dimension: dimensionLabel(dimension) })}
