@@ -14,6 +14,7 @@ import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit'
 import type { ColumnMapping } from '../../ingest/headerMapping';
 import { browserCodec, fileInput } from './browserCodec';
 import { loadSample, loadStartupData, type DataOrigin, type TableSummary } from './startupData';
+import { whenIdle } from '../shell/whenIdle';
 import { createVersionGate } from './versionGate';
 
 export type DataPhase =
@@ -293,7 +294,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
 function runWhenIdle(jobs: readonly (() => unknown)[], wanted: () => boolean): void {
   const next = (index: number) => {
     if (index >= jobs.length || !wanted()) return;
-    requestIdleCallback(() => {
+    whenIdle(() => {
       jobs[index]!();
       next(index + 1);
     });
