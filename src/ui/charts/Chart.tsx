@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { whenIdle } from '../shell/whenIdle';
+import { whenIdle } from '../whenIdle';
 import { echarts, type ChartOption } from './echarts';
 
 /** A new filter's data merged into the chart's components: only the series are replaced. */

@@ -14,7 +14,7 @@ import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit'
 import type { ColumnMapping } from '../../ingest/headerMapping';
 import { browserCodec, fileInput } from './browserCodec';
 import { loadSample, loadStartupData, type DataOrigin, type TableSummary } from './startupData';
-import { whenIdle } from '../shell/whenIdle';
+import { whenIdle } from '../whenIdle';
 import { createVersionGate } from './versionGate';
 
 export type DataPhase =
