@@ -13,6 +13,12 @@ function reachedCounts(leads: readonly CsvRow[]): number[] {
   return counts;
 }
 
+/** A lead's created month, 'yyyy-mm', as the CSV gives it. */
+const createdMonth = (lead: CsvRow) => (lead['Created Date'] ?? '').slice(0, 7);
+
+/** The created months of the leads, in order. */
+const createdMonths = (leads: readonly CsvRow[]) => [...new Set(leads.map(createdMonth))].sort();
+
 async function waitForViews(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const views = [...document.querySelectorAll('[data-view]')];
@@ -148,7 +154,7 @@ describe('the Funnel page in headless Chromium', () => {
   it('selects a range of months by dragging across the trend: the other views count only leads created then, and the chip clears it', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
     await waitForViews(page);
-    const months = [...new Set(leads.map((l) => (l['Created Date'] ?? '').slice(0, 7)))].sort();
+    const months = createdMonths(leads);
     const chart = page.locator('[data-testid="chart-trend"]');
     await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
@@ -161,7 +167,7 @@ describe('the Funnel page in headless Chromium', () => {
     await page.mouse.up();
     await page.waitForSelector('[data-chip="selection-trend"]');
     const chosen = months.slice(2, 5);
-    const inRange = leads.filter((l) => chosen.includes((l['Created Date'] ?? '').slice(0, 7)));
+    const inRange = leads.filter((l) => chosen.includes(createdMonth(l)));
     const expected = reachedCounts(inRange);
     await waitForLeads(page, expected[0]!);
     expect(await funnelCounts(page)).toEqual(expected);
@@ -216,7 +222,7 @@ describe('the Funnel page in headless Chromium', () => {
   it('shows the cohort and trend figures as tables that work by keyboard: a month filters the other views, a cohort share lists its leads', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
     await waitForViews(page);
-    const months = [...new Set(leads.map((l) => (l['Created Date'] ?? '').slice(0, 7)))].sort();
+    const months = createdMonths(leads);
     const month = months[3]!;
 
     // Trend: open its table with the keyboard, then Enter on a month.

@@ -49,13 +49,19 @@ export function insetGrid(insets: { readonly left: number; readonly right: numbe
 export const EVERY_LABEL = { interval: 0 } as const;
 
 /**
- * Which labels an axis of months turned 45° shows (0: every one; n: every (n+1)-th). Given, not
- * left to ECharts' 'auto' estimate, which measures the labels on every redraw; turned, 24 short
- * month labels fit a Funnel panel (upright ones do not: the trend keeps 'auto').
+ * The category axis interval (0: every label; n: every (n+1)-th) that shows at most `most` of
+ * `count` labels. Given, not left to ECharts' 'auto' estimate, which measures the labels on every
+ * redraw.
  */
-export function monthLabelInterval(months: number): number {
-  return Math.max(0, Math.ceil(months / 24) - 1);
+export function labelInterval(count: number, most: number): number {
+  return Math.max(0, Math.ceil(count / most) - 1);
 }
+
+/**
+ * Which labels an axis of months turned 45° shows: turned, 24 short month labels fit a Funnel
+ * panel (upright ones do not: the trend keeps 'auto').
+ */
+export const monthLabelInterval = (months: number): number => labelInterval(months, 24);
 
 /**
  * The colours of a chart's lines, in series order: ECharts 6's default palette, given explicitly

@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, STILL } from '../echarts';
+import { type ChartOption, insetGrid, labelInterval, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface LagBin {
@@ -25,10 +25,5 @@ export function lagOption(bins: readonly LagBin[], labels: { readonly days: (fro
   };
 }
 
-/**
- * Which bars are labelled (0: every one; n: every (n+1)-th): at most 12 day numbers, which fit
- * a chart 360 px wide. Given, not ECharts' 'auto', which measures the labels on every redraw.
- */
-export function lagLabelInterval(bins: number): number {
-  return Math.max(0, Math.ceil(bins / 12) - 1);
-}
+/** Which bars are labelled: at most 12 day numbers, which fit a chart 360 px wide. */
+export const lagLabelInterval = (bins: number): number => labelInterval(bins, 12);

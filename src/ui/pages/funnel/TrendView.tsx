@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { monthsCondition } from '../../../domain/leadFilter';
 import { funnelCountsFromRow } from '../../../domain/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart } from '../../charts/Chart';
@@ -11,7 +12,6 @@ import { useViewState } from '../../state/ViewStateContext';
 import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
 import { TrendTable } from './TrendTable';
-import { monthsCondition } from '../../../domain/leadFilter';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
