@@ -42,7 +42,10 @@ const { values: args } = parseArgs({
     /** Idle time between changes, as a user reads the result (long tasks of one change stay its own). */
     pause: { type: 'string', default: '250' },
     data: { type: 'string', default: path.join(REPO, 'data-samples/large') },
-    /** Records a CPU profile of the changes: tests/bench/results/interact-<size>.cpuprofile, top self times logged. */
+    /**
+     * Records a CPU profile of the changes: tests/bench/results/interact-<size>.cpuprofile, top self
+     * times logged. The app is then built unminified, so the profile names the app's functions.
+     */
     profile: { type: 'boolean', default: false },
   },
 });
@@ -381,7 +384,7 @@ const [load1] = loadavg();
 log(`${cpus().length} cores, load average ${load1!.toFixed(2)}${load1! > 0.5 ? ' — WARNING: the machine is busy, timings will be noisy' : ''}`);
 log('building the app with Vite (--mode bench: the page exposes its engine to time the baseline)');
 const outDir = mkdtempSync(path.join(tmpdir(), 'leadloop-bench-app-'));
-await build({ root: REPO, configFile: path.join(REPO, 'vite.config.ts'), mode: 'bench', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+await build({ root: REPO, configFile: path.join(REPO, 'vite.config.ts'), mode: 'bench', logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: !args.profile } });
 const server = await serveStatic(outDir);
 log(`serving ${outDir} at ${server.origin} (COOP/COEP)`);
 const runs: SizeRun[] = [];
