@@ -45,16 +45,6 @@ async function funnelCounts(page: Page): Promise<number[]> {
   return page.$$eval('[data-testid="funnel-table"] tbody tr', (rows) => rows.map((r) => Number(r.getAttribute('data-count'))));
 }
 
-/** Centre of bar `index` of `count` in a horizontal bar chart whose plot has these margins (px). */
-async function barPoint(page: Page, chart: string, index: number, count: number, grid: { left: number; top: number; bottom: number }) {
-  const element = page.locator(`[data-testid="${chart}"]`);
-  // Mouse positions are in the viewport: the chart must be on screen.
-  await element.scrollIntoViewIfNeeded();
-  const box = (await element.boundingBox())!;
-  const band = (box.height - grid.top - grid.bottom) / count;
-  return { x: box.x + grid.left + 3, y: box.y + grid.top + band * (index + 0.5) };
-}
-
 describe('the Funnel page in headless Chromium', () => {
   const app = useBuiltApp();
   const leads = readCsv(path.join(ROOT, 'data-samples/en/leads.csv'));
@@ -69,14 +59,14 @@ describe('the Funnel page in headless Chromium', () => {
     await page.close();
   });
 
-  it('cross-filters: a medium clicked in the split chart filters the other views, adds a chip, travels in the link, and the explorer lists the leads behind a funnel bar', async () => {
+  it("cross-filters: a medium's bar clicked in the split view filters the other views, adds a chip, travels in the link, and the explorer lists the leads behind a funnel bar", async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
     await waitForViews(page);
     const media = await page.$$eval('[data-testid="split-table"] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-value')));
     const web = media.indexOf('web');
     expect(web).toBeGreaterThanOrEqual(0);
-    const bar = await barPoint(page, 'chart-split', web, media.length, { left: 140, top: 8, bottom: 24 });
-    await page.mouse.click(bar.x, bar.y);
+    const webBar = '[data-testid="split-table"] tr[data-value="web"] .rate-bar';
+    await page.click(webBar);
     await page.waitForSelector('[data-chip="selection-split"]');
     const expected = reachedCounts(webLeads);
     await waitForLeads(page, expected[0]!);
@@ -95,17 +85,15 @@ describe('the Funnel page in headless Chromium', () => {
     await fresh.page.close();
 
     // A double click on the SQL bar lists exactly the web leads that reached SQL.
-    const sql = await barPoint(page, 'chart-funnel', 2, STAGES.length, { left: 110, top: 8, bottom: 8 });
-    await page.mouse.dblclick(sql.x, sql.y);
+    await page.dblclick('[data-testid="funnel-bar-sql"]');
     await page.waitForSelector('[data-testid="lead-explorer"] [data-testid="explorer-count"][data-count]:not([data-count=""])');
     expect(Number(await page.getAttribute('[data-testid="explorer-count"]', 'data-count'))).toBe(expected[2]);
     expect(await page.textContent('[data-testid="lead-explorer"] h2')).toContain('Reached SQL');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="lead-explorer"]', { state: 'detached' });
 
-    // The same bar clicked again clears the selection (its place is measured again: closing the dialog may scroll).
-    const again = await barPoint(page, 'chart-split', web, media.length, { left: 140, top: 8, bottom: 24 });
-    await page.mouse.click(again.x, again.y);
+    // The same bar clicked again clears the selection.
+    await page.click(webBar);
     await page.waitForSelector('[data-chip="selection-split"]', { state: 'detached' });
     expect(await funnelCounts(page)).toEqual(reachedCounts(leads));
     expect(errors).toEqual([]);
@@ -251,6 +239,36 @@ describe('the Funnel page in headless Chromium', () => {
     expect(await page.textContent('[data-testid="cohort-table"] tbody tr td:nth-of-type(3) small')).toBe(new Intl.NumberFormat('en-GB').format(expected[2]!));
     await page.focus(sqlShare);
     await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="lead-explorer"] [data-testid="explorer-count"][data-count]:not([data-count=""])');
+    expect(Number(await page.getAttribute('[data-testid="explorer-count"]', 'data-count'))).toBe(expected[2]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters to a month chosen in the cohort heat map by keyboard, and lists the leads behind a cell on a double click', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    const month = createdMonths(leads)[2]!;
+    const created = leads.filter((l) => createdMonth(l) === month);
+    const expected = reachedCounts(created);
+
+    const monthButton = `[data-testid="cohort-heatmap"] thead th:nth-child(${createdMonths(leads).indexOf(month) + 2}) button`;
+    await page.focus(monthButton);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-chip="selection-cohorts"]');
+    await waitForLeads(page, expected[0]!);
+    expect(await funnelCounts(page)).toEqual(expected);
+    expect(await page.getAttribute(monthButton, 'aria-pressed')).toBe('true');
+    // The heat map is not filtered by its own selection: every month keeps its column, the chosen one outlined.
+    expect(await page.$$eval('[data-testid="cohort-heatmap"] tbody tr:first-child td', (cells) => cells.length)).toBe(createdMonths(leads).length);
+    expect(await page.$$eval('[data-testid="cohort-heatmap"] tbody td.selected', (cells) => [...new Set(cells.map((c) => c.getAttribute('data-month')))])).toEqual([month]);
+
+    // Row 2 is SQL: its cell of the month, double-clicked, lists the month's leads that reached SQL.
+    await page.keyboard.press('Enter'); // the month again: the selection is cleared
+    await page.waitForSelector('[data-chip="selection-cohorts"]', { state: 'detached' });
+    const sqlCell = `[data-testid="cohort-heatmap"] tbody tr:nth-child(2) td[data-month="${month}"]`;
+    expect(await page.getAttribute(sqlCell, 'data-tip')).toContain(`${new Intl.NumberFormat('en-GB').format(expected[2]!)} / ${new Intl.NumberFormat('en-GB').format(expected[0]!)}`);
+    await page.dblclick(sqlCell);
     await page.waitForSelector('[data-testid="lead-explorer"] [data-testid="explorer-count"][data-count]:not([data-count=""])');
     expect(Number(await page.getAttribute('[data-testid="explorer-count"]', 'data-count'))).toBe(expected[2]);
     expect(errors).toEqual([]);

@@ -21,9 +21,17 @@ const SHOTS = [
   { file: 'filters-en.png', language: 'en', hash: '#/funnel?v=1&m=web', picker: 'owner' },
   // The cohort and trend figures as tables (their disclosures opened), a month selected on the trend.
   { file: 'funnel-tables-en.png', language: 'en', hash: '#/funnel?v=1&x.trend.p=2025-03-01_2025-03-31', tables: ['cohort-table', 'trend-table'], fullPage: true },
+  // The cohort heat map with a month chosen and the pointer on a cell of an immature month (its tooltip).
+  {
+    file: 'funnel-heatmap-en.png',
+    language: 'en',
+    hash: '#/funnel?v=1&x.cohorts.p=2025-06-01_2025-06-30',
+    hover: '[data-testid="cohort-heatmap"] tbody tr:nth-child(2) td:nth-last-child(3)',
+    element: '[data-view="cohorts"]',
+  },
   // The Lead explorer opened from the "Won" KPI card.
   { file: 'explorer-en.png', language: 'en', hash: '#/overview', open: 'won' },
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[] }[];
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string }[];
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
@@ -54,8 +62,11 @@ try {
       await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
       await page.waitForTimeout(200);
     }
-    await page.screenshot({ path: path.join(OUT, shot.file), fullPage: 'fullPage' in shot && shot.fullPage });
-    console.log(`wrote ${path.relative(ROOT, path.join(OUT, shot.file))}`);
+    if ('hover' in shot) await page.hover(shot.hover);
+    const file = path.join(OUT, shot.file);
+    if ('element' in shot) await page.locator(shot.element).screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: 'fullPage' in shot && shot.fullPage });
+    console.log(`wrote ${path.relative(ROOT, file)}`);
     await page.close();
   }
 } finally {

@@ -13,6 +13,8 @@ export interface ChartElement {
   readonly dataIndex: number;
   readonly value: unknown;
   readonly data?: unknown;
+  /** The browser's event behind it: its `detail` counts the clicks of a double click. */
+  readonly event?: { readonly event?: { readonly detail?: number } };
 }
 
 export interface ChartProps {

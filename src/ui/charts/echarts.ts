@@ -1,5 +1,5 @@
 // Only the parts of ECharts the app uses, to keep the bundle small.
-import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   BrushComponent,
   GridComponent,
@@ -13,8 +13,6 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
   BarChart,
   LineChart,
-  HeatmapChart,
-  CustomChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -41,27 +39,6 @@ export const STILL = { animation: false, stateAnimation: { duration: 0 } } as co
 export function insetGrid(insets: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number }) {
   return { ...insets, outerBoundsMode: 'none' } as const;
 }
-
-/**
- * Every label of a category axis shown (stages, split values): they fit by design, and a given
- * interval spares ECharts' 'auto' estimate, which measures the labels on every redraw.
- */
-export const EVERY_LABEL = { interval: 0 } as const;
-
-/**
- * The category axis interval (0: every label; n: every (n+1)-th) that shows at most `most` of
- * `count` labels. Given, not left to ECharts' 'auto' estimate, which measures the labels on every
- * redraw.
- */
-export function labelInterval(count: number, most: number): number {
-  return Math.max(0, Math.ceil(count / most) - 1);
-}
-
-/**
- * Which labels an axis of months turned 45° shows: turned, 24 short month labels fit a Funnel
- * panel (upright ones do not: the trend keeps 'auto').
- */
-export const monthLabelInterval = (months: number): number => labelInterval(months, 24);
 
 /**
  * The colours of a chart's lines, in series order: ECharts 6's default palette, given explicitly

@@ -11,6 +11,7 @@ import { SplitView } from './funnel/SplitView';
 import { StageFunnelView } from './funnel/StageFunnelView';
 import { TrendView } from './funnel/TrendView';
 import { VelocityView } from './funnel/VelocityView';
+import { createClickIntent } from './funnel/clickIntent';
 
 /**
  * Where each lead stands, how fast it moves and where it gets stuck: five cross-filtered views
@@ -25,7 +26,8 @@ export function FunnelPage() {
   // The title names the figure's own conditions first, then the filters it stands under.
   const openExplorer = (viewFilter: LeadFilter, figure: readonly LeadCondition[]) =>
     setExplorer({ filter: [...viewFilter, ...figure], title: [...figure, ...viewFilter].map(conditionLabel).join(' · ') });
-  const props = { pipeline: DEFAULT_PIPELINE, openExplorer };
+  const [clicks] = useState(createClickIntent);
+  const props = { pipeline: DEFAULT_PIPELINE, openExplorer, clicks };
   return (
     <section aria-labelledby="page-title" className="page" data-cubes-ready={funnelCube !== null}>
       <header className="page-header">

@@ -15,9 +15,8 @@ export type Source = 'brush' | 'medium' | 'channel' | 'owner';
  */
 const POINTER_REST_MS = 120;
 
-/** Pixel layout of the charts, from their options (trendOption.ts, splitOption.ts): grid insets. */
+/** Pixel layout of the trend chart, from its option (trendOption.ts): grid insets. */
 const TREND_GRID = { left: 52, right: 16, top: 16, bottom: 36 };
-const SPLIT_GRID = { left: 140, top: 8, bottom: 24 };
 
 async function boxOf(page: Page, selector: string) {
   const element = page.locator(selector);
@@ -53,23 +52,17 @@ async function splitRows(page: Page) {
 const rateOf = (row: { rate: string }) => Number.parseFloat(row.rate.replace(',', '.'));
 
 /**
- * Clicks a bar of the split chart (split by medium): the selected one if there is one (a second
- * click clears it), else the `n`-th bar with a rate. The chart draws one band per table row (up to
- * 15), top to bottom in the table's order; the click lands just right of the axis, on the bar.
+ * Clicks a medium's bar in the split view (split by medium): the selected one if there is one (a
+ * second click clears it), else the `n`-th medium with a rate. The pointer rests on the bar first.
  */
 export async function clickMedium(page: Page, n: number): Promise<string> {
   const rows = await splitRows(page);
-  if (rows.length > 15) throw new Error(`split by medium has ${rows.length} values; the chart shows 15`);
   const selected = rows.findIndex((r) => r.selected);
-  // The selected medium's bar can have no length under later filters: the user then clears it by its chip.
-  if (selected >= 0 && !(rateOf(rows[selected]!) > 0)) return `${await removeChip(page, 'selection-split')} (its bar is empty)`;
-  // A bar of rate 0 has no length to click.
-  const drawn = rows.map((r, i) => ({ ...r, i })).filter((r) => rateOf(r) > 0);
-  const target = selected >= 0 ? { ...rows[selected]!, i: selected } : drawn[n % drawn.length];
-  if (!target) throw new Error('no bar of the split chart has a rate to click');
-  const box = await boxOf(page, '[data-testid="chart-split"]');
-  const band = (box.height - SPLIT_GRID.top - SPLIT_GRID.bottom) / rows.length;
-  await page.mouse.move(box.x + SPLIT_GRID.left + 3, box.y + SPLIT_GRID.top + (target.i + 0.5) * band);
+  const drawn = rows.filter((r) => rateOf(r) > 0);
+  const target = selected >= 0 ? rows[selected]! : drawn[n % drawn.length];
+  if (!target) throw new Error('no medium of the split view has a rate');
+  const box = await boxOf(page, `[data-testid="split-table"] tr[data-value="${target.value}"] .rate-bar`);
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
   await page.waitForTimeout(POINTER_REST_MS);
   await page.mouse.down();
   await page.mouse.up();

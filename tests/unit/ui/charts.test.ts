@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
 import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
-import { monthLabelInterval, seriesColor } from '../../../src/ui/charts/echarts';
-import { shareColor } from '../../../src/ui/charts/funnel/cohortOption';
+import { seriesColor } from '../../../src/ui/charts/echarts';
+import { labelInterval } from '../../../src/ui/charts/labelInterval';
+import { rateScaleEnd } from '../../../src/ui/charts/rateScale';
+import { isDarkShare, shareColor } from '../../../src/ui/charts/shareColor';
 import { lagLabelInterval } from '../../../src/ui/charts/funnel/lagOption';
 import { hasLonePoint, trendOption } from '../../../src/ui/charts/funnel/trendOption';
 
@@ -53,8 +55,26 @@ describe('cohort heatmap colours', () => {
     expect(shareColor(3)).toBe(shareColor(1));
   });
 
+  it('writes white only on the darkest cells', () => {
+    expect([0, 0.5, 0.75, 0.76, 1].map(isDarkShare)).toEqual([false, false, false, true, true]);
+  });
+
   it('gives every month label while they fit, then every second or third', () => {
-    expect([1, 24, 25, 48, 49].map(monthLabelInterval)).toEqual([0, 0, 1, 1, 2]);
+    expect([1, 36, 37, 72, 73].map((months) => labelInterval(months, 36))).toEqual([0, 0, 1, 1, 2]);
+  });
+});
+
+describe('rate bars side by side', () => {
+  it('fill their track at the highest rate or interval end, rounded up to 5 points', () => {
+    expect(rateScaleEnd([0.121, 0.14, null, 0.03])).toBeCloseTo(0.15);
+    expect(rateScaleEnd([0.15])).toBeCloseTo(0.15);
+    expect(rateScaleEnd([0.151])).toBeCloseTo(0.2);
+  });
+
+  it('end at 100 % at most, and at 5 % when every rate is 0 or unknown', () => {
+    expect(rateScaleEnd([0.97, 1])).toBe(1);
+    expect(rateScaleEnd([0, null])).toBeCloseTo(0.05);
+    expect(rateScaleEnd([])).toBeCloseTo(0.05);
   });
 });
 

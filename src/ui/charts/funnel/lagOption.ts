@@ -1,4 +1,5 @@
-import { type ChartOption, insetGrid, labelInterval, STILL } from '../echarts';
+import { type ChartOption, insetGrid, STILL } from '../echarts';
+import { labelInterval } from '../labelInterval';
 import { escapeHtml } from '../escapeHtml';
 
 export interface LagBin {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CohortCell } from '../../charts/funnel/cohortOption';
+import type { CohortCell } from './CohortHeatmap';
 import { MonthHeader } from './MonthHeader';
 import { useFunnelFormat } from './useFunnelFormat';
 

@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { monthsCondition } from '../../../domain/leadFilter';
 import { funnelCountsFromRow } from '../../../domain/funnel';
 import { select } from '../../../state/viewState';
-import { Chart } from '../../charts/Chart';
-import { cohortOption, type CohortCell } from '../../charts/funnel/cohortOption';
 import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
+import { CohortHeatmap, type CohortCell } from './CohortHeatmap';
 import { CohortTable } from './CohortTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelRows } from './useFunnelRows';
@@ -17,7 +16,7 @@ import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
 
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
-export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
+export function CohortView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
   const { t, i18n } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
@@ -39,27 +38,13 @@ export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
     return { months, cells, immature: maturity.immature(months), p90: maturity.p90, asOf: maturity.asOf };
   }, [shown, maturity, pipeline]);
 
-  const laterStages = pipeline.stages.slice(1);
-  const option = useMemo(
-    () =>
-      model &&
-      cohortOption(model.months, laterStages.length, model.cells, model.immature, {
-        month: format.month,
-        stage: (i) => stageLabel(laterStages[i] ?? ''),
-        percent: format.percent,
-        count: format.count,
-        immature: t('funnel.immature'),
-        hint: t('funnel.hint'),
-      }),
-    [model, laterStages, format, stageLabel, t],
-  );
+  const stageLabels = useMemo(() => pipeline.stages.slice(1).map(stageLabel), [pipeline, stageLabel]);
 
   const selection = view.selections.find((s) => s.source === 'cohorts')?.condition;
   const selectedMonth = selection?.kind === 'created' ? selection.range.from.slice(0, 7) : null;
-  const cellAt = (dataIndex: number) => model?.cells[dataIndex];
   const chooseMonth = (month: string) => update((v) => select(v, { source: 'cohorts', condition: monthsCondition(month) }));
   const explore = (cell: CohortCell) => {
-    openExplorer(filter, [monthsCondition(cell.month), { kind: 'reached', stage: laterStages[cell.stageIndex]! }]);
+    openExplorer(filter, [monthsCondition(cell.month), { kind: 'reached', stage: pipeline.stages[cell.stageIndex + 1]! }]);
   };
 
   return (
@@ -67,21 +52,24 @@ export function CohortView({ pipeline, openExplorer }: FunnelViewProps) {
       <h2 id="cohorts-title">{t('funnel.view.cohorts')}</h2>
       <QueryStatus state={shown.status === 'ready' ? lag : shown} />
       {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
-      {model && option && model.months.length > 0 && (
+      {model && model.months.length > 0 && (
         <>
-          <Chart
-            option={option}
+          <CohortHeatmap
+            months={model.months}
+            stages={stageLabels}
+            cells={model.cells}
+            immature={model.immature}
+            selectedMonth={selectedMonth}
             label={t('funnel.cohortsLabel')}
-            height={60 + 36 * laterStages.length + 40}
-            testId="chart-cohorts"
-            onClick={(e) => cellAt(e.dataIndex) && chooseMonth(cellAt(e.dataIndex)!.month)}
-            onDoubleClick={(e) => cellAt(e.dataIndex) && explore(cellAt(e.dataIndex)!)}
+            onChoose={chooseMonth}
+            onExplore={explore}
+            clicks={clicks}
           />
           <TableDisclosure summary={t('funnel.asTable')} testId="cohort-table-toggle">
             {() => (
               <CohortTable
                 months={model.months}
-                stages={laterStages.map(stageLabel)}
+                stages={stageLabels}
                 cells={model.cells}
                 immature={model.immature}
                 selectedMonth={selectedMonth}

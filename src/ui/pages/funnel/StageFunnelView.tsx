@@ -2,18 +2,18 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow, funnelStages, type FunnelStageRow } from '../../../domain/funnel';
 import { select } from '../../../state/viewState';
-import { Chart } from '../../charts/Chart';
-import { stageFunnelOption } from '../../charts/funnel/stageFunnelOption';
+import { RateBar } from '../../charts/RateBar';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
+import { figureHandlers } from './clickIntent';
 import { useFunnelRows } from './useFunnelRows';
 import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The stage funnel: reached counts, stage-to-stage and cumulative conversion with intervals, drop-off. */
-export function StageFunnelView({ pipeline, openExplorer }: FunnelViewProps) {
+export function StageFunnelView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
@@ -24,43 +24,28 @@ export function StageFunnelView({ pipeline, openExplorer }: FunnelViewProps) {
   const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
   const selectedStage = selected?.kind === 'reached' ? selected.stage : null;
 
-  const option = useMemo(
-    () =>
-      rows &&
-      stageFunnelOption(
-        rows.map((r) => ({ stage: r.stage, label: stageLabel(r.stage), count: r.reached, cumulative: r.cumulative.value })),
-        selectedStage,
-        { count: format.count, percent: format.percent, hint: t('funnel.hint') },
-      ),
-    [rows, selectedStage, stageLabel, format, t],
-  );
-
   const explore = (row: FunnelStageRow) => {
     openExplorer(filter, [{ kind: 'reached', stage: row.stage }]);
   };
   const selectStage = (stage: string) => update((v) => select(v, { source: 'funnel', condition: { kind: 'reached', stage } }));
-  const empty = rows !== null && (rows[0]?.reached ?? 0) === 0;
+  const first = rows?.[0]?.reached ?? 0;
+  const empty = rows !== null && first === 0;
 
   return (
     <section className="panel wide" aria-labelledby="funnel-title" data-view="funnel" data-ready={state.status === 'ready'} aria-busy={state.status === 'loading'}>
       <h2 id="funnel-title">{t('funnel.view.funnel')}</h2>
       <QueryStatus state={shown} />
       {empty && <p className="empty">{t('funnel.empty')}</p>}
-      {rows && !empty && option && (
-        <div className="view-layout">
-          <Chart
-            option={option}
-            label={t('funnel.funnelLabel')}
-            height={44 * rows.length + 16}
-            testId="chart-funnel"
-            onClick={(e) => rows[e.dataIndex] && selectStage(rows[e.dataIndex]!.stage)}
-            onDoubleClick={(e) => rows[e.dataIndex] && explore(rows[e.dataIndex]!)}
-          />
+      {rows && !empty && (
+        <>
           <div className="table-scroll">
             <table className="data-table" data-testid="funnel-table">
               <thead>
                 <tr>
                   <th>{t('funnel.stage')}</th>
+                  <th className="bar-column">
+                    <span className="visually-hidden">{t('funnel.reachedBar')}</span>
+                  </th>
                   <th className="num">{t('funnel.leads')}</th>
                   <th className="num">{t('funnel.stepRate')}</th>
                   <th className="num">{t('funnel.cumulativeRate')}</th>
@@ -75,6 +60,15 @@ export function StageFunnelView({ pipeline, openExplorer }: FunnelViewProps) {
                         {stageLabel(row.stage)}
                       </button>
                     </th>
+                    <td className="bar-column">
+                      <RateBar
+                        share={first ? row.reached / first : null}
+                        tone={selectedStage === null || selectedStage === row.stage ? 'strong' : 'faded'}
+                        {...figureHandlers(clicks, () => selectStage(row.stage), () => explore(row))}
+                        hint={t('funnel.hint')}
+                        testId={`funnel-bar-${row.stage}`}
+                      />
+                    </td>
                     <td className="num">
                       <button type="button" className="figure" onClick={() => explore(row)} title={t('funnel.showLeads')}>
                         {format.count(row.reached)}
@@ -94,9 +88,9 @@ export function StageFunnelView({ pipeline, openExplorer }: FunnelViewProps) {
                 ))}
               </tbody>
             </table>
-            <p className="muted small">{t('funnel.intervalNote')}</p>
           </div>
-        </div>
+          <p className="muted small">{t('funnel.intervalNote')}</p>
+        </>
       )}
     </section>
   );

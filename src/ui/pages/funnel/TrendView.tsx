@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { monthsCondition } from '../../../domain/leadFilter';
 import { funnelCountsFromRow } from '../../../domain/funnel';
 import { clearSelection, select } from '../../../state/viewState';
-import { Chart } from '../../charts/Chart';
+import { Chart, type ChartElement } from '../../charts/Chart';
 import { seriesColor } from '../../charts/echarts';
 import { SeriesLegend } from '../../charts/SeriesLegend';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
@@ -21,7 +21,7 @@ import { useMaturity } from './useMaturity';
 const SERIES = 6;
 
 /** Conversion per created month, split like the split view; click a month or brush a range to filter. */
-export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
+export function TrendView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
@@ -76,6 +76,12 @@ export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
   const explore = (month: string, value: string | null) => {
     openExplorer(filter, [monthsCondition(month), { kind: 'values', dimension, values: [value] }]);
   };
+  /** A point of a line: its month's leads of that line's value. */
+  const exploreElement = (e: ChartElement) => {
+    const month = model?.months[e.dataIndex];
+    const series = model?.series[e.seriesIndex ?? -1];
+    if (month && series) explore(month, series.value);
+  };
 
   return (
     <section className="panel wide" aria-labelledby="trend-title" data-view="trend" data-ready={state.status === 'ready' && lag.status === 'ready'} aria-busy={state.status === 'loading'}>
@@ -102,12 +108,11 @@ export function TrendView({ pipeline, openExplorer }: FunnelViewProps) {
             label={t('funnel.trendLabel', { dimension: dimensionLabel(dimension) })}
             height={300}
             testId="chart-trend"
-            onClick={(e) => model.months[e.dataIndex] && chooseMonths(model.months[e.dataIndex]!, model.months[e.dataIndex]!)}
-            onDoubleClick={(e) => {
+            onClick={(e) => {
               const month = model.months[e.dataIndex];
-              const series = model.series[e.seriesIndex ?? -1];
-              if (month && series) explore(month, series.value);
+              if (month) clicks.click(e.event?.event?.detail ?? 1, () => chooseMonths(month, month), () => exploreElement(e));
             }}
+            onDoubleClick={(e) => clicks.doubleClick(() => exploreElement(e))}
             onBrush={onBrush}
           />
           <TableDisclosure summary={t('funnel.asTable')} testId="trend-table-toggle">
