@@ -12,6 +12,7 @@ import { StageFunnelView } from './funnel/StageFunnelView';
 import { TrendView } from './funnel/TrendView';
 import { VelocityView } from './funnel/VelocityView';
 import { createClickIntent } from './funnel/clickIntent';
+import { useFunnelPageRows } from './funnel/useFunnelPageRows';
 
 /**
  * Where each lead stands, how fast it moves and where it gets stuck: five cross-filtered views
@@ -27,6 +28,7 @@ export function FunnelPage() {
   const openExplorer = (viewFilter: LeadFilter, figure: readonly LeadCondition[]) =>
     setExplorer({ filter: [...viewFilter, ...figure], title: [...figure, ...viewFilter].map(conditionLabel).join(' · ') });
   const [clicks] = useState(createClickIntent);
+  const rows = useFunnelPageRows(DEFAULT_PIPELINE);
   const props = { pipeline: DEFAULT_PIPELINE, openExplorer, clicks };
   return (
     <section aria-labelledby="page-title" className="page" data-cubes-ready={funnelCube !== null}>
@@ -36,11 +38,11 @@ export function FunnelPage() {
       </header>
       <FilterBar />
       <div className="panels funnel-panels">
-        <StageFunnelView {...props} />
-        <SplitView {...props} />
-        <CohortView {...props} />
-        <TrendView {...props} />
-        <VelocityView {...props} />
+        <StageFunnelView {...props} rows={rows.funnel} />
+        <SplitView {...props} rows={rows.split} />
+        <CohortView {...props} rows={rows.cohorts} />
+        <TrendView {...props} rows={rows.trend} />
+        <VelocityView {...props} rows={rows.velocity} />
       </div>
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>

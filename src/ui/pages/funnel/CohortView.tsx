@@ -11,18 +11,16 @@ import { QueryStatus } from '../QueryStatus';
 import { CohortHeatmap, type CohortCell } from './CohortHeatmap';
 import { CohortTable } from './CohortTable';
 import type { FunnelViewProps } from './funnelContext';
-import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
 
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
-export function CohortView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
+export function CohortView({ pipeline, openExplorer, clicks, rows: { state, shown } }: FunnelViewProps) {
   const { t, i18n } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('cohorts');
-  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'cohorts' });
   const { state: lag, maturity } = useMaturity(pipeline);
 
   const model = useMemo(() => {

@@ -10,19 +10,17 @@ import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
 import { figureHandlers } from './clickIntent';
-import { useFunnelRows } from './useFunnelRows';
 import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The funnel per value of a chosen dimension, side by side, best lead → won rate first. */
-export function SplitView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
+export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown } }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const dimension = view.split;
   const filter = filterFor('split');
-  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'split', dimension });
 
   const groups = useMemo(() => {
     if (shown.status !== 'ready') return null;

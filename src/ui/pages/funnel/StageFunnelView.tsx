@@ -8,18 +8,16 @@ import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
 import { figureHandlers } from './clickIntent';
-import { useFunnelRows } from './useFunnelRows';
 import { RateCell } from './RateCell';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The stage funnel: reached counts, stage-to-stage and cumulative conversion with intervals, drop-off. */
-export function StageFunnelView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
+export function StageFunnelView({ pipeline, openExplorer, clicks, rows: { state, shown } }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const filter = filterFor('funnel');
-  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'stages' });
   const rows = useMemo(() => (shown.status === 'ready' && shown.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, shown.rows[0])) : null), [shown, pipeline]);
   const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
   const selectedStage = selected?.kind === 'reached' ? selected.stage : null;

@@ -13,7 +13,6 @@ import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
 import { TrendTable } from './TrendTable';
 import type { FunnelViewProps } from './funnelContext';
-import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
 
@@ -21,7 +20,7 @@ import { useMaturity } from './useMaturity';
 const SERIES = 6;
 
 /** Conversion per created month, split like the split view; click a month or brush a range to filter. */
-export function TrendView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
+export function TrendView({ pipeline, openExplorer, clicks, rows: { state, shown } }: FunnelViewProps) {
   const { t } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
@@ -30,7 +29,6 @@ export function TrendView({ pipeline, openExplorer, clicks }: FunnelViewProps) {
   const targetIndex = Math.max(1, pipeline.stages.indexOf(target));
   const dimension = view.split;
   const filter = filterFor('trend');
-  const { state, shown } = useFunnelRows(pipeline, filter, { kind: 'trend', dimension });
   const { state: lag, maturity } = useMaturity(pipeline);
   /** Lines the user hid, by name: a name no longer drawn (another split) simply matches nothing. */
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

@@ -4,23 +4,18 @@ import { velocityFromHistograms, type LagHistogramRow } from '../../../domain/fu
 import { Chart } from '../../charts/Chart';
 import { lagOption, type LagBin } from '../../charts/funnel/lagOption';
 import { useFilterLabels } from '../../filters/useFilterLabels';
-import { useViewState } from '../../state/ViewStateContext';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
-import { useFunnelRows } from './useFunnelRows';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** Whole days per bar of the lag chart: a week reads well from days to a year. */
 const BIN_DAYS = 7;
 
 /** Median and p80 days from creation to each stage and between stages; the lead → won lag distribution. */
-export function VelocityView({ pipeline }: Omit<FunnelViewProps, 'openExplorer'>) {
+export function VelocityView({ pipeline, rows: { state, shown: spans } }: Pick<FunnelViewProps, 'pipeline' | 'rows'>) {
   const { t } = useTranslation();
-  const { filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
-  const filter = filterFor('velocity');
-  const { state, shown: spans } = useFunnelRows(pipeline, filter, { kind: 'velocity' });
 
   const histograms = spans.status === 'ready' ? (spans.rows as unknown as LagHistogramRow[]) : null;
   const velocity = useMemo(() => (histograms ? velocityFromHistograms(histograms) : null), [histograms]);
