@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { labelInterval } from '../../charts/labelInterval';
 import { isDarkShare, shareColor } from '../../charts/shareColor';
 import { figureHandlers, type ClickIntent } from './clickIntent';
+import { useFigureTexts } from './useFigureTexts';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** One cell: the share of a created month's leads that reached a stage. */
@@ -39,8 +39,8 @@ const MONTHS_WITH_SHARES = 14;
  * attributes per cell. Immature months are faded and marked *.
  */
 export function CohortHeatmap({ months, stages, cells, immature, selectedMonth, label, onChoose, onExplore, clicks }: CohortHeatmapProps) {
-  const { t } = useTranslation();
   const format = useFunnelFormat();
+  const text = useFigureTexts();
   const grid = useMemo(() => {
     const byPlace = new Map(cells.map((c) => [`${c.month}|${c.stageIndex}`, c]));
     return stages.map((_, stageIndex) => months.map((month) => byPlace.get(`${month}|${stageIndex}`) ?? null));
@@ -60,8 +60,8 @@ export function CohortHeatmap({ months, stages, cells, immature, selectedMonth, 
                 type="button"
                 onClick={() => onChoose(month)}
                 aria-pressed={month === selectedMonth}
-                aria-label={`${format.month(month)}${immature.has(month) ? ` (${t('funnel.immature')})` : ''}`}
-                title={t('funnel.filterOthersMonth')}
+                aria-label={`${format.month(month)}${immature.has(month) ? ` (${text.immature})` : ''}`}
+                title={text.filterOthersMonth}
               >
                 {i % every === 0 ? `${format.month(month)}${immature.has(month) ? ' *' : ''}` : ''}
               </button>
@@ -78,7 +78,7 @@ export function CohortHeatmap({ months, stages, cells, immature, selectedMonth, 
               const share = cell?.share ?? null;
               const classes = `${immature.has(month) ? 'immature' : ''}${month === selectedMonth ? ' selected' : ''}${share !== null && isDarkShare(share) ? ' dark' : ''}${tipSide(i)}`;
               const tip = cell
-                ? `${format.month(month)} · ${stage}\n${format.count(cell.count)} / ${format.count(cell.leads)} = ${format.percent(share)}${immature.has(month) ? `\n${t('funnel.immature')}` : ''}`
+                ? `${format.month(month)} · ${stage}\n${format.count(cell.count)} / ${format.count(cell.leads)} = ${format.percent(share)}${immature.has(month) ? `\n${text.immature}` : ''}`
                 : undefined;
               return (
                 <td

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useFigureTexts } from './useFigureTexts';
 import { useFunnelFormat } from './useFunnelFormat';
 
 interface MonthHeaderProps {
@@ -12,13 +12,13 @@ interface MonthHeaderProps {
 
 /** A month's row header in the Funnel tables: a button that filters the other views to the month. */
 export function MonthHeader({ month, immature, marker = '', selected, onChoose }: MonthHeaderProps) {
-  const { t } = useTranslation();
   const format = useFunnelFormat();
+  const text = useFigureTexts();
   return (
     <th scope="row">
-      <button type="button" className="link-button" onClick={() => onChoose(month)} aria-pressed={selected} title={t('funnel.filterOthersMonth')}>
+      <button type="button" className="link-button" onClick={() => onChoose(month)} aria-pressed={selected} title={text.filterOthersMonth}>
         {format.month(month)}
-        {immature ? `${marker} (${t('funnel.immature')})` : ''}
+        {immature ? `${marker} (${text.immature})` : ''}
       </button>
     </th>
   );

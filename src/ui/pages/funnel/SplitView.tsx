@@ -11,6 +11,7 @@ import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
 import { figureHandlers } from './clickIntent';
 import { RateCell } from './RateCell';
+import { useFigureTexts } from './useFigureTexts';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The funnel per value of a chosen dimension, side by side, best lead → won rate first. */
@@ -19,6 +20,7 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
+  const text = useFigureTexts();
   const dimension = view.split;
   const filter = filterFor('split');
 
@@ -86,13 +88,13 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
                 return (
                   <tr key={g.value ?? '\0'} data-value={g.value ?? ''} aria-selected={selected.includes(g.value)}>
                     <th scope="row">
-                      <button type="button" className="link-button" onClick={() => choose(g.value)} aria-pressed={selected.includes(g.value)} title={t('funnel.filterOthers')}>
+                      <button type="button" className="link-button" onClick={() => choose(g.value)} aria-pressed={selected.includes(g.value)} title={text.filterOthers}>
                         {g.label}
                       </button>
                     </th>
                     {g.stages.map((s) => (
                       <td key={s.stage} className="num">
-                        <button type="button" className="figure" onClick={() => explore(g.value, s.stage)} title={t('funnel.showLeads')}>
+                        <button type="button" className="figure" onClick={() => explore(g.value, s.stage)} title={text.showLeads}>
                           {format.count(s.reached)}
                         </button>
                       </td>
@@ -103,15 +105,15 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
                         interval={g.won.interval && { low: g.won.interval.low / scaleEnd, high: g.won.interval.high / scaleEnd }}
                         tone={barTone(selected, g.value, overlap)}
                         {...figureHandlers(clicks, () => choose(g.value), () => explore(g.value, pipeline.stages[last]!))}
-                        hint={t('funnel.hint')}
+                        hint={text.hint}
                       />
                     </td>
                     <td className="num">
                       <RateCell rate={g.won} percent={format.percent} />
                       {overlap && (
-                        <small className="not-significant" title={t('funnel.notSignificantLong')}>
+                        <small className="not-significant" title={text.notSignificantLong}>
                           {' '}
-                          {t('funnel.notSignificant')}
+                          {text.notSignificant}
                         </small>
                       )}
                     </td>

@@ -9,6 +9,7 @@ import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
 import { figureHandlers } from './clickIntent';
 import { RateCell } from './RateCell';
+import { useFigureTexts } from './useFigureTexts';
 import { useFunnelFormat } from './useFunnelFormat';
 
 /** The stage funnel: reached counts, stage-to-stage and cumulative conversion with intervals, drop-off. */
@@ -17,6 +18,7 @@ export function StageFunnelView({ pipeline, openExplorer, clicks, rows: { state,
   const { view, update, filterFor } = useViewState();
   const { stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
+  const text = useFigureTexts();
   const filter = filterFor('funnel');
   const rows = useMemo(() => (shown.status === 'ready' && shown.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, shown.rows[0])) : null), [shown, pipeline]);
   const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
@@ -54,7 +56,7 @@ export function StageFunnelView({ pipeline, openExplorer, clicks, rows: { state,
                 {rows.map((row) => (
                   <tr key={row.stage} data-stage={row.stage} data-count={row.reached} aria-selected={selectedStage === row.stage}>
                     <th scope="row">
-                      <button type="button" className="link-button" onClick={() => selectStage(row.stage)} aria-pressed={selectedStage === row.stage} title={t('funnel.filterOthers')}>
+                      <button type="button" className="link-button" onClick={() => selectStage(row.stage)} aria-pressed={selectedStage === row.stage} title={text.filterOthers}>
                         {stageLabel(row.stage)}
                       </button>
                     </th>
@@ -63,12 +65,12 @@ export function StageFunnelView({ pipeline, openExplorer, clicks, rows: { state,
                         share={first ? row.reached / first : null}
                         tone={selectedStage === null || selectedStage === row.stage ? 'strong' : 'faded'}
                         {...figureHandlers(clicks, () => selectStage(row.stage), () => explore(row))}
-                        hint={t('funnel.hint')}
+                        hint={text.hint}
                         testId={`funnel-bar-${row.stage}`}
                       />
                     </td>
                     <td className="num">
-                      <button type="button" className="figure" onClick={() => explore(row)} title={t('funnel.showLeads')}>
+                      <button type="button" className="figure" onClick={() => explore(row)} title={text.showLeads}>
                         {format.count(row.reached)}
                       </button>
                     </td>
