@@ -5,7 +5,7 @@ import { seriesColor } from '../../../src/ui/charts/echarts';
 import { labelInterval } from '../../../src/ui/charts/labelInterval';
 import { rateScaleEnd } from '../../../src/ui/charts/rateScale';
 import { isDarkShare, shareColor } from '../../../src/ui/charts/shareColor';
-import { lagLabelInterval } from '../../../src/ui/charts/funnel/lagOption';
+import { lagLabelInterval, lagOption } from '../../../src/ui/charts/funnel/lagOption';
 import { hasLonePoint, trendOption } from '../../../src/ui/charts/funnel/trendOption';
 
 const trendLabels = { month: (m: string) => m, percent: (p: number | null) => String(p), immature: 'immature' };
@@ -101,6 +101,12 @@ describe('conversion trend areas', () => {
 });
 
 describe('redraw shortcuts of the Funnel charts', () => {
+  it('gives the trend and lag charts tooltips that jump rather than glide (no layout per frame while one moves)', () => {
+    const trend = trendOption(['2026-01'], [{ name: 'Web', rates: [0.1] }], null, null, trendLabels) as { tooltip: { transitionDuration?: number } };
+    const lag = lagOption([{ from: 0, to: 6, count: 3 }], { days: String, count: String, axis: 'days' }) as { tooltip: { transitionDuration?: number } };
+    expect([trend.tooltip.transitionDuration, lag.tooltip.transitionDuration]).toEqual([0, 0]);
+  });
+
   it('draws trend points only on lines with a month standing alone between gaps', () => {
     expect(hasLonePoint([0.1, 0.2, null, 0.3, 0.4])).toBe(false);
     expect(hasLonePoint([0.1, null, 0.3, null])).toBe(true);

@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, STILL } from '../echarts';
+import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL } from '../echarts';
 import { labelInterval } from '../labelInterval';
 import { escapeHtml } from '../escapeHtml';
 
@@ -15,6 +15,7 @@ export function lagOption(bins: readonly LagBin[], labels: { readonly days: (fro
     ...STILL,
     grid: insetGrid({ left: 48, right: 12, top: 12, bottom: 44 }),
     tooltip: {
+      ...JUMPING_TOOLTIP,
       formatter: (p: unknown) => {
         const bin = bins[(p as { dataIndex: number }).dataIndex];
         return bin ? `${escapeHtml(labels.days(bin.from, bin.to))}: ${escapeHtml(labels.count(bin.count))}` : '';

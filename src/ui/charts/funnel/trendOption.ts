@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, SERIES_COLORS, STILL } from '../echarts';
+import { type ChartOption, insetGrid, JUMPING_TOOLTIP, SERIES_COLORS, STILL } from '../echarts';
 import { escapeHtml } from '../escapeHtml';
 
 export interface TrendSeries {
@@ -41,6 +41,7 @@ export function trendOption(
     legend: { show: false, selected: Object.fromEntries(series.map((s) => [s.name, !hidden.has(s.name)])) },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', removeOnClick: true, transformable: false },
     tooltip: {
+      ...JUMPING_TOOLTIP,
       trigger: 'axis',
       axisPointer: { animation: false }, // the pointer rests here after a brush: see STILL
       formatter: (params: unknown) => {
