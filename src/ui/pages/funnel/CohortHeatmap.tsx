@@ -2,28 +2,12 @@ import { useMemo } from 'react';
 import { labelInterval } from '../../charts/labelInterval';
 import { isDarkShare, shareColor } from '../../charts/shareColor';
 import { figureHandlers, type ClickIntent } from './clickIntent';
+import type { CohortFigures } from './cohortFigures';
 import { useFigureTexts } from './useFigureTexts';
 import { useFunnelFormat } from './useFunnelFormat';
 
-/** One cell: the share of a created month's leads that reached a stage. */
-export interface CohortCell {
-  readonly month: string;
-  readonly stageIndex: number;
-  readonly share: number | null;
-  readonly count: number;
-  readonly leads: number;
-}
-
-interface CohortHeatmapProps {
-  readonly months: readonly string[];
-  /** The stages after the first, as labels: one row each. */
-  readonly stages: readonly string[];
-  readonly cells: readonly CohortCell[];
-  readonly immature: ReadonlySet<string>;
-  readonly selectedMonth: string | null;
+interface CohortHeatmapProps extends CohortFigures {
   readonly label: string;
-  readonly onChoose: (month: string) => void;
-  readonly onExplore: (cell: CohortCell) => void;
   readonly clicks: ClickIntent;
 }
 

@@ -1,20 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { CohortCell } from './CohortHeatmap';
+import type { CohortCell, CohortFigures } from './cohortFigures';
 import { MonthHeader } from './MonthHeader';
 import { useFunnelFormat } from './useFunnelFormat';
 
-interface CohortTableProps {
-  readonly months: readonly string[];
-  readonly stages: readonly string[];
-  readonly cells: readonly CohortCell[];
-  readonly immature: ReadonlySet<string>;
-  readonly selectedMonth: string | null;
-  readonly onChoose: (month: string) => void;
-  readonly onExplore: (cell: CohortCell) => void;
-}
-
 /** The cohort heat map's cells as rows of months: a month filters the other views, a share lists its leads. */
-export function CohortTable({ months, stages, cells, immature, selectedMonth, onChoose, onExplore }: CohortTableProps) {
+export function CohortTable({ months, stages, cells, immature, selectedMonth, onChoose, onExplore }: CohortFigures) {
   const { t } = useTranslation();
   const format = useFunnelFormat();
   const byMonth = new Map<string, CohortCell[]>();

@@ -8,7 +8,8 @@ import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useViewState } from '../../state/ViewStateContext';
 import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
-import { CohortHeatmap, type CohortCell } from './CohortHeatmap';
+import { CohortHeatmap } from './CohortHeatmap';
+import type { CohortCell, CohortFigures } from './cohortFigures';
 import { CohortTable } from './CohortTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
@@ -44,6 +45,16 @@ export function CohortView({ pipeline, openExplorer, clicks, rows: { state, show
   const explore = (cell: CohortCell) => {
     openExplorer(filter, [monthsCondition(cell.month), { kind: 'reached', stage: pipeline.stages[cell.stageIndex + 1]! }]);
   };
+  /** The heat map and its table show the same figures and act alike. */
+  const figuresOf = (m: NonNullable<typeof model>): CohortFigures => ({
+    months: m.months,
+    stages: stageLabels,
+    cells: m.cells,
+    immature: m.immature,
+    selectedMonth,
+    onChoose: chooseMonth,
+    onExplore: explore,
+  });
 
   return (
     <section className="panel wide" aria-labelledby="cohorts-title" data-view="cohorts" data-ready={state.status === 'ready' && lag.status === 'ready'} aria-busy={state.status === 'loading'}>
@@ -52,29 +63,9 @@ export function CohortView({ pipeline, openExplorer, clicks, rows: { state, show
       {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
       {model && model.months.length > 0 && (
         <>
-          <CohortHeatmap
-            months={model.months}
-            stages={stageLabels}
-            cells={model.cells}
-            immature={model.immature}
-            selectedMonth={selectedMonth}
-            label={t('funnel.cohortsLabel')}
-            onChoose={chooseMonth}
-            onExplore={explore}
-            clicks={clicks}
-          />
+          <CohortHeatmap {...figuresOf(model)} label={t('funnel.cohortsLabel')} clicks={clicks} />
           <TableDisclosure summary={t('funnel.asTable')} testId="cohort-table-toggle">
-            {() => (
-              <CohortTable
-                months={model.months}
-                stages={stageLabels}
-                cells={model.cells}
-                immature={model.immature}
-                selectedMonth={selectedMonth}
-                onChoose={chooseMonth}
-                onExplore={explore}
-              />
-            )}
+            {() => <CohortTable {...figuresOf(model)} />}
           </TableDisclosure>
           <p className="muted small">
             {model.p90 === null
