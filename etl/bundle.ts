@@ -3,7 +3,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import path from 'node:path';
 import { toRows } from '../src/db/arrowRows';
 import type { Db } from '../src/db/types';
-import { BUNDLE_SCHEMA_VERSION, type BundleManifest, type BundleSource, type BundleTable } from '../src/domain/bundleManifest';
+import { BUNDLE_SCHEMA_VERSION, type BundleLookup, type BundleManifest, type BundleSource, type BundleTable } from '../src/domain/bundleManifest';
 import type { TableKind } from '../src/domain/schema';
 import type { TextEncoding } from '../src/ingest/encoding';
 import type { ColumnMapping } from '../src/ingest/headerMapping';
@@ -36,9 +36,13 @@ export interface SourceEntry extends BundleSource {
   readonly mapping: ColumnMapping;
 }
 
+/** A lookup table in the bundle (BundleLookup with its columns). */
+export interface LookupEntry extends TableEntry, BundleLookup {}
+
 export interface Manifest extends BundleManifest {
   readonly generator: string;
   readonly tables: Partial<Record<TableKind, TableEntry>>;
+  readonly lookups?: readonly LookupEntry[];
   readonly sources: readonly SourceEntry[];
 }
 

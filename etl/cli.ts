@@ -5,7 +5,7 @@ import { EtlCancelled, EtlError } from './errors';
 import { MARKDOWN_REJECTS_LIMIT, rejectsFileName } from './report';
 import { runEtl, type EtlProgress, type EtlResult } from './run';
 
-const USAGE = `Usage: npm run etl -- <files or folders…> --out <dir> [--mapping <mapping.json>]
+const USAGE = `Usage: npm run etl -- <files or folders…> --out <dir> [--mapping <mapping.json>] [--allow-rejects]
 
 Imports CRM exports (leads, deals, campaigns, targets: CSV/TSV/TXT, German or English Excel style)
 with the app's own import and writes a bundle the app can load:
@@ -17,13 +17,19 @@ with the app's own import and writes a bundle the app can load:
 
 Options:
   -o, --out <dir>        output folder: new, empty, or an earlier bundle (it is replaced as a whole)
-  -m, --mapping <file>   JSON, per export file name: {"kind": "leads", "columns": {"lead_id": "Nr", …}}.
-                         "columns" maps canonical columns to the file's headers and replaces the
-                         suggested mapping, so it lists every column to load.
+  -m, --mapping <file>   JSON, per export file name: {"kind": "leads", "columns": {"lead_id": "Nr", …},
+                         "constants": {"stage": "mql"}, "values": {"stage": {"1": "won"}},
+                         "placeholders": ["Select"], "currency": "USD"}; a lookup:
+                         {"kind": "lookup", "key": {"owner": "sales_agent"}}. "columns" replaces the
+                         suggested mapping, so it lists every column to load (see the README).
+      --allow-rejects    load exports that reject more than 20 % of their rows, load none, or
+                         empty most of a column (without it such an export stops the run, exit 1)
   -h, --help             show this text
 
 A folder means its .csv, .tsv, .txt and .xlsx files. Exports of the same table (January and
 February leads) are appended in order; ids found in more than one export are reported, not merged.
+A file that is no table (sales agent → manager, account → sector) is loaded as a lookup of the
+leads, keyed on the column that matches a lead column; its columns become lead dimensions.
 Exit codes: 0 bundle written (rejected rows are reported, never fatal), 1 unusable input,
 2 wrong arguments, 130 cancelled.`;
 
@@ -41,6 +47,12 @@ function progress(event: EtlProgress): void {
     process.stderr.write(
       `${tty ? '\r\x1b[K' : ''}[${event.index + 1}/${event.count}] ${event.file} → ${report.kind}: ` +
         `${integer.format(report.rowsLoaded)} rows loaded, ${integer.format(report.rowsRejected)} rejected (${seconds(event.ms)})\n`,
+    );
+  } else if (event.type === 'lookup-done') {
+    const { report } = event;
+    process.stderr.write(
+      `${tty ? '\r\x1b[K' : ''}[${event.index + 1}/${event.count}] ${event.file} → lookup on ${report.leadColumn} = ${report.column}: ` +
+        `${integer.format(report.rowsLoaded)} rows, ${integer.format(report.unmatched)} of ${integer.format(report.leadValues)} lead values without a match (${seconds(event.ms)})\n`,
     );
   } else {
     process.stderr.write(`writing the bundle …\n`);
@@ -63,6 +75,12 @@ function summary({ outDir, manifest, report, ms }: EtlResult): string {
   );
   if (report.sharedKeys.length) lines.push(`  ${integer.format(report.sharedKeys.length)} ids occur in more than one export of the same table (kept, see report.md)`);
   if (report.unusedMappings.length) lines.push(`  The mapping file names exports that were not given: ${report.unusedMappings.join(', ')}`);
+  const f = report.figures;
+  if (f) {
+    const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)} %`);
+    const revenue = f.revenue === null ? 'unknown' : `${integer.format(Math.round(f.revenue))}${f.currency ? ` ${f.currency}` : ''}`;
+    lines.push(`  Figures: ${integer.format(f.leads)} leads, ${integer.format(f.won)} won (${pct(f.leadToWon)}), win rate ${pct(f.winRate)}, revenue ${revenue} (report.md)`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -73,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     args = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, mapping: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string', short: 'o' }, mapping: { type: 'string', short: 'm' }, 'allow-rejects': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     process.stderr.write(`etl: ${oneLine(error instanceof Error ? error.message : String(error))} (see --help)\n`);
@@ -100,6 +118,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       inputs: args.positionals,
       outDir: path.resolve(args.values.out),
       ...(args.values.mapping ? { mappingFile: args.values.mapping } : {}),
+      allowRejects: args.values['allow-rejects'] === true,
       onProgress: progress,
       signal: controller.signal,
     });

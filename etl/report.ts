@@ -1,6 +1,8 @@
 import { CANONICAL, type TableKind } from '../src/domain/schema';
 import { toSafeCsv } from '../src/ingest/safeCsv';
 import type { CsvImportReport } from '../src/services/importCsv';
+import type { LeadFigures } from '../src/services/leadFigures';
+import type { LookupReport } from '../src/services/lookups';
 
 /** How many rejects report.md lists per export; report.json and the rejects CSV have all of them. */
 export const MARKDOWN_REJECTS_LIMIT = 200;
@@ -25,6 +27,10 @@ export interface RunReport {
   readonly sharedKeys: readonly SharedKey[];
   /** Entries of the mapping file that matched no export (a misspelt name?). */
   readonly unusedMappings: readonly string[];
+  /** Files loaded as lookups of the leads. */
+  readonly lookups: readonly LookupReport[];
+  /** The loaded data's figures by the app's own metric code, for a controller to check before publishing (null without leads). */
+  readonly figures: LeadFigures | null;
 }
 
 export const rejectsFileName = (sourceFile: string) => `${sourceFile}.rejects.csv`;
@@ -83,8 +89,26 @@ function fileSection(report: CsvImportReport): string {
     '',
   );
   out.push('### Mapping', '', table(['column', 'file header'], Object.entries(report.mapping).map(([column, header]) => [code(column), md(header)])), '');
-  const unmapped = CANONICAL[report.kind].filter((c) => report.mapping[c.name] === undefined).map((c) => code(c.name));
+  const constants = Object.entries(report.constants);
+  if (constants.length) out.push('### Constants', '', table(['column', 'every row'], constants.map(([column, value]) => [code(column), md(value)])), '');
+  const unmapped = CANONICAL[report.kind].filter((c) => report.mapping[c.name] === undefined && report.constants[c.name] === undefined).map((c) => code(c.name));
   if (unmapped.length) out.push(`Not in this export (left empty): ${unmapped.join(', ')}.`, '');
+  if (report.extras.length) out.push(`Kept as extra columns (filters, splits, explorer): ${report.extras.map((e) => (e.name === e.header ? md(e.header) : `${md(e.header)} as ${md(e.name)}`)).join(', ')}.`, '');
+  if (report.currency) out.push(`Amounts in ${code(report.currency)} (chosen for this export).`, '');
+  if (report.placeholders.length) {
+    out.push(
+      `### Placeholders read as empty (${report.placeholderValues.map(md).join(', ')})`,
+      '',
+      table(['column', 'cells'], report.placeholders.map((p) => [code(p.column), integer.format(p.cells)])),
+      '',
+    );
+  }
+  if (report.cleared.length) {
+    out.push(`### Emptied cells (${integer.format(report.cleared.length)}: optional values that did not convert; their rows were loaded)`, '');
+    const shown = report.cleared.slice(0, MARKDOWN_REJECTS_LIMIT);
+    out.push(table(['line', 'column', 'value', 'reason'], shown.map((r) => [md(r.line), code(String(r.column_name)), md(r.value), md(r.reason)])), '');
+    if (report.cleared.length > shown.length) out.push(`The first ${integer.format(shown.length)} are listed; report.json has all ${integer.format(report.cleared.length)}.`, '');
+  }
   if (report.repairs.length) {
     out.push('### Repairs', '', table(['column', 'from', 'to', 'rows', 'why'], report.repairs.map((r) => [code(r.column), md(r.from), code(r.to), integer.format(r.rows), md(r.why)])), '');
   }
@@ -101,6 +125,43 @@ function fileSection(report: CsvImportReport): string {
   return out.join('\n');
 }
 
+const percent = (value: number | null) => (value === null ? '–' : `${(100 * value).toFixed(1)} %`);
+
+/** The headline figures a controller checks before publishing (report.json has them by dimension too). */
+function figuresSection(f: LeadFigures): string {
+  const money = (value: number | null) => (value === null ? 'unknown (no won lead has an amount)' : `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}${f.currency ? ` ${f.currency}` : ''}`);
+  return [
+    '## Figures',
+    '',
+    table(
+      ['', ''],
+      [
+        ['leads', integer.format(f.leads)],
+        ['won', integer.format(f.won)],
+        ['lost', integer.format(f.lost)],
+        ['lead → won', percent(f.leadToWon)],
+        ['win rate (won ÷ (won + lost))', percent(f.winRate)],
+        ['revenue', money(f.revenue)],
+        ['median days to won', f.medianDaysToWon === null ? '– (no won lead has both dates)' : String(f.medianDaysToWon)],
+      ],
+    ),
+    '',
+    `By ${Object.keys(f.by).map(code).join(', ')}: see report.json (\`figures.by\`).`,
+  ].join('\n');
+}
+
+function lookupsSection(lookups: readonly LookupReport[]): string {
+  const rows = lookups.map((l) => [
+    md(l.fileName),
+    `${code(l.leadColumn)} = ${md(l.column)}`,
+    integer.format(l.rowsLoaded),
+    l.columns.map(md).join(', '),
+    l.unmatched ? `${integer.format(l.unmatched)} of ${integer.format(l.leadValues)} (${l.unmatchedExamples.map(md).join(', ')}${l.unmatched > l.unmatchedExamples.length ? ', …' : ''})` : `none of ${integer.format(l.leadValues)}`,
+    l.repeatedKeys ? `${integer.format(l.repeatedKeys)} (the first row wins)` : '0',
+  ]);
+  return ['## Lookups', '', table(['file', 'joined on', 'rows', 'columns added to the leads', 'lead values without a match', 'repeated keys'], rows)].join('\n');
+}
+
 /** The readable report: a summary, then per export its detection, mapping, repairs and rejects. */
 export function reportMarkdown(run: RunReport): string {
   const out: string[] = [`# Import report`, '', `${run.generator}, ${run.createdAt}`, ''];
@@ -112,6 +173,8 @@ export function reportMarkdown(run: RunReport): string {
     '',
   );
   if (run.unusedMappings.length) out.push(`The mapping file names exports that were not given: ${run.unusedMappings.map(md).join(', ')}.`, '');
+  if (run.figures) out.push(figuresSection(run.figures), '');
+  if (run.lookups.length) out.push(lookupsSection(run.lookups), '');
   if (run.sharedKeys.length) {
     out.push(
       `## Ids in more than one export`,

@@ -4,11 +4,30 @@ import { performance } from 'node:perf_hooks';
 import { toRows } from '../src/db/arrowRows';
 import { openNativeDb } from '../src/db/nativeNode';
 import type { Db } from '../src/db/types';
+import { DEFAULT_PIPELINE } from '../src/domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../src/domain/schema';
+import { suggestLookupKey } from '../src/ingest/lookupKey';
 import { ExportError } from '../src/services/exportError';
 import { importCsv, type CsvImportInput, type CsvImportReport } from '../src/services/importCsv';
-import { gatherSql, KEY_COLUMNS, keysInSeveralSourcesSql } from '../src/sql/bundle';
-import { checkOutDir, generatorName, MANIFEST_FILE, SCHEMA_VERSION, sha256OfFile, writeAtomically, writeParquet, type Manifest, type SourceEntry, type TableEntry } from './bundle';
+import { inspectImport } from '../src/services/inspectImport';
+import { refreshLeadFacts } from '../src/services/leadFacts';
+import { leadFigures } from '../src/services/leadFigures';
+import { importLookup, type LookupReport } from '../src/services/lookups';
+import { gatherSql, KEY_COLUMNS, keysInSeveralSourcesSql, renameTableSql } from '../src/sql/bundle';
+import { tableColumnsSql } from '../src/sql/importMerge';
+import {
+  checkOutDir,
+  generatorName,
+  MANIFEST_FILE,
+  SCHEMA_VERSION,
+  sha256OfFile,
+  writeAtomically,
+  writeParquet,
+  type LookupEntry,
+  type Manifest,
+  type SourceEntry,
+  type TableEntry,
+} from './bundle';
 import { EtlCancelled, EtlError } from './errors';
 import { readMappingFile, type MappingFile } from './mapping';
 import { nodeInput, openFileCodec } from './nodeCodec';
@@ -27,11 +46,14 @@ export interface EtlOptions {
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
   readonly threads?: number;
+  /** Load exports that would reject more than 20 % of their rows or load none (otherwise the run stops with exit 1). */
+  readonly allowRejects?: boolean;
 }
 
 export type EtlProgress =
   | { readonly type: 'file-start'; readonly file: string; readonly index: number; readonly count: number }
   | { readonly type: 'file-done'; readonly file: string; readonly index: number; readonly count: number; readonly report: CsvImportReport; readonly ms: number }
+  | { readonly type: 'lookup-done'; readonly file: string; readonly index: number; readonly count: number; readonly report: LookupReport; readonly ms: number }
   | { readonly type: 'writing'; readonly outDir: string };
 
 export interface EtlResult {
@@ -81,11 +103,24 @@ function inputOf(file: string, mapping: MappingFile): CsvImportInput {
   const entry = mapping[path.basename(file)];
   let input: CsvImportInput;
   try {
-    input = nodeInput(file, entry?.kind);
+    input = nodeInput(file, entry?.kind === 'lookup' ? undefined : entry?.kind);
   } catch (error) {
     throw new ExportError(path.basename(file), `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return entry?.columns ? { ...input, mapping: entry.columns } : input;
+  return {
+    ...input,
+    ...(entry?.columns ? { mapping: entry.columns } : {}),
+    ...(entry?.constants ? { constants: entry.constants } : {}),
+    ...(entry?.placeholders ? { placeholders: entry.placeholders } : {}),
+    ...(entry?.currency ? { currency: entry.currency } : {}),
+  };
+}
+
+/** Whether an export is a lookup: said so by the mapping file, or not recognised as any table by its headers. */
+async function isLookup(file: string, mapping: MappingFile, codec: ReturnType<typeof openFileCodec>): Promise<boolean> {
+  const entry = mapping[path.basename(file)];
+  if (entry?.kind) return entry.kind === 'lookup';
+  return (await inspectImport(inputOf(file, mapping), codec)).detectedKind === null;
 }
 
 /** Keys of a kind found in more than one of its exports; rows in export order, then line. */
@@ -125,26 +160,59 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     const reports: CsvImportReport[] = [];
     const sources: SourceEntry[] = [];
     const loaded = new Map<TableKind, string[]>();
-    for (const [index, file] of files.entries()) {
+    const lookupFiles: string[] = [];
+    for (const file of files) if (await isLookup(file, mapping, codec)) lookupFiles.push(file);
+    const tableFiles = files.filter((f) => !lookupFiles.includes(f));
+    const count = files.length;
+    for (const [index, file] of tableFiles.entries()) {
       checkCancelled();
       const name = path.basename(file);
-      onProgress?.({ type: 'file-start', file: name, index, count: files.length });
+      onProgress?.({ type: 'file-start', file: name, index, count });
       const fileStarted = performance.now();
-      const report = await importCsv(db, inputOf(file, mapping), codec).finally(() => codec.release());
+      const importOptions = {
+        ...(mapping[name]?.values ? { values: mapping[name].values } : {}),
+        // A risky export stops the run unless --allow-rejects: nothing is written.
+        confirmRisks: async () => options.allowRejects === true,
+      };
+      const report = await importCsv(db, inputOf(file, mapping), codec, importOptions)
+        .catch((error: unknown) => {
+          if (error instanceof ExportError && !options.allowRejects && error.message.includes('not imported, nothing was replaced')) {
+            throw new ExportError(name, `${error.message.replace(/^.*?not imported, nothing was replaced: /, '')}; nothing was written (run with --allow-rejects to load it anyway)`);
+          }
+          throw error;
+        })
+        .finally(() => codec.release());
       const previous = loaded.get(report.kind);
-      await db.query(gatherSql(report.kind, gathered(report.kind), previous === undefined));
+      for (const query of gatherSql(report.kind, gathered(report.kind), previous === undefined, previous ? await newColumns(db, report.kind, gathered(report.kind)) : [])) await db.query(query);
       loaded.set(report.kind, [...(previous ?? []), name]);
       reports.push(report);
       const { kind, encoding, delimiter, rowsRead, rowsLoaded, rowsRejected } = report;
       sources.push({ file: name, bytes: statSync(file).size, sha256: await sha256OfFile(file), kind, encoding, delimiter, rowsRead, rowsLoaded, rowsRejected, mapping: report.mapping });
-      onProgress?.({ type: 'file-done', file: name, index, count: files.length, report, ms: performance.now() - fileStarted });
+      onProgress?.({ type: 'file-done', file: name, index, count, report, ms: performance.now() - fileStarted });
     }
 
     const sharedKeys: SharedKey[] = [];
     for (const [kind, exports] of loaded) if (exports.length > 1) sharedKeys.push(...(await sharedKeysOf(db, kind, exports)));
+    // The gathered tables take their kinds' names again: the derivation, lookups and figures read those.
+    for (const kind of loaded.keys()) await db.query(renameTableSql(gathered(kind), kind));
+    await refreshLeadFacts(db);
+
+    const lookups: LookupReport[] = [];
+    for (const [i, file] of lookupFiles.entries()) {
+      checkCancelled();
+      const name = path.basename(file);
+      const index = tableFiles.length + i;
+      onProgress?.({ type: 'file-start', file: name, index, count });
+      const fileStarted = performance.now();
+      const key = await lookupKeyOf(db, file, mapping, codec, reports);
+      const report = await importLookup(db, inputOf(file, mapping), codec, key).finally(() => codec.release());
+      lookups.push(report);
+      onProgress?.({ type: 'lookup-done', file: name, index, count, report, ms: performance.now() - fileStarted });
+    }
+    const figures = loaded.has('leads') ? await leadFigures(db, DEFAULT_PIPELINE) : null;
     const createdAt = (options.now?.() ?? new Date()).toISOString();
     const generator = generatorName();
-    const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, sharedKeys, unusedMappings };
+    const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, lookups, sharedKeys, unusedMappings, figures };
 
     checkCancelled();
     onProgress?.({ type: 'writing', outDir });
@@ -154,12 +222,18 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
         const exports = loaded.get(kind);
         if (!exports) continue;
         checkCancelled();
-        tables[kind] = await writeParquet(db, gathered(kind), path.join(dir, `${kind}.parquet`), exports);
+        tables[kind] = await writeParquet(db, kind, path.join(dir, `${kind}.parquet`), exports);
+      }
+      const lookupEntries: LookupEntry[] = [];
+      for (const lookup of lookups) {
+        checkCancelled();
+        const entry = await writeParquet(db, lookup.table, path.join(dir, `${lookup.table}.parquet`), [lookup.fileName]);
+        lookupEntries.push({ ...entry, table: lookup.table, leadColumn: lookup.leadColumn, key: lookup.column });
       }
       for (const file of reports) if (file.rejects.length) writeFileSync(path.join(dir, rejectsFileName(file.fileName)), rejectsCsv(file));
       writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(path.join(dir, 'report.md'), reportMarkdown(report));
-      const result: Manifest = { schemaVersion: SCHEMA_VERSION, createdAt, generator, tables, sources };
+      const result: Manifest = { schemaVersion: SCHEMA_VERSION, createdAt, generator, tables, ...(lookupEntries.length ? { lookups: lookupEntries } : {}), sources };
       checkCancelled();
       writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(result, null, 2)}\n`);
       return result;
@@ -169,4 +243,36 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     codec.close();
     await db.close();
   }
+}
+
+/** Columns of `from` that `into` does not have (case-insensitively, as DuckDB compares names). */
+async function newColumns(db: Db, from: string, into: string) {
+  const columnsOf = async (table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => ({ name: String(r.name), type: String(r.type) }));
+  const existing = new Set((await columnsOf(into)).map((c) => c.name.toLowerCase()));
+  return (await columnsOf(from)).filter((c) => !existing.has(c.name.toLowerCase()));
+}
+
+/**
+ * The key of a lookup: the mapping file's, else the lookup header that matches a lead column
+ * (by name, by the header a leads export read that column from, or as a known synonym).
+ */
+async function lookupKeyOf(db: Db, file: string, mapping: MappingFile, codec: ReturnType<typeof openFileCodec>, reports: readonly CsvImportReport[]) {
+  const name = path.basename(file);
+  const given = mapping[name]?.key;
+  if (given) {
+    const [leadColumn, column] = Object.entries(given)[0]!;
+    return { leadColumn, column };
+  }
+  if (!reports.some((r) => r.kind === 'leads')) throw new ExportError(name, 'not recognised as leads, deals, campaigns or targets, and there are no leads to use it as a lookup of');
+  const { headers } = await inspectImport(inputOf(file, mapping), codec);
+  const leadColumns = toRows(await db.query(tableColumnsSql('leads'))).map((r) => String(r.name));
+  const key = suggestLookupKey(headers, leadColumns, reports.filter((r) => r.kind === 'leads').map((r) => r.mapping));
+  if (!key) {
+    throw new ExportError(
+      name,
+      `not recognised as leads, deals, campaigns or targets, and none of its columns (${headers.join(', ')}) matches a lead column to use it as a lookup; ` +
+        'name its kind (and a lookup\'s "key") in the mapping file',
+    );
+  }
+  return key;
 }

@@ -14,6 +14,15 @@ export interface BundleTable {
   readonly sha256: string;
 }
 
+/** A lookup table of a bundle: its Parquet file, its table name and the lead column it joins on. */
+export interface BundleLookup extends BundleTable {
+  readonly table: string;
+  readonly leadColumn: string;
+  readonly key: string;
+  /** The lookup file it came from. */
+  readonly sources: readonly string[];
+}
+
 export interface BundleSource {
   readonly file: string;
   readonly kind: TableKind;
@@ -26,6 +35,8 @@ export interface BundleManifest {
   readonly schemaVersion: number;
   readonly createdAt: string;
   readonly tables: Readonly<Partial<Record<TableKind, BundleTable>>>;
+  /** Lookup tables joined onto the leads (absent in bundles without any). */
+  readonly lookups?: readonly BundleLookup[];
   readonly sources: readonly BundleSource[];
 }
 
@@ -50,7 +61,22 @@ export function parseBundleManifest(json: unknown): BundleManifest {
   }
   if (!tables.leads) throw new Error('manifest.json has no leads table');
   const sources = Array.isArray(json.sources) ? json.sources.filter(isRecord).map(toSource) : [];
-  return { schemaVersion: json.schemaVersion, createdAt: String(json.createdAt ?? ''), tables, sources };
+  const lookups = json.lookups === undefined ? [] : toLookups(json.lookups);
+  return { schemaVersion: json.schemaVersion, createdAt: String(json.createdAt ?? ''), tables, ...(lookups.length ? { lookups } : {}), sources };
+}
+
+function toLookups(json: unknown): BundleLookup[] {
+  if (!Array.isArray(json)) throw new Error('manifest.json: "lookups" must be a list');
+  return json.map((entry: unknown, i) => {
+    const at = `manifest.json: lookup ${i + 1}`;
+    if (!isRecord(entry) || typeof entry.file !== 'string' || typeof entry.rows !== 'number' || typeof entry.sha256 !== 'string') throw new Error(`${at} needs file, rows and sha256`);
+    if (!/^[\w.-]+$/.test(entry.file)) throw new Error(`${at} has an invalid file name`);
+    // The table name reaches SQL only quoted, but a bundle may name nothing but a lookup table.
+    if (typeof entry.table !== 'string' || !/^lookup_[a-z0-9_]{1,40}$/.test(entry.table)) throw new Error(`${at} has an invalid table name`);
+    if (typeof entry.leadColumn !== 'string' || typeof entry.key !== 'string' || entry.leadColumn === '' || entry.key === '') throw new Error(`${at} needs leadColumn and key`);
+    const sources = Array.isArray(entry.sources) ? entry.sources.map(String) : [];
+    return { file: entry.file, rows: entry.rows, bytes: Number(entry.bytes ?? 0), sha256: entry.sha256, table: entry.table, leadColumn: entry.leadColumn, key: entry.key, sources };
+  });
 }
 
 function toSource(s: Record<string, unknown>): BundleSource {

@@ -27,23 +27,49 @@ export function suggestMapping(kind: TableKind, headers: readonly string[]): Col
   return mapping;
 }
 
-export function missingRequired(kind: TableKind, mapping: ColumnMapping): string[] {
-  return CANONICAL[kind].filter((c) => c.required && mapping[c.name] === undefined).map((c) => c.name);
+/** Canonical column → constant text given for every row (a file of MQLs: stage = "mql"). */
+export type ColumnConstants = Readonly<Record<string, string>>;
+
+/** Required columns of the kind that neither a header nor a constant supplies. */
+export function missingRequired(kind: TableKind, mapping: ColumnMapping, constants: ColumnConstants = {}): string[] {
+  return CANONICAL[kind].filter((c) => c.required && mapping[c.name] === undefined && constants[c.name] === undefined).map((c) => c.name);
 }
 
 /**
  * Recognises a file's table from its headers: the kind whose required columns are all present
- * and which explains the most headers. Null when no kind's required columns are there.
+ * and which explains the most headers (ties: the share of its columns explained). Null when no
+ * kind's required columns are there.
  */
 export function detectTableKind(headers: readonly string[]): TableKind | null {
-  let best: { kind: TableKind; score: number } | null = null;
+  let best: { kind: TableKind; explained: number; share: number } | null = null;
   for (const kind of TABLE_KINDS) {
     const mapping = suggestMapping(kind, headers);
     if (missingRequired(kind, mapping).length > 0) continue;
-    const score = Object.keys(mapping).length / CANONICAL[kind].length;
-    if (!best || score > best.score) best = { kind, score };
+    const explained = Object.keys(mapping).length;
+    const share = explained / CANONICAL[kind].length;
+    if (!best || explained > best.explained || (explained === best.explained && share > best.share)) best = { kind, explained, share };
   }
   return best?.kind ?? null;
+}
+
+/** Names DuckDB treats as one (identifiers are case-insensitive there). */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The file's columns the mapping does not use, kept under their own header as extra attributes.
+ * A header that is also a canonical column's name, or our row columns', is kept as "<header> (export)".
+ */
+export function extraColumns(kind: TableKind, headers: readonly string[], mapping: ColumnMapping): { header: string; name: string }[] {
+  const used = new Set(Object.values(mapping));
+  const taken = [...CANONICAL[kind].map((c) => c.name), '_source', '_line'];
+  const extras: { header: string; name: string }[] = [];
+  for (const header of headers) {
+    if (used.has(header) || header.trim() === '') continue;
+    let name = header.trim();
+    while (taken.some((t) => sameName(t, name)) || extras.some((e) => sameName(e.name, name))) name = `${name} (export)`;
+    extras.push({ header, name });
+  }
+  return extras;
 }
 
 /**

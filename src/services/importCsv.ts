@@ -1,17 +1,22 @@
 import { toRows, type Row } from '../db/arrowRows';
 import type { Db, FileSource } from '../db/types';
-import { VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
+import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
-import { detectTableKind, missingRequired, suggestMapping, type ColumnMapping } from '../ingest/headerMapping';
+import { detectTableKind, extraColumns, missingRequired, suggestMapping, type ColumnConstants, type ColumnMapping } from '../ingest/headerMapping';
+import { DEFAULT_PLACEHOLDERS } from '../ingest/placeholders';
 import { completeRecords, unclosedQuote } from '../ingest/csvHead';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { detectValueFormatInSteps } from '../ingest/valueFormats';
 import type { SheetSummary, WorkbookConversion } from '../ingest/xlsx';
 import {
+  clearedCellsSql,
   countSql,
   dropImportTablesSql,
+  emptyPlaceholdersSql,
+  placeholderCountsSql,
+  placeholderTableSql,
   finalUpdateSql,
   flaggedCountSql,
   importStatsSql,
@@ -29,10 +34,14 @@ import {
   WORK,
   type CsvEncoding,
   type ImportStats,
+  type ExtraColumn,
+  type LoadPlan,
   type ValueFormat,
 } from '../sql/importCsv';
-import { matchingRowsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
+import { KEY_COLUMNS, matchingRowsSql, tableColumnsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
+import { refreshLeadFacts } from './leadFacts';
 import { ExportError } from './exportError';
+import { importRisks, type ImportRisk } from './importRisks';
 import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv, workbookReport, type WorkbookAsCsv } from './importWorkbook';
 
@@ -49,6 +58,12 @@ export interface CsvImportInput {
   readonly kind?: TableKind;
   /** Canonical column → file header, chosen by the user or a mapping file, instead of the suggestion. */
   readonly mapping?: ColumnMapping;
+  /** Canonical column → text every row gets (stage "mql" for a file of MQLs); wins over a header. */
+  readonly constants?: ColumnConstants;
+  /** Cell texts that mean "not filled" (compared trimmed, case-insensitively); DEFAULT_PLACEHOLDERS when absent. */
+  readonly placeholders?: readonly string[];
+  /** The currency of the file's amounts where it has no currency column (ISO code, e.g. "USD"). */
+  readonly currency?: string;
   /** Formats the user corrected in the review; the rest is detected. */
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
@@ -129,6 +144,11 @@ export interface ImportOptions {
    * apply (values it leaves out are kept as they are). Without it unknown values are kept.
    */
   readonly reviewValues?: (unknown: readonly UnknownValue[]) => Promise<ValueMapping>;
+  /**
+   * Asked before anything is replaced when the import is risky (see importRisks): true goes on,
+   * false stops it with nothing changed. Without it the import goes on.
+   */
+  readonly confirmRisks?: (risks: readonly ImportRisk[], report: CsvImportReport) => Promise<boolean>;
 }
 
 export interface CsvImportReport {
@@ -150,6 +170,18 @@ export interface CsvImportReport {
   readonly rowsReplaced: number;
   /** Values of vocabulary columns that match no known value and were kept as they are. */
   readonly unknownValues: readonly UnknownValue[];
+  /** Constants given for columns (stage "mql"). */
+  readonly constants: ColumnConstants;
+  /** Optional cells that did not convert: emptied, their rows kept; each with line, column, value and reason. */
+  readonly cleared: readonly Row[];
+  /** Cells read as empty because they held a placeholder, per column. */
+  readonly placeholders: readonly { readonly column: string; readonly cells: number }[];
+  /** The placeholders this import looked for. */
+  readonly placeholderValues: readonly string[];
+  /** File columns the mapping does not use, kept under `name` as extra attributes. */
+  readonly extras: readonly { readonly header: string; readonly name: string }[];
+  /** The currency of the amounts: the input's choice, else null (a currency column, if mapped, holds it per row). */
+  readonly currency: string | null;
   /** For an Excel workbook: the sheet that was read, and what to know about it. Lines are then sheet rows. */
   readonly sheet?: SheetSummary;
 }
@@ -177,14 +209,27 @@ export function encodingOf(input: Pick<CsvImportInput, 'head' | 'encoding'>): { 
 }
 
 /** What the user chose in the review; it applies to a workbook's converted sheet as well. */
-const chosenOf = ({ kind, mapping, decimalSeparator, dateFormats }: CsvImportInput): Partial<CsvImportInput> =>
-  Object.fromEntries(Object.entries({ kind, mapping, decimalSeparator, dateFormats }).filter(([, value]) => value !== undefined));
+const chosenOf = ({ kind, mapping, constants, placeholders, currency, decimalSeparator, dateFormats }: CsvImportInput): Partial<CsvImportInput> =>
+  Object.fromEntries(Object.entries({ kind, mapping, constants, placeholders, currency, decimalSeparator, dateFormats }).filter(([, value]) => value !== undefined));
 
 /** Refuses a binary file (a PDF or image renamed .csv) before DuckDB reads it as garbage. */
 export function assertTextExport(fileName: string, encoding: TextEncoding, headText: string): void {
   if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && hasBinaryBytes(headText)) {
     throw new ExportError(fileName, 'this is not a text export (it contains binary data); export the table as CSV');
   }
+}
+
+/** Text columns whose values a user's value mapping may rewrite: the mapped or constant text columns and the extras. */
+function mappableColumns(plan: LoadPlan): string[] {
+  const text = CANONICAL[plan.kind].filter((c) => c.type === 'VARCHAR' && (plan.mapping[c.name] !== undefined || plan.constants?.[c.name] !== undefined)).map((c) => c.name);
+  return [...text, ...(plan.extras ?? []).map((e) => e.name)];
+}
+
+/** The upsert's statements, with the import's columns the table does not have yet added to it first. */
+async function upsertSteps(db: Db, kind: TableKind): Promise<SqlQuery[]> {
+  const columnsOf = async (table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => ({ name: String(r.name), type: String(r.type) }));
+  const existing = new Set((await columnsOf(kind)).map((c) => c.name.toLowerCase()));
+  return upsertSql(WORK, kind, (await columnsOf(WORK)).filter((c) => !existing.has(c.name.toLowerCase())));
 }
 
 /** The first row of a result (counts and flags). */
@@ -281,7 +326,7 @@ async function importText(
     try {
       onProgress?.('reading', 0);
       const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
-      const load = loadCsvSql(plan.kind, headers, plan.mapping, plan.format, fileRef, delimiter, fileName, csvEncoding, lineBreaks);
+      const load = loadCsvSql(plan, headers, fileRef, delimiter, fileName, csvEncoding, lineBreaks);
       await db.query(load, { ...(signal ? { signal } : {}), ...progress });
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
@@ -293,52 +338,72 @@ async function importText(
       return null;
     }
     if (!lineBreaks && (!scanned || scanned.lineBreakInCell || scanned.irregular)) return await importText(db, file, source, csvEncoding, scan, true, options);
-    const { kind, mapping, format } = plan;
+    const { kind } = plan;
     onProgress?.('checking');
     signal?.throwIfAborted();
-    const trim = !scanned || scanned.spaceAtCellEdge || scanned.irregular ? trimTextSql(kind, mapping) : null;
+    const trim = !scanned || scanned.spaceAtCellEdge || scanned.irregular ? trimTextSql(plan) : null;
     if (trim) await db.query(trim);
-    let stats = await importStats(db, kind, mapping);
-    const recheck = stats.bad > 0 ? recheckFlaggedSql(kind, mapping, format) : null;
+    let stats = await importStats(db, plan);
+    const placeholders = await emptyPlaceholders(db, plan);
+    const recheck = stats.bad + stats.soft > 0 ? recheckFlaggedSql(plan) : null;
     if (recheck) {
+      for (const query of placeholderTableSql(plan.placeholders)) await db.query(query);
       await db.query(recheck);
-      stats = { ...stats, bad: Number(Object.values(await firstRow(db, flaggedCountSql()))[0] ?? 0) };
+      const flagged = await firstRow(db, flaggedCountSql());
+      stats = { ...stats, bad: Number(flagged.bad ?? 0), soft: Number(flagged.soft ?? 0) };
     }
     // Lines are rowid + 2 unless records were set aside or cells hold line breaks: then they are stored first.
     const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
     if (!simpleLines) await db.query(numberLinesSql());
     const line = lineSql(simpleLines);
-    const rejectsTable = rejectsTableSql(kind, mapping, format, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0 });
+    const rejectsTable = rejectsTableSql(plan, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0 });
     if (rejectsTable) await db.query(rejectsTable);
-    const { repairs, changes, unknownValues } = await vocabularyChanges(db, kind, line, rejectsTable !== null, options);
+    const clearedQuery = stats.soft > 0 ? clearedCellsSql(plan, line, rejectsTable !== null) : null;
+    const cleared = clearedQuery ? toRows(await db.query(clearedQuery)) : [];
+    const { repairs, changes, unknownValues } = await vocabularyChanges(db, kind, mappableColumns(plan), line, rejectsTable !== null, options);
     const update = finalUpdateSql(simpleLines, changes);
     if (update) await db.query(update);
     const rowsRead = stats.rows + stats.setAside;
     await db.query(pruneWorkSql(rejectsTable !== null));
     const rejects = rejectsTable ? toRows(await db.query(rejectsSql())) : [];
     const rowsLoaded = rejectsTable ? await first(db, countSql(WORK)) : stats.rows;
-    // The last moment to cancel: from here the table of that kind changes.
-    signal?.throwIfAborted();
-    const mode: ImportMode = options.mode === 'upsert' && (await first(db, tableExistsSql(kind))) > 0 ? 'upsert' : 'replace';
-    const rowsReplaced = mode === 'upsert' ? await first(db, matchingRowsSql(WORK, kind)) : 0;
-    await db.query(mode === 'upsert' ? upsertSql(WORK, kind) : replaceTableSql(kind));
-    await db.query(dropImportTablesSql());
-    return {
+    const report: CsvImportReport = {
       fileName,
       kind,
       encoding,
       delimiter,
-      format,
-      mapping,
+      format: plan.format,
+      mapping: plan.mapping,
       rowsRead,
       rowsLoaded,
       rowsRejected: rowsRead - rowsLoaded,
       rejects,
       repairs,
-      mode,
-      rowsReplaced,
+      mode: 'replace',
+      rowsReplaced: 0,
       unknownValues,
+      constants: plan.constants,
+      cleared,
+      placeholders,
+      placeholderValues: plan.placeholders,
+      extras: plan.extras,
+      currency: plan.currency,
     };
+    // Asked before anything is replaced: an import that drops much of its file, empties a column or loads nothing.
+    const risks = importRisks(report);
+    if (risks.length && options.confirmRisks && !(await options.confirmRisks(risks, report))) {
+      throw new ExportError(fileName, `not imported, nothing was replaced: ${risks.map((r) => r.message).join('; ')}`);
+    }
+    // The last moment to cancel: from here the table of that kind changes.
+    signal?.throwIfAborted();
+    // Rows are matched by the kind's key: an export without it (deals with no deal id) can only replace.
+    const keyed = KEY_COLUMNS[kind].every((c) => plan.mapping[c] !== undefined || plan.constants[c] !== undefined);
+    const mode: ImportMode = options.mode === 'upsert' && keyed && (await first(db, tableExistsSql(kind))) > 0 ? 'upsert' : 'replace';
+    const rowsReplaced = mode === 'upsert' ? await first(db, matchingRowsSql(WORK, kind)) : 0;
+    for (const query of mode === 'upsert' ? await upsertSteps(db, kind) : [replaceTableSql(kind)]) await db.query(query);
+    await db.query(dropImportTablesSql());
+    await refreshLeadFacts(db);
+    return { ...report, mode, rowsReplaced };
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);
@@ -364,11 +429,12 @@ async function readSample(db: Db, name: string, { input, head, delimiter }: CsvF
   }
 }
 
-async function importStats(db: Db, kind: TableKind, mapping: ColumnMapping): Promise<ImportStats> {
-  const row = await firstRow(db, importStatsSql(kind, mapping));
+async function importStats(db: Db, plan: LoadPlan): Promise<ImportStats> {
+  const row = await firstRow(db, importStatsSql(plan));
   return {
     rows: Number(row.rows ?? 0),
     bad: Number(row.bad ?? 0),
+    soft: Number(row.soft ?? 0),
     multiLine: Number(row.multi_line ?? 0),
     setAside: Number(row.set_aside ?? 0),
     repeatedIds: row.repeated_ids === true,
@@ -376,27 +442,70 @@ async function importStats(db: Db, kind: TableKind, mapping: ColumnMapping): Pro
 }
 
 /**
- * Table, column mapping and value formats from the headers and the first rows (as text). Formats
- * are detected one column at a time, each in a task of its own (all at once took 50–200 ms).
+ * Table, column mapping, constants, extras and value formats from the headers and the first rows
+ * (as text). Formats are detected one column at a time, each in a task of its own (all at once took
+ * 50–200 ms).
  */
-async function planImport(fileName: string, headers: readonly string[], sample: (header: string) => string[], chosen: CsvImportInput, delimiter: string) {
+async function planImport(
+  fileName: string,
+  headers: readonly string[],
+  sample: (header: string) => string[],
+  chosen: CsvImportInput,
+  delimiter: string,
+): Promise<LoadPlan & { readonly constants: ColumnConstants; readonly extras: readonly ExtraColumn[]; readonly placeholders: readonly string[]; readonly currency: string | null }> {
   // DuckDB names the columns of a file without a header row column0, column1, …
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
   const kind = chosen.kind ?? detectTableKind(headers);
-  if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')})`);
+  if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')}); choose its table, or import it as a lookup`);
   // A chosen mapping names headers as the preview showed them (trimmed); DuckDB keeps the spaces.
   const actual = (header: string) => headers.find((h) => h === header) ?? headers.find((h) => h.trim() === header.trim()) ?? header;
-  const mapping = chosen.mapping ? Object.fromEntries(Object.entries(chosen.mapping).map(([column, header]) => [column, actual(header)])) : suggestMapping(kind, headers);
-  const unknown = Object.values(mapping).filter((header) => !headers.includes(header));
+  const given = chosen.mapping ? Object.fromEntries(Object.entries(chosen.mapping).map(([column, header]) => [column, actual(header)])) : suggestMapping(kind, headers);
+  const unknown = Object.values(given).filter((header) => !headers.includes(header));
   if (unknown.length) throw new ExportError(fileName, `the mapping names columns the file does not have: ${unknown.join(', ')}`);
-  const missing = missingRequired(kind, mapping);
+  const currency = chosen.currency?.trim() ? chosen.currency.trim().toUpperCase() : null;
+  // A currency chosen for the file fills its currency column where the file has none.
+  const withCurrency = currency && (kind === 'leads' || kind === 'deals') && given.currency === undefined ? { currency, ...chosen.constants } : chosen.constants;
+  const constants = checkedConstants(fileName, kind, withCurrency ?? {});
+  const missing = missingRequired(kind, given, constants);
   if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
+  const extras = extraColumns(kind, headers, given);
+  // The raw source is the medium column as the export wrote it, unless the file has a column of its own for it.
+  const mapping = withRawSource(kind, given, constants);
   const detected = await detectValueFormatInSteps(kind, mapping, sample, delimiter, nextTask);
   const format: ValueFormat = {
     decimalSeparator: chosen.decimalSeparator ?? detected.decimalSeparator,
     dateFormats: { ...detected.dateFormats, ...chosen.dateFormats },
   };
-  return { kind, mapping, format };
+  return { kind, mapping, constants, extras, placeholders: chosen.placeholders ?? DEFAULT_PLACEHOLDERS, format, currency };
+}
+
+/** Constants only for the kind's columns; a typed constant must read as its type (checked by the SQL builder too). */
+function checkedConstants(fileName: string, kind: TableKind, constants: ColumnConstants): ColumnConstants {
+  const known = CANONICAL[kind].map((c) => c.name);
+  const wrong = Object.keys(constants).filter((c) => !known.includes(c));
+  if (wrong.length) throw new ExportError(fileName, `constants for columns ${kind} does not have: ${wrong.join(', ')}`);
+  return Object.fromEntries(Object.entries(constants).filter(([, value]) => value.trim() !== '').map(([column, value]) => [column, value.trim()]));
+}
+
+function withRawSource(kind: TableKind, mapping: ColumnMapping, constants: ColumnConstants): ColumnMapping {
+  if (kind !== 'leads' || mapping.source !== undefined || constants.source !== undefined) return mapping;
+  if (mapping.medium !== undefined) return { ...mapping, source: mapping.medium };
+  return mapping;
+}
+
+/**
+ * Counts the placeholders and empties them in the optional text columns and extras; in the typed
+ * columns of the flagged rows they are counted here and read as empty by recheckFlaggedSql.
+ * Required text was emptied of them while reading.
+ */
+async function emptyPlaceholders(db: Db, plan: LoadPlan): Promise<{ column: string; cells: number }[]> {
+  const countQuery = placeholderCountsSql(plan);
+  if (!countQuery) return [];
+  const counts = toRows(await db.query(countQuery)).map((r) => ({ column: String(r.column_name), cells: Number(r.n) }));
+  const typed = new Set(CANONICAL[plan.kind].filter((c) => c.type !== 'VARCHAR').map((c) => c.name));
+  const emptyTexts = emptyPlaceholdersSql(counts.filter((c) => !typed.has(c.column)).map((c) => c.column), plan.placeholders ?? []);
+  if (emptyTexts) await db.query(emptyTexts);
+  return counts;
 }
 
 /**
@@ -405,7 +514,7 @@ async function planImport(fileName: string, headers: readonly string[], sample: 
  * are applied by the final update. Values still unknown are asked about (reviewValues) before
  * anything is replaced; what stays unknown is kept as it is and listed.
  */
-async function vocabularyChanges(db: Db, kind: TableKind, line: string, withRejects: boolean, options: ImportOptions) {
+async function vocabularyChanges(db: Db, kind: TableKind, textColumns: readonly string[], line: string, withRejects: boolean, options: ImportOptions) {
   const vocabularies = Object.entries(VOCABULARY_COLUMNS[kind]);
   const query = vocabularyValuesSql(vocabularies.map(([column]) => column), line, withRejects);
   const values = query ? toRows(await db.query(query)) : [];
@@ -438,6 +547,18 @@ async function vocabularyChanges(db: Db, kind: TableKind, line: string, withReje
       repairs.push({ column, from: raw, to: canonical, rows: Number(n), why: chosen === undefined ? `${vocabulary} synonym` : 'your value mapping' });
     }
     changes.set(column, changed);
+  }
+  // The user's merges of other text columns (the raw source's "google" → "Google", an extra column's spellings).
+  const merged = Object.keys(userMapping).filter((column) => !changes.has(column) && textColumns.includes(column) && Object.keys(userMapping[column] ?? {}).length > 0);
+  const mergeQuery = vocabularyValuesSql(merged, line, withRejects);
+  for (const { column_name: column, value, n } of mergeQuery ? toRows(await db.query(mergeQuery)) : []) {
+    const raw = String(value);
+    const to = userMapping[String(column)]?.[raw];
+    if (to === undefined || to === raw) continue;
+    const changed = changes.get(String(column)) ?? new Map<string, string>();
+    changed.set(raw, to);
+    changes.set(String(column), changed);
+    repairs.push({ column: String(column), from: raw, to, rows: Number(n), why: 'your value mapping' });
   }
   return { repairs, changes, unknownValues: unknownOf(userMapping) };
 }

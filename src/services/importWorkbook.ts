@@ -55,13 +55,11 @@ export async function workbookReport(db: Db, workbook: WorkbookAsCsv, report: Cs
     throw new ExportError(report.fileName, `the sheet rows could not be numbered: ${messageOf(error)}`);
   }
   const row = (line: number) => sheetRows.get(line) ?? line;
-  const rejects = report.rejects.map(
-    (reject): Row => ({
-      ...reject,
-      line: typeof reject.line === 'number' ? row(reject.line) : (reject.line ?? null),
-      // "duplicate of line 5" names a line too: it becomes the sheet row.
-      reason: typeof reject.reason === 'string' ? reject.reason.replace(/\bline (\d+)\b/g, (_, n: string) => `row ${row(Number(n))}`) : (reject.reason ?? null),
-    }),
-  );
-  return { ...report, rejects, sheet: workbook.summary };
+  const toSheetRow = (entry: Row): Row => ({
+    ...entry,
+    line: typeof entry.line === 'number' ? row(entry.line) : (entry.line ?? null),
+    // "duplicate of line 5" names a line too: it becomes the sheet row.
+    reason: typeof entry.reason === 'string' ? entry.reason.replace(/\bline (\d+)\b/g, (_, n: string) => `row ${row(Number(n))}`) : (entry.reason ?? null),
+  });
+  return { ...report, rejects: report.rejects.map(toSheetRow), cleared: report.cleared.map(toSheetRow), sheet: workbook.summary };
 }

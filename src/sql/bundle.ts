@@ -1,5 +1,6 @@
 import type { TableKind } from '../domain/schema';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { addColumnsSql } from './importMerge';
 
 /**
  * SQL of the ETL's bundle: several exports of one kind gathered into one table, the keys they
@@ -20,14 +21,21 @@ export const KEY_COLUMNS: Readonly<Record<TableKind, readonly string[]>> = {
   targets: ['period', 'sales_unit'],
 };
 
-/** Moves a freshly imported table into the gathering table of its kind (created by the first export). */
-export function gatherSql(from: string, into: string, first: boolean): SqlQuery {
-  return {
-    sql: first
-      ? `ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(into)}`
-      : `INSERT INTO ${quoteIdent(into)} BY NAME SELECT * FROM ${quoteIdent(from)}; DROP TABLE ${quoteIdent(from)}`,
-    params: [],
-  };
+/**
+ * Moves a freshly imported table into the gathering table of its kind (created by the first export).
+ * Exports of one kind may differ in their extra columns: `newColumns` (the import's columns the
+ * gathering table lacks) are added first, and the rows are inserted by name, in order.
+ */
+export function gatherSql(from: string, into: string, first: boolean, newColumns: readonly { readonly name: string; readonly type: string }[] = []): SqlQuery[] {
+  if (first) return [{ sql: `ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(into)}`, params: [] }];
+  return [
+    ...addColumnsSql(into, newColumns),
+    { sql: `INSERT INTO ${quoteIdent(into)} BY NAME SELECT * FROM ${quoteIdent(from)}; DROP TABLE ${quoteIdent(from)}`, params: [] },
+  ];
+}
+
+export function renameTableSql(from: string, to: string): SqlQuery {
+  return { sql: `DROP TABLE IF EXISTS ${quoteIdent(to)}; ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`, params: [] };
 }
 
 /** Every row whose key also occurs in another export, with its file and line, ordered by key. */

@@ -3,6 +3,7 @@ import type { Pipeline } from '../domain/pipeline';
 import { CANONICAL } from '../domain/schema';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { whereSql } from './leadFilter';
+import { LEAD_FACTS } from './leadFacts';
 
 /**
  * The Lead explorer's queries: the leads behind a figure, one page at a time, sorted and paged by
@@ -77,7 +78,7 @@ export function explorerPageSql({ filter, pipeline, columns, sort, limit, offset
   if (columns.length === 0) throw new Error('Choose at least one column');
   const select = columns.map(checkedColumn).join(', ');
   return joinSql([
-    `SELECT ${select} FROM leads`,
+    `SELECT ${select} FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     explorerOrderBy(sort, pipeline),
     // Whole numbers checked above, so writing them into the text is safe.
@@ -87,7 +88,7 @@ export function explorerPageSql({ filter, pipeline, columns, sort, limit, offset
 
 /** How many leads the filter lists (column `n`). */
 export function explorerCountSql({ filter, pipeline }: ExplorerFilterOptions): SqlQuery {
-  return joinSql(['SELECT count(*)::BIGINT AS n FROM leads', whereSql(filter, pipeline)]);
+  return joinSql([`SELECT count(*)::BIGINT AS n FROM ${LEAD_FACTS}`, whereSql(filter, pipeline)]);
 }
 
 /**
@@ -102,7 +103,7 @@ export function explorerSnapshotSql(table: string, { filter, pipeline, columns, 
   return joinSql([
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map(checkedColumn).join(', ')}, row_number() OVER (`,
     explorerOrderBy(sort, pipeline),
-    ') AS _row FROM leads',
+    `) AS _row FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     'ORDER BY _row',
   ]);

@@ -2,6 +2,7 @@ import type { FilterDimension, LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { whereSql } from './leadFilter';
+import { LEAD_FACTS } from './leadFacts';
 
 /**
  * The values of a filter dimension with their lead counts under the other filters, most leads
@@ -9,5 +10,10 @@ import { whereSql } from './leadFilter';
  */
 export function dimensionValuesSql(dimension: FilterDimension, filter: LeadFilter, pipeline: Pipeline, limit = 500): SqlQuery {
   const column = quoteIdent(dimension);
-  return joinSql([`SELECT ${column} AS value, count(*)::BIGINT AS leads FROM leads`, whereSql(filter, pipeline), `GROUP BY ALL ORDER BY leads DESC, value NULLS LAST LIMIT ${Math.floor(limit)}`]);
+  return joinSql([`SELECT ${column} AS value, count(*)::BIGINT AS leads FROM ${LEAD_FACTS}`, whereSql(filter, pipeline), `GROUP BY ALL ORDER BY leads DESC, value NULLS LAST LIMIT ${Math.floor(limit)}`]);
+}
+
+/** How many distinct values (NULL not counted) a lead_facts column has (`n`). */
+export function distinctCountSql(column: string): SqlQuery {
+  return { sql: `SELECT count(DISTINCT ${quoteIdent(column)})::BIGINT AS n FROM ${LEAD_FACTS}`, params: [] };
 }

@@ -5,6 +5,7 @@ import type { Pipeline } from '../domain/pipeline';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { filterSql } from './leadFilter';
 import { reachedIndexSql } from './reach';
+import { LEAD_FACTS } from './leadFacts';
 
 /**
  * The Funnel page's pre-aggregated leads (src/domain/funnelCube.ts computes the page from them),
@@ -44,7 +45,7 @@ export function leadRowsSql(pipeline: Pipeline, filter: LeadFilter): SqlQuery {
     reachedIndexSql(pipeline),
     "AS r, date_trunc('month', created_at)::DATE AS created_month,",
     'greatest(created_at, closed_at, last_activity_at)::DATE AS latest_at',
-    'FROM leads WHERE',
+    `FROM ${LEAD_FACTS} WHERE`,
     filterSql(filter, pipeline),
     ')',
   ]);
@@ -103,7 +104,7 @@ export function lagRowsSql(pipeline: Pipeline, filter: LeadFilter, keepAll = fal
     'AS r,',
     joinSql(dateColumns, ', '),
     ',',
-    keepAll ? joinSql([verdict, 'AS selected FROM leads)']) : joinSql(['TRUE AS selected FROM leads WHERE', verdict, ')']),
+    keepAll ? joinSql([verdict, `AS selected FROM ${LEAD_FACTS})`]) : joinSql([`TRUE AS selected FROM ${LEAD_FACTS} WHERE`, verdict, ')']),
     spans.length ? spans.join(' UNION ALL ') : span(0, 0, 'FALSE'), // a pipeline without dates: no rows, same columns
   ]);
 }

@@ -24,6 +24,7 @@ export const SHAPE_REJECTS = '_shape_rejects';
 export const REJECTS = '_rejects';
 const LINES = '_lines';
 const SAMPLE_REJECTS = '_sample_rejects';
+const PLACEHOLDERS = '_placeholders';
 
 /**
  * How DuckDB is told to read the file: UTF-8, or latin-1 for a Windows-1252 export that has none of
@@ -59,7 +60,7 @@ export function sampleCsvSql(fileRef: string, delimiter: string, rows = 1000): S
 
 /** Drops the import's working tables to free their memory. */
 export function dropImportTablesSql(): SqlQuery {
-  const names = [WORK, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS, LINES, SAMPLE_REJECTS, `${SAMPLE_REJECTS}_scan`];
+  const names = [WORK, SHAPE_REJECTS, `${SHAPE_REJECTS}_scan`, REJECTS, LINES, SAMPLE_REJECTS, `${SAMPLE_REJECTS}_scan`, PLACEHOLDERS];
   return { sql: names.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '), params: [] };
 }
 
@@ -115,90 +116,214 @@ interface Mapped {
   readonly slot: number;
 }
 
-/** The mapped columns in canonical order, with their position in the _raw list (1-based). */
-function mappedColumns(kind: TableKind, mapping: Readonly<Record<string, string>>): Mapped[] {
+/**
+ * What the load makes of a file: its table, which header feeds each canonical column, constants
+ * for columns the file does not have (every row of an MQL export is `mql`), the columns it keeps
+ * beside the canonical ones (extras, stored as text under their own name), the values that mean
+ * "not filled", and the number and date formats.
+ */
+export interface LoadPlan {
+  readonly kind: TableKind;
+  readonly mapping: Readonly<Record<string, string>>;
+  readonly constants?: Readonly<Record<string, string>>;
+  readonly extras?: readonly ExtraColumn[];
+  /** Cell texts read as empty, compared trimmed and case-insensitively ('Select', 'n/a', …). */
+  readonly placeholders?: readonly string[];
+  readonly format: ValueFormat;
+}
+
+/** A file column the mapping does not use, kept as text under `name` (its header, unless that is taken). */
+export interface ExtraColumn {
+  readonly header: string;
+  readonly name: string;
+}
+
+/** The mapped columns in canonical order, with their position in the _raw list (1-based); a constant wins over a header. */
+function mappedColumns({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' | 'mapping' | 'constants'>): Mapped[] {
   return CANONICAL[kind]
-    .filter((c) => mapping[c.name] !== undefined)
+    .filter((c) => mapping[c.name] !== undefined && constants[c.name] === undefined)
     .map((column, i) => ({ column, header: mapping[column.name] as string, slot: i + 1 }));
 }
 
 /** Optional text columns: stored as read, and trimmed afterwards in the rows that need it (trimTextSql). */
 const storedAsRead = (m: Mapped) => m.column.type === 'VARCHAR' && !m.column.required;
 
-/** Why a mapped cell fails, given its text and its converted value (SQL); null when it cannot fail. */
+/** Whether the text (SQL) is one of the placeholders; they are bound, lower-cased. */
+function placeholderSql(text: string, placeholders: readonly string[]): SqlQuery {
+  if (placeholders.length === 0) return { sql: 'FALSE', params: [] };
+  const longest = Math.max(...placeholders.map((p) => p.trim().length));
+  return {
+    sql: `(length(${text}) <= ${longest + 8} AND lower(trim(${text})) IN (${placeholders.map(() => '?').join(', ')}))`,
+    params: placeholders.map((p) => p.trim().toLowerCase()),
+  };
+}
+
+/** A required text cell as stored: trimmed, NULL when blank or a placeholder. */
+function requiredTextSql(cell: string, placeholders: readonly string[]): SqlQuery {
+  if (placeholders.length === 0) return { sql: trimmed(cell), params: [] };
+  return joinSql(['CASE WHEN', placeholderSql(cell, placeholders), `THEN NULL ELSE ${trimmed(cell)} END`]);
+}
+
+/**
+ * Why a mapped cell fails, given its text and its converted value (SQL); null when it cannot fail.
+ * A required cell that fails rejects its row (`_bad`); an optional typed cell that fails is only
+ * emptied and listed (`_soft`): its row is kept.
+ */
 function failureSql({ column }: Mapped, text: string, value: string): string | null {
   if (column.required) return `${value} IS NULL`;
   return column.type === 'VARCHAR' ? null : `(${text} IS NOT NULL AND ${value} IS NULL)`;
+}
+
+/** A constant as a typed SQL value, checked here so a wrong one fails before any file is read. */
+function constantSql(column: CanonicalColumn, text: string): SqlQuery {
+  switch (column.type) {
+    case 'VARCHAR':
+      return { sql: '?::VARCHAR', params: [text] };
+    case 'DATE':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new Error(`the constant for ${column.name} must be a date written yyyy-mm-dd, not "${text}"`);
+      return { sql: '?::DATE', params: [text] };
+    case 'DOUBLE':
+    case 'INTEGER': {
+      const value = Number(text);
+      if (text.trim() === '' || !Number.isFinite(value) || (column.type === 'INTEGER' && !Number.isInteger(value))) {
+        throw new Error(`the constant for ${column.name} must be a ${column.type === 'INTEGER' ? 'whole ' : ''}number written with a decimal point, not "${text}"`);
+      }
+      return { sql: `?::${column.type}`, params: [value] };
+    }
+  }
 }
 
 /**
  * Reads, converts and flags the whole file into the working table (see the module comment). What
  * is done per cell is as little as exactness allows, as this pass runs on one thread in the browser:
  * required text cells are trimmed; other cells are converted as read (see convertedSql); optional
- * text cells are stored as read. Line breaks inside cells are only counted when `lineBreaks`.
+ * text cells and extra columns are stored as read. Line breaks inside cells are only counted when
+ * `lineBreaks`.
  */
 export function loadCsvSql(
-  kind: TableKind,
+  plan: LoadPlan,
   headers: readonly string[],
-  mapping: Readonly<Record<string, string>>,
-  format: ValueFormat,
   fileRef: string,
   delimiter: string,
   sourceName: string,
   encoding: CsvEncoding = 'utf-8',
   lineBreaks = true,
 ): SqlQuery {
-  const mapped = mappedColumns(kind, mapping);
+  const { kind, format, constants = {}, extras = [], placeholders = [] } = plan;
+  const mapped = mappedColumns(plan);
   const columns: SqlQuery[] = CANONICAL[kind].map((column) => {
-    const m = mapped.find((x) => x.column === column);
     const name = quoteIdent(column.name);
+    const constant = constants[column.name];
+    if (constant !== undefined) return joinSql([constantSql(column, constant), ` AS ${name}`], '');
+    const m = mapped.find((x) => x.column === column);
     if (!m) return { sql: `NULL::${column.type} AS ${name}`, params: [] };
     const cell = quoteIdent(m.header);
-    if (column.type === 'VARCHAR') return { sql: `${column.required ? trimmed(cell) : cell} AS ${name}`, params: [] };
+    if (column.type === 'VARCHAR') return joinSql([column.required ? requiredTextSql(cell, placeholders) : { sql: cell, params: [] }, ` AS ${name}`], '');
     return joinSql([convertedSql(column, cell, format, true), ` AS ${name}`], '');
   });
+  const extraColumns = extras.map((e) => `${quoteIdent(e.header)} AS ${quoteIdent(e.name)}`);
   const raws = mapped.map((m) => `${quoteIdent(m.header)} AS _raw_${m.slot}`);
   const nl = lineBreaks ? `(${headers.map(newlinesIn).join(' + ') || '0'})::INTEGER` : '0::INTEGER';
-  const failures = mapped.map((m) => failureSql(m, `_raw_${m.slot}`, quoteIdent(m.column.name))).filter((f) => f !== null);
-  const names = CANONICAL[kind].map((c) => quoteIdent(c.name)).join(', ');
+  const hard = mapped.filter((m) => m.column.required).map((m) => failureSql(m, `_raw_${m.slot}`, quoteIdent(m.column.name)));
+  const soft = mapped.filter((m) => !m.column.required).map((m) => failureSql(m, `_raw_${m.slot}`, quoteIdent(m.column.name))).filter((f) => f !== null);
+  const names = [...CANONICAL[kind].map((c) => quoteIdent(c.name)), ...extras.map((e) => quoteIdent(e.name))].join(', ');
   const rawList = mapped.map(({ slot }) => `_raw_${slot}`).join(', ');
   return joinSql([
     {
       sql:
-        `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _bad, ` +
-        `CASE WHEN _bad THEN [${rawList}] END AS _raw FROM (SELECT *, ${failures.join(' OR ') || 'FALSE'} AS _bad FROM (SELECT`,
+        `CREATE OR REPLACE TABLE ${WORK} AS SELECT ${names}, ?::VARCHAR AS _source, NULL::INTEGER AS _line, _nl, _bad, _soft, ` +
+        `CASE WHEN _bad OR _soft THEN [${rawList}] END AS _raw FROM (SELECT *, ${hard.join(' OR ') || 'FALSE'} AS _bad, ` +
+        `${soft.join(' OR ') || 'FALSE'} AS _soft FROM (SELECT`,
       params: [sourceName],
     },
     joinSql(columns, ', '),
-    `, ${[...raws, `${nl} AS _nl`].join(', ')} FROM`,
+    `, ${[...extraColumns, ...raws, `${nl} AS _nl`].join(', ')} FROM`,
     readCsv(fileRef, delimiter, SHAPE_REJECTS, encoding),
     '))',
   ]);
 }
 
+/** The placeholders as a table (PLACEHOLDERS, lower-cased), for recheckFlaggedSql. */
+export function placeholderTableSql(placeholders: readonly string[]): SqlQuery[] {
+  const values = [...new Set(placeholders.map((p) => p.trim().toLowerCase()))];
+  return [
+    { sql: `CREATE OR REPLACE TEMP TABLE ${PLACEHOLDERS} (p VARCHAR)`, params: [] },
+    ...(values.length ? [{ sql: `INSERT INTO ${PLACEHOLDERS} VALUES ${values.map(() => '(?)').join(', ')}`, params: values }] : []),
+  ];
+}
+
 /**
- * The flagged rows again, by the import's rule (trimmed text, then converted): a value that failed
- * as read only because of a space character at an edge, or a blank cell, is no failure. Cheap, as
- * it touches only the flagged rows.
+ * The flagged rows again, by the import's rule (trimmed text, placeholders empty, then converted):
+ * a value that failed as read only because of a space character at an edge, a blank cell or a
+ * placeholder ('n/a' in a date column means "not filled", not "not a date"; placeholderTableSql
+ * first) is no failure. Cheap,
+ * as it touches only the flagged rows. The raw list itself is never updated: DuckDB rewrites a row
+ * whose list changes, and rowids must keep the file's order.
  */
-export function recheckFlaggedSql(kind: TableKind, mapping: Readonly<Record<string, string>>, format: ValueFormat): SqlQuery | null {
+export function recheckFlaggedSql(plan: LoadPlan): SqlQuery | null {
   const sets: SqlQuery[] = [];
-  const failures: SqlQuery[] = [];
-  for (const m of mappedColumns(kind, mapping)) {
+  const hard: SqlQuery[] = [];
+  const soft: SqlQuery[] = [];
+  const texts: SqlQuery[] = [];
+  for (const m of mappedColumns(plan)) {
     const name = quoteIdent(m.column.name);
-    const text = trimmed(`_raw[${m.slot}]`);
     if (m.column.type === 'VARCHAR') {
-      // Required text was trimmed while reading; optional text cannot fail.
-      if (m.column.required) failures.push({ sql: `${name} IS NULL`, params: [] });
+      // Required text was trimmed (placeholders emptied) while reading; optional text cannot fail.
+      if (m.column.required) hard.push({ sql: `${WORK}.${name} IS NULL`, params: [] });
       continue;
     }
-    const value = convertedSql(m.column, text, format);
+    // No bound values in the FROM clause: DuckDB numbers an UPDATE's parameters FROM first, so the placeholders come from a table.
+    texts.push({ sql: `CASE WHEN lower(trim(_raw[${m.slot}])) IN (SELECT p FROM ${PLACEHOLDERS}) THEN NULL ELSE ${trimmed(`_raw[${m.slot}]`)} END AS _t${m.slot}`, params: [] });
+    const text = `s._t${m.slot}`;
+    const value = convertedSql(m.column, text, plan.format);
     sets.push(joinSql([`${name} = `, value], ''));
     const failure = failureSql(m, text, `(${value.sql})`);
-    if (failure) failures.push({ sql: failure, params: value.params });
+    if (failure) (m.column.required ? hard : soft).push({ sql: failure, params: value.params });
   }
   if (sets.length === 0) return null;
-  return joinSql([`UPDATE ${WORK} SET`, joinSql(sets, ', '), ', _bad =', failures.length ? joinSql(failures, ' OR ') : 'FALSE', 'WHERE _bad']);
+  const or = (parts: SqlQuery[]) => (parts.length ? joinSql(parts, ' OR ') : { sql: 'FALSE', params: [] });
+  return joinSql([
+    `UPDATE ${WORK} SET`,
+    joinSql(sets, ', '),
+    ', _bad =',
+    or(hard),
+    ', _soft =',
+    or(soft),
+    'FROM (SELECT rowid AS _r,',
+    joinSql(texts, ', '),
+    `FROM ${WORK} WHERE _bad OR _soft) AS s WHERE ${WORK}.rowid = s._r`,
+  ]);
+}
+
+/**
+ * Cells that are placeholders, per column (`column_name`, `n`): the optional text columns and
+ * extras over all rows, the typed columns over the flagged rows (where a placeholder fails to
+ * convert). Run before they are emptied (emptyPlaceholdersSql; recheckFlaggedSql reads them as empty).
+ */
+export function placeholderCountsSql(plan: LoadPlan): SqlQuery | null {
+  const placeholders = plan.placeholders ?? [];
+  if (placeholders.length === 0) return null;
+  const texts = textColumnsStoredAsRead(plan);
+  const typed = mappedColumns(plan).filter((m) => m.column.type !== 'VARCHAR');
+  const counts: SqlQuery[] = [
+    ...texts.map((c) => joinSql([{ sql: 'SELECT ? AS column_name, count(*) FILTER (WHERE', params: [c] }, placeholderSql(quoteIdent(c), placeholders), `)::BIGINT AS n FROM ${WORK}`])),
+    ...typed.map((m) => joinSql([{ sql: 'SELECT ? AS column_name, count(*) FILTER (WHERE', params: [m.column.name] }, placeholderSql(`_raw[${m.slot}]`, placeholders), `)::BIGINT AS n FROM ${WORK} WHERE _bad OR _soft`])),
+  ];
+  if (counts.length === 0) return null;
+  return joinSql(['SELECT column_name, n FROM (', joinSql(counts, ' UNION ALL '), ') WHERE n > 0']);
+}
+
+/** Empties the placeholders of the given text columns (those placeholderCountsSql found some in). */
+export function emptyPlaceholdersSql(columns: readonly string[], placeholders: readonly string[]): SqlQuery | null {
+  if (columns.length === 0 || placeholders.length === 0) return null;
+  const sets = columns.map((c) => joinSql([`${quoteIdent(c)} = CASE WHEN`, placeholderSql(quoteIdent(c), placeholders), `THEN NULL ELSE ${quoteIdent(c)} END`]));
+  const where = columns.map((c) => placeholderSql(quoteIdent(c), placeholders));
+  return joinSql([`UPDATE ${WORK} SET`, joinSql(sets, ', '), 'WHERE', joinSql(where, ' OR ')]);
+}
+
+/** The optional text columns and the extras: stored as read, trimmed and emptied of placeholders afterwards. */
+function textColumnsStoredAsRead(plan: LoadPlan): string[] {
+  return [...mappedColumns(plan).filter(storedAsRead).map((m) => m.column.name), ...(plan.extras ?? []).map((e) => e.name)];
 }
 
 /**
@@ -206,8 +331,8 @@ export function recheckFlaggedSql(kind: TableKind, mapping: Readonly<Record<stri
  * character (Unicode Zs, what trim removes), found by one match over the row's cells joined by
  * \x01 (a \x01 inside a cell can only make a row trimmed that needs no trimming).
  */
-export function trimTextSql(kind: TableKind, mapping: Readonly<Record<string, string>>): SqlQuery | null {
-  const columns = mappedColumns(kind, mapping).filter(storedAsRead).map(({ column }) => quoteIdent(column.name));
+export function trimTextSql(plan: LoadPlan): SqlQuery | null {
+  const columns = textColumnsStoredAsRead(plan).map(quoteIdent);
   if (columns.length === 0) return null;
   return {
     sql:
@@ -221,8 +346,10 @@ export function trimTextSql(kind: TableKind, mapping: Readonly<Record<string, st
 export interface ImportStats {
   /** Records read into the working table (those DuckDB set aside not counted). */
   readonly rows: number;
-  /** Rows flagged as failing. */
+  /** Rows flagged as failing (a required value missing or wrong): rejected. */
   readonly bad: number;
+  /** Rows with an optional cell that failed to convert: kept, the cell emptied and listed. */
+  readonly soft: number;
   /** Rows with a line break inside a quoted cell. */
   readonly multiLine: number;
   /** Records DuckDB set aside because their shape was wrong (too few or too many fields). */
@@ -232,19 +359,19 @@ export interface ImportStats {
 }
 
 /** The column whose values must be unique within an import, if the table has one and it is mapped. */
-function uniqueIdColumn(kind: TableKind, mapping: Readonly<Record<string, string>>): string | null {
+function uniqueIdColumn({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' | 'mapping' | 'constants'>): string | null {
   const idColumn = CANONICAL[kind][0];
-  if (!idColumn || mapping[idColumn.name] === undefined) return null;
+  if (!idColumn || mapping[idColumn.name] === undefined || constants[idColumn.name] !== undefined) return null;
   return kind === 'leads' || kind === 'deals' || kind === 'campaigns' ? idColumn.name : null;
 }
 
-export function importStatsSql(kind: TableKind, mapping: Readonly<Record<string, string>>): SqlQuery {
-  const id = uniqueIdColumn(kind, mapping);
+export function importStatsSql(plan: LoadPlan): SqlQuery {
+  const id = uniqueIdColumn(plan);
   // NULL ids are never repeats (they are rejected as missing); count(DISTINCT) is much cheaper than GROUP BY … HAVING.
   const repeated = id ? `count(DISTINCT ${quoteIdent(id)}) < count(${quoteIdent(id)})` : 'FALSE';
   return {
     sql:
-      `SELECT count(*)::BIGINT AS rows, count(*) FILTER (WHERE _bad)::BIGINT AS bad, ` +
+      `SELECT count(*)::BIGINT AS rows, count(*) FILTER (WHERE _bad)::BIGINT AS bad, count(*) FILTER (WHERE _soft)::BIGINT AS soft, ` +
       `count(*) FILTER (WHERE _nl > 0)::BIGINT AS multi_line, (SELECT count(DISTINCT line) FROM ${SHAPE_REJECTS})::BIGINT AS set_aside, ` +
       `${repeated} AS repeated_ids FROM ${WORK}`,
     params: [],
@@ -283,27 +410,42 @@ export function numberLinesSql(): SqlQuery {
 }
 
 /**
+ * Per mapped cell of a row: {column_name, value, reason}, the reason NULL where the cell is fine —
+ * a required value missing (blank or a placeholder), or text that does not convert.
+ */
+function cellChecksSql(plan: LoadPlan, columns: (m: Mapped) => boolean): SqlQuery[] {
+  return mappedColumns(plan)
+    .filter(columns)
+    .map(({ column, slot }) => {
+      // Present: neither blank nor a placeholder (both stand for "not filled").
+      const placeholder = placeholderSql(`_raw[${slot}]`, plan.placeholders ?? []);
+      const present = { sql: `(nullif(trim(_raw[${slot}]), '') IS NOT NULL AND NOT ${placeholder.sql})`, params: placeholder.params };
+      const missing = column.type === 'VARCHAR' ? { sql: `${quoteIdent(column.name)} IS NULL`, params: [] } : { sql: `NOT ${present.sql}`, params: present.params };
+      const expected = column.type === 'DATE' ? ` (expected ${(plan.format.dateFormats[column.name] ?? [ISO]).join(' or ')})` : '';
+      return joinSql(
+        [
+          { sql: `{'column_name': ?, 'value': _raw[${slot}], 'reason': CASE WHEN`, params: [column.name] },
+          column.required ? missing : 'FALSE',
+          { sql: 'THEN ? WHEN', params: ['required value missing'] },
+          present,
+          { sql: `AND ${quoteIdent(column.name)} IS NULL THEN ? END}`, params: [REASONS[column.type] + expected] },
+        ],
+        ' ',
+      );
+    });
+}
+
+/**
  * One reject row per failing cell of the flagged rows (a converted NULL where text was given, a
  * required value missing), per repeated id, and per record DuckDB set aside; only the parts the
  * stats call for are computed (null when there is nothing to reject). `line` is lineSql(…).
  */
 export function rejectsTableSql(
-  kind: TableKind,
-  mapping: Readonly<Record<string, string>>,
-  format: ValueFormat,
+  plan: LoadPlan,
   line: string,
   parts: { readonly flagged: boolean; readonly repeatedIds: boolean; readonly setAside: boolean },
 ): SqlQuery | null {
-  const checks = mappedColumns(kind, mapping).map(({ column, slot }) => {
-    const present = `nullif(trim(_raw[${slot}]), '') IS NOT NULL`;
-    const expected = column.type === 'DATE' ? ` (expected ${(format.dateFormats[column.name] ?? [ISO]).join(' or ')})` : '';
-    return {
-      sql:
-        `{'column_name': ?, 'value': _raw[${slot}], 'reason': CASE WHEN ${column.required ? `NOT ${present}` : 'FALSE'} THEN ? ` +
-        `WHEN ${present} AND ${quoteIdent(column.name)} IS NULL THEN ? END}`,
-      params: [column.name, 'required value missing', REASONS[column.type] + expected],
-    };
-  });
+  const checks = cellChecksSql(plan, () => true);
   const selects: SqlQuery[] = [];
   if (parts.flagged && checks.length) {
     selects.push(
@@ -314,7 +456,7 @@ export function rejectsTableSql(
       ]),
     );
   }
-  const idColumn = uniqueIdColumn(kind, mapping);
+  const idColumn = uniqueIdColumn(plan);
   if (parts.repeatedIds && idColumn) {
     const id = quoteIdent(idColumn);
     selects.push({
@@ -340,6 +482,20 @@ export function rejectsTableSql(
 /** The rows that will be loaded: not flagged and (when there are rejects) not on a rejected line. */
 function keptRows(line: string, withRejects: boolean): string {
   return withRejects ? `NOT _bad AND ${line} NOT IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL)` : 'NOT _bad';
+}
+
+/**
+ * The optional cells of the rows that will be loaded that did not convert (a date column with a
+ * word in it): emptied, not rejected, and each listed with its line (line, column_name, value, reason).
+ */
+export function clearedCellsSql(plan: LoadPlan, line: string, withRejects: boolean): SqlQuery | null {
+  const checks = cellChecksSql(plan, (m) => !m.column.required && m.column.type !== 'VARCHAR');
+  if (checks.length === 0) return null;
+  return joinSql([
+    `SELECT line, f.column_name AS column_name, f.value AS value, f.reason AS reason FROM (SELECT ${line} AS line, unnest(list_filter([`,
+    joinSql(checks, ', '),
+    `], x -> x.reason IS NOT NULL)) AS f FROM ${WORK} WHERE _soft AND ${keptRows(line, withRejects)}) ORDER BY line, column_name`,
+  ]);
 }
 
 /** Distinct values and their counts of the vocabulary columns over the rows that will be loaded, most used first. */
@@ -377,7 +533,7 @@ export function finalUpdateSql(storeLines: boolean, changes: ReadonlyMap<string,
 export function pruneWorkSql(withRejects: boolean): SqlQuery {
   // Without rejects no row is flagged (a flagged row always has a reject), so nothing is deleted.
   const remove = withRejects ? `DELETE FROM ${WORK} WHERE _bad OR _line IN (SELECT line FROM ${REJECTS} WHERE line IS NOT NULL); ` : '';
-  return { sql: remove + ['_bad', '_raw', '_nl'].map((c) => `ALTER TABLE ${WORK} DROP COLUMN ${c};`).join(' '), params: [] };
+  return { sql: remove + ['_bad', '_soft', '_raw', '_nl'].map((c) => `ALTER TABLE ${WORK} DROP COLUMN ${c};`).join(' '), params: [] };
 }
 
 /** Puts the validated import in place of the table of its kind. */
@@ -389,8 +545,9 @@ export function rejectsSql(): SqlQuery {
   return { sql: `SELECT line, column_name, value, reason FROM ${REJECTS} ORDER BY line, column_name`, params: [] };
 }
 
+/** Rows still flagged after the recheck: `bad` (rejected) and `soft` (cells emptied). */
 export function flaggedCountSql(): SqlQuery {
-  return { sql: `SELECT count(*)::BIGINT AS n FROM ${WORK} WHERE _bad`, params: [] };
+  return { sql: `SELECT count(*) FILTER (WHERE _bad)::BIGINT AS bad, count(*) FILTER (WHERE _soft)::BIGINT AS soft FROM ${WORK}`, params: [] };
 }
 
 export function countSql(table: string): SqlQuery {

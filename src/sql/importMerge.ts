@@ -1,4 +1,4 @@
-import { CANONICAL, type TableKind } from '../domain/schema';
+import type { TableKind } from '../domain/schema';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 
 /**
@@ -27,14 +27,36 @@ export function matchingRowsSql(work: string, kind: TableKind): SqlQuery {
   return { sql: `SELECT count(*)::BIGINT AS n FROM ${quoteIdent(kind)} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(work)} AS w WHERE ${keyMatch(kind, 't', 'w')})`, params: [] };
 }
 
-/** Deletes the rows the import replaces and adds the imported ones, by column name. */
-export function upsertSql(work: string, kind: TableKind): SqlQuery {
+/**
+ * Deletes the rows the import replaces and adds the imported ones, by column name. `newColumns`
+ * are the import's columns the table lacks (extra attributes of a newer export): added first, so
+ * the earlier rows have them empty.
+ */
+export function upsertSql(work: string, kind: TableKind, newColumns: readonly { readonly name: string; readonly type: string }[] = []): SqlQuery[] {
   const table = quoteIdent(kind);
-  const columns = [...CANONICAL[kind].map((c) => c.name), '_source', '_line'].map(quoteIdent).join(', ');
-  return {
-    sql:
-      `DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(work)} AS w WHERE ${keyMatch(kind, 't', 'w')}); ` +
-      `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${quoteIdent(work)}; DROP TABLE ${quoteIdent(work)};`,
-    params: [],
-  };
+  return [
+    ...addColumnsSql(kind, newColumns),
+    {
+      sql:
+        `DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(work)} AS w WHERE ${keyMatch(kind, 't', 'w')}); ` +
+        `INSERT INTO ${table} BY NAME SELECT * FROM ${quoteIdent(work)}; DROP TABLE ${quoteIdent(work)};`,
+      params: [],
+    },
+  ];
+}
+
+/** Adds columns (name and type) to a table. */
+export function addColumnsSql(table: string, columns: readonly { readonly name: string; readonly type: string }[]): SqlQuery[] {
+  return columns.map((c) => ({ sql: `ALTER TABLE ${quoteIdent(table)} ADD COLUMN ${quoteIdent(c.name)} ${columnType(c.type)}`, params: [] }));
+}
+
+/** Only the types an import creates reach DDL text. */
+function columnType(type: string): string {
+  if (!['VARCHAR', 'DATE', 'DOUBLE', 'INTEGER', 'BIGINT', 'TIMESTAMP', 'BOOLEAN'].includes(type)) throw new Error(`Unexpected column type ${type}`);
+  return type;
+}
+
+/** Column names and types of a table (`name`, `type`), in table order. */
+export function tableColumnsSql(table: string): SqlQuery {
+  return { sql: 'SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ? AND NOT internal ORDER BY column_index', params: [table] };
 }

@@ -1,53 +1,55 @@
 import type { LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
-import { joinSql, type SqlQuery } from '../domain/sqlQuery';
+import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
 import { reachedIndexSql } from './reach';
 
 export interface FunnelKpiOptions {
   readonly pipeline: Pipeline;
-  /** Whether a deals table is loaded; without it revenue comes from the leads' own amount. */
-  readonly hasDeals: boolean;
   readonly groupByMedium?: boolean;
+  /** A lead_facts column to group by instead (its values as `value`, most leads first); wins over groupByMedium. */
+  readonly groupBy?: string;
   /** The shared filters (none: every lead). */
   readonly filter?: LeadFilter;
 }
 
 /**
- * Headline funnel figures: leads, leads that reached each later stage (reached_1 … reached_n),
- * and revenue = won deal amounts, else the won lead's own amount (DESIGN.md).
+ * Headline funnel figures on the leads with their deals applied (lead_facts): leads, leads that
+ * reached each later stage (reached_1 … reached_n), `lost` (now in the first terminal stage, for
+ * the win rate), `revenue` = the won leads' amounts (NULL when none is known: unknown, never 0),
+ * `won_unpriced` (won leads without an amount), and the won amounts' `currency` where there is
+ * exactly one (`currencies` counts them).
  */
-export function funnelKpisSql({ pipeline, hasDeals, groupByMedium = false, filter = [] }: FunnelKpiOptions): SqlQuery {
+export function funnelKpisSql({ pipeline, groupByMedium = false, groupBy, filter = [] }: FunnelKpiOptions): SqlQuery {
   const last = pipeline.stages.length - 1;
   const reachedCounts = pipeline.stages
     .slice(1)
     .map((_, k) => `count(*) FILTER (WHERE r >= ${k + 1})::BIGINT AS reached_${k + 1}`)
     .join(', ');
-  const wonAmount = hasDeals ? 'coalesce(w.amount, l.amount)' : 'l.amount';
-  const group = groupByMedium ? 'l.medium, ' : '';
+  const won = `r >= ${last}`;
+  const grouped = groupBy !== undefined ? `${quoteIdent(groupBy)} AS value` : groupByMedium ? 'medium' : null;
+  const key = groupBy !== undefined ? 'value' : 'medium';
   return joinSql([
-    'WITH',
-    hasDeals
-      ? { sql: 'won_deals AS (SELECT lead_id, sum(amount)::DOUBLE AS amount FROM deals WHERE outcome = ? GROUP BY lead_id),', params: ['won'] }
-      : '',
-    'l AS (SELECT lead_id, medium, amount,',
+    `WITH l AS (SELECT ${grouped ? `${grouped}, ` : ''}amount, currency, stage,`,
     reachedIndexSql(pipeline),
-    'AS r FROM leads',
+    `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     ')',
-    `SELECT ${group}count(*)::BIGINT AS leads, ${reachedCounts},`,
-    `coalesce(sum(CASE WHEN r >= ${last} THEN ${wonAmount} END), 0)::DOUBLE AS revenue`,
+    `SELECT ${grouped ? `${key}, ` : ''}count(*)::BIGINT AS leads, ${reachedCounts},`,
+    { sql: `count(*) FILTER (WHERE stage = ? AND NOT (${won}))::BIGINT AS lost,`, params: [pipeline.terminal[0] ?? 'lost'] },
+    `sum(amount) FILTER (WHERE ${won})::DOUBLE AS revenue, count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
+    `count(DISTINCT currency) FILTER (WHERE ${won} AND amount IS NOT NULL)::BIGINT AS currencies, min(currency) FILTER (WHERE ${won} AND amount IS NOT NULL) AS currency`,
     'FROM l',
-    hasDeals ? 'LEFT JOIN won_deals w ON w.lead_id = l.lead_id' : '',
-    groupByMedium ? 'GROUP BY l.medium ORDER BY leads DESC, l.medium' : '',
+    grouped ? `GROUP BY ${key} ORDER BY leads DESC, ${key} NULLS LAST` : '',
   ]);
 }
 
-/** Leads per created month (yyyy-mm) and medium: the Overview's stacked chart. */
+/** Leads per created month (yyyy-mm) and medium: the Overview's stacked chart (leads without a date are left out). */
 export function leadsPerMonthByMediumSql(pipeline: Pipeline, filter: LeadFilter = []): SqlQuery {
   return joinSql([
-    "SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, medium, count(*)::BIGINT AS leads FROM leads",
-    whereSql(filter, pipeline),
+    `SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, medium, count(*)::BIGINT AS leads FROM ${LEAD_FACTS}`,
+    joinSql([whereSql(filter, pipeline), filter.length ? 'AND created_at IS NOT NULL' : 'WHERE created_at IS NOT NULL']),
     'GROUP BY ALL ORDER BY month, medium',
   ]);
 }

@@ -11,6 +11,7 @@ import type { Manifest } from '../../etl/bundle';
 import type { RunReport } from '../../etl/report';
 import { runEtl, type EtlResult } from '../../etl/run';
 import { CANONICAL, TABLE_KINDS } from '../../src/domain/schema';
+import { sampleColumns } from '../../data-samples/generator/styles';
 import { canonicalCell, isoFromGerman, plainFromGerman, readTable, SAMPLES_DIR } from '../unit/samples/sampleFiles';
 import { ARROW_TYPE_OF, readParquetTable, readParquetTableWithBrowserBuild } from './helpers/bundle';
 import { REPO } from './helpers/engines';
@@ -20,6 +21,8 @@ const NOW = new Date('2026-11-27T09:00:00.000Z');
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+/** The import's default placeholders, lower-cased: written here again, not imported. */
+const PLACEHOLDERS = ['select', '-', '--', 'n/a', '#n/a', '(none)', '(blank)', 'null'];
 
 let scratch: string;
 beforeAll(() => {
@@ -61,7 +64,9 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       expect(source, source.file).toMatchObject({ bytes: statSync(file).size, sha256: sha256(file), encoding: 'windows-1252', delimiter: ';', rowsRejected: 0 });
       expect(source.kind).toBe(source.file.replace('.csv', ''));
       expect(source.rowsLoaded).toBe(manifest.tables[source.kind]?.rows);
-      expect(source.mapping).toMatchObject(Object.fromEntries(CANONICAL[source.kind].map((c) => [c.name, c.de[0]])));
+      expect(source.mapping).toMatchObject(Object.fromEntries(sampleColumns(source.kind).map((c) => [c.name, c.de[0]])));
+      // The raw source is read from the medium's column.
+      if (source.kind === 'leads') expect(source.mapping.source).toBe('Leadquelle');
     }
   });
 
@@ -94,7 +99,7 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       // Every cell against the export text, converted here independently of the import code.
       const csv = await readTable(SAMPLES_DIR, 'de', kind);
       expect(table.numRows).toBe(csv.length);
-      for (const column of CANONICAL[kind]) {
+      for (const column of sampleColumns(kind)) {
         const vector = table.getChild(column.name)!;
         const got = Array.from({ length: table.numRows }, (_, i) => vector.get(i));
         const expected = csv.map((row) => {
@@ -102,9 +107,16 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
           if (raw === '') return null;
           if (column.type === 'DATE') return Date.parse(`${isoFromGerman(raw)}T00:00:00Z`);
           if (column.type === 'DOUBLE' || column.type === 'INTEGER') return Number(plainFromGerman(raw));
+          // What exports write for "not filled" is read as empty (the import's default placeholders).
+          if (PLACEHOLDERS.includes(raw.toLowerCase())) return null;
           return canonicalCell(column.name, raw);
         });
         expect(got, `${kind}.${column.name}`).toEqual(expected);
+      }
+      if (kind === 'leads') {
+        // The raw source keeps the export's own medium text ("Webformular", not "web"); the leads carry no currency.
+        expect(Array.from({ length: table.numRows }, (_, i) => table.getChild('source')!.get(i))).toEqual(csv.map((row) => (row.medium ?? '').trim() || null));
+        expect(table.getChild('currency')!.nullCount).toBe(table.numRows);
       }
       expect(table.getChild('_source')!.toArray()).toEqual(csv.map(() => `${kind}.csv`));
       expect(Array.from(table.getChild('_line')!.toArray() as Int32Array)).toEqual(csv.map((_, i) => i + 2));
@@ -147,27 +159,33 @@ describe('ETL on several exports of one table, rejected rows and a mapping file'
   let input: string;
   let out: string;
   let result: EtlResult;
-  const badDates = Array.from({ length: 230 }, (_, i) => badLead(`X${i}`, '31.02.2025', '1'));
+  // 230 rows without an id (rejected), one id twice (the second rejected), and a date and a score that do not convert (emptied, row kept).
+  const noIds = Array.from({ length: 230 }, () => badLead('', '01.03.2025', '1'));
   beforeAll(async () => {
     input = path.join(scratch, 'months');
     out = path.join(scratch, 'months-bundle');
     mkdirSync(input);
     writeFileSync(path.join(input, 'leads-2025-01.csv'), germanLeads(2, 101));
-    writeFileSync(path.join(input, 'leads-2025-02.csv'), germanLeads(95, 150, [badLead('F1', '01.03.2025', '=SUM(A1:A9)'), ...badDates]));
+    writeFileSync(path.join(input, 'leads-2025-02.csv'), germanLeads(95, 150, [badLead('=F1()', '31.02.2025', '=SUM(A1:A9)'), badLead('=F1()', '01.03.2025', '1'), ...noIds]));
     writeFileSync(path.join(input, 'kosten.csv'), iconv.encode('Nr;Bezeichnung;Kanal;Ausgaben\r\nC1;Frühjahrsmesse;Messe;1.234,50\r\nC2;Mailing €;Mailing;99\r\n', 'win1252'));
     const mapping = {
       'kosten.csv': { kind: 'campaigns', columns: { campaign_id: 'Nr', name: 'Bezeichnung', medium: 'Kanal', cost: 'Ausgaben' } },
       'leads-2024-12.csv': { kind: 'leads' },
     };
     writeFileSync(path.join(scratch, 'mapping.json'), JSON.stringify(mapping));
-    result = await runEtl({ inputs: [input], outDir: out, mappingFile: path.join(scratch, 'mapping.json'), now: () => NOW });
+    // 231 of 288 rows rejected: only loaded when the user says so.
+    await expect(runEtl({ inputs: [input], outDir: out, mappingFile: path.join(scratch, 'mapping.json'), now: () => NOW })).rejects.toThrow(
+      /^leads-2025-02\.csv: 231 of 288 rows \(80 %\) would be rejected; nothing was written \(run with --allow-rejects to load it anyway\)$/,
+    );
+    expect(existsSync(out)).toBe(false);
+    result = await runEtl({ inputs: [input], outDir: out, mappingFile: path.join(scratch, 'mapping.json'), now: () => NOW, allowRejects: true });
   });
 
   it('appends the exports of one table in order and reports the ids they share', () => {
     const leads = result.manifest.tables.leads!;
-    expect(leads).toMatchObject({ rows: 100 + 56, sources: ['leads-2025-01.csv', 'leads-2025-02.csv'] });
+    expect(leads).toMatchObject({ rows: 100 + 57, sources: ['leads-2025-01.csv', 'leads-2025-02.csv'] });
     const table = readParquetTable(path.join(out, 'leads.parquet'));
-    expect(table.numRows).toBe(156);
+    expect(table.numRows).toBe(157);
     const sources = table.getChild('_source')!.toArray() as string[];
     expect(sources.slice(0, 100).every((s) => s === 'leads-2025-01.csv') && sources.slice(100).every((s) => s === 'leads-2025-02.csv')).toBe(true);
     // sample lines 95–101 are in both months
@@ -186,21 +204,29 @@ describe('ETL on several exports of one table, rejected rows and a mapping file'
 
   it('lists every rejected row in report.json and a formula-safe rejects CSV, and at most 200 in report.md', () => {
     const february = result.report.files.find((f) => f.fileName === 'leads-2025-02.csv')!;
-    expect(february).toMatchObject({ rowsRead: 56 + 231, rowsLoaded: 56, rowsRejected: 231 });
+    expect(february).toMatchObject({ rowsRead: 56 + 232, rowsLoaded: 57, rowsRejected: 231 });
     expect(february.rejects).toHaveLength(231);
-    expect(february.rejects[0]).toEqual({ line: 58, column_name: 'lead_score', value: '=SUM(A1:A9)', reason: 'not a number' });
+    expect(february.rejects[0]).toEqual({ line: 59, column_name: 'lead_id', value: '=F1()', reason: 'duplicate of line 58' });
+    expect(february.rejects[1]).toEqual({ line: 60, column_name: 'lead_id', value: null, reason: 'required value missing' });
+    expect(february.cleared).toEqual([
+      { line: 58, column_name: 'created_at', value: '31.02.2025', reason: 'not a date (expected %d.%m.%Y)' },
+      { line: 58, column_name: 'lead_score', value: '=SUM(A1:A9)', reason: 'not a number' },
+    ]);
     const csv = readFileSync(path.join(out, 'leads-2025-02.csv.rejects.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(231);
-    expect(rows[0]).toEqual({ line: '58', column_name: 'lead_score', value: `'=SUM(A1:A9)`, reason: 'not a number' });
-    expect(rows[1]).toMatchObject({ line: '59', column_name: 'created_at', value: '31.02.2025' });
+    expect(rows[0]).toEqual({ line: '59', column_name: 'lead_id', value: `'=F1()`, reason: 'duplicate of line 58' });
+    expect(rows[1]).toMatchObject({ line: '60', column_name: 'lead_id', value: '' });
     expect(existsSync(path.join(out, 'leads-2025-01.csv.rejects.csv'))).toBe(false);
     const md = readFileSync(path.join(out, 'report.md'), 'utf8');
     const section = md.slice(md.indexOf('## leads-2025-02.csv'));
     expect(section).toContain('### Rejected (231 problems in 231 rows)');
-    expect(section.match(/^\| \d+ \| `/gm)).toHaveLength(200);
+    const rejected = section.slice(section.indexOf('### Rejected'));
+    expect(rejected.match(/^\| \d+ \| `/gm)).toHaveLength(200);
     expect(section).toContain('The first 200 are listed; report.json and leads-2025-02.csv.rejects.csv have all 231.');
+    expect(section).toContain('| 59 | `lead_id` | =F1() | duplicate of line 58 |');
+    expect(section).toContain('### Emptied cells (2: optional values that did not convert; their rows were loaded)');
     expect(section).toContain('| 58 | `lead_score` | =SUM(A1:A9) | not a number |');
   });
 
@@ -239,7 +265,7 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
   it('exits 0 when rows were rejected, printing progress per file and the counts', async () => {
     const dir = path.join(scratch, 'cli-bad-rows');
     mkdirSync(dir);
-    writeFileSync(path.join(dir, 'leads.csv'), germanLeads(2, 11, [badLead('B1', '99.99.2025', '1')]));
+    writeFileSync(path.join(dir, 'leads.csv'), germanLeads(2, 11, [badLead('', '01.02.2025', '1')]));
     const { code, stdout, stderr } = await run([dir, '--out', path.join(scratch, 'cli-bundle')]);
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/\[1\/1\] leads\.csv → leads: 10 rows loaded, 1 rejected \(\d+\.\d s\)/);
@@ -257,7 +283,10 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     const { code, stderr } = await run([dir, '--out', target]);
     expect(code).toBe(1);
     const message = stderr.trim().split('\n').at(-1);
-    expect(message).toBe('etl: notizen.txt: not recognised as leads, deals, campaigns or targets (headers: Datum, Notiz)');
+    expect(message).toBe(
+      'etl: notizen.txt: not recognised as leads, deals, campaigns or targets, and none of its columns (Datum, Notiz) matches a lead column to use it as a lookup; ' +
+        'name its kind (and a lookup\'s "key") in the mapping file',
+    );
     expect(existsSync(target)).toBe(false);
   });
 

@@ -17,6 +17,7 @@ import { dimensionValuesSql } from '../../src/sql/filterValues';
 import { funnelRequestSql, velocitySql } from '../../src/sql/funnel';
 import { buildFunnelCube, cubeWarmUps } from '../../src/services/funnelCubes';
 import { ENGINES, loadEnglish } from './helpers/engines';
+import { refreshLeadFacts } from '../../src/services/leadFacts';
 
 /**
  * Hand-computed fixture (default pipeline lead → mql → sql → opportunity → won). r = furthest
@@ -56,6 +57,7 @@ async function loadFixture(db: Db): Promise<void> {
   const type = (name: string) => CANONICAL.leads.find((c) => c.name === name)?.type ?? 'VARCHAR';
   const values = FIXTURE_COLUMNS.map((name) => `?::${type(name)}`).join(', ');
   for (const row of FIXTURE) await db.query({ sql: `INSERT INTO leads (${FIXTURE_COLUMNS.join(', ')}) VALUES (${values})`, params: [...row] });
+  await refreshLeadFacts(db);
 }
 
 const ALL_REQUESTS = (dimension: SplitDimension): FunnelRequest[] => [

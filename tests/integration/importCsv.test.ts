@@ -98,24 +98,34 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
     ]);
   });
 
-  it('rejects cells that do not convert, missing required values and repeated ids, naming line, column and reason', async () => {
-    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,2025-13-45,Website,Open,B,2\nL3,2025-01-04,,Open,C,3\nL4,2025-01-05,Website,Open,D,twelve\nL1,2025-01-06,Website,Open,E,5\n`;
+  it('rejects missing ids and repeated ids; empties and lists optional cells that do not convert, keeping their rows', async () => {
+    const csv = `${EN_HEADER}\nL1,2025-01-02,Website,Open,A,1\nL2,2025-13-45,Website,Open,B,2\nL3,2025-01-04,,Open,C,3\nL4,2025-01-05,Website,Open,D,twelve\nL1,2025-01-06,Website,Open,E,5\n,2025-01-07,Website,Open,F,6\n`;
     const report = await load('bad-values.csv', bytesOf(csv));
-    expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 1, rowsRejected: 4 });
+    expect(report).toMatchObject({ rowsRead: 6, rowsLoaded: 4, rowsRejected: 2 });
     expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
-      [3, 'created_at', '2025-13-45', 'not a date (expected %Y-%m-%d)'],
-      [4, 'medium', null, 'required value missing'],
-      [5, 'amount', 'twelve', 'not a number'],
       [6, 'lead_id', 'L1', 'duplicate of line 2'],
+      [7, 'lead_id', null, 'required value missing'],
+    ]);
+    expect(report.cleared.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
+      [3, 'created_at', '2025-13-45', 'not a date (expected %Y-%m-%d)'],
+      [5, 'amount', 'twelve', 'not a number'],
+    ]);
+    // An empty medium is a lead without a medium, not a rejected row.
+    expect((await leads()).map((r) => [r.lead_id, r.created_at, r.medium, r.amount])).toEqual([
+      ['L1', Date.UTC(2025, 0, 2), 'web', 1],
+      ['L2', null, 'web', 2],
+      ['L3', Date.UTC(2025, 0, 4), null, 3],
+      ['L4', Date.UTC(2025, 0, 5), 'web', null],
     ]);
   });
 
-  it('reads a column with mixed date formats, and rejects dates no format reads', async () => {
+  it('reads a column with mixed date formats, and empties (and lists) dates no format reads', async () => {
     const csv = `${EN_HEADER}\nL1,31.01.2025,Website,Open,A,1\nL2,2025-02-01,Website,Open,B,1\nL3,02.02.2025,Website,Open,C,1\nL4,45658,Website,Open,D,1\nL5,31.02.2025x,Website,Open,E,1\n`;
     const report = await load('mixed-dates.csv', bytesOf(csv));
     expect(report.format.dateFormats.created_at).toEqual(['%d.%m.%Y', '%Y-%m-%d', 'excel-serial']);
-    expect((await leads()).map((r) => r.created_at)).toEqual([Date.UTC(2025, 0, 31), Date.UTC(2025, 1, 1), Date.UTC(2025, 1, 2), Date.UTC(2025, 0, 1)]);
-    expect(report.rejects.map((r) => [r.line, r.column_name, r.reason])).toEqual([[6, 'created_at', 'not a date (expected %d.%m.%Y or %Y-%m-%d or excel-serial)']]);
+    expect((await leads()).map((r) => r.created_at)).toEqual([Date.UTC(2025, 0, 31), Date.UTC(2025, 1, 1), Date.UTC(2025, 1, 2), Date.UTC(2025, 0, 1), null]);
+    expect(report.rejects).toEqual([]);
+    expect(report.cleared.map((r) => [r.line, r.column_name, r.reason])).toEqual([[6, 'created_at', 'not a date (expected %d.%m.%Y or %Y-%m-%d or excel-serial)']]);
   });
 
   it('reads Excel serial dates', async () => {
@@ -180,22 +190,23 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
       'L6,2025-01-07,Website,Open,H,7',
     ];
     const report = await load('multi.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
-    expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 4, rowsRejected: 3 });
+    expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 5, rowsRejected: 2 });
     expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
       [4, null, 'L2,2025-01-03,Website', expect.stringMatching(/MISSING COLUMNS/)],
       [6, 'lead_id', 'L1', 'duplicate of line 2'],
-      [7, 'created_at', 'notadate', 'not a date (expected %Y-%m-%d)'],
     ]);
+    expect(report.cleared.map((r) => [r.line, r.column_name, r.value])).toEqual([[7, 'created_at', 'notadate']]);
     expect((await leads()).map((r) => [r.lead_id, r.company, r._line])).toEqual([
       ['L1', 'A\nB', 2],
       ['L3', 'C', 5],
+      ['L4', 'E', 7],
       ['L5', 'F\n\nG', 8],
       ['L6', 'H', 11],
     ]);
     expect([...report.repairs].sort((a, b) => `${a.column}${a.from}`.localeCompare(`${b.column}${b.from}`))).toEqual([
-      { column: 'medium', from: 'Messe', to: 'trade_fair', rows: 3, why: 'medium synonym' },
+      { column: 'medium', from: 'Messe', to: 'trade_fair', rows: 4, why: 'medium synonym' },
       { column: 'medium', from: 'Website', to: 'web', rows: 1, why: 'medium synonym' },
-      { column: 'stage', from: 'Open', to: 'lead', rows: 4, why: 'stage synonym' },
+      { column: 'stage', from: 'Open', to: 'lead', rows: 5, why: 'stage synonym' },
     ]);
   });
 
@@ -299,7 +310,7 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
       const bytes = readFileSync(path.join(REPO, `data-samples/${style}/leads.csv`));
       const report = await load(`${style}-leads.csv`, bytes);
       expect(report).toMatchObject({ kind: 'leads', rowsLoaded: 20000, rowsRejected: 0 });
-      german.push(toRows(await db.query({ sql: 'SELECT * EXCLUDE (_source) FROM leads ORDER BY _line', params: [] })));
+      german.push(toRows(await db.query({ sql: 'SELECT * EXCLUDE (_source, source) FROM leads ORDER BY _line', params: [] })));
     }
     expect(german[1]).toEqual(german[0]);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
+import { refreshLeadFacts } from '../../src/services/leadFacts';
 import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../src/sql/overview';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
@@ -26,15 +27,27 @@ describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
     expect(rows[6]?._line).toBe(8);
   });
 
-  it('counts reached stages by stage and timestamps, and revenue from won deals first', async () => {
-    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true })));
-    // L1 won; L2 lost after sql (timestamps); L5 open with an sql date; L6 mql; L7 won without stamps.
-    expect(kpis).toEqual({ leads: 7, reached_1: 5, reached_2: 4, reached_3: 2, reached_4: 2, revenue: 1200 + 500 });
+  it('counts reached stages by stage, timestamps and deals, and revenue from won deals first', async () => {
+    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE })));
+    // L1 won (deal D1: 1200); L2 lost after sql, and its lost deal D2 makes it an opportunity; L5 open with an sql date;
+    // L6 mql; L7 won without stamps or deal (its own amount, 500).
+    expect(kpis).toEqual({ leads: 7, reached_1: 5, reached_2: 4, reached_3: 3, reached_4: 2, lost: 1, revenue: 1200 + 500, won_unpriced: 0, currencies: 1, currency: 'EUR' });
   });
 
-  it('without deals, revenue is the won leads own amount', async () => {
-    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: false })));
-    expect(kpis?.revenue).toBe(1000.5 + 500);
+  it('a won lead takes its deal’s amount and currency; without deals, revenue is the won leads’ own amount', async () => {
+    const won = toRows(await db.query({ sql: "SELECT lead_id, amount, currency FROM lead_facts WHERE stage = 'won' ORDER BY lead_id", params: [] }));
+    expect(won).toEqual([
+      { lead_id: 'L1', amount: 1200, currency: 'EUR' },
+      { lead_id: 'L7', amount: 500, currency: null },
+    ]);
+    await db.dropTable('deals');
+    await refreshLeadFacts(db);
+    try {
+      const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE })));
+      expect(kpis).toMatchObject({ reached_3: 2, revenue: 1000.5 + 500, currencies: 0, currency: null });
+    } finally {
+      await loadEnglish(db, { deals: 'tests/integration/fixtures/tiny-deals.csv' });
+    }
   });
 
   it('groups leads per month and medium', async () => {
@@ -45,7 +58,7 @@ describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
 
   it('applies the shared filters to the KPIs and the chart', async () => {
     const filter = [{ kind: 'values', dimension: 'medium', values: ['web'] }] as const;
-    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true, filter })));
+    const [kpis] = toRows(await db.query(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, filter })));
     const months = toRows(await db.query(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter)));
     expect(kpis?.leads).toBe(months.reduce((s, r) => s + Number(r.leads), 0));
     expect(months.every((r) => r.medium === 'web')).toBe(true);

@@ -16,8 +16,8 @@ const SAMPLES = {
 } as const;
 
 const METRIC_QUERIES = {
-  kpis: funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true }),
-  kpisByMedium: funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: true, groupByMedium: true }),
+  kpis: funnelKpisSql({ pipeline: DEFAULT_PIPELINE }),
+  kpisByMedium: funnelKpisSql({ pipeline: DEFAULT_PIPELINE, groupByMedium: true }),
   leadsPerMonth: leadsPerMonthByMediumSql(DEFAULT_PIPELINE),
 };
 

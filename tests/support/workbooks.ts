@@ -37,12 +37,13 @@ export async function germanLeadsWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** What the German workbook loads to, by lead id; L5 is rejected (its amount is "zwölf"). */
+/** What the German workbook loads to, by lead id; L5's amount ("zwölf") is emptied, and listed with its sheet row. */
 export const GERMAN_EXPECTED = {
   L1: { created_at: Date.UTC(2025, 0, 31), medium: 'trade_fair', company: 'Bäckerei Süß', amount: 1234.5, _line: 2 },
   L2: { created_at: Date.UTC(2025, 1, 1), medium: 'web', company: 'Café „Müller“ – 5 €', amount: 1234.56, _line: 3 },
   L3: { created_at: Date.UTC(2025, 1, 3), medium: 'direct_mail', company: 'Müller GmbH, Werk 2\nHalle 3', amount: 2469, _line: 4 },
   L4: { created_at: Date.UTC(2025, 1, 5), medium: 'ad', company: 'Weiß AG', amount: null, _line: 5 },
+  L5: { created_at: Date.UTC(2025, 1, 5), medium: 'trade_fair', company: 'Schulz & Söhne', amount: null, _line: 6 },
   L6: { created_at: Date.UTC(2025, 1, 6), medium: 'web', company: 'Example AG', amount: 99.99, _line: 7 },
   L7: { created_at: Date.UTC(2025, 1, 7), medium: 'telemarketing', stage: 'won', company: '€uro Trade', amount: 1_000_000, _line: 9 },
 } as const;

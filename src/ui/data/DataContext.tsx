@@ -8,6 +8,7 @@ import type { FunnelCube } from '../../domain/funnelCube';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { buildFunnelCube, cubeWarmUps } from '../../services/funnelCubes';
+import { refreshLeadFacts } from '../../services/leadFacts';
 import { importCsv, type CsvImportInput, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
 import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
@@ -248,6 +249,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       const kept = origin === 'sample' ? [] : tables.filter((t) => t.kind !== report.kind);
       if (origin === 'sample') {
         for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
+        await refreshLeadFacts(coordinator.db);
       }
       coordinator.invalidate();
       const summary: TableSummary =
@@ -269,6 +271,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     unsaved.current.clear();
     await storeRef.current?.clear();
     for (const kind of TABLE_KINDS) await coordinator.db.dropTable(kind);
+    await refreshLeadFacts(coordinator.db);
     const data = await loadSample(coordinator.db, (table) => update((s) => ({ ...s, status: { phase: 'loading', table } })));
     coordinator.invalidate();
     setRecentImports([]);

@@ -1,6 +1,7 @@
 import type { SnapshotStore } from '../../db/opfsSnapshot';
 import type { Db } from '../../db/types';
 import type { TableKind } from '../../domain/schema';
+import { refreshLeadFacts } from '../../services/leadFacts';
 import { bundleFromQuery, fetchManifest, loadBundle, type BundleLocation } from './publishedBundle';
 
 /** Where the loaded data came from: decides what the user may do with it. */
@@ -43,12 +44,16 @@ export async function loadStartupData(db: Db, store: SnapshotStore | null, onTab
     const manifest = await fetchManifest(published);
     if (manifest) {
       await loadBundle(db, published, manifest, onTable);
+      await refreshLeadFacts(db);
       return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt };
     }
   }
   try {
     const stored = await store?.restore<TableSummary>(db);
-    if (stored) return { origin: 'import', tables: stored.tables.map((t) => t.meta), savedAt: stored.savedAt };
+    if (stored) {
+      await refreshLeadFacts(db);
+      return { origin: 'import', tables: stored.tables.map((t) => t.meta), savedAt: stored.savedAt };
+    }
   } catch (error) {
     const sample = await loadSample(db, onTable);
     return { ...sample, notice: `Your data stored in this browser could not be read (${error instanceof Error ? error.message : String(error)}); the sample is shown instead.` };
@@ -62,6 +67,7 @@ export async function loadSample(db: Db, onTable: (kind: TableKind) => void): Pr
   const manifest = await fetchManifest(bundle);
   if (!manifest) throw new Error('The sample dashboard is missing from this build');
   await loadBundle(db, bundle, manifest, onTable);
+  await refreshLeadFacts(db);
   return { origin: 'sample', tables: bundleTables(manifest), builtAt: manifest.createdAt };
 }
 

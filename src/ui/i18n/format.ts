@@ -37,6 +37,24 @@ export function formatCurrency(language: string, value: number, currency = 'EUR'
   ).format(value);
 }
 
+/**
+ * An amount in its currency; without a known currency a plain number, never a guessed symbol
+ * (a US-dollar export labelled € is a wrong figure that looks right).
+ */
+export function formatMoney(language: string, value: number, currency: string | null, compact = false): string {
+  if (currency && /^[A-Z]{3}$/.test(currency)) {
+    try {
+      return formatCurrency(language, value, currency, compact);
+    } catch {
+      // An unknown ISO-like code (Intl throws): the number with the code beside it.
+    }
+  }
+  const number = compact
+    ? cached(`compact:${language}`, () => new Intl.NumberFormat(localeOf(language), { notation: 'compact', maximumSignificantDigits: 3 })).format(value)
+    : formatInteger(language, Math.round(value));
+  return currency ? `${number} ${currency}` : number;
+}
+
 /** "2025-03" → "Mar 2025" / "März 2025" */
 export function formatMonth(language: string, yearMonth: string): string {
   const [year, month] = yearMonth.split('-').map(Number);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../domain/leadFilter';
 import { LeadExplorer } from '../explorer/LeadExplorer';
 import { useFilterLabels } from '../filters/useFilterLabels';
-import { formatCurrency, formatInteger, formatPercent } from '../i18n/format';
+import { formatInteger, formatMoney, formatPercent } from '../i18n/format';
 import type { FunnelFigures } from './overviewModel';
 
 const STAGES = ['leads', 'mql', 'sql', 'opportunity', 'won'] as const;
@@ -43,15 +43,16 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
             </div>
           );
         })}
-        <div className="kpi" data-kpi="revenue" data-value={figures.revenue}>
-          <dt>{t('kpi.revenue')}</dt>
-          <dd>{formatCurrency(lang, figures.revenue, 'EUR', true)}</dd>
-          <small>{formatCurrency(lang, figures.revenue)}</small>
-        </div>
+        <RevenueCard figures={figures} />
         <div className="kpi" data-kpi="lead_to_won" data-value={figures.leadToWon.value ?? ''}>
           <dt>{t('kpi.leadToWon')}</dt>
           <dd>{formatPercent(lang, figures.leadToWon.value)}</dd>
           {interval && <small>{t('kpi.interval', { low: formatPercent(lang, interval.low), high: formatPercent(lang, interval.high) })}</small>}
+        </div>
+        <div className="kpi" data-kpi="win_rate" data-value={figures.winRate.value ?? ''}>
+          <dt>{t('kpi.winRate')}</dt>
+          <dd>{formatPercent(lang, figures.winRate.value)}</dd>
+          <small>{t('kpi.winRateOf', { won: formatInteger(lang, figures.won), closed: formatInteger(lang, figures.won + figures.lost) })}</small>
         </div>
       </dl>
       <span id={hintId} hidden>
@@ -59,5 +60,28 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
       </span>
       {opened && <LeadExplorer filter={filter} title={titleOf(opened)} onClose={() => setOpened(null)} />}
     </>
+  );
+}
+
+/** Revenue in its currency; "unknown" where no won lead has an amount, never €0; no sum over mixed currencies. */
+function RevenueCard({ figures }: { figures: FunnelFigures }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { revenue, currency, mixedCurrencies, wonUnpriced, won } = figures;
+  const known = revenue !== null && !mixedCurrencies;
+  return (
+    <div className="kpi" data-kpi="revenue" data-value={known ? revenue : ''} data-currency={currency ?? ''}>
+      <dt>{t('kpi.revenue')}</dt>
+      <dd>{mixedCurrencies ? t('kpi.revenueMixed') : revenue === null ? (won > 0 ? t('kpi.revenueUnknown') : formatMoney(lang, 0, currency, true)) : formatMoney(lang, revenue, currency, true)}</dd>
+      <small>
+        {mixedCurrencies
+          ? t('kpi.revenueMixedHint', { count: 2 })
+          : revenue === null && won > 0
+            ? t('kpi.revenueNoAmounts')
+            : wonUnpriced > 0
+              ? t('kpi.revenueUnpriced', { count: wonUnpriced })
+              : formatMoney(lang, revenue ?? 0, currency)}
+      </small>
+    </div>
   );
 }

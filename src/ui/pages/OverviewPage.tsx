@@ -4,7 +4,6 @@ import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../sql/overview';
 import { Chart } from '../charts/Chart';
 import { leadsByMonthOption, type MonthMediumCount } from '../charts/leadsByMonthOption';
-import { useData } from '../data/DataContext';
 import { FilterBar } from '../filters/FilterBar';
 import { useViewState } from '../state/ViewStateContext';
 import { useQuery } from '../data/useQuery';
@@ -15,27 +14,26 @@ import { KpiCards } from './KpiCards';
 import { funnelFigures } from './overviewModel';
 import { QueryStatus } from './QueryStatus';
 
+/** The chart's key for leads without a medium (no export value can contain a NUL). */
+const NO_MEDIUM = '\u0000none';
+
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const mediumLabel = useMediumLabel();
-  // DataGate renders this page only once the data is loaded.
-  const { tables } = useData();
-  const hasDeals = tables.some((table) => table.kind === 'deals');
-
   // The shared filters, and any chart selection made on another page (shown as chips to remove).
   const { filterFor } = useViewState();
   const filter = filterFor(null);
-  const kpis = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, filter }));
-  const byMedium = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals, groupByMedium: true, filter }));
+  const kpis = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, filter }));
+  const byMedium = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, groupByMedium: true, filter }));
   const months = useQuery(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter));
 
   const chartOption = useMemo(() => {
     if (months.status !== 'ready') return null;
-    const rows = months.rows.map((r) => ({ month: String(r.month), medium: String(r.medium), leads: Number(r.leads) }) satisfies MonthMediumCount);
+    const rows = months.rows.map((r) => ({ month: String(r.month), medium: r.medium === null ? NO_MEDIUM : String(r.medium), leads: Number(r.leads) }) satisfies MonthMediumCount);
     return leadsByMonthOption(rows, {
       month: (m) => formatMonth(lang, m),
-      medium: mediumLabel,
+      medium: (medium) => mediumLabel(medium === NO_MEDIUM ? null : medium),
       count: (n) => formatInteger(lang, n),
     });
   }, [months, lang, mediumLabel]);
@@ -44,8 +42,9 @@ export function OverviewPage() {
     if (byMedium.status !== 'ready') return [];
     return byMedium.rows.map((row) => {
       const figures = funnelFigures(row, DEFAULT_PIPELINE);
-      const medium = String(row.medium);
-      return { medium, label: mediumLabel(medium), leads: figures.leads, won: figures.won, rate: figures.leadToWon.value, revenue: figures.revenue };
+      const medium = row.medium === null || row.medium === undefined ? null : String(row.medium);
+      const revenue = figures.mixedCurrencies ? null : figures.revenue;
+      return { medium, label: mediumLabel(medium), leads: figures.leads, won: figures.won, rate: figures.leadToWon.value, revenue, currency: figures.currency };
     });
   }, [byMedium, mediumLabel]);
 

@@ -9,15 +9,17 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SortableHead } from './SortableHeader';
-import { formatCurrency, formatInteger, formatPercent } from '../i18n/format';
+import { formatInteger, formatMoney, formatPercent } from '../i18n/format';
 
 export interface MediumFigures {
-  readonly medium: string;
+  readonly medium: string | null;
   readonly label: string;
   readonly leads: number;
   readonly won: number;
   readonly rate: number | null;
-  readonly revenue: number;
+  /** Null: no won lead of the medium has an amount (unknown, never 0). */
+  readonly revenue: number | null;
+  readonly currency: string | null;
 }
 
 declare module '@tanstack/react-table' {
@@ -41,9 +43,14 @@ export function MediaTable({ rows }: { rows: readonly MediumFigures[] }) {
       column.accessor('leads', { header: t('table.leads'), cell: (c) => formatInteger(lang, c.getValue()), meta: { numeric: true } }),
       column.accessor('won', { header: t('table.won'), cell: (c) => formatInteger(lang, c.getValue()), meta: { numeric: true } }),
       column.accessor((r) => r.rate ?? -1, { id: 'rate', header: t('table.rate'), cell: (c) => formatPercent(lang, c.row.original.rate), meta: { numeric: true } }),
-      column.accessor('revenue', {
+      column.accessor((r) => r.revenue ?? -1, {
+        id: 'revenue',
         header: t('table.revenue'),
-        cell: (c) => <span title={formatCurrency(lang, c.getValue())}>{formatCurrency(lang, c.getValue(), 'EUR', true)}</span>,
+        cell: (c) => {
+          const { revenue, currency, won } = c.row.original;
+          if (revenue === null) return won > 0 ? t('kpi.revenueUnknown') : '–';
+          return <span title={formatMoney(lang, revenue, currency)}>{formatMoney(lang, revenue, currency, true)}</span>;
+        },
         meta: { numeric: true },
       }),
     ],

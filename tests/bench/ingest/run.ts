@@ -32,7 +32,7 @@ import type { MainThread, Timed } from './page/api';
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const SIZES: Record<string, number> = { '1m': 1_000_000, '5m': 5_000_000 };
 const STEP_TIMEOUT_MS = 15 * 60_000;
-const FUNNEL = funnelKpisSql({ pipeline: DEFAULT_PIPELINE, hasDeals: false, groupByMedium: true });
+const FUNNEL = funnelKpisSql({ pipeline: DEFAULT_PIPELINE, groupByMedium: true });
 
 const { values: args } = parseArgs({
   options: {

@@ -18,8 +18,14 @@ const file = (rejects: CsvImportReport['rejects']): CsvImportReport => ({
   unknownValues: [],
   rejects,
   repairs: [],
+  constants: {},
+  cleared: [],
+  placeholders: [],
+  placeholderValues: [],
+  extras: [],
+  currency: null,
 });
-const run = (files: CsvImportReport[]): RunReport => ({ schemaVersion: 1, createdAt: '2026-11-27T09:00:00.000Z', generator: 'leadloop etl 0.1.0', files, sharedKeys: [], unusedMappings: [] });
+const run = (files: CsvImportReport[]): RunReport => ({ schemaVersion: 1, createdAt: '2026-11-27T09:00:00.000Z', generator: 'leadloop etl 0.1.0', files, sharedKeys: [], unusedMappings: [], lookups: [], figures: null });
 
 describe('ETL report', () => {
   it('shows export text in Markdown literally: no table breaks, markup or HTML', () => {
@@ -39,7 +45,7 @@ describe('ETL report', () => {
     expect(md).toContain('| 201 | `created_at` | =199 | not a date |');
     expect(md).not.toContain('| 202 |');
     expect(md).toContain('The first 200 are listed; report.json and leads\\|&lt;b&gt;.csv.rejects.csv have all 250.');
-    expect(md).toContain('Not in this export (left empty): `campaign_id`,');
+    expect(md).toContain('Not in this export (left empty): `source`, `campaign_id`,');
   });
 
   it('writes every reject to CSV with formula cells neutralised and a BOM for Excel', () => {

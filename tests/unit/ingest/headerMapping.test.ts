@@ -19,7 +19,8 @@ describe('header mapping', () => {
   });
 
   it('names the required columns a file lacks and recognises nothing from unrelated headers', () => {
-    expect(missingRequired('leads', suggestMapping('leads', ['Firma', 'Telefon']))).toEqual(['lead_id', 'created_at', 'medium', 'stage']);
+    expect(missingRequired('leads', suggestMapping('leads', ['Firma', 'Telefon']))).toEqual(['lead_id']);
+    expect(missingRequired('leads', {}, { lead_id: 'x' })).toEqual([]);
     expect(detectTableKind(['foo', 'bar'])).toBeNull();
   });
 });

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL, TABLE_KINDS, type TableKind } from '../../../src/domain/schema';
+import { TABLE_KINDS, type TableKind } from '../../../src/domain/schema';
 import { canonicalValue, STANDARD_MEDIA } from '../../../src/domain/vocabulary';
-import { DE, EN, LABELS, tableFormat } from '../../../data-samples/generator/styles';
+import { DE, EN, LABELS, sampleColumns, tableFormat } from '../../../data-samples/generator/styles';
 import { UNKNOWN_MEDIA } from '../../../data-samples/generator/story';
 import {
   canonicalCell,
@@ -48,7 +48,7 @@ describe('export labels', () => {
     for (const style of ['en', 'de'] as const) {
       for (const kind of TABLE_KINDS) {
         const [header, ...rows] = cells[`${style}/${kind}`]!;
-        CANONICAL[kind].forEach((c, i) => {
+        sampleColumns(kind).forEach((c, i) => {
           if (!['medium', 'stage', 'channel', 'outcome'].includes(c.name)) return;
           const ok = allowed(style, c.name as 'medium');
           const seen = new Set(rows.map((r) => r[i]!));
@@ -62,8 +62,8 @@ describe('export labels', () => {
 describe('file format', () => {
   it('writes the first en/de header of every canonical column, in order', () => {
     for (const kind of TABLE_KINDS) {
-      expect(cells[`en/${kind}`]![0]).toEqual(CANONICAL[kind].map((c) => c.en[0]));
-      expect(cells[`de/${kind}`]![0]).toEqual(CANONICAL[kind].map((c) => c.de[0]));
+      expect(cells[`en/${kind}`]![0]).toEqual(sampleColumns(kind).map((c) => c.en[0]));
+      expect(cells[`de/${kind}`]![0]).toEqual(sampleColumns(kind).map((c) => c.de[0]));
     }
   });
 
@@ -95,7 +95,7 @@ describe('file format', () => {
     for (const kind of TABLE_KINDS) {
       const en = cells[`en/${kind}`]!.slice(1);
       const de = cells[`de/${kind}`]!.slice(1);
-      CANONICAL[kind].forEach((c, i) => {
+      sampleColumns(kind).forEach((c, i) => {
         for (const row of en) {
           const v = row[i]!;
           if (v === '') {
@@ -122,7 +122,7 @@ describe('file format', () => {
       const en = cells[`en/${kind}`]!.slice(1);
       const de = cells[`de/${kind}`]!.slice(1);
       expect(de.length, kind).toBe(en.length);
-      const columns = CANONICAL[kind];
+      const columns = sampleColumns(kind);
       for (let r = 0; r < en.length; r++) {
         const a = en[r]!;
         const b = de[r]!;
@@ -139,7 +139,7 @@ describe('file format', () => {
   });
 
   it('quotes company names with commas and quotes (RFC 4180) so they survive a round trip', () => {
-    const text = cells['en/leads']!.map((r) => r[CANONICAL.leads.findIndex((c) => c.name === 'company')]!);
+    const text = cells['en/leads']!.map((r) => r[sampleColumns('leads').findIndex((c) => c.name === 'company')]!);
     expect(text).toContain('Schmidt, Meier & Partner');
     expect(text).toContain('"Blaue Welle" AG');
     expect(text.some((t) => /ü|ö|ä|ß/.test(t))).toBe(true);

@@ -10,8 +10,13 @@ describe('bundle SQL builders', () => {
   });
 
   it('rename the first export of a kind and append the later ones by column name', () => {
-    expect(gatherSql('leads', '_etl_leads', true).sql).toBe('ALTER TABLE "leads" RENAME TO "_etl_leads"');
-    expect(gatherSql('leads', '_etl_leads', false).sql).toBe('INSERT INTO "_etl_leads" BY NAME SELECT * FROM "leads"; DROP TABLE "leads"');
+    expect(gatherSql('leads', '_etl_leads', true).map((q) => q.sql)).toEqual(['ALTER TABLE "leads" RENAME TO "_etl_leads"']);
+    expect(gatherSql('leads', '_etl_leads', false).map((q) => q.sql)).toEqual(['INSERT INTO "_etl_leads" BY NAME SELECT * FROM "leads"; DROP TABLE "leads"']);
+    // A later export with an extra column the first lacked: the column is added first.
+    expect(gatherSql('leads', '_etl_leads', false, [{ name: 'Product "X"', type: 'VARCHAR' }]).map((q) => q.sql)).toEqual([
+      'ALTER TABLE "_etl_leads" ADD COLUMN "Product ""X""" VARCHAR',
+      'INSERT INTO "_etl_leads" BY NAME SELECT * FROM "leads"; DROP TABLE "leads"',
+    ]);
   });
 
   it('compare targets on period and sales unit, the other tables on their id', () => {
