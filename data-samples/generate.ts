@@ -1,16 +1,17 @@
 /**
  * Sample-data generator CLI (see data-samples/README.md).
  *
- *   npm run samples                                   # the committed 20k-lead set in data-samples/{en,de}
+ *   npm run samples                                   # the committed 20k-lead set in data-samples/{en,de}, and data-samples/crm
  *   npm run samples -- --leads 1000000 --out data-samples/large/1m [--styles en,de] [--seed 42]
  *
  * Progress goes to stderr, a summary (rows, bytes, seconds) to stdout. Output is byte-identical
  * for the same --seed and --leads, on any machine and any day.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { TABLE_KINDS } from '../src/domain/schema';
+import { writeCrmShapes } from './generator/crmShapes';
 import { DEFAULT_LEADS, DEFAULT_SEED, generateSamples } from './generator/run';
 import { STYLE_NAMES, type StyleName } from './generator/styles';
 
@@ -19,7 +20,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = `Usage: npm run samples -- [--leads N] [--seed N] [--out DIR] [--styles en,de]
   --leads N      number of leads (default ${DEFAULT_LEADS})
   --seed N       random seed (default ${DEFAULT_SEED})
-  --out DIR      output directory; files go to DIR/<style>/<table>.csv (default data-samples)
+  --out DIR      output directory; files go to DIR/<style>/<table>.csv (default data-samples; only
+                 the default also writes the small CRM-shape exports of data-samples/crm)
   --styles LIST  comma-separated export styles: en (English CRM, UTF-8) and/or de (German Excel, cp1252)`;
 
 interface Args {
@@ -27,6 +29,8 @@ interface Args {
   seed: number;
   out: string;
   styles: StyleName[];
+  /** The default committed set (no --out): also write data-samples/crm. */
+  crm: boolean;
 }
 
 function parseIntArg(name: string, value: string | undefined): number {
@@ -36,7 +40,7 @@ function parseIntArg(name: string, value: string | undefined): number {
 }
 
 function parseArgs(argv: readonly string[]): Args | null {
-  const args: Args = { leads: DEFAULT_LEADS, seed: DEFAULT_SEED, out: HERE, styles: [...STYLE_NAMES] };
+  const args: Args = { leads: DEFAULT_LEADS, seed: DEFAULT_SEED, out: HERE, styles: [...STYLE_NAMES], crm: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = (): string | undefined => inline ?? argv[++i];
@@ -52,6 +56,7 @@ function parseArgs(argv: readonly string[]): Args | null {
         const v = value();
         if (!v) throw new Error('--out needs a directory');
         args.out = resolve(v);
+        args.crm = false;
         break;
       }
       case '--styles': {
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
       }
     },
   });
+  const crm = args.crm ? await writeCrmShapes(join(HERE, 'crm'), args.seed) : null;
   const seconds = (performance.now() - started) / 1000;
 
   const lines: string[] = [];
@@ -131,6 +137,11 @@ async function main(): Promise<void> {
       `company missing ${fmt(i.companyMissing)}, country missing ${fmt(i.countryMissing)}, industry missing ${fmt(i.industryMissing)}, ` +
       `never followed up ${fmt(i.neverFollowedUp)}`,
   );
+  if (crm) {
+    const csv = Object.entries(crm.files).filter(([path]) => path.endsWith('.csv'));
+    for (const [, f] of Object.entries(crm.files)) total += f.bytes;
+    lines.push(`CRM shapes → ${relative(process.cwd(), join(HERE, 'crm')) || '.'}: ${csv.map(([path, f]) => `${path} ${fmt(f.rows)} rows`).join(', ')}`);
+  }
   lines.push(`Wrote ${fmt(total)} bytes in ${seconds.toFixed(2)} s`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

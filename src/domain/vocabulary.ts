@@ -31,11 +31,18 @@ const MEDIUM_SYNONYMS: Readonly<Record<StandardMedium, readonly string[]>> = {
 
 const STAGE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   lead: ['lead', 'new', 'open', 'raw', 'neu', 'offen', 'subscriber'],
-  mql: ['mql', 'marketing qualified', 'marketing qualified lead', 'marketingqualifiziert'],
-  sql: ['sql', 'sales qualified', 'sales qualified lead', 'sales accepted', 'vertriebsqualifiziert'],
-  opportunity: ['opportunity', 'opp', 'proposal', 'negotiation', 'verkaufschance', 'angebot'],
-  won: ['won', 'closed won', 'customer', 'gewonnen', 'auftrag', 'kunde'],
-  lost: ['lost', 'closed lost', 'verloren'],
+  mql: ['mql', 'marketing qualified', 'marketing qualified lead', 'marketingqualifiedlead', 'marketingqualifiziert'],
+  sql: ['sql', 'sales qualified', 'sales qualified lead', 'salesqualifiedlead', 'sales accepted', 'vertriebsqualifiziert'],
+  // The open stages of CRM deal pipelines (Salesforce, HubSpot, Pipedrive, Maven's sales pipeline): an opportunity exists.
+  opportunity: [
+    'opportunity', 'opp', 'proposal', 'negotiation', 'verkaufschance', 'angebot',
+    'prospecting', 'engaging', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis',
+    'proposal price quote', 'negotiation review', 'appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy',
+    'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent',
+    'demo scheduled', 'proposal made', 'negotiations started', 'contact made',
+  ],
+  won: ['won', 'closed won', 'closedwon', 'customer', 'gewonnen', 'auftrag', 'kunde'],
+  lost: ['lost', 'closed lost', 'closedlost', 'verloren'],
   disqualified: ['disqualified', 'unqualified', 'junk', 'disqualifiziert', 'ungueltig'],
 };
 
@@ -45,8 +52,8 @@ const CHANNEL_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const OUTCOME_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  won: ['won', 'closed won', 'gewonnen', 'auftrag'],
-  lost: ['lost', 'closed lost', 'verloren'],
+  won: ['won', 'closed won', 'closedwon', 'gewonnen', 'auftrag'],
+  lost: ['lost', 'closed lost', 'closedlost', 'verloren'],
   open: ['open', 'pending', 'in progress', 'offen', 'laufend'],
 };
 

@@ -1,9 +1,24 @@
 import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import { DEFAULT_PIPELINE, type Pipeline } from '../domain/pipeline';
-import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, type LookupJoin } from '../sql/leadFacts';
-import { tableExistsSql } from '../sql/importMerge';
+import { CANONICAL } from '../domain/schema';
+import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, type DealColumn, type LookupJoin } from '../sql/leadFacts';
+import { tableColumnsSql, tableExistsSql } from '../sql/importMerge';
 import { lookupJoins } from './lookups';
+
+const columnsOf = async (db: Db, table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => String(r.name));
+
+/**
+ * The deal columns worth seeing on their lead: `product` and a deal export's extra columns. A name
+ * the leads already have is carried as "<name> (deals)".
+ */
+async function dealColumns(db: Db): Promise<DealColumn[]> {
+  const canonical = new Set(CANONICAL.deals.map((c) => c.name).filter((name) => name !== 'product'));
+  const taken = (await columnsOf(db, 'leads')).map((c) => c.toLowerCase());
+  return (await columnsOf(db, 'deals'))
+    .filter((column) => !canonical.has(column) && column !== '_source' && column !== '_line')
+    .map((column) => ({ column, name: taken.includes(column.toLowerCase()) ? `${column} (deals)` : column }));
+}
 
 const exists = async (db: Db, table: string) => Number(toRows(await db.query(tableExistsSql(table)))[0]?.n ?? 0) > 0;
 
@@ -16,5 +31,5 @@ export async function refreshLeadFacts(db: Db, pipeline: Pipeline = DEFAULT_PIPE
   if (!(await exists(db, 'leads'))) return;
   const deals = await exists(db, 'deals');
   const lookups: LookupJoin[] = await lookupJoins(db);
-  await db.query(createLeadFactsSql({ pipeline, deals, lookups }));
+  await db.query(createLeadFactsSql({ pipeline, deals, dealColumns: deals ? await dealColumns(db) : [], lookups }));
 }

@@ -21,10 +21,18 @@ export interface LookupJoin {
   readonly columns: readonly { readonly column: string; readonly name: string }[];
 }
 
+/** A column of the deals carried onto their lead (`product`, a deal export's extra column): `column` in deals, `name` on the lead. */
+export interface DealColumn {
+  readonly column: string;
+  readonly name: string;
+}
+
 export interface LeadFactsOptions {
   readonly pipeline: Pipeline;
-  /** Whether a deals table is loaded, and whether it has rows with a lead id. */
+  /** Whether a deals table is loaded. */
   readonly deals: boolean;
+  /** Deal columns carried onto the leads: the value of the lead's first won deal, else its first open one, else its first lost one. */
+  readonly dealColumns?: readonly DealColumn[];
   readonly lookups: readonly LookupJoin[];
 }
 
@@ -46,15 +54,17 @@ export function leadFactsKindSql(): SqlQuery {
  * one, the sum of won amounts (NULL when no won deal has one: revenue unknown, never 0) and
  * their currency, the first deal's creation. A deal with no outcome, or one the vocabulary does not know, is open.
  */
-function dealSummarySql(won: string, lost: string): SqlQuery {
+function dealSummarySql(won: string, lost: string, dealColumns: readonly DealColumn[]): SqlQuery {
+  const carried = dealColumns.map((c, i) => `first(${quoteIdent(c.column)} ORDER BY CASE WHEN outcome = ? THEN 0 WHEN outcome = ? THEN 2 ELSE 1 END, _line) AS _deal_${i}, `);
   return {
     sql:
-      'SELECT lead_id AS _deal_lead_id, count(*) FILTER (WHERE outcome = ?) AS _won_deals, count(*) FILTER (WHERE outcome = ?) AS _lost_deals, ' +
+      `SELECT ${carried.join('')}` +
+      'lead_id AS _deal_lead_id, count(*) FILTER (WHERE outcome = ?) AS _won_deals, count(*) FILTER (WHERE outcome = ?) AS _lost_deals, ' +
       'count(*) FILTER (WHERE outcome IS DISTINCT FROM ? AND outcome IS DISTINCT FROM ?) AS _open_deals, ' +
       'min(closed_at) FILTER (WHERE outcome = ?) AS _won_at, max(closed_at) FILTER (WHERE outcome = ?) AS _lost_at, ' +
       'sum(amount) FILTER (WHERE outcome = ?) AS _won_amount, min(currency) FILTER (WHERE outcome = ? AND amount IS NOT NULL) AS _won_currency, ' +
       'min(coalesce(created_at, closed_at)) AS _first_deal_at FROM deals WHERE lead_id IS NOT NULL GROUP BY lead_id',
-    params: [won, lost, won, lost, won, lost, won, won],
+    params: [...dealColumns.flatMap(() => [won, lost]), won, lost, won, lost, won, lost, won, won],
   };
 }
 
@@ -64,14 +74,15 @@ function dealSummarySql(won: string, lost: string): SqlQuery {
  * deal makes it an opportunity; else deals that were all lost make it lost (its close date, else
  * the last loss). A lead with a deal has reached the opportunity stage since its first deal.
  */
-function withDealsSql(pipeline: Pipeline): SqlQuery {
+function withDealsSql(pipeline: Pipeline, dealColumns: readonly DealColumn[]): SqlQuery {
   const success = pipeline.stages[pipeline.stages.length - 1]!;
   const open = pipeline.stages.includes('opportunity') ? 'opportunity' : pipeline.stages[pipeline.stages.length - 2]!;
   const lost = pipeline.terminal.includes('lost') ? 'lost' : pipeline.terminal[0]!;
   const openStamp = pipeline.stampColumn[open];
   const stamp = openStamp ? `, coalesce(${quoteIdent(openStamp)}, _first_deal_at) AS ${quoteIdent(openStamp)}` : '';
+  const carried = dealColumns.map((_, i) => `_deal_${i}`);
   return joinSql([
-    'SELECT * EXCLUDE (_deal_lead_id, _won_deals, _lost_deals, _open_deals, _won_at, _lost_at, _won_amount, _won_currency, _first_deal_at) REPLACE (',
+    `SELECT * EXCLUDE (${[...carried, '_deal_lead_id, _won_deals, _lost_deals, _open_deals, _won_at, _lost_at, _won_amount, _won_currency, _first_deal_at'].join(', ')}) REPLACE (`,
     {
       sql:
         'CASE WHEN _won_deals > 0 THEN ? WHEN stage = ? THEN stage WHEN _open_deals > 0 THEN ? WHEN _lost_deals > 0 THEN ? ELSE stage END AS stage, ' +
@@ -80,8 +91,8 @@ function withDealsSql(pipeline: Pipeline): SqlQuery {
         `CASE WHEN _won_amount IS NOT NULL THEN coalesce(_won_currency, currency) ELSE currency END AS currency${stamp}`,
       params: [success, success, open, lost, success],
     },
-    ') FROM leads LEFT JOIN (',
-    dealSummarySql(success === 'won' ? 'won' : success, 'lost'),
+    `)${dealColumns.map((c, i) => `, _deal_${i} AS ${quoteIdent(c.name)}`).join('')} FROM leads LEFT JOIN (`,
+    dealSummarySql(success, lost, dealColumns),
     ') ON _deal_lead_id = lead_id',
   ]);
 }
@@ -101,8 +112,8 @@ function withLookupsSql(from: SqlQuery, lookups: readonly LookupJoin[]): SqlQuer
 }
 
 /** The statement that (re)creates lead_facts; drop the old one first (dropLeadFactsSql). */
-export function createLeadFactsSql({ pipeline, deals, lookups }: LeadFactsOptions): SqlQuery {
+export function createLeadFactsSql({ pipeline, deals, dealColumns = [], lookups }: LeadFactsOptions): SqlQuery {
   if (!deals && lookups.length === 0) return { sql: `CREATE VIEW ${LEAD_FACTS} AS SELECT * FROM leads`, params: [] };
-  const base = deals ? withDealsSql(pipeline) : { sql: 'SELECT * FROM leads', params: [] };
+  const base = deals ? withDealsSql(pipeline, dealColumns) : { sql: 'SELECT * FROM leads', params: [] };
   return joinSql([`CREATE TABLE ${LEAD_FACTS} AS`, withLookupsSql(base, lookups)]);
 }

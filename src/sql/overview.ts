@@ -17,7 +17,8 @@ export interface FunnelKpiOptions {
 /**
  * Headline funnel figures on the leads with their deals applied (lead_facts): leads, leads that
  * reached each later stage (reached_1 … reached_n), `lost` (now in the first terminal stage, for
- * the win rate), `revenue` = the won leads' amounts (NULL when none is known: unknown, never 0),
+ * the win rate), `revenue` = the won leads' amounts (0 when none is won, NULL when none of the won has
+ * an amount: unknown, never 0),
  * `won_unpriced` (won leads without an amount), and the won amounts' `currency` where there is
  * exactly one (`currencies` counts them).
  */
@@ -38,7 +39,9 @@ export function funnelKpisSql({ pipeline, groupByMedium = false, groupBy, filter
     ')',
     `SELECT ${grouped ? `${key}, ` : ''}count(*)::BIGINT AS leads, ${reachedCounts},`,
     { sql: `count(*) FILTER (WHERE stage = ? AND NOT (${won}))::BIGINT AS lost,`, params: [pipeline.terminal[0] ?? 'lost'] },
-    `sum(amount) FILTER (WHERE ${won})::DOUBLE AS revenue, count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
+    // Nothing won is no revenue (0); won leads none of which has an amount are revenue unknown (NULL), never 0.
+    `(CASE WHEN count(*) FILTER (WHERE ${won}) = 0 THEN 0 ELSE sum(amount) FILTER (WHERE ${won}) END)::DOUBLE AS revenue,`,
+    `count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
     `count(DISTINCT currency) FILTER (WHERE ${won} AND amount IS NOT NULL)::BIGINT AS currencies, min(currency) FILTER (WHERE ${won} AND amount IS NOT NULL) AS currency`,
     'FROM l',
     grouped ? `GROUP BY ${key} ORDER BY leads DESC, ${key} NULLS LAST` : '',
