@@ -73,6 +73,17 @@ export function funnelStages(pipeline: Pipeline, counts: FunnelCounts): FunnelSt
   });
 }
 
+/**
+ * DESIGN.md's win rate, won ÷ (won + lost), beside lead → won (won ÷ leads): `lost` counts the
+ * leads now in the first terminal stage ("lost"), wherever they stopped.
+ */
+export function winRates(pipeline: Pipeline, counts: FunnelCounts): { won: number; lost: number; leadToWon: Rate; winRate: Rate } {
+  const won = counts.reached[pipeline.stages.length - 1] ?? 0;
+  const lostIndex = pipeline.terminal.indexOf('lost');
+  const lost = (counts.ended[lostIndex < 0 ? 0 : lostIndex] ?? []).reduce((sum, n) => sum + n, 0);
+  return { won, lost, leadToWon: rate(won, counts.leads), winRate: rate(won, won + lost) };
+}
+
 /** DESIGN.md: differences whose 95 % intervals overlap are "not significant"; so is anything without an interval. */
 export function notSignificant(a: Interval | null, b: Interval | null): boolean {
   if (!a || !b) return true;

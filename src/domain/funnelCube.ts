@@ -8,7 +8,7 @@
  * compares the two on every builder.
  */
 import { endedColumn, reachedColumn } from './funnel';
-import type { LeadCondition, LeadFilter, SplitDimension } from './leadFilter';
+import type { LeadCondition, LeadFilter, SplitBy, SplitDimension } from './leadFilter';
 import type { Pipeline } from './pipeline';
 
 /** Lead columns the cube keeps; a filter or split on any other column is answered by the raw leads. */
@@ -101,8 +101,11 @@ function coversWholeMonths(from: string, to: string): boolean {
 
 const isCubeDimension = (d: string): d is CubeDimension => (CUBE_DIMENSIONS as readonly string[]).includes(d);
 
-/** Whether the cube answers a filter (and a split) exactly as the raw leads would. */
-export function cubeCovers(filter: LeadFilter, dimension?: SplitDimension): boolean {
+/**
+ * Whether the cube answers a filter (and a split) exactly as the raw leads would. `source`, region
+ * and the extra columns of an export are not in it: they go to SQL.
+ */
+export function cubeCovers(filter: LeadFilter, dimension?: SplitBy): boolean {
   if (dimension !== undefined && !isCubeDimension(dimension)) return false;
   return filter.every((c) => (c.kind === 'values' ? isCubeDimension(c.dimension) : c.kind === 'created' ? coversWholeMonths(c.range.from, c.range.to) : true));
 }
@@ -296,13 +299,13 @@ function cubeLagHistogram(cube: FunnelCube, filter: LeadFilter): CubeRow[] {
 /** What a Funnel view asks for: one per SQL builder of src/sql/funnel.ts. */
 export type FunnelRequest =
   | { readonly kind: 'stages' }
-  | { readonly kind: 'split'; readonly dimension: SplitDimension }
+  | { readonly kind: 'split'; readonly dimension: SplitBy }
   | { readonly kind: 'cohorts' }
-  | { readonly kind: 'trend'; readonly dimension?: SplitDimension }
+  | { readonly kind: 'trend'; readonly dimension?: SplitBy }
   | { readonly kind: 'velocity' }
   | { readonly kind: 'lagHistogram' };
 
-const requestDimension = (request: FunnelRequest): SplitDimension | undefined =>
+const requestDimension = (request: FunnelRequest): SplitBy | undefined =>
   request.kind === 'split' || request.kind === 'trend' ? request.dimension : undefined;
 
 /** The request's rows from the cube, or null when the cube does not cover the filter or split. */

@@ -17,6 +17,8 @@ import {
   emptyPlaceholdersSql,
   placeholderCountsSql,
   placeholderTableSql,
+  rejectRequiredPlaceholdersSql,
+  requiredTextColumns,
   finalUpdateSql,
   flaggedCountSql,
   importStatsSql,
@@ -126,6 +128,31 @@ export interface UnknownValue {
   readonly rows: number;
 }
 
+/** One value of a vocabulary column, and what it becomes unless the user says otherwise. */
+export interface ReviewedValue {
+  readonly column: string;
+  readonly vocabulary: Vocabulary;
+  readonly value: string;
+  readonly rows: number;
+  /** The canonical value a known synonym maps onto ("organic_search" → "web"), or the value itself when unknown. */
+  readonly proposed: string;
+  readonly known: boolean;
+}
+
+/** Spellings of one value that differ only in case or spaces ("Google", "google"): a merge to suggest. */
+export interface MergeSuggestion {
+  readonly column: string;
+  /** The most used spelling. */
+  readonly into: string;
+  readonly values: readonly { readonly value: string; readonly rows: number }[];
+}
+
+/** What the value step shows: every value of the vocabulary columns with its built-in grouping, and the merges to suggest. */
+export interface ValueReview {
+  readonly values: readonly ReviewedValue[];
+  readonly merges: readonly MergeSuggestion[];
+}
+
 /** Per column, raw value → the value to store instead (a user's value mapping). */
 export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
@@ -140,10 +167,13 @@ export interface ImportOptions {
   /** Value mappings known up front (remembered from an earlier import of the same layout). */
   readonly values?: ValueMapping;
   /**
-   * Asked before anything is replaced, when values match nothing known: returns the mapping to
-   * apply (values it leaves out are kept as they are). Without it unknown values are kept.
+   * Asked before anything is replaced, when values match nothing known, when the built-in
+   * synonyms merge several values into one ("paid_search" and "display" → ad) or when spellings of
+   * one value differ only in case ("Google", "google"), unless a remembered mapping answers all of
+   * them: returns the mapping to apply (values it leaves out stay as proposed). Without it unknown
+   * values are kept and synonyms applied.
    */
-  readonly reviewValues?: (unknown: readonly UnknownValue[]) => Promise<ValueMapping>;
+  readonly reviewValues?: (unknown: readonly UnknownValue[], review: ValueReview) => Promise<ValueMapping>;
   /**
    * Asked before anything is replaced when the import is risky (see importRisks): true goes on,
    * false stops it with nothing changed. Without it the import goes on.
@@ -345,12 +375,13 @@ async function importText(
     if (trim) await db.query(trim);
     let stats = await importStats(db, plan);
     const placeholders = await emptyPlaceholders(db, plan);
+    // A required value that is a placeholder is missing: its row is flagged now, and counted.
+    if (placeholders.some((p) => requiredTextColumns(plan).includes(p.column))) stats = { ...stats, ...(await flaggedCounts(db)) };
     const recheck = stats.bad + stats.soft > 0 ? recheckFlaggedSql(plan) : null;
     if (recheck) {
       for (const query of placeholderTableSql(plan.placeholders)) await db.query(query);
       await db.query(recheck);
-      const flagged = await firstRow(db, flaggedCountSql());
-      stats = { ...stats, bad: Number(flagged.bad ?? 0), soft: Number(flagged.soft ?? 0) };
+      stats = { ...stats, ...(await flaggedCounts(db)) };
     }
     // Lines are rowid + 2 unless records were set aside or cells hold line breaks: then they are stored first.
     const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
@@ -429,6 +460,11 @@ async function readSample(db: Db, name: string, { input, head, delimiter }: CsvF
   }
 }
 
+async function flaggedCounts(db: Db): Promise<{ bad: number; soft: number }> {
+  const flagged = await firstRow(db, flaggedCountSql());
+  return { bad: Number(flagged.bad ?? 0), soft: Number(flagged.soft ?? 0) };
+}
+
 async function importStats(db: Db, plan: LoadPlan): Promise<ImportStats> {
   const row = await firstRow(db, importStatsSql(plan));
   return {
@@ -503,7 +539,11 @@ async function emptyPlaceholders(db: Db, plan: LoadPlan): Promise<{ column: stri
   if (!countQuery) return [];
   const counts = toRows(await db.query(countQuery)).map((r) => ({ column: String(r.column_name), cells: Number(r.n) }));
   const typed = new Set(CANONICAL[plan.kind].filter((c) => c.type !== 'VARCHAR').map((c) => c.name));
-  const emptyTexts = emptyPlaceholdersSql(counts.filter((c) => !typed.has(c.column)).map((c) => c.column), plan.placeholders ?? []);
+  const required = new Set(requiredTextColumns(plan));
+  const found = counts.filter((c) => !typed.has(c.column));
+  const rejectRequired = rejectRequiredPlaceholdersSql(found.filter((c) => required.has(c.column)).map((c) => c.column), plan.placeholders ?? []);
+  if (rejectRequired) await db.query(rejectRequired);
+  const emptyTexts = emptyPlaceholdersSql(found.filter((c) => !required.has(c.column)).map((c) => c.column), plan.placeholders ?? []);
   if (emptyTexts) await db.query(emptyTexts);
   return counts;
 }
@@ -516,7 +556,9 @@ async function emptyPlaceholders(db: Db, plan: LoadPlan): Promise<{ column: stri
  */
 async function vocabularyChanges(db: Db, kind: TableKind, textColumns: readonly string[], line: string, withRejects: boolean, options: ImportOptions) {
   const vocabularies = Object.entries(VOCABULARY_COLUMNS[kind]);
-  const query = vocabularyValuesSql(vocabularies.map(([column]) => column), line, withRejects);
+  // The raw source is asked about too: its spellings are what users merge ("google" → "Google").
+  const spelled = textColumns.includes('source') && kind === 'leads' ? ['source'] : [];
+  const query = vocabularyValuesSql([...vocabularies.map(([column]) => column), ...spelled], line, withRejects);
   const values = query ? toRows(await db.query(query)) : [];
   const isKnown = (vocabulary: Vocabulary, raw: string) => VOCABULARIES[vocabulary].has(vocabularyKey(raw.trim()));
   const unknownOf = (mapping: ValueMapping): UnknownValue[] =>
@@ -527,10 +569,14 @@ async function vocabularyChanges(db: Db, kind: TableKind, textColumns: readonly 
         .filter((u) => !isKnown(vocabulary, u.value) && mapping[u.column]?.[u.value] === undefined),
     );
   let userMapping: ValueMapping = options.values ?? {};
+  const review = valueReviewOf(vocabularies, values);
+  const answered = (column: string, value: string) => userMapping[column]?.[value] !== undefined;
   const unreviewed = unknownOf(userMapping);
-  if (unreviewed.length && options.reviewValues) {
+  const unansweredGroupings = review.values.some((v) => v.known && v.proposed !== v.value && review.values.filter((w) => w.column === v.column && w.proposed === v.proposed).length > 1 && !answered(v.column, v.value));
+  const unansweredMerges = review.merges.some((m) => m.values.some((v) => !answered(m.column, v.value)));
+  if ((unreviewed.length || unansweredGroupings || unansweredMerges) && options.reviewValues) {
     options.onProgress?.('mapping values');
-    userMapping = mergeValueMappings(userMapping, await options.reviewValues(unreviewed));
+    userMapping = mergeValueMappings(userMapping, await options.reviewValues(unreviewed, review));
     options.signal?.throwIfAborted();
   }
   const repairs: Repair[] = [];
@@ -561,6 +607,38 @@ async function vocabularyChanges(db: Db, kind: TableKind, textColumns: readonly 
     repairs.push({ column: String(column), from: raw, to, rows: Number(n), why: 'your value mapping' });
   }
   return { repairs, changes, unknownValues: unknownOf(userMapping) };
+}
+
+/**
+ * The value step's content: each vocabulary value with its built-in grouping, and the spellings that
+ * differ only in case or spaces (of the raw source, and of values the vocabularies do not know).
+ */
+function valueReviewOf(vocabularies: readonly [string, Vocabulary][], values: readonly Row[]): ValueReview {
+  const reviewed: ReviewedValue[] = vocabularies.flatMap(([column, vocabulary]) =>
+    values
+      .filter((v) => v.column_name === column)
+      .map(({ value, n }) => {
+        const raw = String(value);
+        const canonical = VOCABULARIES[vocabulary].get(vocabularyKey(raw.trim()));
+        return { column, vocabulary, value: raw, rows: Number(n), proposed: canonical ?? raw, known: canonical !== undefined };
+      }),
+  );
+  const candidates = [
+    ...reviewed.filter((v) => !v.known).map((v) => ({ column: v.column, value: v.value, rows: v.rows })),
+    ...values.filter((v) => v.column_name === 'source').map((v) => ({ column: 'source', value: String(v.value), rows: Number(v.n) })),
+  ];
+  const groups = new Map<string, { column: string; value: string; rows: number }[]>();
+  for (const c of candidates) {
+    const key = `${c.column}\u0000${c.value.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const merges: MergeSuggestion[] = [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => {
+      const sorted = [...g].sort((a, b) => b.rows - a.rows || (a.value < b.value ? -1 : 1));
+      return { column: sorted[0]!.column, into: sorted[0]!.value, values: sorted.map(({ value, rows }) => ({ value, rows })) };
+    });
+  return { values: reviewed, merges };
 }
 
 function mergeValueMappings(a: ValueMapping, b: ValueMapping): ValueMapping {

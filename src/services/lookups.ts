@@ -13,6 +13,7 @@ import {
   numberLookupLinesSql,
   registeredLookupsSql,
   registerLookupSql,
+  unmatchedExamplesSql,
 } from '../sql/lookups';
 import { ExportError } from './exportError';
 import { assertTextExport, encodingOf, HEAD_BYTES, type CsvImportInput, type TextCodec } from './importCsv';
@@ -88,7 +89,7 @@ export async function importLookup(db: Db, original: CsvImportInput, codec: Text
   await registerLookups(db, [spec]);
   const fit = toRows(await db.query(lookupFitSql(table, keyName, leadColumn)))[0] ?? {};
   await refreshLeadFacts(db);
-  const examples = Array.isArray(fit.examples) ? fit.examples.map(String) : [];
+  const examples = toRows(await db.query(unmatchedExamplesSql(table, keyName, leadColumn))).map((r) => String(r.value));
   return {
     ...spec,
     fileName,

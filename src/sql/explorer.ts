@@ -10,7 +10,10 @@ import { LEAD_FACTS } from './leadFacts';
  * DuckDB (TanStack Table runs in manual mode), and their count.
  */
 
-/** Columns the explorer may list and sort by: the canonical leads columns and where each row came from. */
+/**
+ * Columns the explorer may always list and sort by: the canonical leads columns and where each row
+ * came from. Beyond them only the extra and lookup columns lead_facts has, passed in by the caller.
+ */
 export const EXPLORER_COLUMNS: readonly string[] = [...CANONICAL.leads.map((c) => c.name), '_source', '_line'];
 
 /**
@@ -31,14 +34,16 @@ export interface ExplorerFilterOptions {
 
 export interface ExplorerPageOptions extends ExplorerFilterOptions {
   readonly columns: readonly string[];
+  /** The extra and lookup columns lead_facts has now (by header): the only other names `columns` and `sort` may use. */
+  readonly extraColumns?: readonly string[];
   readonly sort: readonly ExplorerSort[];
   readonly limit: number;
   readonly offset: number;
 }
 
 /** Column names come from the UI's state (and links, later): only known ones reach SQL, quoted even so. */
-function checkedColumn(name: string): string {
-  if (!EXPLORER_COLUMNS.includes(name)) throw new Error(`Unknown lead column "${name}"`);
+function checkedColumn(name: string, extraColumns: readonly string[]): string {
+  if (!EXPLORER_COLUMNS.includes(name) && !extraColumns.includes(name)) throw new Error(`Unknown lead column "${name}"`);
   return quoteIdent(name);
 }
 
@@ -52,7 +57,7 @@ function checkedCount(value: number, what: string): number {
  * in the pipeline's order (lead … won, then lost and disqualified), not alphabetically; stages the
  * pipeline does not know come after them, alphabetically.
  */
-export function explorerOrderBy(sort: readonly ExplorerSort[], pipeline: Pipeline): SqlQuery {
+export function explorerOrderBy(sort: readonly ExplorerSort[], pipeline: Pipeline, extraColumns: readonly string[] = []): SqlQuery {
   const named = new Set<string>();
   const terms: SqlQuery[] = [];
   for (const { column, desc } of sort) {
@@ -61,7 +66,7 @@ export function explorerOrderBy(sort: readonly ExplorerSort[], pipeline: Pipelin
     const direction = desc ? 'DESC' : 'ASC';
     if (column === 'stage') terms.push(stageRank(pipeline, direction));
     // Blank cells last in either direction: the user sorts to see values.
-    terms.push({ sql: `${checkedColumn(column)} ${direction} NULLS LAST`, params: [] });
+    terms.push({ sql: `${checkedColumn(column, extraColumns)} ${direction} NULLS LAST`, params: [] });
   }
   for (const column of TIE_BREAKERS) if (!named.has(column)) terms.push({ sql: `${quoteIdent(column)} ASC NULLS LAST`, params: [] });
   return joinSql(['ORDER BY', joinSql(terms, ', ')]);
@@ -74,13 +79,13 @@ function stageRank(pipeline: Pipeline, direction: 'ASC' | 'DESC'): SqlQuery {
 }
 
 /** One page of leads in the chosen columns (and order). */
-export function explorerPageSql({ filter, pipeline, columns, sort, limit, offset }: ExplorerPageOptions): SqlQuery {
+export function explorerPageSql({ filter, pipeline, columns, extraColumns = [], sort, limit, offset }: ExplorerPageOptions): SqlQuery {
   if (columns.length === 0) throw new Error('Choose at least one column');
-  const select = columns.map(checkedColumn).join(', ');
+  const select = columns.map((c) => checkedColumn(c, extraColumns)).join(', ');
   return joinSql([
     `SELECT ${select} FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
-    explorerOrderBy(sort, pipeline),
+    explorerOrderBy(sort, pipeline, extraColumns),
     // Whole numbers checked above, so writing them into the text is safe.
     `LIMIT ${checkedCount(limit, 'limit')} OFFSET ${checkedCount(offset, 'offset')}`,
   ]);
@@ -98,21 +103,21 @@ export function explorerCountSql({ filter, pipeline }: ExplorerFilterOptions): S
  * lands during the export cannot mix old and new rows into one file. Rows are stored in `_row`
  * order, so a chunk's range reads only the blocks it needs.
  */
-export function explorerSnapshotSql(table: string, { filter, pipeline, columns, sort }: Omit<ExplorerPageOptions, 'limit' | 'offset'>): SqlQuery {
+export function explorerSnapshotSql(table: string, { filter, pipeline, columns, extraColumns = [], sort }: Omit<ExplorerPageOptions, 'limit' | 'offset'>): SqlQuery {
   if (columns.length === 0) throw new Error('Choose at least one column');
   return joinSql([
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map(checkedColumn).join(', ')}, row_number() OVER (`,
-    explorerOrderBy(sort, pipeline),
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map((c) => checkedColumn(c, extraColumns)).join(', ')}, row_number() OVER (`,
+    explorerOrderBy(sort, pipeline, extraColumns),
     `) AS _row FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     'ORDER BY _row',
   ]);
 }
 
-/** Rows `from` + 1 … `from` + `count` of an export's copy, in order. */
-export function explorerSnapshotChunkSql(table: string, columns: readonly string[], from: number, count: number): SqlQuery {
+/** Rows `from` + 1 … `from` + `count` of an export's copy, in order (`extraColumns` as for the copy). */
+export function explorerSnapshotChunkSql(table: string, columns: readonly string[], from: number, count: number, extraColumns: readonly string[] = []): SqlQuery {
   return {
-    sql: `SELECT ${columns.map(checkedColumn).join(', ')} FROM ${quoteIdent(table)} WHERE _row > ? AND _row <= ? ORDER BY _row`,
+    sql: `SELECT ${columns.map((c) => checkedColumn(c, extraColumns)).join(', ')} FROM ${quoteIdent(table)} WHERE _row > ? AND _row <= ? ORDER BY _row`,
     params: [checkedCount(from, 'from'), checkedCount(from, 'from') + checkedCount(count, 'count')],
   };
 }

@@ -1,7 +1,7 @@
 import { funnelCountNames, type FunnelRequest } from '../domain/funnelCube';
-import type { LeadFilter, SplitDimension } from '../domain/leadFilter';
+import { dimensionColumn, type LeadFilter, type SplitBy } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
-import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { lagRowsSql, leadRowsSql } from './funnelCube';
 
 /**
@@ -15,8 +15,12 @@ export interface FunnelQueryOptions {
   readonly filter: LeadFilter;
 }
 
-/** Per-lead rows with the funnel cube's columns (created_month, dimensions, r, 0/1 counts, latest_at), filtered. */
-const leadsFrom = ({ pipeline, filter }: FunnelQueryOptions): SqlQuery => joinSql(['FROM (', leadRowsSql(pipeline, filter), ') AS l']);
+/**
+ * Per-lead rows with the funnel cube's columns (created_month, dimensions, r, 0/1 counts,
+ * latest_at), filtered; with a split, its column as split_value.
+ */
+const leadsFrom = ({ pipeline, filter }: FunnelQueryOptions, split?: SplitBy): SqlQuery =>
+  joinSql(['FROM (', leadRowsSql(pipeline, filter, split === undefined ? undefined : dimensionColumn(split)), ') AS l']);
 
 /**
  * leads, reached_k per later stage k, ended_t_at_i per terminal stage t and furthest stage i:
@@ -36,13 +40,15 @@ export function funnelStagesSql(options: FunnelQueryOptions): SqlQuery {
   return joinSql([`SELECT ${countColumns(options.pipeline)}`, leadsFrom(options)]);
 }
 
-/** One row per value of the dimension (`value`, NULL kept as its own group), largest first. */
-export function splitFunnelSql(options: FunnelQueryOptions, dimension: SplitDimension): SqlQuery {
-  const column = quoteIdent(dimension);
+/**
+ * One row per value of the dimension (`value`, NULL kept as its own group), largest first. The
+ * dimension may be an extra column (any header: it is quoted once, in leadRowsSql).
+ */
+export function splitFunnelSql(options: FunnelQueryOptions, dimension: SplitBy): SqlQuery {
   return joinSql([
-    `SELECT ${column} AS value, ${countColumns(options.pipeline)} `,
-    leadsFrom(options),
-    `GROUP BY ${column} ORDER BY leads DESC, value NULLS LAST`,
+    `SELECT split_value AS value, ${countColumns(options.pipeline)} `,
+    leadsFrom(options, dimension),
+    'GROUP BY split_value ORDER BY leads DESC, value NULLS LAST',
   ]);
 }
 
@@ -52,13 +58,12 @@ export function cohortSql(options: FunnelQueryOptions): SqlQuery {
 }
 
 /** One row per created month and, with a dimension, per its value (`value`, NULL kept). */
-export function trendSql(options: FunnelQueryOptions, dimension?: SplitDimension): SqlQuery {
+export function trendSql(options: FunnelQueryOptions, dimension?: SplitBy): SqlQuery {
   if (!dimension) return cohortSql(options);
-  const column = quoteIdent(dimension);
   return joinSql([
-    `SELECT ${MONTH} AS month, ${column} AS value, ${countColumns(options.pipeline)} `,
-    leadsFrom(options),
-    `GROUP BY created_month, ${column} ORDER BY created_month, value NULLS LAST`,
+    `SELECT ${MONTH} AS month, split_value AS value, ${countColumns(options.pipeline)} `,
+    leadsFrom(options, dimension),
+    'GROUP BY created_month, split_value ORDER BY created_month, value NULLS LAST',
   ]);
 }
 

@@ -26,24 +26,33 @@ const LAG_LEVEL = '_funnel_lag_level';
 const CUBE_COLUMNS = CUBE_DIMENSIONS.map(quoteIdent).join(', ');
 
 /**
- * One row per lead, in the funnel cube's shape: its created month, the cube dimensions (and
- * `region`, for splits the cube does not cover), its furthest reached stage r, and the count columns
- * as 0/1 — reached_k = r ≥ k, ended_t_at_i = r = i and its current stage is terminal t — so that
- * every query is plain sums, measured 4× faster in duckdb-wasm than sum() FILTER (WHERE r ≥ k) on
- * the cube. latest_at is its latest date (the data's as-of date is the maximum).
+ * A lead's created month; NULL for a lead without a date, spelled out: duckdb-wasm 1.32 grouped
+ * date_trunc of a NULL date, beside a text key of a joined lookup, as a garbage date per row.
  */
-export function leadRowsSql(pipeline: Pipeline, filter: LeadFilter): SqlQuery {
+const CREATED_MONTH = "CASE WHEN created_at IS NULL THEN NULL ELSE date_trunc('month', created_at)::DATE END";
+
+/**
+ * One row per lead, in the funnel cube's shape: its created month, the cube dimensions (and, for a
+ * split the cube does not cover, the `split` column as `split_value`), its furthest reached stage
+ * r, and the count columns as 0/1 — reached_k = r ≥ k, ended_t_at_i = r = i and its current stage
+ * is terminal t — so that every query is plain sums, measured 4× faster in duckdb-wasm than
+ * sum() FILTER (WHERE r ≥ k) on the cube. latest_at is its latest date (the data's as-of date is
+ * the maximum). The inner query names what it takes from lead_facts instead of `*`: an extra column
+ * of an export may be called `r` or `latest_at` too.
+ */
+export function leadRowsSql(pipeline: Pipeline, filter: LeadFilter, split?: string): SqlQuery {
   const reached = pipeline.stages.flatMap((_, k) => (k > 0 ? [`(r >= ${k})::INTEGER AS ${reachedColumn(k)}`] : []));
   const ended = pipeline.terminal.flatMap((_, t) =>
     pipeline.stages.map((_, i) => `(r = ${i} AND stage = ?)::INTEGER AS ${endedColumn(t, i)}`),
   );
   const endedParams = pipeline.terminal.flatMap((name) => pipeline.stages.map(() => name));
+  const splitValue = split === undefined ? '' : `${quoteIdent(split)} AS split_value, `;
   return joinSql([
-    `SELECT created_month, ${CUBE_COLUMNS}, region, r, 1 AS leads,`,
+    `SELECT created_month, ${CUBE_COLUMNS}, ${split === undefined ? '' : 'split_value, '}r, 1 AS leads,`,
     { sql: [...reached, ...ended].map((c) => `${c}, `).join(''), params: endedParams },
-    'latest_at FROM (SELECT *,',
+    `latest_at FROM (SELECT stage, ${CUBE_COLUMNS}, ${splitValue}`,
     reachedIndexSql(pipeline),
-    "AS r, date_trunc('month', created_at)::DATE AS created_month,",
+    `AS r, ${CREATED_MONTH} AS created_month,`,
     'greatest(created_at, closed_at, last_activity_at)::DATE AS latest_at',
     `FROM ${LEAD_FACTS} WHERE`,
     filterSql(filter, pipeline),
@@ -98,7 +107,7 @@ export function lagRowsSql(pipeline: Pipeline, filter: LeadFilter, keepAll = fal
   const spans = lagSpans(pipeline).map(({ from, to }) => span(from, to, `d${from} IS NOT NULL AND d${to} IS NOT NULL`));
   const verdict = filterSql(filter, pipeline);
   return joinSql([
-    "WITH f AS (SELECT date_trunc('month', created_at)::DATE AS created_month,",
+    `WITH f AS (SELECT ${CREATED_MONTH} AS created_month,`,
     `${CUBE_COLUMNS},`,
     reachedIndexSql(pipeline),
     'AS r,',

@@ -158,11 +158,6 @@ function placeholderSql(text: string, placeholders: readonly string[]): SqlQuery
   };
 }
 
-/** A required text cell as stored: trimmed, NULL when blank or a placeholder. */
-function requiredTextSql(cell: string, placeholders: readonly string[]): SqlQuery {
-  if (placeholders.length === 0) return { sql: trimmed(cell), params: [] };
-  return joinSql(['CASE WHEN', placeholderSql(cell, placeholders), `THEN NULL ELSE ${trimmed(cell)} END`]);
-}
 
 /**
  * Why a mapped cell fails, given its text and its converted value (SQL); null when it cannot fail.
@@ -209,7 +204,7 @@ export function loadCsvSql(
   encoding: CsvEncoding = 'utf-8',
   lineBreaks = true,
 ): SqlQuery {
-  const { kind, format, constants = {}, extras = [], placeholders = [] } = plan;
+  const { kind, format, constants = {}, extras = [] } = plan;
   const mapped = mappedColumns(plan);
   const columns: SqlQuery[] = CANONICAL[kind].map((column) => {
     const name = quoteIdent(column.name);
@@ -218,7 +213,8 @@ export function loadCsvSql(
     const m = mapped.find((x) => x.column === column);
     if (!m) return { sql: `NULL::${column.type} AS ${name}`, params: [] };
     const cell = quoteIdent(m.header);
-    if (column.type === 'VARCHAR') return joinSql([column.required ? requiredTextSql(cell, placeholders) : { sql: cell, params: [] }, ` AS ${name}`], '');
+    // Placeholders are found after the read (placeholderCountsSql): a bound list in this pass stopped duckdb-wasm's progress reports.
+    if (column.type === 'VARCHAR') return { sql: `${column.required ? trimmed(cell) : cell} AS ${name}`, params: [] };
     return joinSql([convertedSql(column, cell, format, true), ` AS ${name}`], '');
   });
   const extraColumns = extras.map((e) => `${quoteIdent(e.header)} AS ${quoteIdent(e.name)}`);
@@ -303,7 +299,7 @@ export function recheckFlaggedSql(plan: LoadPlan): SqlQuery | null {
 export function placeholderCountsSql(plan: LoadPlan): SqlQuery | null {
   const placeholders = plan.placeholders ?? [];
   if (placeholders.length === 0) return null;
-  const texts = textColumnsStoredAsRead(plan);
+  const texts = [...requiredTextColumns(plan), ...textColumnsStoredAsRead(plan)];
   const typed = mappedColumns(plan).filter((m) => m.column.type !== 'VARCHAR');
   const counts: SqlQuery[] = [
     ...texts.map((c) => joinSql([{ sql: 'SELECT ? AS column_name, count(*) FILTER (WHERE', params: [c] }, placeholderSql(quoteIdent(c), placeholders), `)::BIGINT AS n FROM ${WORK}`])),
@@ -313,12 +309,30 @@ export function placeholderCountsSql(plan: LoadPlan): SqlQuery | null {
   return joinSql(['SELECT column_name, n FROM (', joinSql(counts, ' UNION ALL '), ') WHERE n > 0']);
 }
 
+/**
+ * Rejects the rows whose required text is a placeholder: the value is missing (rejectsTableSql
+ * names it so). Only the text and the flag change, so rowids keep the file's order.
+ */
+export function rejectRequiredPlaceholdersSql(columns: readonly string[], placeholders: readonly string[]): SqlQuery | null {
+  if (columns.length === 0 || placeholders.length === 0) return null;
+  const sets = columns.map((c) => joinSql([`${quoteIdent(c)} = CASE WHEN`, placeholderSql(quoteIdent(c), placeholders), `THEN NULL ELSE ${quoteIdent(c)} END`]));
+  const where = joinSql(columns.map((c) => placeholderSql(quoteIdent(c), placeholders)), ' OR ');
+  return joinSql([`UPDATE ${WORK} SET`, joinSql(sets, ', '), ', _bad = TRUE WHERE', where]);
+}
+
 /** Empties the placeholders of the given text columns (those placeholderCountsSql found some in). */
 export function emptyPlaceholdersSql(columns: readonly string[], placeholders: readonly string[]): SqlQuery | null {
   if (columns.length === 0 || placeholders.length === 0) return null;
   const sets = columns.map((c) => joinSql([`${quoteIdent(c)} = CASE WHEN`, placeholderSql(quoteIdent(c), placeholders), `THEN NULL ELSE ${quoteIdent(c)} END`]));
   const where = columns.map((c) => placeholderSql(quoteIdent(c), placeholders));
   return joinSql([`UPDATE ${WORK} SET`, joinSql(sets, ', '), 'WHERE', joinSql(where, ' OR ')]);
+}
+
+/** The required text columns (trimmed while reading): a placeholder there rejects the row. */
+export function requiredTextColumns(plan: LoadPlan): string[] {
+  return mappedColumns(plan)
+    .filter((m) => m.column.type === 'VARCHAR' && m.column.required)
+    .map((m) => m.column.name);
 }
 
 /** The optional text columns and the extras: stored as read, trimmed and emptied of placeholders afterwards. */

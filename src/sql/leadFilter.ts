@@ -1,4 +1,4 @@
-import type { LeadCondition, LeadFilter } from '../domain/leadFilter';
+import { dimensionColumn, type LeadCondition, type LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { reachedIndexSql } from './reach';
@@ -12,9 +12,10 @@ export function conditionSql(condition: LeadCondition, pipeline: Pipeline, alias
   switch (condition.kind) {
     case 'values': {
       const given = condition.values.filter((v): v is string => v !== null);
+      const name = column(dimensionColumn(condition.dimension));
       const parts: SqlQuery[] = [];
-      if (given.length) parts.push({ sql: `${column(condition.dimension)} IN (${given.map(() => '?').join(', ')})`, params: given });
-      if (given.length < condition.values.length) parts.push({ sql: `${column(condition.dimension)} IS NULL`, params: [] });
+      if (given.length) parts.push({ sql: `${name} IN (${given.map(() => '?').join(', ')})`, params: given });
+      if (given.length < condition.values.length) parts.push({ sql: `${name} IS NULL`, params: [] });
       if (parts.length === 0) return { sql: 'FALSE', params: [] };
       const either = joinSql(parts, ' OR ');
       return { sql: `(${either.sql})`, params: either.params };

@@ -26,6 +26,11 @@ export function registerLookupSql(spec: { readonly table: string; readonly file:
   ];
 }
 
+/** Forgets every lookup (their tables are dropped by whoever loaded them). */
+export function dropLookupRegistrySql(): SqlQuery {
+  return { sql: `DROP TABLE IF EXISTS ${LOOKUPS}`, params: [] };
+}
+
 export function registeredLookupsSql(): SqlQuery {
   return { sql: `SELECT name, file, lead_column, key_column FROM ${LOOKUPS} ORDER BY name`, params: [] };
 }
@@ -66,7 +71,7 @@ export function numberLookupLinesSql(table: string): SqlQuery {
 
 /**
  * How well a lookup fits the leads: its rows, keys that are blank or repeated (the first row wins),
- * and the leads' distinct values of the lead column that no key matches (`unmatched`, a few as `examples`).
+ * and the leads' distinct values of the lead column that no key matches (`unmatched`).
  */
 export function lookupFitSql(table: string, key: string, leadColumn: string): SqlQuery {
   const t = quoteIdent(table);
@@ -77,8 +82,17 @@ export function lookupFitSql(table: string, key: string, leadColumn: string): Sq
       `SELECT (SELECT count(*) FROM ${t})::BIGINT AS rows, (SELECT count(*) FROM ${t} WHERE ${k} IS NULL)::BIGINT AS blank_keys, ` +
       `(SELECT count(*) - count(DISTINCT ${k}) - count(*) FILTER (WHERE ${k} IS NULL) FROM ${t})::BIGINT AS repeated_keys, ` +
       `(SELECT count(DISTINCT ${l}) FROM leads WHERE ${l} IS NOT NULL)::BIGINT AS lead_values, ` +
-      `(SELECT count(DISTINCT ${l}) FROM leads WHERE ${l} IS NOT NULL AND ${l} NOT IN (SELECT ${k} FROM ${t} WHERE ${k} IS NOT NULL))::BIGINT AS unmatched, ` +
-      `(SELECT list(v ORDER BY v)[1:5] FROM (SELECT DISTINCT ${l} AS v FROM leads WHERE ${l} IS NOT NULL AND ${l} NOT IN (SELECT ${k} FROM ${t} WHERE ${k} IS NOT NULL))) AS examples`,
+      `(SELECT count(DISTINCT ${l}) FROM leads WHERE ${l} IS NOT NULL AND ${l} NOT IN (SELECT ${k} FROM ${t} WHERE ${k} IS NOT NULL))::BIGINT AS unmatched`,
+    params: [],
+  };
+}
+
+/** A few of the leads' values that no key of the lookup matches (`value`), for the report. */
+export function unmatchedExamplesSql(table: string, key: string, leadColumn: string, limit = 5): SqlQuery {
+  const l = `${quoteIdent(leadColumn)}::VARCHAR`;
+  const k = quoteIdent(key);
+  return {
+    sql: `SELECT DISTINCT ${l} AS value FROM leads WHERE ${l} IS NOT NULL AND ${l} NOT IN (SELECT ${k} FROM ${quoteIdent(table)} WHERE ${k} IS NOT NULL) ORDER BY value LIMIT ${Math.floor(limit)}`,
     params: [],
   };
 }

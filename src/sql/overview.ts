@@ -56,3 +56,8 @@ export function leadsPerMonthByMediumSql(pipeline: Pipeline, filter: LeadFilter 
     'GROUP BY ALL ORDER BY month, medium',
   ]);
 }
+
+/** How many leads there are and how many have a creation date (`leads`, `dated`): views by date need them. */
+export function dateCoverageSql(): SqlQuery {
+  return { sql: `SELECT count(*)::BIGINT AS leads, count(created_at)::BIGINT AS dated FROM ${LEAD_FACTS}`, params: [] };
+}

@@ -1,24 +1,32 @@
 import {
+  dimensionColumn,
+  extraDimension,
   FILTER_DIMENSIONS,
+  isExtraDimension,
   SPLIT_DIMENSIONS,
   type FilterDimension,
   type LeadCondition,
+  type LeadDimension,
   type Selection,
-  type SplitDimension,
+  type SplitBy,
   type ViewId,
 } from '../domain/leadFilter';
 import { isValidRange, PERIOD_PRESETS, type PeriodChoice, type PeriodPreset } from './period';
-import { INITIAL_VIEW, type ViewState } from './viewState';
+import { extraFilterDimensions, INITIAL_VIEW, type ViewState } from './viewState';
 
 /**
- * The view state in a link: `v=1&p=ytd&m=web,event&sp=ch&x.split.m=web`. Short keys keep links
- * short; the version lets a later format read (or knowingly ignore) an older link. Anything not
- * understood is skipped and reported, so a damaged link still opens what it can, never crashes.
+ * The view state in a link: `v=1&p=ytd&m=web,event&e.Lead%20Origin=API&sp=ch&x.split.m=web`. Short
+ * keys keep links short; the version lets a later format read (or knowingly ignore) an older link.
+ * Anything not understood is skipped and reported, so a damaged link still opens what it can, never
+ * crashes. An extra column (a header of the user's export) is keyed `e.` + its header
+ * percent-encoded; whether the data has that column is checked when the data is known
+ * (src/state/knownDimensions.ts), not here.
  */
 export const URL_STATE_VERSION = 1;
 
 const DIMENSION_KEYS: Readonly<Record<FilterDimension, string>> = {
   medium: 'm',
+  source: 's',
   campaign_id: 'c',
   channel: 'ch',
   sales_unit: 'su',
@@ -27,10 +35,32 @@ const DIMENSION_KEYS: Readonly<Record<FilterDimension, string>> = {
   industry: 'i',
   _source: 'f',
 };
+/** Before an extra column's encoded header. Not `x.`: that starts a chart selection. */
+const EXTRA_KEY_PREFIX = 'e.';
 const PRESET_KEYS: Readonly<Record<PeriodPreset, string>> = { this_quarter: 'tq', last_quarter: 'lq', year_to_date: 'ytd', last_12_months: '12m' };
 const VIEWS: readonly ViewId[] = ['funnel', 'split', 'cohorts', 'velocity', 'trend'];
 
-const dimensionOfKey = (key: string) => FILTER_DIMENSIONS.find((d) => DIMENSION_KEYS[d] === key);
+/** Percent-decoded text, or null when the escapes are broken. */
+function decodeText(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A dimension's key; encodeURIComponent leaves none of `=`, `&`, `,`, `%`, `#` or a space in a header. */
+const dimensionKey = (dimension: LeadDimension): string =>
+  isExtraDimension(dimension) ? `${EXTRA_KEY_PREFIX}${encodeURIComponent(dimensionColumn(dimension))}` : DIMENSION_KEYS[dimension];
+
+function dimensionOfKey(key: string): LeadDimension | undefined {
+  if (!key.startsWith(EXTRA_KEY_PREFIX)) return FILTER_DIMENSIONS.find((d) => DIMENSION_KEYS[d] === key);
+  const header = decodeText(key.slice(EXTRA_KEY_PREFIX.length));
+  // No column of lead_facts has an empty name or a NUL (quoteIdent refuses it).
+  return header && !header.includes('\0') ? extraDimension(header) : undefined;
+}
+
+const isSplitBy = (dimension: LeadDimension): dimension is SplitBy => isExtraDimension(dimension) || (SPLIT_DIMENSIONS as readonly string[]).includes(dimension);
 
 /** A value in a list: percent-encoded, with ',' and '!' escaped too; '!' alone is "not given". */
 const encodeValue = (value: string | null) => (value === null ? '!' : encodeURIComponent(value).replace(/!/g, '%21'));
@@ -57,7 +87,7 @@ function decodePeriod(text: string): PeriodChoice | null {
 function encodeCondition(condition: LeadCondition): [string, string] {
   switch (condition.kind) {
     case 'values':
-      return [DIMENSION_KEYS[condition.dimension], encodeValues(condition.values)];
+      return [dimensionKey(condition.dimension), encodeValues(condition.values)];
     case 'created':
       return ['p', `${condition.range.from}_${condition.range.to}`];
     case 'reached':
@@ -79,18 +109,23 @@ function decodeCondition(key: string, text: string): LeadCondition | null {
   return dimension && values?.length ? { kind: 'values', dimension, values } : null;
 }
 
+/** One dimension filter as a link parameter. */
+export const filterParam = (dimension: LeadDimension, values: readonly (string | null)[]): string => `${dimensionKey(dimension)}=${encodeValues(values)}`;
+export const splitParam = (split: SplitBy): string => `sp=${dimensionKey(split)}`;
+export function selectionParam({ source, condition }: Selection): string {
+  const [key, value] = encodeCondition(condition);
+  return `x.${source}.${key}=${value}`;
+}
+
 export function encodeViewState(state: ViewState): string {
   const parts = [`v=${URL_STATE_VERSION}`];
   if (state.period) parts.push(`p=${encodePeriod(state.period)}`);
-  for (const dimension of FILTER_DIMENSIONS) {
+  for (const dimension of [...FILTER_DIMENSIONS, ...extraFilterDimensions(state)]) {
     const values = state.values[dimension];
-    if (values?.length) parts.push(`${DIMENSION_KEYS[dimension]}=${encodeValues(values)}`);
+    if (values?.length) parts.push(filterParam(dimension, values));
   }
-  if (state.split !== INITIAL_VIEW.split) parts.push(`sp=${DIMENSION_KEYS[state.split]}`);
-  for (const { source, condition } of state.selections) {
-    const [key, value] = encodeCondition(condition);
-    parts.push(`x.${source}.${key}=${value}`);
-  }
+  if (state.split !== INITIAL_VIEW.split) parts.push(splitParam(state.split));
+  for (const selection of state.selections) parts.push(selectionParam(selection));
   return parts.join('&');
 }
 
@@ -103,7 +138,7 @@ export interface DecodedViewState {
 export function decodeViewState(query: string): DecodedViewState {
   const ignored: string[] = [];
   let state: ViewState = INITIAL_VIEW;
-  const values: Partial<Record<FilterDimension, readonly (string | null)[]>> = {};
+  const values: Partial<Record<LeadDimension, readonly (string | null)[]>> = {};
   const selections: Selection[] = [];
   const pairs = query.replace(/^\?/, '').split('&').filter(Boolean);
   const version = pairs.find((p) => p.startsWith('v='))?.slice(2);
@@ -118,12 +153,14 @@ export function decodeViewState(query: string): DecodedViewState {
       else ignored.push(pair);
     } else if (key === 'sp') {
       const split = dimensionOfKey(text);
-      if (split && (SPLIT_DIMENSIONS as readonly string[]).includes(split)) state = { ...state, split: split as SplitDimension };
+      if (split && isSplitBy(split)) state = { ...state, split };
       else ignored.push(pair);
     } else if (key.startsWith('x.')) {
-      const [, source, conditionKey = ''] = key.split('.');
-      const condition = decodeCondition(conditionKey, text);
-      const view = VIEWS.find((v) => v === source);
+      // x.<view>.<condition key>; the condition key may hold dots of its own (an extra column's header).
+      const rest = key.slice(2);
+      const dot = rest.indexOf('.');
+      const view = VIEWS.find((v) => v === (dot < 0 ? rest : rest.slice(0, dot)));
+      const condition = dot < 0 ? null : decodeCondition(rest.slice(dot + 1), text);
       if (view && condition && !selections.some((s) => s.source === view)) selections.push({ source: view, condition });
       else ignored.push(pair);
     } else {

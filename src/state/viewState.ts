@@ -1,4 +1,4 @@
-import { FILTER_DIMENSIONS, type FilterDimension, type LeadFilter, type Selection, type SplitDimension, type ViewId } from '../domain/leadFilter';
+import { FILTER_DIMENSIONS, isExtraDimension, type ExtraDimension, type LeadDimension, type LeadFilter, type Selection, type SplitBy, type ViewId } from '../domain/leadFilter';
 import { resolvePeriod, type PeriodChoice } from './period';
 
 /**
@@ -7,18 +7,22 @@ import { resolvePeriod, type PeriodChoice } from './period';
  */
 export interface ViewState {
   readonly period: PeriodChoice | null;
-  readonly values: Readonly<Partial<Record<FilterDimension, readonly (string | null)[]>>>;
+  /** Values per dimension: the fixed ones and extra columns (`x:<header>`), in the order they were set. */
+  readonly values: Readonly<Partial<Record<LeadDimension, readonly (string | null)[]>>>;
   readonly selections: readonly Selection[];
-  readonly split: SplitDimension;
+  readonly split: SplitBy;
 }
 
 export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
 
-/** The global filters as conditions (the period resolved for today). */
+/** The extra columns a view state filters on, in the order they were set. */
+export const extraFilterDimensions = (state: ViewState): ExtraDimension[] => Object.keys(state.values).filter(isExtraDimension);
+
+/** The global filters as conditions (the period resolved for today): fixed dimensions first, then extra columns. */
 export function globalFilter(state: ViewState, today: string): LeadFilter {
   const conditions: LeadFilter[number][] = [];
   if (state.period) conditions.push({ kind: 'created', range: resolvePeriod(state.period, today) });
-  for (const dimension of FILTER_DIMENSIONS) {
+  for (const dimension of [...FILTER_DIMENSIONS, ...extraFilterDimensions(state)]) {
     const values = state.values[dimension];
     if (values?.length) conditions.push({ kind: 'values', dimension, values });
   }
@@ -30,7 +34,7 @@ export function setPeriod(state: ViewState, period: PeriodChoice | null): ViewSt
 }
 
 /** Sets the values of one dimension filter; an empty list removes the filter. */
-export function setValues(state: ViewState, dimension: FilterDimension, values: readonly (string | null)[]): ViewState {
+export function setValues(state: ViewState, dimension: LeadDimension, values: readonly (string | null)[]): ViewState {
   const { [dimension]: _removed, ...rest } = state.values;
   return { ...state, values: values.length ? { ...rest, [dimension]: [...new Set(values)] } : rest };
 }
@@ -50,7 +54,7 @@ export function clearSelection(state: ViewState, source: ViewId): ViewState {
   return { ...state, selections: state.selections.filter((s) => s.source !== source) };
 }
 
-export function setSplit(state: ViewState, split: SplitDimension): ViewState {
+export function setSplit(state: ViewState, split: SplitBy): ViewState {
   return { ...state, split };
 }
 

@@ -5,12 +5,12 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readCsv, reachedIndexOf } from '../support/expectedFigures';
+import { readCsv, reachedIndexOf, wonLeadsWithDealAmounts } from '../support/expectedFigures';
 import { foreignRequests, kpiValues, openApp, ROOT, upload, useBuiltApp } from './harness';
 
-/** The won leads of the sample export, found with none of the app's code. */
+/** The won leads of the sample export, with their won deals' amounts, found with none of the app's code. */
 const sampleLeads = readCsv(path.join(ROOT, 'data-samples/en/leads.csv'));
-const wonLeads = sampleLeads.filter((lead) => reachedIndexOf(lead) === 4);
+const wonLeads = wonLeadsWithDealAmounts(path.join(ROOT, 'data-samples/en'));
 
 const explorer = '[data-testid="lead-explorer"]';
 const firstCell = (page: Page, column: string) => page.getAttribute(`${explorer} tbody tr:first-child td[data-column="${column}"]`, 'data-value');

@@ -75,14 +75,22 @@ export async function kpiValues(page: Page): Promise<Record<string, number>> {
 /**
  * Picks files on the Import page and goes through each file's steps as a user who accepts the
  * suggestions would: "Import" on the review (or what `choose` sets first), "Continue" on the value
- * mapping (unknown values kept), until `outcomes` reports or errors are shown.
+ * mapping (unknown values kept, or what `values` sets first), "Import anyway" when asked about a
+ * risky import, until `outcomes` reports or errors are shown.
  */
-export async function upload(page: Page, files: readonly string[], outcomes: number, choose?: (page: Page, file: string) => Promise<void>): Promise<void> {
+export async function upload(
+  page: Page,
+  files: readonly string[],
+  outcomes: number,
+  choose?: (page: Page, file: string) => Promise<void>,
+  values?: (page: Page) => Promise<void>,
+): Promise<void> {
   await page.setInputFiles('[data-testid="file-input"]', [...files]);
   for (;;) {
     const handle = await page.waitForFunction(
       (n) => {
         if (document.querySelector('[data-testid="value-mapping"]')) return 'values';
+        if (document.querySelector('[data-testid="risk-confirm"]')) return 'risk';
         if (document.querySelector('[data-testid="import-review"]')) return 'review';
         const shown = document.querySelectorAll('[data-testid="import-report"], [data-testid="import-error"]').length;
         return shown >= n && !document.querySelector('[data-testid="import-progress"]') ? 'done' : false;
@@ -92,7 +100,14 @@ export async function upload(page: Page, files: readonly string[], outcomes: num
     );
     const state = await handle.jsonValue();
     if (state === 'done') return;
+    if (state === 'risk') {
+      // A user who reviewed the file and imports it anyway; tests of the question itself answer it themselves.
+      await page.click('[data-testid="risk-go-on"]');
+      await page.waitForSelector('[data-testid="risk-confirm"]', { state: 'detached' });
+      continue;
+    }
     if (state === 'values') {
+      await values?.(page);
       await page.click('[data-testid="values-continue"]');
       await page.waitForSelector('[data-testid="value-mapping"]', { state: 'detached' });
       continue;

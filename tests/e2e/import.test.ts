@@ -89,14 +89,15 @@ describe('importing exports in headless Chromium', () => {
     const { page, errors } = await openImportPage(app);
     await upload(page, [malformed, binary], 2);
     const card = page.locator('[data-testid="import-report"][data-file="kaputt.csv"]');
-    expect(await card.getByTestId('rows-loaded').textContent()).toBe('2');
-    expect(await card.getByTestId('rows-rejected').textContent()).toBe('4');
+    // The short record is rejected; a date or amount that does not convert is emptied and its row loaded.
+    expect(await card.getByTestId('rows-loaded').textContent()).toBe('5');
+    expect(await card.getByTestId('rows-rejected').textContent()).toBe('1');
     const rows = await card.locator('[data-testid="rejects-table"] tbody tr').allTextContents();
-    expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatch(/^3created_at32\.13\.2025not a date/);
-    expect(rows[1]).toMatch(/^4.*too few columns: 3 instead of 6/);
-    expect(rows[2]).toMatch(/^5amountzwölfnot a number/);
-    expect(rows[3]).toMatch(/^7amount12 €not a number/);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^4.*too few columns: 3 instead of 6/);
+    await card.locator('[data-note="cleared"] summary').click();
+    const cleared = await card.locator('[data-testid="cleared-table"] tbody tr').allTextContents();
+    expect(cleared).toEqual(['3created_at32.13.2025', '5amountzwölf', '7amount12 €']);
     expect(await page.locator('[data-testid="import-error"]').textContent()).toMatch(/^foto\.csv: this is not a text export/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('download-rejects').click()]);
@@ -104,13 +105,14 @@ describe('importing exports in headless Chromium', () => {
     const parsed = Papa.parse<string[]>(text.trim()).data;
     expect(parsed[0]).toEqual(['line', 'column_name', 'value', 'reason']);
     expect(parsed.slice(1).map((r) => r[0])).toEqual(['3', '4', '5', '7']);
+    expect(parsed[1]?.[3]).toMatch(/^not a date .*\(emptied, row loaded\)$/);
     expect(parsed[4]?.[2]).toBe('12 €');
     expect(parsed[2]?.[2]).toBe('K3;02.03.2025;Messe');
 
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/import-malformed.png'), fullPage: true });
     await page.click('[data-testid="nav-overview"]');
     await page.waitForSelector('[data-kpi="leads"]');
-    expect(await page.getAttribute('[data-kpi="leads"]', 'data-value')).toBe('2');
+    expect(await page.getAttribute('[data-kpi="leads"]', 'data-value')).toBe('5');
     // The report is still there when the user comes back.
     await page.goBack();
     await page.waitForSelector('[data-testid="import-report"][data-file="kaputt.csv"]');

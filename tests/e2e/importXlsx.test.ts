@@ -38,7 +38,7 @@ describe('importing Excel workbooks in headless Chromium', () => {
     await page.close();
   });
 
-  it('shows a German workbook’s sheet, notes and rejected rows by sheet row, and refuses a broken .xlsx and an .xls by name', async () => {
+  it('shows a German workbook’s sheet, notes and emptied cells by sheet row, and refuses a broken .xlsx and an .xls by name', async () => {
     const german = path.join(dir, 'Leads März.xlsx');
     writeFileSync(german, await germanLeadsWorkbook());
     const broken = path.join(dir, 'kaputt.xlsx');
@@ -50,12 +50,13 @@ describe('importing Excel workbooks in headless Chromium', () => {
     expect(await page.getAttribute('[data-testid="file-input"]', 'accept')).toContain('.xlsx');
     await upload(page, [german, broken, old], 3);
     const card = page.locator('[data-testid="import-report"][data-file="Leads März.xlsx"]');
-    expect(await card.getByTestId('rows-loaded').textContent()).toBe('6');
-    expect(await card.getByTestId('rows-rejected').textContent()).toBe('1');
+    expect(await card.getByTestId('rows-loaded').textContent()).toBe('7');
+    expect(await card.getByTestId('rows-rejected').textContent()).toBe('0');
     expect(await card.getByTestId('sheet').textContent()).toBe('“Leads”, header in row 1');
     expect(await card.getByTestId('sheet-notes').textContent()).toContain('1 cell with an Excel error was read as empty: F5: #N/A');
-    expect(await card.locator('[data-testid="rejects-table"] th').first().textContent()).toBe('Row');
-    expect(await card.locator('[data-testid="rejects-table"] tbody tr').allTextContents()).toEqual(['6amountzwölfnot a number']);
+    await card.locator('[data-note="cleared"] summary').click();
+    expect(await card.locator('[data-testid="cleared-table"] th').first().textContent()).toBe('Row');
+    expect(await card.locator('[data-testid="cleared-table"] tbody tr').allTextContents()).toEqual(['6amountzwölf']);
     const messages = await page.locator('[data-testid="import-error"]').allTextContents();
     expect(messages).toEqual([
       expect.stringMatching(/^kaputt\.xlsx: this is an Excel workbook but could not be read: \S/),
@@ -64,7 +65,7 @@ describe('importing Excel workbooks in headless Chromium', () => {
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/import-xlsx.png'), fullPage: true });
     await page.click('[data-testid="nav-overview"]');
     await page.waitForSelector('[data-kpi="leads"]');
-    expect(await page.getAttribute('[data-kpi="leads"]', 'data-value')).toBe('6');
+    expect(await page.getAttribute('[data-kpi="leads"]', 'data-value')).toBe('7');
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

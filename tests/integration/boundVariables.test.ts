@@ -30,12 +30,12 @@ describe.each(ENGINES)('values as session variables on $name', ({ open }) => {
     for (const { sql, value } of asVariables.assignments) await db.query({ sql, params: [value] });
     await db.query({ sql: asVariables.sql, params: [] });
     expect(await read()).toEqual(bound);
-    // Optional cells that do not convert only mark their row (_soft); a required one that is a placeholder rejects it (_bad).
+    // Optional cells that do not convert only mark their row (_soft); placeholders are found after this pass, not in it.
     expect(bound.map((r) => [r.lead_id, r.created_at, r.amount, r._bad, r._soft])).toEqual([
       ['A1', Date.UTC(2025, 1, 1), 1234.5, false, false],
       ['A2', Date.UTC(2025, 1, 3), 7, false, false],
       ['A3', null, null, false, true],
-      [null, Date.UTC(2025, 1, 3), 1, true, false],
+      ['Select', Date.UTC(2025, 1, 3), 1, false, false],
     ]);
     await db.query({ sql: 'DROP TABLE _import; DROP TABLE IF EXISTS _shape_rejects; DROP TABLE IF EXISTS _shape_rejects_scan', params: [] });
     await db.unregisterFile('vars.csv');

@@ -10,6 +10,9 @@ import type { TableKind } from '../../src/domain/schema';
 import { importCsv } from '../../src/services/importCsv';
 import { leadFigures, type LeadFigures } from '../../src/services/leadFigures';
 import { importLookup } from '../../src/services/lookups';
+import { toRows } from '../../src/db/arrowRows';
+import { extraDimension } from '../../src/domain/leadFilter';
+import { trendSql } from '../../src/sql/funnel';
 import { CRM_DIR, CRM_MAPPING, EXPECTED_CRM, type CrmFigures, type CrmShape } from '../support/crmExpected';
 import { ENGINES } from './helpers/engines';
 
@@ -91,6 +94,17 @@ describe.each(SHAPES)('the %s export shape', (shape) => {
 
     it('gives the figures of the independent computation', async () => {
       expect(comparable(await leadFigures(db, DEFAULT_PIPELINE), dimensions)).toEqual(comparable(expected, dimensions));
+    });
+
+    it('splits the trend by each extra or lookup column into real months, leads without a date in one NULL month per value', async () => {
+      const extras = dimensions.filter((d) => !['medium', 'source', 'owner', 'sales_unit'].includes(d));
+      for (const dimension of extras) {
+        const rows = toRows(await db.query(trendSql({ pipeline: DEFAULT_PIPELINE, filter: [] }, extraDimension(dimension))));
+        expect(rows.every((r) => r.month === null || /^\d{4}-\d{2}$/.test(String(r.month))), dimension).toBe(true);
+        const keys = rows.map((r) => `${String(r.month)}|${String(r.value)}`);
+        expect(new Set(keys).size, dimension).toBe(keys.length);
+        expect(rows.reduce((sum, r) => sum + Number(r.leads), 0), dimension).toBe(expected.leads);
+      }
     });
   });
 });

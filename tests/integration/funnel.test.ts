@@ -306,6 +306,37 @@ describe.each(ENGINES)('funnel SQL over the sample export on $name', ({ open }) 
     expect(cubeDimensionValues(cube, 'region', [], 5)).toBeNull();
   });
 
+  it('answers a filter on source (the medium as exported) from lead_facts, identical to the cube on the medium its values group into', async () => {
+    // Each exported value groups into one medium, so the sources of a medium select exactly its leads.
+    const pairs = toRows(await db.query({ sql: 'SELECT DISTINCT medium, source FROM lead_facts WHERE source IS NOT NULL', params: [] }));
+    expect(new Set(pairs.map((p) => p.source)).size, 'one medium per source').toBe(pairs.length);
+    const media = [...new Set(pairs.map((p) => String(p.medium)))];
+    expect(media.length).toBeGreaterThan(2);
+    for (const medium of media.slice(0, 3)) {
+      const sources = pairs.filter((p) => p.medium === medium).map((p) => String(p.source));
+      const bySource: LeadFilter = [{ kind: 'values', dimension: 'source', values: sources }, { kind: 'created', range: { from: '2025-01-01', to: '2025-06-30' } }];
+      const byMedium: LeadFilter = [{ kind: 'values', dimension: 'medium', values: [medium] }, { kind: 'created', range: { from: '2025-01-01', to: '2025-06-30' } }];
+      expect(cubeCovers(bySource)).toBe(false);
+      for (const request of ALL_REQUESTS('owner')) {
+        expect(answerFromCube(cube, request, bySource), JSON.stringify(request)).toBeNull();
+        const raw = toRows(await db.query(funnelRequestSql({ pipeline, filter: bySource }, request)));
+        expect(raw, `${medium} ${JSON.stringify(request)}`).toEqual(answerFromCube(cube, request, byMedium));
+      }
+    }
+  });
+
+  it('splits by source on lead_facts into parts that add up to the cube split by medium', async () => {
+    expect(cubeCovers([], 'source')).toBe(false);
+    const filter: LeadFilter = [{ kind: 'reached', stage: 'mql' }];
+    const bySource = toRows(await db.query(funnelRequestSql({ pipeline, filter }, { kind: 'split', dimension: 'source' })));
+    const mediumOf = new Map(toRows(await db.query({ sql: 'SELECT DISTINCT source, medium FROM lead_facts', params: [] })).map((r) => [r.source, r.medium]));
+    const summed = new Map<unknown, number>();
+    for (const row of bySource) summed.set(mediumOf.get(row.value), (summed.get(mediumOf.get(row.value)) ?? 0) + Number(row.reached_4));
+    const byMedium = answerFromCube(cube, { kind: 'split', dimension: 'medium' }, filter) ?? [];
+    expect(byMedium.length).toBeGreaterThan(2);
+    expect(new Map(byMedium.map((r) => [r.value, Number(r.reached_4)]))).toEqual(summed);
+  });
+
   it('warms up every request kind under a filter on each cube dimension and on a month, all answered by the cube', () => {
     const jobs = cubeWarmUps(cube);
     expect(jobs).toHaveLength((4 + 1) * 6);

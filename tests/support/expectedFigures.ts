@@ -31,6 +31,22 @@ export function reachedIndexOf(lead: CsvRow): number {
   return index;
 }
 
+/**
+ * The won leads of the sample with the amount the app shows for them: deals close leads, so a won
+ * lead's amount is the sum of its won deals' amounts, else its own Amount (DESIGN.md).
+ */
+export function wonLeadsWithDealAmounts(sampleDir: string): CsvRow[] {
+  const deals = readCsv(path.join(sampleDir, 'deals.csv'));
+  const won = new Map<string, number>();
+  for (const deal of deals) if (deal.Outcome === 'Won') won.set(deal['Lead ID'] ?? '', (won.get(deal['Lead ID'] ?? '') ?? 0) + Number(deal.Amount));
+  return readCsv(path.join(sampleDir, 'leads.csv'))
+    .filter((lead) => reachedIndexOf(lead) === 4)
+    .map((lead) => {
+      const amount = won.get(lead['Lead ID'] ?? '');
+      return amount === undefined ? lead : { ...lead, Amount: String(amount) };
+    });
+}
+
 export interface ExpectedFigures {
   leads: number;
   reached: number[];

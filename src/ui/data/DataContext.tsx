@@ -9,6 +9,9 @@ import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { buildFunnelCube, cubeWarmUps } from '../../services/funnelCubes';
 import { refreshLeadFacts } from '../../services/leadFacts';
+import { importLookup, type LookupKey, type LookupReport } from '../../services/lookups';
+import { ExportError } from '../../services/exportError';
+import { dropLookupRegistrySql } from '../../sql/lookups';
 import { importCsv, type CsvImportInput, type CsvImportReport, type ImportOptions } from '../../services/importCsv';
 import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
@@ -51,13 +54,18 @@ export interface DataState {
 }
 
 /** What the user chose for one file, and how the page follows and may cancel the import. */
-export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats'> {
-  readonly kind: TableKind;
+export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats' | 'constants' | 'placeholders' | 'currency'> {
+  /** A table of the data model, or a lookup joined onto the leads by `lookupKey`. */
+  readonly kind: TableKind | 'lookup';
   readonly mapping: ColumnMapping;
+  readonly lookupKey?: LookupKey;
 }
 
+/** A file's report: a table's import, or a lookup's. */
+export type AnyImportReport = CsvImportReport | LookupReport;
+
 /** What became of one file the user imported: its report, or why it could not be used. */
-export type ImportOutcome = { readonly file: string; readonly report: CsvImportReport } | { readonly file: string; readonly error: string };
+export type ImportOutcome = { readonly file: string; readonly report: AnyImportReport } | { readonly file: string; readonly error: string };
 
 export interface DataApi extends DataState {
   /** The cube of the data on screen; null until it is built (meanwhile the Funnel page reads the raw table). */
@@ -69,8 +77,8 @@ export interface DataApi extends DataState {
   inspectFile(file: File): Promise<Inspection>;
   /** Reads it again with the encoding or delimiter the user chose. */
   inspectAgain(inspection: Inspection, choice: TextChoice): Promise<Inspection>;
-  /** Imports a reviewed file into its table; the user's first import replaces the whole sample. */
-  importFile(inspection: Inspection, choice: ImportChoice): Promise<CsvImportReport>;
+  /** Imports a reviewed file into its table (or as a lookup); the user's first import replaces the whole sample. */
+  importFile(inspection: Inspection, choice: ImportChoice): Promise<AnyImportReport>;
   /** Forgets the user's data (in memory and in the browser's storage) and shows the sample again. */
   clearAllData(): Promise<void>;
 }
@@ -216,7 +224,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       const changed = new Set(unsaved.current);
       unsaved.current.clear();
       try {
-        await store.save(coordinator.db, tables.map((t) => ({ table: t.kind, meta: t })), changed);
+        await store.save(coordinator.db, tables.map((t) => ({ table: t.table ?? t.kind, meta: t })), changed);
         if (!savePending.current) update((s) => ({ ...s, storage: { state: 'saved', persistent: store.persistent, savedAt: new Date().toISOString() } }));
       } catch (error) {
         for (const table of changed) unsaved.current.add(table);
@@ -233,20 +241,50 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   const inspectAgain = useCallback((inspection: Inspection, choice: TextChoice) => inspectImport(inspection.input, browserCodec, choice), []);
 
+  const importLookupFile = useCallback(
+    async (inspection: Inspection, key: LookupKey | undefined) => {
+      const { coordinator, origin, tables } = stateRef.current;
+      if (!coordinator) throw new Error('The database is not ready yet');
+      const { fileName } = inspection.input;
+      // A lookup joins onto the user's own leads; the sample's would be replaced by the next import.
+      if (origin !== 'import' || !tables.some((t) => t.kind === 'leads')) throw new ExportError(fileName, 'a lookup joins onto your leads: import the leads first');
+      if (!key) throw new ExportError(fileName, 'choose the lead column and the column of this file that hold the same values');
+      const report = await importLookup(coordinator.db, inspection.input, browserCodec, key);
+      coordinator.invalidate();
+      const summary: TableSummary = { kind: 'lookup', table: report.table, source: fileName, rows: report.rowsLoaded, lookup: { leadColumn: report.leadColumn, column: report.column } };
+      update((s) => ({ ...s, tables: [...s.tables.filter((t) => t.table !== report.table), summary], dataVersion: coordinator.dataVersion }));
+      unsaved.current.add(report.table);
+      void persist();
+      return report;
+    },
+    [update, persist],
+  );
+
   const importFile = useCallback(
-    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, ...options }: ImportChoice) => {
+    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, constants, placeholders, currency, lookupKey, ...options }: ImportChoice): Promise<AnyImportReport> => {
+      if (kind === 'lookup') return importLookupFile(inspection, lookupKey);
       const { coordinator, origin, tables } = stateRef.current;
       if (!coordinator) throw new Error('The database is not ready yet');
       if (origin === 'published') throw new Error('This is a published dashboard: it is read-only');
       // Against the sample, "update" would mix the user's rows into made-up ones: always replace.
       const mode = origin === 'sample' ? 'replace' : options.mode;
-      const input: CsvImportInput = { ...inspection.input, kind, mapping, ...(decimalSeparator ? { decimalSeparator } : {}), ...(dateFormats ? { dateFormats } : {}) };
+      const input: CsvImportInput = {
+        ...inspection.input,
+        kind,
+        mapping,
+        ...(decimalSeparator ? { decimalSeparator } : {}),
+        ...(dateFormats ? { dateFormats } : {}),
+        ...(constants ? { constants } : {}),
+        ...(placeholders ? { placeholders } : {}),
+        ...(currency ? { currency } : {}),
+      };
       const report = await importCsv(coordinator.db, input, browserCodec, { ...options, ...(mode ? { mode } : {}) }).catch((error: unknown) => {
         throw explainOutOfMemory(inspection.input.fileName, error);
       });
       // The sample is one consistent dataset: once the user's own data arrives, none of it may mix in.
       const previous = origin === 'sample' ? undefined : tables.find((t) => t.kind === report.kind);
       const kept = origin === 'sample' ? [] : tables.filter((t) => t.kind !== report.kind);
+      if (origin === 'sample') await dropLookups(coordinator.db, tables);
       if (origin === 'sample') {
         for (const other of TABLE_KINDS) if (other !== report.kind) await coordinator.db.dropTable(other);
         await refreshLeadFacts(coordinator.db);
@@ -261,7 +299,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       void persist();
       return report;
     },
-    [update, persist],
+    [update, persist, importLookupFile],
   );
 
   const clearAllData = useCallback(async () => {
@@ -271,6 +309,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     unsaved.current.clear();
     await storeRef.current?.clear();
     for (const kind of TABLE_KINDS) await coordinator.db.dropTable(kind);
+    await dropLookups(coordinator.db, stateRef.current.tables);
     await refreshLeadFacts(coordinator.db);
     const data = await loadSample(coordinator.db, (table) => update((s) => ({ ...s, status: { phase: 'loading', table } })));
     coordinator.invalidate();
@@ -291,6 +330,12 @@ export function DataProvider({ children }: { children: ReactNode }) {
     [state, inspectFile, inspectAgain, importFile, clearAllData, recentImports],
   );
   return <DataContext.Provider value={api}>{children}</DataContext.Provider>;
+}
+
+/** Drops the lookup tables and their registry. */
+async function dropLookups(db: Db, tables: readonly TableSummary[]): Promise<void> {
+  for (const table of tables) if (table.kind === 'lookup' && table.table) await db.dropTable(table.table);
+  await db.query(dropLookupRegistrySql());
 }
 
 /** Runs the jobs one per idle period, in order, while `wanted()` holds: none delays what the user does. */

@@ -3,6 +3,8 @@ import type { Db } from '../../db/types';
 import { parseBundleManifest, type BundleManifest } from '../../domain/bundleManifest';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { countSql } from '../../sql/importCsv';
+import { dropLookupRegistrySql } from '../../sql/lookups';
+import { registerLookups } from '../../services/lookups';
 import { parquetToIpcStream } from './parquetToArrow';
 
 /**
@@ -51,15 +53,32 @@ export async function loadBundle(db: Db, bundle: BundleLocation, manifest: Bundl
     }
     onTable(kind);
     const url = new URL(table.file, bundle.url);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const digest = await sha256Hex(bytes);
-    if (digest !== null && digest !== table.sha256) throw new Error(`${url.pathname} does not match its manifest (SHA-256 differs): the bundle is incomplete or was changed`);
-    await db.insertArrowStream(kind, await parquetToIpcStream(bytes));
-    const rows = Number(toRows(await db.query(countSql(kind)))[0]?.n ?? 0);
-    if (rows !== table.rows) throw new Error(`${url.pathname} has ${rows} rows; its manifest says ${table.rows}`);
+    await db.insertArrowStream(kind, await parquetToIpcStream(await verifiedBytes(url, table.sha256)));
+    await checkRows(db, kind, url, table.rows);
   }
+  for (const lookup of manifest.lookups ?? []) {
+    onTable('leads');
+    const url = new URL(lookup.file, bundle.url);
+    await db.insertArrowStream(lookup.table, await parquetToIpcStream(await verifiedBytes(url, lookup.sha256)));
+    await checkRows(db, lookup.table, url, lookup.rows);
+  }
+  await db.query(dropLookupRegistrySql());
+  await registerLookups(db, (manifest.lookups ?? []).map((l) => ({ table: l.table, file: l.sources.join(', ') || l.file, leadColumn: l.leadColumn, column: l.key })));
+}
+
+async function checkRows(db: Db, table: string, url: URL, expected: number): Promise<void> {
+  const rows = Number(toRows(await db.query(countSql(table)))[0]?.n ?? 0);
+  if (rows !== expected) throw new Error(`${url.pathname} has ${rows} rows; its manifest says ${expected}`);
+}
+
+/** A bundle file's bytes, refused when they do not match the manifest's SHA-256. */
+async function verifiedBytes(url: URL, sha256: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const digest = await sha256Hex(bytes);
+  if (digest !== null && digest !== sha256) throw new Error(`${url.pathname} does not match its manifest (SHA-256 differs): the bundle is incomplete or was changed`);
+  return bytes;
 }
 
 /** null where Web Crypto is unavailable (pages served over plain http from another host). */

@@ -2,6 +2,7 @@ import type { SnapshotStore } from '../../db/opfsSnapshot';
 import type { Db } from '../../db/types';
 import type { TableKind } from '../../domain/schema';
 import { refreshLeadFacts } from '../../services/leadFacts';
+import { registerLookups, type LookupKey, type LookupSpec } from '../../services/lookups';
 import { bundleFromQuery, fetchManifest, loadBundle, type BundleLocation } from './publishedBundle';
 
 /** Where the loaded data came from: decides what the user may do with it. */
@@ -9,7 +10,12 @@ export type DataOrigin = 'sample' | 'import' | 'published';
 
 /** One loaded table as the shell lists it (survives a reload through the snapshot). */
 export interface TableSummary {
-  readonly kind: TableKind;
+  /** A table of the data model, or a lookup joined onto the leads. */
+  readonly kind: TableKind | 'lookup';
+  /** The database table, where it is not named by the kind (lookups; stored data from before lookups has none). */
+  readonly table?: string;
+  /** A lookup's key: the lead column and the lookup's column that hold the same values. */
+  readonly lookup?: LookupKey;
   /** The file(s) it came from. */
   readonly source: string;
   readonly rows: number;
@@ -51,6 +57,7 @@ export async function loadStartupData(db: Db, store: SnapshotStore | null, onTab
   try {
     const stored = await store?.restore<TableSummary>(db);
     if (stored) {
+      await registerLookups(db, lookupSpecs(stored.tables.map((t) => t.meta)));
       await refreshLeadFacts(db);
       return { origin: 'import', tables: stored.tables.map((t) => t.meta), savedAt: stored.savedAt };
     }
@@ -72,9 +79,16 @@ export async function loadSample(db: Db, onTable: (kind: TableKind) => void): Pr
 }
 
 function bundleTables(manifest: Awaited<ReturnType<typeof fetchManifest>> & object): TableSummary[] {
-  return Object.entries(manifest.tables).map(([kind, table]) => ({
+  const tables: TableSummary[] = Object.entries(manifest.tables).map(([kind, table]) => ({
     kind: kind as TableKind,
     source: manifest.sources.filter((s) => s.kind === kind).map((s) => s.file).join(', ') || table.file,
     rows: table.rows,
   }));
+  const lookups = (manifest.lookups ?? []).map((l): TableSummary => ({ kind: 'lookup', table: l.table, source: l.sources.join(', ') || l.file, rows: l.rows, lookup: { leadColumn: l.leadColumn, column: l.key } }));
+  return [...tables, ...lookups];
+}
+
+/** The lookups among the loaded tables, as the registry holds them. */
+export function lookupSpecs(tables: readonly TableSummary[]): LookupSpec[] {
+  return tables.flatMap((t) => (t.kind === 'lookup' && t.table && t.lookup ? [{ table: t.table, file: t.source, ...t.lookup }] : []));
 }

@@ -1,17 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import { EXPLORER_COLUMNS } from './explorerColumns';
+import { useColumnLabel } from './useColumnLabel';
 
-/** Checkboxes for the columns shown (and exported), in a disclosure so the table keeps the room. */
-export function ColumnChooser({ chosen, onToggle }: { chosen: readonly string[]; onToggle(column: string): void }) {
+/**
+ * Checkboxes for the columns shown (and exported), in a disclosure so the table keeps the room:
+ * `offered` are the canonical columns and the data's extra and lookup columns.
+ */
+export function ColumnChooser({ chosen, offered, onToggle }: { chosen: readonly string[]; offered: readonly string[]; onToggle(column: string): void }) {
   const { t } = useTranslation();
+  const columnLabel = useColumnLabel();
   return (
     <details className="column-chooser" data-testid="column-chooser">
       <summary>
-        {t('explorer.columns')} ({chosen.length}/{EXPLORER_COLUMNS.length})
+        {t('explorer.columns')} ({chosen.length}/{offered.length})
       </summary>
       <fieldset>
         <legend>{t('explorer.columnsLegend')}</legend>
-        {EXPLORER_COLUMNS.map((name) => {
+        {offered.map((name) => {
           const checked = chosen.includes(name);
           return (
             <label key={name}>
@@ -23,7 +27,7 @@ export function ColumnChooser({ chosen, onToggle }: { chosen: readonly string[];
                 onChange={() => onToggle(name)}
                 data-column={name}
               />
-              {t(`columns.${name}`, { defaultValue: name })}
+              {columnLabel(name)}
             </label>
           );
         })}

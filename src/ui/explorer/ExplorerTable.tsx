@@ -6,6 +6,7 @@ import type { Row } from '../../db/arrowRows';
 import { displayCell } from './cellValues';
 import { columnKind } from './explorerColumns';
 import { useFilterLabels } from '../filters/useFilterLabels';
+import { useColumnLabel } from './useColumnLabel';
 
 interface ExplorerTableProps {
   readonly rows: readonly Row[];
@@ -26,6 +27,7 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { valueLabel } = useFilterLabels();
+  const columnLabel = useColumnLabel();
   const columnDefs = useMemo<ColumnDef<Row>[]>(
     () =>
       columns.map((name) => {
@@ -33,7 +35,7 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
         return {
           id: name,
           accessorFn: (row: Row) => row[name] ?? null,
-          header: t(`columns.${name}`, { defaultValue: name }),
+          header: columnLabel(name),
           // Numbers and dates read best from the largest/latest; text from A.
           sortDescFirst: kind !== 'text',
           cell: (c) => {
@@ -43,7 +45,7 @@ export function ExplorerTable({ rows, columns, sorting, onSortingChange, pageInd
           meta: { numeric: kind === 'number' || kind === 'money' || kind === 'integer' },
         } satisfies ColumnDef<Row>;
       }),
-    [columns, t, lang, valueLabel],
+    [columns, lang, valueLabel, columnLabel],
   );
   // TanStack's hook returns functions the React compiler cannot memoise; that is expected.
   // eslint-disable-next-line react-hooks/incompatible-library

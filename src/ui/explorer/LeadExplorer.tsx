@@ -5,7 +5,8 @@ import type { LeadFilter } from '../../domain/leadFilter';
 import type { ExplorerSort } from '../../sql/explorer';
 import { formatInteger } from '../i18n/format';
 import { ColumnChooser } from './ColumnChooser';
-import { DEFAULT_EXPLORER_COLUMNS, toggleColumn } from './explorerColumns';
+import { useLeadDimensions } from '../data/useLeadDimensions';
+import { DEFAULT_EXPLORER_COLUMNS, EXPLORER_COLUMNS, inModelOrder, toggleColumn } from './explorerColumns';
 import { ExplorerTable } from './ExplorerTable';
 import { ExportBar } from './ExportBar';
 import { Pager } from './Pager';
@@ -23,6 +24,8 @@ export interface LeadExplorerProps {
   readonly onClose: () => void;
 }
 
+const NO_COLUMNS: readonly string[] = [];
+
 const sortOf = (sorting: SortingState): ExplorerSort[] => sorting.map((s) => ({ column: s.id, desc: s.desc }));
 
 /**
@@ -36,7 +39,15 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useModalDialog(dialog, onClose);
 
-  const [columns, setColumns] = useState<readonly string[]>(DEFAULT_EXPLORER_COLUMNS);
+  // The data's extra and lookup columns can be listed too; only names lead_facts has reach SQL.
+  const extraColumns = useLeadDimensions()?.extraColumns ?? NO_COLUMNS;
+  const offered = useMemo(() => [...EXPLORER_COLUMNS, ...extraColumns], [extraColumns]);
+  const [chosen, setChosen] = useState<readonly string[]>(DEFAULT_EXPLORER_COLUMNS);
+  // A column that new data no longer has drops out (rather than fail every query); never all of them.
+  const columns = useMemo(() => {
+    const known = inModelOrder(chosen, extraColumns);
+    return known.length ? known : DEFAULT_EXPLORER_COLUMNS;
+  }, [chosen, extraColumns]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [pageIndex, setPageIndex] = useState(0);
   // Another filter (the caller's selection changed while open) lists other leads: back to page 1.
@@ -48,9 +59,9 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
   }
   const sort = useMemo(() => sortOf(sorting), [sorting]);
 
-  const page = useLeadPage({ filter, columns, sort, pageIndex, pageSize: EXPLORER_PAGE_SIZE });
+  const page = useLeadPage({ filter, columns, extraColumns, sort, pageIndex, pageSize: EXPLORER_PAGE_SIZE });
   const pageCount = page.count === null ? 0 : Math.ceil(page.count / EXPLORER_PAGE_SIZE);
-  const request = useMemo(() => ({ filter, columns, sort }), [filter, columns, sort]);
+  const request = useMemo(() => ({ filter, columns, extraColumns, sort }), [filter, columns, extraColumns, sort]);
   const { exportState, start, cancel } = useLeadExport(request);
 
   // A new order starts at its first page.
@@ -59,10 +70,10 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
     setPageIndex(0);
   }, []);
   const onToggleColumn = useCallback((name: string) => {
-    setColumns((old) => toggleColumn(old, name));
+    setChosen(() => toggleColumn(columns, name, extraColumns));
     // A hidden column cannot show its sort arrow: stop sorting by it rather than sort invisibly.
     setSorting((old) => old.filter((s) => s.id !== name));
-  }, []);
+  }, [columns, extraColumns]);
 
   const empty = page.count === 0;
   return (
@@ -79,7 +90,7 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
         </button>
       </header>
       <div className="explorer-tools">
-        <ColumnChooser chosen={columns} onToggle={onToggleColumn} />
+        <ColumnChooser chosen={columns} offered={offered} onToggle={onToggleColumn} />
         <ExportBar count={page.count} columns={columns.length} exportState={exportState} onExport={start} onCancel={cancel} />
       </div>
       {page.error && (

@@ -23,20 +23,23 @@ export function columnKind(name: string): ColumnKind {
 /**
  * The header an exported file gets: the English CRM header our import recognises (CANONICAL's
  * first `en`), so an exported list re-imports as leads. `_source`/`_line` keep their names; the
- * import ignores them.
+ * import ignores them. An extra or lookup column keeps its own header, so it comes back as one.
  */
 export function exportHeader(name: string): string {
   return LEAD_COLUMNS.get(name)?.en[0] ?? name;
 }
 
-/** The chosen columns in the data model's order, whatever order they were ticked in. */
-export function inModelOrder(chosen: Iterable<string>): string[] {
+/**
+ * The chosen columns in the data model's order, then the data's extra and lookup columns in table
+ * order, whatever order they were ticked in; names that are neither are left out.
+ */
+export function inModelOrder(chosen: Iterable<string>, extraColumns: readonly string[] = []): string[] {
   const set = new Set(chosen);
-  return EXPLORER_COLUMNS.filter((c) => set.has(c));
+  return [...EXPLORER_COLUMNS, ...extraColumns].filter((c) => set.has(c));
 }
 
 /** Ticks or unticks a column; the last one stays, since a list of no columns shows nothing. */
-export function toggleColumn(chosen: readonly string[], name: string): string[] {
-  if (!chosen.includes(name)) return inModelOrder([...chosen, name]);
+export function toggleColumn(chosen: readonly string[], name: string, extraColumns: readonly string[] = []): string[] {
+  if (!chosen.includes(name)) return inModelOrder([...chosen, name], extraColumns);
   return chosen.length > 1 ? chosen.filter((c) => c !== name) : [...chosen];
 }

@@ -18,6 +18,8 @@ export type ExportState =
 export interface LeadExportRequest {
   readonly filter: LeadFilter;
   readonly columns: readonly string[];
+  /** The extra and lookup columns lead_facts has (exported under their own headers). */
+  readonly extraColumns: readonly string[];
   readonly sort: readonly ExplorerSort[];
 }
 
@@ -44,9 +46,9 @@ export function useLeadExport(request: LeadExportRequest): { exportState: Export
       const controller = new AbortController();
       running.current = controller;
       setExportState({ state: 'running', format, done: 0 });
-      const { filter, columns, sort } = latest.current;
+      const { filter, columns, extraColumns, sort } = latest.current;
       const sink = format === 'csv' ? csvSink(columns) : xlsxSink(columns);
-      exportLeads(coordinator.db, { filter, pipeline: DEFAULT_PIPELINE, columns, sort }, sink, {
+      exportLeads(coordinator.db, { filter, pipeline: DEFAULT_PIPELINE, columns, extraColumns, sort }, sink, {
         signal: controller.signal,
         onProgress: (done) => setExportState({ state: 'running', format, done }),
       })

@@ -9,6 +9,8 @@ import { useQuery } from '../data/useQuery';
 export interface LeadPageRequest {
   readonly filter: LeadFilter;
   readonly columns: readonly string[];
+  /** The extra and lookup columns lead_facts has: the only names beyond the canonical ones the queries accept. */
+  readonly extraColumns: readonly string[];
   readonly sort: readonly ExplorerSort[];
   readonly pageIndex: number;
   readonly pageSize: number;
@@ -31,11 +33,11 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * next one is asked for too; the coordinator caches it, so "Next" shows it at once. Until a page
  * arrives the previous rows stay up (marked stale) instead of a flash of "loading".
  */
-export function useLeadPage({ filter, columns, sort, pageIndex, pageSize }: LeadPageRequest): LeadPage {
+export function useLeadPage({ filter, columns, extraColumns, sort, pageIndex, pageSize }: LeadPageRequest): LeadPage {
   const { coordinator, dataVersion } = useData();
-  const pageQuery = (index: number) => explorerPageSql({ filter, pipeline: DEFAULT_PIPELINE, columns, sort, limit: pageSize, offset: index * pageSize });
+  const pageQuery = (index: number) => explorerPageSql({ filter, pipeline: DEFAULT_PIPELINE, columns, extraColumns, sort, limit: pageSize, offset: index * pageSize });
   // The key stands for the request's content; the objects may be new on every render.
-  const key = JSON.stringify([dataVersion, filter, columns, sort, pageIndex, pageSize]);
+  const key = JSON.stringify([dataVersion, filter, columns, extraColumns, sort, pageIndex, pageSize]);
   // useQuery keys by the query's text and values, so a new object each render costs nothing.
   const counted = useQuery(explorerCountSql({ filter, pipeline: DEFAULT_PIPELINE }));
   const count = counted.status === 'ready' ? Number(counted.rows[0]?.n ?? 0) : null;

@@ -5,6 +5,8 @@ import type { ExportSink } from './exportSink';
 
 export interface LeadsExportQuery extends ExplorerFilterOptions {
   readonly columns: readonly string[];
+  /** The extra and lookup columns lead_facts has (see ExplorerPageOptions). */
+  readonly extraColumns?: readonly string[];
   readonly sort: readonly ExplorerSort[];
 }
 
@@ -45,7 +47,7 @@ export async function* leadSlices(db: Db, query: LeadsExportQuery, options: Expo
   try {
     for (let from = 0; ; from += chunkRows) {
       signal?.throwIfAborted();
-      const chunk = await db.query(explorerSnapshotChunkSql(table, query.columns, from, chunkRows));
+      const chunk = await db.query(explorerSnapshotChunkSql(table, query.columns, from, chunkRows, query.extraColumns));
       for (let start = 0; start < chunk.numRows; start += sliceRows) {
         signal?.throwIfAborted();
         yield toRows(chunk.slice(start, start + sliceRows));

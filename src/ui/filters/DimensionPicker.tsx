@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FilterDimension } from '../../domain/leadFilter';
+import type { LeadDimension } from '../../domain/leadFilter';
 import { setValues } from '../../state/viewState';
 import { formatInteger } from '../i18n/format';
 import { useViewState } from '../state/ViewStateContext';
@@ -11,11 +11,11 @@ import { useFilterLabels } from './useFilterLabels';
  * A drop-down of one dimension's values with their lead counts (under the other filters) to tick.
  * A <details> element: it opens with Enter or Space and closes with Escape or a click elsewhere.
  */
-export function DimensionPicker({ dimension }: { dimension: FilterDimension }) {
+export function DimensionPicker({ dimension, initiallyOpen = false }: { dimension: LeadDimension; initiallyOpen?: boolean }) {
   const { t, i18n } = useTranslation();
   const { view, update, filterFor } = useViewState();
   const { dimensionLabel, valueLabel } = useFilterLabels();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [search, setSearch] = useState('');
   const details = useRef<HTMLDetailsElement>(null);
   const chosen = useMemo(() => view.values[dimension] ?? [], [view.values, dimension]);

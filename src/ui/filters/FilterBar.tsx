@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FILTER_DIMENSIONS } from '../../domain/leadFilter';
 import { useViewState } from '../state/ViewStateContext';
 import { DimensionPicker } from './DimensionPicker';
+import { ExtraFilterPickers } from './ExtraFilterPickers';
 import { FilterChips } from './FilterChips';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -24,6 +25,7 @@ export function FilterBar() {
         {FILTER_DIMENSIONS.map((dimension) => (
           <DimensionPicker key={dimension} dimension={dimension} />
         ))}
+        <ExtraFilterPickers />
       </div>
       <FilterChips />
     </section>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FILTER_DIMENSIONS } from '../../domain/leadFilter';
 import { resolvePeriod } from '../../state/period';
-import { clearAll, clearSelection, setPeriod, setValues } from '../../state/viewState';
+import { clearAll, clearSelection, extraFilterDimensions, setPeriod, setValues } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
 import { useFilterLabels } from './useFilterLabels';
 
@@ -16,7 +16,7 @@ export function FilterChips() {
     const name = 'preset' in view.period ? `${t(`filters.preset.${view.period.preset}`)} · ` : '';
     chips.push({ key: 'period', label: `${t('filters.created')}: ${name}${rangeLabel(range.from, range.to)}`, remove: () => update((v) => setPeriod(v, null)) });
   }
-  for (const dimension of FILTER_DIMENSIONS) {
+  for (const dimension of [...FILTER_DIMENSIONS, ...extraFilterDimensions(view)]) {
     const values = view.values[dimension];
     if (values?.length) chips.push({ key: dimension, label: conditionLabel({ kind: 'values', dimension, values }), remove: () => update((v) => setValues(v, dimension, [])) });
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isValidRange, PERIOD_PRESETS, resolvePeriod, type PeriodChoice } from '../../state/period';
 import { setPeriod } from '../../state/viewState';
+import { useDateCoverage } from '../data/useDateCoverage';
 import { useViewState } from '../state/ViewStateContext';
 
 /** The period of created_at: all time, a preset relative to today, or a custom range of days. */
@@ -10,6 +11,8 @@ export function PeriodPicker() {
   const period = view.period;
   const choice = period === null ? 'all' : 'preset' in period ? period.preset : 'custom';
   const range = period ? resolvePeriod(period, today) : null;
+  const coverage = useDateCoverage();
+  const undated = coverage !== null && coverage.leads > 0 && coverage.dated === 0;
 
   const choose = (value: string) => {
     if (value === 'all') return update((v) => setPeriod(v, null));
@@ -27,7 +30,7 @@ export function PeriodPicker() {
     <div className="period" role="group" aria-label={t('filters.period')}>
       <label>
         <span>{t('filters.period')}</span>
-        <select value={choice} onChange={(e) => choose(e.target.value)} data-testid="period">
+        <select value={choice} onChange={(e) => choose(e.target.value)} data-testid="period" disabled={undated && period === null} title={undated ? t('dates.periodDisabled') : undefined}>
           <option value="all">{t('filters.preset.all')}</option>
           {PERIOD_PRESETS.map((p) => (
             <option key={p} value={p}>

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FilterDimension, LeadCondition } from '../../domain/leadFilter';
+import { dimensionColumn, isExtraDimension, type LeadCondition, type LeadDimension } from '../../domain/leadFilter';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { formatDate } from '../i18n/format';
 import { useMediumLabel } from '../i18n/useMediumLabel';
@@ -18,13 +18,17 @@ export function useFilterLabels() {
   const mediumLabel = useMediumLabel();
   const lang = i18n.language;
 
-  const dimensionLabel = useCallback((dimension: FilterDimension) => t(`filters.dimension.${dimension}`), [t]);
+  /** An extra column reads as its header, exactly as the export wrote it (never through t()). */
+  const dimensionLabel = useCallback(
+    (dimension: LeadDimension) => (isExtraDimension(dimension) ? dimensionColumn(dimension) : t(`filters.dimension.${dimension}`)),
+    [t],
+  );
 
   const stageLabel = useCallback((stage: string) => (STAGES.includes(stage) ? t(`stage.${stage}` as 'stage.won') : stage), [t]);
 
-  /** A value of a lead column (a filter dimension, or any column the explorer lists). */
+  /** A value of a lead column (a filter dimension, or any column the explorer lists); an extra column's values as they are. */
   const valueLabel = useCallback(
-    (column: FilterDimension | string, value: string | null) => {
+    (column: LeadDimension | string, value: string | null) => {
       if (value === null) return t('filters.notGiven');
       if (column === 'medium') return mediumLabel(value);
       if (column === 'stage') return stageLabel(value);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { Row } from '../../db/arrowRows';
 import type { CsvImportReport } from '../../services/importCsv';
 import { toSafeCsv } from '../../ingest/safeCsv';
 import { downloadText } from '../export/download';
@@ -8,6 +9,57 @@ import { useRejectReason } from './useRejectReason';
 
 const SHOWN_REJECTS = 50;
 
+/** Constants, extra columns, the currency, placeholders read as empty and optional cells emptied: nothing changed silently. */
+function ReportNotes({ report }: { report: CsvImportReport }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatInteger(i18n.language, value);
+  const constants = Object.entries(report.constants ?? {});
+  const cleared = report.cleared ?? [];
+  const placeholders = report.placeholders ?? [];
+  const extras = report.extras ?? [];
+  if (!constants.length && !cleared.length && !placeholders.length && !extras.length && !report.currency) return null;
+  return (
+    <ul className="report-notes" data-testid="report-notes">
+      {constants.map(([column, value]) => (
+        <li key={`c:${column}`} data-note="constant">{t('import.constant', { column, value })}</li>
+      ))}
+      {report.currency && <li data-note="currency">{t('import.currency', { currency: report.currency })}</li>}
+      {extras.length > 0 && <li data-note="extras">{t('import.extras', { columns: extras.map((e) => e.name).join(', ') })}</li>}
+      {placeholders.map((p) => (
+        <li key={`p:${p.column}`} data-note="placeholders" data-column={p.column}>
+          {t('import.placeholders', { count: p.cells, cells: n(p.cells), column: p.column, values: report.placeholderValues.join(', ') })}
+        </li>
+      ))}
+      {cleared.length > 0 && (
+        <li data-note="cleared">
+          <details>
+            <summary>{t('import.cleared', { count: cleared.length, cells: n(cleared.length) })}</summary>
+            <table className="data-table" data-testid="cleared-table">
+              <thead>
+                <tr>
+                  <th className="num">{t(report.sheet ? 'import.row' : 'import.line')}</th>
+                  <th>{t('import.column')}</th>
+                  <th>{t('import.value')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cleared.slice(0, SHOWN_REJECTS).map((r, i) => (
+                  <tr key={i}>
+                    <td className="num">{String(r.line ?? '')}</td>
+                    <td>{String(r.column_name ?? '')}</td>
+                    <td className="cell-value">{String(r.value ?? '')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {cleared.length > SHOWN_REJECTS && <p className="muted">{t('import.more', { count: cleared.length - SHOWN_REJECTS })}</p>}
+          </details>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 /** What happened to one file: detection, counts, repairs, and the rejected lines (downloadable). */
 export function ImportReportCard({ report }: { report: CsvImportReport }) {
   const { t, i18n } = useTranslation();
@@ -15,11 +67,19 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
   const reasonText = useRejectReason();
   const dates = Object.entries(report.format.dateFormats);
   const { sheet } = report;
+  const cleared = report.cleared ?? [];
+  // Rejected lines and emptied cells, by line: everything the import did not load as written.
   const download = () =>
     downloadText(
       `${report.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
       // The download says what the page says, in the user's language.
-      toSafeCsv(report.rejects.map((r) => ({ ...r, reason: reasonText(String(r.reason ?? '')) })), ['line', 'column_name', 'value', 'reason']),
+      toSafeCsv(
+        [
+          ...report.rejects.map((r): Row => ({ ...r, reason: reasonText(String(r.reason ?? '')) })),
+          ...cleared.map((r): Row => ({ ...r, reason: `${reasonText(String(r.reason ?? ''))} (${t('import.emptiedNote')})` })),
+        ].sort((a, b) => Number(a.line ?? 0) - Number(b.line ?? 0)),
+        ['line', 'column_name', 'value', 'reason'],
+      ),
     );
   return (
     <article className="panel report" data-testid="import-report" data-file={report.fileName}>
@@ -50,6 +110,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
           ))}
         </ul>
       )}
+      <ReportNotes report={report} />
       {report.repairs.length > 0 && (
         <details>
           <summary>{t('import.repairs', { count: report.repairs.length })}</summary>
@@ -61,6 +122,11 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
             ))}
           </ul>
         </details>
+      )}
+      {report.rejects.length === 0 && cleared.length > 0 && (
+        <button type="button" onClick={download} data-testid="download-rejects">
+          {t('import.download')}
+        </button>
       )}
       {report.rejects.length > 0 && (
         <section aria-label={t('import.rejectsTitle')}>

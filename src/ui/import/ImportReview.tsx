@@ -1,31 +1,47 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CANONICAL, TABLE_KINDS, type TableKind } from '../../domain/schema';
-import { missingRequired, type ColumnMapping } from '../../ingest/headerMapping';
-import type { ImportMode } from '../../sql/importMerge';
 import type { ValueFormat } from '../../domain/valueFormat';
+import { missingRequired, type ColumnConstants, type ColumnMapping } from '../../ingest/headerMapping';
+import { suggestLookupKey } from '../../ingest/lookupKey';
+import { placeholderCount, vocabularyWarnings } from '../../ingest/mappingWarnings';
+import { DEFAULT_PLACEHOLDERS, parsePlaceholders } from '../../ingest/placeholders';
 import type { Inspection, TextChoice } from '../../services/inspectImport';
-import { formatDateTime } from '../i18n/format';
+import type { LookupKey } from '../../services/lookups';
+import type { ImportMode } from '../../sql/importMerge';
+import { tableColumnsSql } from '../../sql/importMerge';
+import { useQuery } from '../data/useQuery';
+import { formatDateTime, formatInteger } from '../i18n/format';
+import { ColumnMappingTable } from './ColumnMappingTable';
 import { DELIMITER_NAMES } from './formatLabels';
+import { LookupKeyPicker } from './LookupKeyPicker';
 import type { RememberedMapping } from './rememberedMappings';
 import { ReviewFormats } from './ReviewFormats';
 
 const PREVIEW_ROWS = 8;
+/** Currencies offered first; any other ISO code can be typed. */
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'JPY', 'CAD', 'AUD'];
+
+export type ReviewKind = TableKind | 'lookup';
 
 export interface ReviewChoice {
-  readonly kind: TableKind;
+  readonly kind: ReviewKind;
   readonly mapping: ColumnMapping;
   readonly mode: ImportMode;
   /** Only what the user corrected; the import detects the rest on more rows. */
   readonly decimalSeparator?: ValueFormat['decimalSeparator'];
   readonly dateFormats?: ValueFormat['dateFormats'];
+  readonly constants?: ColumnConstants;
+  readonly placeholders?: readonly string[];
+  readonly currency?: string;
+  readonly lookupKey?: LookupKey;
 }
 
 interface Props {
   readonly inspection: Inspection;
   readonly remembered: RememberedMapping | null;
   /** Kinds already holding the user's data: for those, "update by id" is offered. */
-  readonly loadedKinds: readonly TableKind[];
+  readonly loadedKinds: readonly ReviewKind[];
   /** Files after this one in the batch. */
   readonly queued: number;
   onImport(choice: ReviewChoice): void;
@@ -36,29 +52,67 @@ interface Props {
   readonly problem: string | null;
 }
 
-/** Before a file is imported: its table, the column mapping (editable), the first rows, replace or update. */
+/**
+ * Before a file is imported: its table (or a lookup of the leads), the column mapping with
+ * constants, the values that mean "not filled", the amounts' currency, the first rows, replace or
+ * update. A file the headers do not recognise is never pre-set to update the leads.
+ */
 export function ImportReview({ inspection, remembered, loadedKinds, queued, onImport, onSkip, onReinspect, problem }: Props) {
   const { t, i18n } = useTranslation();
-  const initialKind = remembered?.kind ?? inspection.detectedKind ?? 'leads';
-  const [kind, setKind] = useState<TableKind>(initialKind);
-  const [mapping, setMapping] = useState<ColumnMapping>(remembered?.mapping ?? inspection.suggest(initialKind));
-  const [mode, setMode] = useState<ImportMode>('upsert');
+  const n = (value: number) => formatInteger(i18n.language, value);
+  const initialKind: ReviewKind = remembered?.kind ?? inspection.detectedKind ?? 'leads';
+  const [kind, setKind] = useState<ReviewKind>(initialKind);
+  const [mapping, setMapping] = useState<ColumnMapping>(remembered?.mapping ?? (initialKind === 'lookup' ? {} : inspection.suggest(initialKind)));
+  const [constants, setConstants] = useState<ColumnConstants>(remembered?.constants ?? {});
+  const [placeholderText, setPlaceholderText] = useState((remembered?.placeholders ?? DEFAULT_PLACEHOLDERS).join(', '));
+  const [currency, setCurrency] = useState(remembered?.currency ?? '');
+  const [chosenKey, setChosenKey] = useState<LookupKey | null>(remembered?.lookupKey ?? null);
+  // A recognised file (or a layout the user mapped before) updates by id; one nobody recognised replaces, so a wrong guess never merges into the leads.
+  const [mode, setMode] = useState<ImportMode>(inspection.detectedKind || remembered ? 'upsert' : 'replace');
   const [formats, setFormats] = useState<Partial<ValueFormat>>({});
-  const missing = missingRequired(kind, mapping);
   const { headers } = inspection;
+  const leadColumnsQuery = useQuery(kind === 'lookup' && loadedKinds.includes('leads') ? tableColumnsSql('leads') : null);
+  const leadColumns = leadColumnsQuery.status === 'ready' ? leadColumnsQuery.rows.map((r) => String(r.name)).filter((c) => c !== '_source' && c !== '_line') : [];
+  const lookupKey = chosenKey ?? (leadColumns.length ? suggestLookupKey(headers, leadColumns) : null);
+  const table = kind === 'lookup' ? null : kind;
+  const filledConstants = Object.fromEntries(Object.entries(constants).filter(([, v]) => v.trim() !== ''));
+  const missing = table ? missingRequired(table, mapping, filledConstants) : lookupKey ? [] : ['key'];
   const preview = inspection.rows.slice(0, PREVIEW_ROWS);
+  const valuesOf = (header: string) => inspection.rows.map((row) => row[headers.indexOf(header)] ?? '');
   const firstValue = (header: string | undefined) => (header === undefined ? '' : (preview[0]?.[headers.indexOf(header)] ?? ''));
-  const mapped = useMemo(() => CANONICAL[kind].filter((c) => mapping[c.name] !== undefined), [kind, mapping]);
+  const mapped = useMemo(() => (table ? CANONICAL[table].filter((c) => mapping[c.name] !== undefined) : []), [table, mapping]);
+  const placeholders = parsePlaceholders(placeholderText);
+  const warnings = table ? vocabularyWarnings(table, mapping, valuesOf) : [];
+  const amountsWithoutCurrency = (table === 'leads' || table === 'deals') && (mapping.amount !== undefined || constants.amount !== undefined) && mapping.currency === undefined;
+  const unused = table ? headers.filter((h) => !Object.values(mapping).includes(h)) : [];
 
-  function changeKind(next: TableKind) {
+  function changeKind(next: ReviewKind) {
     setKind(next);
-    setMapping(remembered?.kind === next ? remembered.mapping : inspection.suggest(next));
+    setConstants(remembered?.kind === next ? (remembered.constants ?? {}) : {});
+    setMapping(next === 'lookup' ? {} : remembered?.kind === next ? remembered.mapping : inspection.suggest(next));
   }
   function changeColumn(column: string, header: string) {
-    // One column of the file feeds one canonical column, as in the suggestion.
+    // One column of the file feeds one canonical column, as in the suggestion; a header replaces a constant.
     const next: Record<string, string> = Object.fromEntries(Object.entries(mapping).filter(([c, h]) => c !== column && h !== header));
     if (header !== '') next[column] = header;
     setMapping(next);
+    setConstants(Object.fromEntries(Object.entries(constants).filter(([c]) => c !== column)));
+  }
+  function changeConstant(column: string, value: string | null) {
+    setMapping(Object.fromEntries(Object.entries(mapping).filter(([c]) => c !== column)));
+    setConstants(value === null ? Object.fromEntries(Object.entries(constants).filter(([c]) => c !== column)) : { ...constants, [column]: value });
+  }
+  function submit() {
+    onImport({
+      kind,
+      mapping,
+      mode,
+      ...formats,
+      ...(Object.keys(filledConstants).length ? { constants: filledConstants } : {}),
+      placeholders,
+      ...(amountsWithoutCurrency && currency.trim() ? { currency: currency.trim().toUpperCase() } : {}),
+      ...(kind === 'lookup' && lookupKey ? { lookupKey } : {}),
+    });
   }
 
   return (
@@ -68,6 +122,11 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
         {inspection.input.workbook ? t('review.sheet', { sheet: inspection.input.workbook.summary.name }) : t('review.detected', { encoding: inspection.encoding, delimiter: DELIMITER_NAMES[inspection.delimiter] ?? inspection.delimiter })}
         {queued > 0 && ` ${t('review.queued', { count: queued })}`}
       </p>
+      {!inspection.detectedKind && !remembered && (
+        <p className="notice-inline" data-testid="review-unrecognised">
+          {t('review.unrecognised')}
+        </p>
+      )}
       {remembered && (
         <p className="notice-inline" data-testid="review-remembered">
           {t('review.remembered', { when: formatDateTime(i18n.language, remembered.savedAt) })}
@@ -76,28 +135,30 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
       <div className="review-controls">
         <label>
           {t('review.kind')}{' '}
-          <select value={kind} onChange={(e) => changeKind(e.target.value as TableKind)} data-testid="review-kind">
-            {TABLE_KINDS.map((k) => (
+          <select value={kind} onChange={(e) => changeKind(e.target.value as ReviewKind)} data-testid="review-kind">
+            {[...TABLE_KINDS, 'lookup' as const].map((k) => (
               <option key={k} value={k}>
                 {t(`review.kinds.${k}`)}
               </option>
             ))}
           </select>
         </label>
-        <ReviewFormats
-          kind={kind}
-          mapping={mapping}
-          encoding={inspection.encoding}
-          delimiter={inspection.delimiter}
-          textFormats={inspection.isText}
-          detected={inspection.detectFormat(kind, mapping)}
-          chosen={formats}
-          onText={onReinspect}
-          onChange={setFormats}
-        />
-        {loadedKinds.includes(kind) && (
+        {table && (
+          <ReviewFormats
+            kind={table}
+            mapping={mapping}
+            encoding={inspection.encoding}
+            delimiter={inspection.delimiter}
+            textFormats={inspection.isText}
+            detected={inspection.detectFormat(table, mapping)}
+            chosen={formats}
+            onText={onReinspect}
+            onChange={setFormats}
+          />
+        )}
+        {table && loadedKinds.includes(table) && (
           <fieldset className="mode">
-            <legend>{t('review.modeLegend', { kind: t(`review.kinds.${kind}`) })}</legend>
+            <legend>{t('review.modeLegend', { kind: t(`review.kinds.${table}`) })}</legend>
             <label>
               <input type="radio" name="mode" checked={mode === 'upsert'} onChange={() => setMode('upsert')} data-testid="mode-upsert" /> {t('review.upsert')}
             </label>
@@ -107,78 +168,82 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
           </fieldset>
         )}
       </div>
-      <details open={!remembered && (missing.length > 0 || !inspection.detectedKind)}>
-        <summary>{t('review.mappingSummary', { mapped: mapped.length, total: CANONICAL[kind].length })}</summary>
-        <div className="table-scroll">
-          <table className="data-table" data-testid="mapping-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('review.column')}</th>
-                <th scope="col">{t('review.header')}</th>
-                <th scope="col">{t('review.example')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CANONICAL[kind].map((column) => (
-                <tr key={column.name} data-column={column.name}>
-                  <th scope="row">
-                    <code>{column.name}</code>
-                    {column.required && <abbr title={t('review.required')}> *</abbr>}
-                  </th>
-                  <td>
-                    <select aria-label={t('review.headerFor', { column: column.name })} value={mapping[column.name] ?? ''} onChange={(e) => changeColumn(column.name, e.target.value)}>
-                      <option value="">{t('review.notInFile')}</option>
-                      {headers.map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="muted">{firstValue(mapping[column.name])}</td>
-                </tr>
+      {kind === 'lookup' ? (
+        <LookupKeyPicker leadColumns={leadColumns} headers={headers} value={lookupKey} onChange={setChosenKey} />
+      ) : (
+        table && (
+          <details open={!remembered && (missing.length > 0 || !inspection.detectedKind || warnings.length > 0)}>
+            <summary>{t('review.mappingSummary', { mapped: mapped.length + Object.keys(filledConstants).length, total: CANONICAL[table].length })}</summary>
+            <ColumnMappingTable kind={table} headers={headers} mapping={mapping} constants={constants} firstValue={firstValue} onColumn={changeColumn} onConstant={changeConstant} />
+            {unused.length > 0 && <p className="muted" data-testid="review-extras">{t('review.extras', { columns: unused.join(', ') })}</p>}
+          </details>
+        )
+      )}
+      {warnings.map((w) => (
+        <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
+          {t('review.tooManyValues', { header: w.header, column: w.column, values: n(w.values), rows: n(w.rows) })}
+        </p>
+      ))}
+      <div className="review-controls">
+        <label className="placeholders">
+          {t('review.placeholders')}{' '}
+          <input value={placeholderText} onChange={(e) => setPlaceholderText(e.target.value)} data-testid="review-placeholders" />
+          <small className="muted" data-testid="placeholder-count">
+            {' '}
+            {t('review.placeholderCount', { count: placeholderCount(inspection.rows, placeholders), rows: n(inspection.rows.length) })}
+          </small>
+        </label>
+        {amountsWithoutCurrency && (
+          <label>
+            {t('review.currency')}{' '}
+            <input list="review-currencies" value={currency} placeholder={t('review.currencyUnknown')} onChange={(e) => setCurrency(e.target.value)} size={6} data-testid="review-currency" />
+            <datalist id="review-currencies">
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c} />
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <details>
-        <summary>{t('review.preview', { count: preview.length })}</summary>
-        <div className="table-scroll">
-          <table className="data-table" data-testid="preview-table">
-            <thead>
-              <tr>
-                {mapped.map((c) => (
-                  <th key={c.name} scope="col">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.map((row, i) => (
-                <tr key={i}>
+            </datalist>
+          </label>
+        )}
+      </div>
+      {table && (
+        <details>
+          <summary>{t('review.preview', { count: preview.length })}</summary>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="preview-table">
+              <thead>
+                <tr>
                   {mapped.map((c) => (
-                    <td key={c.name}>{row[headers.indexOf(mapping[c.name] ?? '')] ?? ''}</td>
+                    <th key={c.name} scope="col">
+                      {c.name}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              </thead>
+              <tbody>
+                {preview.map((row, i) => (
+                  <tr key={i}>
+                    {mapped.map((c) => (
+                      <td key={c.name}>{row[headers.indexOf(mapping[c.name] ?? '')] ?? ''}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
       {problem && (
         <p className="error" role="alert">
           {problem}
         </p>
       )}
-      {missing.length > 0 && (
+      {table && missing.length > 0 && (
         <p className="error" role="alert" data-testid="review-missing">
           {t('review.missing', { columns: missing.join(', ') })}
         </p>
       )}
       <div className="row">
-        <button type="button" className="primary" disabled={missing.length > 0} onClick={() => onImport({ kind, mapping, mode, ...formats })} data-testid="review-import">
+        <button type="button" className="primary" disabled={missing.length > 0} onClick={submit} data-testid="review-import">
           {t('review.import')}
         </button>
         <button type="button" onClick={onSkip} data-testid="review-skip">

@@ -35,8 +35,8 @@ export function LoadedDataPanel() {
         </thead>
         <tbody>
           {tables.map((table) => (
-            <tr key={table.kind} data-table={table.kind}>
-              <td><code>{table.kind}</code></td>
+            <tr key={table.table ?? table.kind} data-table={table.table ?? table.kind}>
+              <td>{table.kind === 'lookup' ? <>{t('review.kinds.lookup')}: <code>{table.lookup?.leadColumn}</code></> : <code>{table.kind}</code>}</td>
               <td>{table.source}</td>
               <td className="num" data-rows={table.rows}>{formatInteger(lang, table.rows)}</td>
             </tr>

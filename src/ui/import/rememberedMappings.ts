@@ -1,15 +1,20 @@
 import type { TableKind } from '../../domain/schema';
-import type { ColumnMapping } from '../../ingest/headerMapping';
+import type { ColumnConstants, ColumnMapping } from '../../ingest/headerMapping';
 import type { ValueMapping } from '../../services/importCsv';
+import type { LookupKey } from '../../services/lookups';
 
 /**
  * The user's column and value mappings, remembered per export layout (header signature) in
  * localStorage, so next month's export of the same report imports with one click.
  */
 export interface RememberedMapping {
-  readonly kind: TableKind;
+  readonly kind: TableKind | 'lookup';
   readonly mapping: ColumnMapping;
   readonly values: ValueMapping;
+  readonly constants?: ColumnConstants;
+  readonly placeholders?: readonly string[];
+  readonly currency?: string;
+  readonly lookupKey?: LookupKey;
   readonly savedAt: string;
 }
 

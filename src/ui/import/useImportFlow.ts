@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { CsvImportReport, ImportStep, UnknownValue, ValueMapping } from '../../services/importCsv';
+import type { CsvImportReport, ImportStep, UnknownValue, ValueMapping, ValueReview as ValueStepContent } from '../../services/importCsv';
+import type { ImportRisk } from '../../services/importRisks';
 import type { Inspection, TextChoice } from '../../services/inspectImport';
 import { useData, type ImportOutcome } from '../data/DataContext';
 import type { ReviewChoice } from './ImportReview';
@@ -21,7 +22,16 @@ export interface Running {
 export interface ValueReview {
   readonly file: string;
   readonly unknown: readonly UnknownValue[];
+  readonly review: ValueStepContent;
   answer(mapping: ValueMapping): void;
+}
+
+/** An import that would drop much of its file or empty a column: the user confirms before anything is replaced. */
+export interface RiskReview {
+  readonly file: string;
+  readonly risks: readonly ImportRisk[];
+  readonly report: CsvImportReport;
+  answer(goOn: boolean): void;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -40,6 +50,7 @@ export function useImportFlow() {
   const [reviewing, setReviewing] = useState<Reviewing | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [valueReview, setValueReview] = useState<ValueReview | null>(null);
+  const [riskReview, setRiskReview] = useState<RiskReview | null>(null);
   const [reviewProblem, setReviewProblem] = useState<string | null>(null);
 
   const record = useCallback(
@@ -96,16 +107,29 @@ export function useImportFlow() {
       setRunning({ file, bytes, bytesPerRow: inspection.bytesPerRow, step: 'starting' });
       let values: ValueMapping = remembered?.kind === choice.kind ? remembered.values : {};
       try {
-        const report: CsvImportReport = await importFile(inspection, {
+        const report = await importFile(inspection, {
           ...choice,
           values,
           signal: abort.signal,
           onProgress: (step, fraction) => setRunning((r) => r && { ...r, step, ...(fraction === undefined ? {} : { fraction }) }),
-          reviewValues: (unknown) =>
+          confirmRisks: (risks, report) =>
+            new Promise<boolean>((resolve) => {
+              setRiskReview({
+                file,
+                risks,
+                report,
+                answer: (goOn) => {
+                  setRiskReview(null);
+                  resolve(goOn);
+                },
+              });
+            }),
+          reviewValues: (unknown, review) =>
             new Promise<ValueMapping>((resolve) => {
               setValueReview({
                 file,
                 unknown,
+                review,
                 answer: (mapping) => {
                   setValueReview(null);
                   values = { ...values, ...mapping };
@@ -114,7 +138,7 @@ export function useImportFlow() {
               });
             }),
         });
-        rememberMapping(inspection.signature, { kind: choice.kind, mapping: choice.mapping, values });
+        rememberMapping(inspection.signature, { ...rememberedChoice(choice), values });
         record({ file, report });
       } catch (error) {
         record({ file, error: abort.signal.aborted ? `${file}: cancelled; the data loaded before is unchanged` : messageOf(error) });
@@ -122,6 +146,7 @@ export function useImportFlow() {
         controller.current = null;
         setRunning(null);
         setValueReview(null);
+        setRiskReview(null);
       }
       await next();
     },
@@ -130,9 +155,10 @@ export function useImportFlow() {
 
   const cancel = useCallback(() => {
     controller.current?.abort();
-    // A pending value review is answered with nothing; the import sees the abort right after.
+    // A pending value review is answered with nothing, a risk question with "no"; the import sees the abort right after.
     valueReview?.answer({});
-  }, [valueReview]);
+    riskReview?.answer(false);
+  }, [valueReview, riskReview]);
 
   const skip = useCallback(() => void next(), [next]);
 
@@ -150,5 +176,10 @@ export function useImportFlow() {
     [reviewing, inspectAgain],
   );
 
-  return { addFiles, reviewing, reviewProblem, running, valueReview, queued, runImport, cancel, skip, reinspect, busy: Boolean(reviewing || running) };
+  return { addFiles, reviewing, reviewProblem, running, valueReview, riskReview, queued, runImport, cancel, skip, reinspect, busy: Boolean(reviewing || running) };
+}
+
+/** What of the review is remembered for the export's layout (the formats are detected again). */
+function rememberedChoice({ kind, mapping, constants, placeholders, currency, lookupKey }: ReviewChoice): Omit<RememberedMapping, 'savedAt' | 'values'> {
+  return { kind, mapping, ...(constants ? { constants } : {}), ...(placeholders ? { placeholders } : {}), ...(currency ? { currency } : {}), ...(lookupKey ? { lookupKey } : {}) };
 }

@@ -7,6 +7,8 @@ import { useImportFlow } from '../import/useImportFlow';
 import { ValueMappingStep } from '../import/ValueMappingStep';
 import { ImportReportCard } from '../import/ImportReportCard';
 import { LoadedDataPanel } from '../import/LoadedDataPanel';
+import { LookupReportCard } from '../import/LookupReportCard';
+import { RiskConfirm } from '../import/RiskConfirm';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -70,7 +72,8 @@ export function ImportPage() {
         </div>
       )}
       {flow.running && <ImportProgress running={flow.running} onCancel={flow.cancel} />}
-      {flow.valueReview && <ValueMappingStep file={flow.valueReview.file} unknown={flow.valueReview.unknown} onDone={flow.valueReview.answer} onCancel={flow.cancel} />}
+      {flow.valueReview && <ValueMappingStep file={flow.valueReview.file} unknown={flow.valueReview.unknown} review={flow.valueReview.review} onDone={flow.valueReview.answer} onCancel={flow.cancel} />}
+      {flow.riskReview && <RiskConfirm file={flow.riskReview.file} risks={flow.riskReview.risks} onAnswer={flow.riskReview.answer} />}
       {flow.reviewing && (
         <ImportReview
           key={`${flow.reviewing.inspection.input.fileName}|${flow.reviewing.inspection.encoding}|${flow.reviewing.inspection.delimiter}`}
@@ -88,7 +91,11 @@ export function ImportPage() {
       <div className="reports">
         {outcomes.map((outcome, i) =>
           'report' in outcome ? (
-            <ImportReportCard key={i} report={outcome.report} />
+            outcome.report.kind === 'lookup' ? (
+              <LookupReportCard key={i} report={outcome.report} />
+            ) : (
+              <ImportReportCard key={i} report={outcome.report} />
+            )
           ) : (
             <div key={i} className="notice error" role="alert" data-testid="import-error">
               {outcome.error}

@@ -12,6 +12,7 @@ import { useMediumLabel } from '../i18n/useMediumLabel';
 import { MediaTable, type MediumFigures } from '../tables/MediaTable';
 import { KpiCards } from './KpiCards';
 import { funnelFigures } from './overviewModel';
+import { NeedsDates } from './NeedsDates';
 import { QueryStatus } from './QueryStatus';
 
 /** The chart's key for leads without a medium (no export value can contain a NUL). */
@@ -66,8 +67,10 @@ export function OverviewPage() {
           <div className="panels">
             <section className="panel wide" aria-labelledby="chart-title">
               <h2 id="chart-title">{t('overview.chartTitle')}</h2>
-              <QueryStatus state={months} />
-              {chartOption && <Chart option={chartOption} label={t('overview.chartLabel')} />}
+              <NeedsDates>
+                <QueryStatus state={months} />
+                {chartOption && <Chart option={chartOption} label={t('overview.chartLabel')} />}
+              </NeedsDates>
             </section>
             <section className="panel" aria-labelledby="media-title">
               <h2 id="media-title">{t('overview.tableTitle')}</h2>

@@ -1,13 +1,22 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../data/DataContext';
+import { useViewState } from '../state/ViewStateContext';
 
 /** Shows start-up progress or the load error instead of a page that needs data. */
 export function DataGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { status } = useData();
+  const { waitingForColumns } = useViewState();
   switch (status.phase) {
     case 'ready':
+      // A link's filter on an extra column waits (a moment) for the check that the data has it.
+      if (waitingForColumns)
+        return (
+          <p className="notice muted" role="status" aria-busy="true">
+            {t('status.checkingColumns')}
+          </p>
+        );
       return <>{children}</>;
     case 'error':
       return (

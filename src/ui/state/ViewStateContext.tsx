@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { conditionsFor, type LeadFilter, type ViewId } from '../../domain/leadFilter';
+import { conditionsFor, type ExtraDimension, type LeadFilter, type ViewId } from '../../domain/leadFilter';
+import { namesExtraDimensions, withKnownExtras } from '../../state/knownDimensions';
 import { localToday } from '../../state/period';
 import { decodeViewState, encodeViewState } from '../../state/urlCodec';
 import { globalFilter, INITIAL_VIEW, type ViewState } from '../../state/viewState';
+import { useLeadDimensions } from '../data/useLeadDimensions';
 import { whenIdle } from '../whenIdle';
 
 export interface ViewStateApi {
@@ -11,8 +13,15 @@ export interface ViewStateApi {
   readonly ignored: readonly string[];
   dismissIgnored(): void;
   update(transition: (view: ViewState) => ViewState): void;
-  /** The conditions a view applies: the global filters and the other views' selections (null: all selections). */
+  /**
+   * The conditions a view applies: the global filters and the other views' selections (null: all
+   * selections). Only extra columns the data has: none while its columns are not yet known.
+   */
   filterFor(view: ViewId | null): LeadFilter;
+  /** The extra and lookup columns filters and splits may offer; null until the data's columns are known. */
+  readonly extraDimensions: readonly ExtraDimension[] | null;
+  /** The view names extra columns whose existence is not known yet: pages wait rather than show unfiltered figures. */
+  readonly waitingForColumns: boolean;
   /** The link query of the current view, for navigation links that keep it. */
   readonly query: string;
   readonly today: string;
@@ -31,8 +40,24 @@ const pathOfHash = (hash: string) => (hash.includes('?') ? hash.slice(0, hash.in
 export function ViewStateProvider({ children }: { children: ReactNode }) {
   const [decoded, setDecoded] = useState(() => decodeViewState(queryOfHash(location.hash)));
   const [ignored, setIgnored] = useState(decoded.ignored);
-  const view = decoded.state;
   const today = useMemo(() => localToday(), []);
+  const dimensions = useLeadDimensions();
+  const extraDimensions = dimensions?.extraDimensions ?? null;
+
+  // Extra columns a link names are checked against the data's before any view asks for them; those
+  // it lacks are dropped and reported like any other unusable part of the link. Adjusted during
+  // render (React's pattern for state derived from other state): no render with them in between.
+  if (extraDimensions) {
+    const known = withKnownExtras(decoded.state, extraDimensions);
+    if (known.dropped.length) {
+      setDecoded({ state: known.state, ignored: [] });
+      setIgnored([...ignored, ...known.dropped]);
+    }
+  }
+  const view = decoded.state;
+  const waitingForColumns = extraDimensions === null && namesExtraDimensions(view);
+  // Until the columns are known no extra column reaches a query (DataGate holds the pages meanwhile).
+  const usable = useMemo(() => (extraDimensions ? view : withKnownExtras(view, []).state), [view, extraDimensions]);
 
   useEffect(() => {
     // A link pasted into the address bar, or a navigation link: read the state it carries.
@@ -60,13 +85,13 @@ export function ViewStateProvider({ children }: { children: ReactNode }) {
 
   const update = useCallback((transition: (view: ViewState) => ViewState) => setDecoded((d) => ({ state: transition(d.state), ignored: [] })), []);
   const filterFor = useCallback((id: ViewId | null) => {
-    const filters = globalFilter(view, today);
-    return id === null ? [...filters, ...view.selections.map((s) => s.condition)] : conditionsFor(id, filters, view.selections);
-  }, [view, today]);
+    const filters = globalFilter(usable, today);
+    return id === null ? [...filters, ...usable.selections.map((s) => s.condition)] : conditionsFor(id, filters, usable.selections);
+  }, [usable, today]);
 
   const api = useMemo<ViewStateApi>(
-    () => ({ view, ignored, dismissIgnored: () => setIgnored([]), update, filterFor, query, today }),
-    [view, ignored, update, filterFor, query, today],
+    () => ({ view, ignored, dismissIgnored: () => setIgnored([]), update, filterFor, extraDimensions, waitingForColumns, query, today }),
+    [view, ignored, update, filterFor, extraDimensions, waitingForColumns, query, today],
   );
   return <Context.Provider value={api}>{children}</Context.Provider>;
 }

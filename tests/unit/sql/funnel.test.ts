@@ -25,6 +25,24 @@ describe('funnel SQL builders', () => {
     for (const q of [createFunnelCubeSql(DEFAULT_PIPELINE), createLagCubeSql(DEFAULT_PIPELINE)]) expect(q.sql.split('?').length - 1).toBe(q.params.length);
   });
 
+  it('split and trend by source or an extra column: quoted once by its header, values bound', () => {
+    const filter: LeadFilter = [{ kind: 'values', dimension: 'x:Lead "Origin", 2', values: ["O'Brien"] }, { kind: 'values', dimension: 'source', values: ['organic_search'] }];
+    const o = { pipeline: DEFAULT_PIPELINE, filter };
+    for (const dimension of ['source', 'x:Lead "Origin", 2', 'x:R'] as const) {
+      for (const q of [splitFunnelSql(o, dimension), trendSql(o, dimension)]) {
+        expect(q.sql.split('?').length - 1).toBe(q.params.length);
+        expect(q.params.slice(-2)).toEqual(["O'Brien", 'organic_search']);
+        expect(q.sql).not.toContain("O'Brien");
+        expect(q.sql).toContain('split_value');
+      }
+    }
+    const split = splitFunnelSql(o, 'x:Lead "Origin", 2').sql;
+    expect(split).toContain('"Lead ""Origin"", 2" AS split_value');
+    expect(split).toMatch(/GROUP BY split_value ORDER BY leads DESC, value NULLS LAST$/);
+    // Without a split, the per-lead rows carry no split column.
+    expect(funnelStagesSql(o).sql).not.toContain('split_value');
+  });
+
   it('measures created → every dated stage and each consecutive transition once', () => {
     expect(lagSpans(DEFAULT_PIPELINE)).toEqual([
       { from: 0, to: 1 },

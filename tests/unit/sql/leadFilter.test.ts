@@ -26,3 +26,15 @@ describe('lead filter SQL', () => {
     expect(where).toEqual({ sql: 'WHERE "l"."created_at" BETWEEN ?::DATE AND ?::DATE AND ("l"."medium" IN (?))', params: ['2025-01-01', '2025-03-31', 'web'] });
   });
 });
+
+describe('filters on source and on extra columns', () => {
+  it('quote an extra column by its header and bind its values', () => {
+    const query = conditionSql({ kind: 'values', dimension: 'x:Lead "Origin", 2', values: ["'; DROP TABLE leads; --", null] }, DEFAULT_PIPELINE, 'l');
+    expect(query).toEqual({ sql: '("l"."Lead ""Origin"", 2" IN (?) OR "l"."Lead ""Origin"", 2" IS NULL)', params: ["'; DROP TABLE leads; --"] });
+    expect(conditionSql({ kind: 'values', dimension: 'source', values: ['organic_search'] }, DEFAULT_PIPELINE).sql).toBe('("source" IN (?))');
+  });
+
+  it('take the header after the prefix as it is, a prefix-like start included', () => {
+    expect(conditionSql({ kind: 'values', dimension: 'x:x:y', values: ['a'] }, DEFAULT_PIPELINE).sql).toBe('("x:y" IN (?))');
+  });
+});

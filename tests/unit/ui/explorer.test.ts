@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../src/db/arrowRows';
 import { detectTableKind, suggestMapping } from '../../../src/ingest/headerMapping';
-import { explorerOrderBy } from '../../../src/sql/explorer';
+import { explorerOrderBy, explorerPageSql, explorerSnapshotChunkSql, explorerSnapshotSql } from '../../../src/sql/explorer';
 import { displayCell, exportCell, isoDay } from '../../../src/ui/explorer/cellValues';
 import { columnKind, DEFAULT_EXPLORER_COLUMNS, EXPLORER_COLUMNS, exportHeader, inModelOrder, toggleColumn } from '../../../src/ui/explorer/explorerColumns';
 import { xlsxRowLimit } from '../../../src/ui/export/exportSink';
@@ -32,6 +32,39 @@ describe('explorer columns', () => {
     expect(explorerOrderBy([{ column: 'amount', desc: true }, { column: 'lead_id', desc: true }], DEFAULT_PIPELINE).sql).toBe(
       'ORDER BY "amount" DESC NULLS LAST, "lead_id" DESC NULLS LAST, "_source" ASC NULLS LAST, "_line" ASC NULLS LAST',
     );
+  });
+
+  it('lists, sorts and exports an extra column only when the data has it, quoted by its header', () => {
+    const extraColumns = ['Lead "Origin", 2', 'regional_office'];
+    expect(toggleColumn(['lead_id', 'amount'], 'regional_office', extraColumns)).toEqual(['lead_id', 'amount', 'regional_office']);
+    expect(inModelOrder(['regional_office', 'Lead "Origin", 2', 'gone', 'lead_id'], extraColumns)).toEqual(['lead_id', 'Lead "Origin", 2', 'regional_office']);
+    const sort = [{ column: 'Lead "Origin", 2', desc: true }];
+    expect(explorerOrderBy(sort, DEFAULT_PIPELINE, extraColumns).sql).toBe(
+      'ORDER BY "Lead ""Origin"", 2" DESC NULLS LAST, "lead_id" ASC NULLS LAST, "_source" ASC NULLS LAST, "_line" ASC NULLS LAST',
+    );
+    const options = { filter: [{ kind: 'values', dimension: 'x:Lead "Origin", 2', values: ['API', null] }] as const, pipeline: DEFAULT_PIPELINE, sort, limit: 5, offset: 0 };
+    const page = explorerPageSql({ ...options, columns: ['lead_id', 'Lead "Origin", 2'], extraColumns });
+    expect(page.sql).toBe(
+      'SELECT "lead_id", "Lead ""Origin"", 2" FROM lead_facts WHERE ("Lead ""Origin"", 2" IN (?) OR "Lead ""Origin"", 2" IS NULL) ' +
+        'ORDER BY "Lead ""Origin"", 2" DESC NULLS LAST, "lead_id" ASC NULLS LAST, "_source" ASC NULLS LAST, "_line" ASC NULLS LAST LIMIT 5 OFFSET 0',
+    );
+    expect(page.params).toEqual(['API']);
+    expect(explorerSnapshotSql('t', { ...options, columns: ['Lead "Origin", 2'], extraColumns }).sql).toContain('SELECT "Lead ""Origin"", 2", row_number()');
+    expect(explorerSnapshotChunkSql('t', ['regional_office'], 0, 10, extraColumns).sql).toBe('SELECT "regional_office" FROM "t" WHERE _row > ? AND _row <= ? ORDER BY _row');
+    // Without it in the allowed list, the same name is refused: in the columns, the sort and an export's chunk.
+    expect(() => explorerPageSql({ ...options, columns: ['lead_id', 'Lead "Origin", 2'] })).toThrow(/Unknown lead column/);
+    expect(() => explorerPageSql({ ...options, columns: ['lead_id'], extraColumns: ['regional_office'] })).toThrow(/Unknown lead column/);
+    expect(() => explorerSnapshotChunkSql('t', ['regional_office'], 0, 10)).toThrow(/Unknown lead column/);
+  });
+
+  it('exports an extra column under its own header', () => {
+    expect(exportHeader('Lead "Origin", 2')).toBe('Lead "Origin", 2');
+    expect(columnKind('Lead "Origin", 2')).toBe('text');
+    const parsed = Papa.parse<string[]>(leadsCsvChunk([{ lead_id: 'L1', 'Lead "Origin", 2': '=HYPERLINK("x")' }], ['lead_id', 'Lead "Origin", 2'], true)).data;
+    expect(parsed).toEqual([
+      ['Lead ID', 'Lead "Origin", 2'],
+      ['L1', '\'=HYPERLINK("x")'],
+    ]);
   });
 
   it('orders stages as the pipeline does, with the stage names bound', () => {

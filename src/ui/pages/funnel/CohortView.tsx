@@ -14,6 +14,7 @@ import { CohortTable } from './CohortTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
+import { NeedsDates } from '../NeedsDates';
 
 /** Created month × stage reached (share of the month's leads); immature cohorts marked. */
 export function CohortView({ pipeline, openExplorer, clicks, rows: { state, shown } }: FunnelViewProps) {
@@ -26,9 +27,11 @@ export function CohortView({ pipeline, openExplorer, clicks, rows: { state, show
 
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;
-    const months = shown.rows.map((r) => String(r.month));
+    // Leads without a creation date belong to no cohort (NeedsDates counts them below the view).
+    const dated = shown.rows.filter((r) => r.month !== null && r.month !== undefined);
+    const months = dated.map((r) => String(r.month));
     const cells: CohortCell[] = [];
-    shown.rows.forEach((row) => {
+    dated.forEach((row) => {
       const counts = funnelCountsFromRow(pipeline, row);
       counts.reached.forEach((count, stageIndex) => {
         if (stageIndex > 0) cells.push({ month: String(row.month), stageIndex: stageIndex - 1, count, leads: counts.leads, share: counts.leads ? count / counts.leads : null });
@@ -59,21 +62,23 @@ export function CohortView({ pipeline, openExplorer, clicks, rows: { state, show
   return (
     <section className="panel wide" aria-labelledby="cohorts-title" data-view="cohorts" data-ready={state.status === 'ready' && lag.status === 'ready'} aria-busy={state.status === 'loading'}>
       <h2 id="cohorts-title">{t('funnel.view.cohorts')}</h2>
-      <QueryStatus state={shown.status === 'ready' ? lag : shown} />
-      {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
-      {model && model.months.length > 0 && (
-        <>
-          <CohortHeatmap {...figuresOf(model)} label={t('funnel.cohortsLabel')} clicks={clicks} />
-          <TableDisclosure summary={t('funnel.asTable')} testId="cohort-table-toggle">
-            {() => <CohortTable {...figuresOf(model)} />}
-          </TableDisclosure>
-          <p className="muted small">
-            {model.p90 === null
-              ? t('funnel.maturityUnknown')
-              : t('funnel.maturityNote', { days: format.days(model.p90), asOf: model.asOf ? formatDate(i18n.language, model.asOf) : '–', count: model.immature.size })}
-          </p>
-        </>
-      )}
+      <NeedsDates>
+        <QueryStatus state={shown.status === 'ready' ? lag : shown} />
+        {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
+        {model && model.months.length > 0 && (
+          <>
+            <CohortHeatmap {...figuresOf(model)} label={t('funnel.cohortsLabel')} clicks={clicks} />
+            <TableDisclosure summary={t('funnel.asTable')} testId="cohort-table-toggle">
+              {() => <CohortTable {...figuresOf(model)} />}
+            </TableDisclosure>
+            <p className="muted small">
+              {model.p90 === null
+                ? t('funnel.maturityUnknown')
+                : t('funnel.maturityNote', { days: format.days(model.p90), asOf: model.asOf ? formatDate(i18n.language, model.asOf) : '–', count: model.immature.size })}
+            </p>
+          </>
+        )}
+      </NeedsDates>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelCountsFromRow, funnelStages, notSignificant } from '../../../domain/funnel';
-import { SPLIT_DIMENSIONS, type SplitDimension } from '../../../domain/leadFilter';
+import { SPLIT_DIMENSIONS, type SplitBy } from '../../../domain/leadFilter';
 import { select, setSplit } from '../../../state/viewState';
 import { RateBar, type BarTone } from '../../charts/RateBar';
 import { rateScaleEnd } from '../../charts/rateScale';
@@ -17,12 +17,18 @@ import { useFunnelFormat } from './useFunnelFormat';
 /** The funnel per value of a chosen dimension, side by side, best lead → won rate first. */
 export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown } }: FunnelViewProps) {
   const { t } = useTranslation();
-  const { view, update, filterFor } = useViewState();
+  const { view, update, filterFor, extraDimensions } = useViewState();
   const { dimensionLabel, valueLabel, stageLabel } = useFilterLabels();
   const format = useFunnelFormat();
   const text = useFigureTexts();
   const dimension = view.split;
   const filter = filterFor('split');
+  // The fixed dimensions, then the data's extra and lookup columns (answered by SQL, not the cube).
+  const choices = useMemo<readonly SplitBy[]>(() => [...SPLIT_DIMENSIONS, ...(extraDimensions ?? [])], [extraDimensions]);
+  const chooseSplit = (value: string) => {
+    const split = choices.find((d) => d === value);
+    if (split) update((v) => setSplit(v, split));
+  };
 
   const groups = useMemo(() => {
     if (shown.status !== 'ready') return null;
@@ -54,8 +60,8 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
         <h2 id="split-title">{t('funnel.view.split')}</h2>
         <label>
           {t('funnel.splitBy')}{' '}
-          <select value={dimension} onChange={(e) => update((v) => setSplit(v, e.target.value as SplitDimension))} data-testid="split-dimension">
-            {SPLIT_DIMENSIONS.map((d) => (
+          <select value={dimension} onChange={(e) => chooseSplit(e.target.value)} data-testid="split-dimension">
+            {choices.map((d) => (
               <option key={d} value={d}>
                 {dimensionLabel(d)}
               </option>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { funnelCountsFromRow, funnelStages, type FunnelStageRow } from '../../../domain/funnel';
+import { funnelCountsFromRow, funnelStages, winRates, type FunnelStageRow } from '../../../domain/funnel';
 import { select } from '../../../state/viewState';
 import { RateBar } from '../../charts/RateBar';
 import { useFilterLabels } from '../../filters/useFilterLabels';
@@ -20,7 +20,9 @@ export function StageFunnelView({ pipeline, openExplorer, clicks, rows: { state,
   const format = useFunnelFormat();
   const text = useFigureTexts();
   const filter = filterFor('funnel');
-  const rows = useMemo(() => (shown.status === 'ready' && shown.rows[0] ? funnelStages(pipeline, funnelCountsFromRow(pipeline, shown.rows[0])) : null), [shown, pipeline]);
+  const counts = useMemo(() => (shown.status === 'ready' && shown.rows[0] ? funnelCountsFromRow(pipeline, shown.rows[0]) : null), [shown, pipeline]);
+  const rows = useMemo(() => (counts ? funnelStages(pipeline, counts) : null), [counts, pipeline]);
+  const rates = counts ? winRates(pipeline, counts) : null;
   const selected = view.selections.find((s) => s.source === 'funnel')?.condition;
   const selectedStage = selected?.kind === 'reached' ? selected.stage : null;
 
@@ -89,6 +91,17 @@ export function StageFunnelView({ pipeline, openExplorer, clicks, rows: { state,
               </tbody>
             </table>
           </div>
+          {rates && (
+            <p className="win-rates" data-testid="funnel-win-rates" data-lead-to-won={rates.leadToWon.value ?? ''} data-win-rate={rates.winRate.value ?? ''}>
+              <span>
+                {t('kpi.leadToWon')}: <strong>{format.percent(rates.leadToWon.value)}</strong>
+              </span>{' '}
+              <span>
+                {t('kpi.winRate')}: <strong>{format.percent(rates.winRate.value)}</strong>{' '}
+                <small className="muted">{t('kpi.winRateOf', { won: format.count(rates.won), closed: format.count(rates.won + rates.lost) })}</small>
+              </span>
+            </p>
+          )}
           <p className="muted small">{t('funnel.intervalNote')}</p>
         </>
       )}

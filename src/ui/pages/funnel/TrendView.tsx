@@ -15,6 +15,7 @@ import { TrendTable } from './TrendTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
 import { useMaturity } from './useMaturity';
+import { NeedsDates } from '../NeedsDates';
 
 /** Lines the chart draws: the split values with the most leads. */
 const SERIES = 6;
@@ -36,10 +37,12 @@ export function TrendView({ pipeline, openExplorer, clicks, rows: { state, shown
 
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;
-    const months = [...new Set(shown.rows.map((r) => String(r.month)))].sort();
+    // Leads without a creation date belong to no month (NeedsDates counts them below the view).
+    const dated = shown.rows.filter((r) => r.month !== null && r.month !== undefined);
+    const months = [...new Set(dated.map((r) => String(r.month)))].sort();
     const index = new Map(months.map((m, i) => [m, i]));
     const byValue = new Map<string | null, { leads: number; rates: (number | null)[] }>();
-    for (const row of shown.rows) {
+    for (const row of dated) {
       const value = row.value === null ? null : String(row.value);
       const counts = funnelCountsFromRow(pipeline, row);
       const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null) };
@@ -96,40 +99,42 @@ export function TrendView({ pipeline, openExplorer, clicks, rows: { state, shown
           </select>
         </label>
       </div>
-      <QueryStatus state={shown.status === 'ready' ? lag : shown} />
-      {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
-      {model && option && model.months.length > 0 && (
-        <>
-          <SeriesLegend items={model.series.map((s, i) => ({ name: s.name, color: seriesColor(i) }))} hidden={hidden} onToggle={toggleLine} label={t('funnel.trendLegend')} testId="trend-legend" />
-          <Chart
-            option={option}
-            label={t('funnel.trendLabel', { dimension: dimensionLabel(dimension) })}
-            height={300}
-            testId="chart-trend"
-            onClick={(e) => {
-              const month = model.months[e.dataIndex];
-              if (month) clicks.click(e.event?.event?.detail ?? 1, () => chooseMonths(month, month), () => exploreElement(e));
-            }}
-            onDoubleClick={(e) => clicks.doubleClick(() => exploreElement(e))}
-            onBrush={onBrush}
-          />
-          <TableDisclosure summary={t('funnel.asTable')} testId="trend-table-toggle">
-            {() => (
-              <TrendTable
-                months={model.months}
-                series={model.series}
-                firstImmature={model.firstImmature}
-                selected={selectedRange}
-                onChoose={(month) => chooseMonths(month, month)}
-                onExplore={explore}
-              />
-            )}
-          </TableDisclosure>
-          <p className="muted small">
-            {t('funnel.trendNote', { shown: model.series.length, total: model.values, dimension: dimensionLabel(dimension) })}
-          </p>
-        </>
-      )}
+      <NeedsDates>
+        <QueryStatus state={shown.status === 'ready' ? lag : shown} />
+        {model?.months.length === 0 && <p className="empty">{t('funnel.empty')}</p>}
+        {model && option && model.months.length > 0 && (
+          <>
+            <SeriesLegend items={model.series.map((s, i) => ({ name: s.name, color: seriesColor(i) }))} hidden={hidden} onToggle={toggleLine} label={t('funnel.trendLegend')} testId="trend-legend" />
+            <Chart
+              option={option}
+              label={t('funnel.trendLabel', { dimension: dimensionLabel(dimension) })}
+              height={300}
+              testId="chart-trend"
+              onClick={(e) => {
+                const month = model.months[e.dataIndex];
+                if (month) clicks.click(e.event?.event?.detail ?? 1, () => chooseMonths(month, month), () => exploreElement(e));
+              }}
+              onDoubleClick={(e) => clicks.doubleClick(() => exploreElement(e))}
+              onBrush={onBrush}
+            />
+            <TableDisclosure summary={t('funnel.asTable')} testId="trend-table-toggle">
+              {() => (
+                <TrendTable
+                  months={model.months}
+                  series={model.series}
+                  firstImmature={model.firstImmature}
+                  selected={selectedRange}
+                  onChoose={(month) => chooseMonths(month, month)}
+                  onExplore={explore}
+                />
+              )}
+            </TableDisclosure>
+            <p className="muted small">
+              {t('funnel.trendNote', { shown: model.series.length, total: model.values, dimension: dimensionLabel(dimension) })}
+            </p>
+          </>
+        )}
+      </NeedsDates>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useFilterLabels } from '../../filters/useFilterLabels';
 import { QueryStatus } from '../QueryStatus';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
+import { NeedsDates } from '../NeedsDates';
 
 /** Whole days per bar of the lag chart: a week reads well from days to a year. */
 const BIN_DAYS = 7;
@@ -44,45 +45,47 @@ export function VelocityView({ pipeline, rows: { state, shown: spans } }: Pick<F
   return (
     <section className="panel wide" aria-labelledby="velocity-title" data-view="velocity" data-ready={state.status === 'ready'} aria-busy={state.status === 'loading'}>
       <h2 id="velocity-title">{t('funnel.view.velocity')}</h2>
-      <QueryStatus state={spans} />
-      <div className="view-layout">
-        {ordered && (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="velocity-table">
-              <thead>
-                <tr>
-                  <th>{t('funnel.span')}</th>
-                  <th className="num">{t('funnel.leads')}</th>
-                  <th className="num">{t('funnel.medianDays')}</th>
-                  <th className="num">{t('funnel.p80Days')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ordered.length === 0 && (
+      <NeedsDates>
+        <QueryStatus state={spans} />
+        <div className="view-layout">
+          {ordered && (
+            <div className="table-scroll">
+              <table className="data-table" data-testid="velocity-table">
+                <thead>
                   <tr>
-                    <td colSpan={4} className="muted">
-                      {t('funnel.noVelocity')}
-                    </td>
+                    <th>{t('funnel.span')}</th>
+                    <th className="num">{t('funnel.leads')}</th>
+                    <th className="num">{t('funnel.medianDays')}</th>
+                    <th className="num">{t('funnel.p80Days')}</th>
                   </tr>
-                )}
-                {ordered.map((v) => (
-                  <tr key={`${v.from}-${v.to}`} data-span={`${v.from}-${v.to}`}>
-                    <th scope="row">{spanName(v.from, v.to)}</th>
-                    <td className="num">{format.count(v.n)}</td>
-                    <td className="num">{format.days(v.median)}</td>
-                    <td className="num">{format.days(v.p80)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ordered.length === 0 && (
+                    <tr>
+                      <td colSpan={4} className="muted">
+                        {t('funnel.noVelocity')}
+                      </td>
+                    </tr>
+                  )}
+                  {ordered.map((v) => (
+                    <tr key={`${v.from}-${v.to}`} data-span={`${v.from}-${v.to}`}>
+                      <th scope="row">{spanName(v.from, v.to)}</th>
+                      <td className="num">{format.count(v.n)}</td>
+                      <td className="num">{format.days(v.median)}</td>
+                      <td className="num">{format.days(v.p80)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div>
+            <h3>{t('funnel.lagTitle')}</h3>
+            {bins?.length === 0 && <p className="empty">{t('funnel.noWon')}</p>}
+            {option && <Chart option={option} label={t('funnel.lagLabel')} height={240} testId="chart-lag" />}
           </div>
-        )}
-        <div>
-          <h3>{t('funnel.lagTitle')}</h3>
-          {bins?.length === 0 && <p className="empty">{t('funnel.noWon')}</p>}
-          {option && <Chart option={option} label={t('funnel.lagLabel')} height={240} testId="chart-lag" />}
         </div>
-      </div>
+      </NeedsDates>
     </section>
   );
 }
