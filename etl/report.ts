@@ -103,6 +103,10 @@ function fileSection(report: CsvImportReport): string {
       '',
     );
   }
+  for (const w of report.plausibility) {
+    const examples = w.examples.slice(0, 5).map((e) => `${md(e.leadId)} (${md(e.source)}:${e.line})`).join(', ');
+    out.push(`Plausibility: ${integer.format(w.count)} leads ${w.check === 'closed before created' ? 'were closed before they were created' : 'are won without an amount (revenue unknown)'}, kept: ${examples}${w.count > 5 ? ', …' : ''}.`, '');
+  }
   if (report.cleared.length) {
     out.push(`### Emptied cells (${integer.format(report.cleared.length)}: optional values that did not convert; their rows were loaded)`, '');
     const shown = report.cleared.slice(0, MARKDOWN_REJECTS_LIMIT);

@@ -28,7 +28,7 @@ const col = (
 
 export const CANONICAL: Readonly<Record<TableKind, readonly CanonicalColumn[]>> = {
   leads: [
-    col('lead_id', 'VARCHAR', ['Lead ID', 'Record ID', 'Id', 'Prospect ID', 'MQL ID', 'Opportunity ID', 'Contact ID', 'Lead Id', 'Record Id'], ['Lead-Nr.', 'Lead-ID', 'Lead Nr', 'Interessenten-Nr.'], true),
+    col('lead_id', 'VARCHAR', ['Lead ID', 'Record ID', 'Id', 'Prospect ID', 'MQL ID', 'Opportunity ID', 'Contact ID', 'Lead Id', 'Record Id', '(Do Not Modify) Lead', '(Do Not Modify) Opportunity'], ['Lead-Nr.', 'Lead-ID', 'Lead Nr', 'Interessenten-Nr.'], true),
     col('created_at', 'DATE', ['Created Date', 'Create Date', 'Created', 'Created Time', 'Created On', 'Date Created', 'Lead Created', 'Engage Date'], ['Erstellt am', 'Erstelldatum', 'Angelegt am']),
     col('medium', 'VARCHAR', ['Lead Source', 'Original Source', 'Source', 'Medium', 'Origin', 'Lead Source Type'], ['Leadquelle', 'Quelle', 'Medium', 'Herkunft']),
     col('source', 'VARCHAR', ['Source Detail', 'Raw Source'], ['Quelle (Rohwert)']),
@@ -51,7 +51,7 @@ export const CANONICAL: Readonly<Record<TableKind, readonly CanonicalColumn[]>> 
     col('closed_at', 'DATE', ['Close Date', 'Closed Date', 'Actual Close Date', 'Won Time'], ['Abschlussdatum', 'Abgeschlossen am']),
     col('first_contact_at', 'DATE', ['First Contact Date', 'First Activity Date'], ['Erstkontakt am', 'Erstkontakt']),
     col('last_activity_at', 'DATE', ['Last Activity Date', 'Last Activity'], ['Letzte Aktivität', 'Letzte Aktivitaet']),
-    col('amount', 'DOUBLE', ['Amount', 'Deal Value', 'Close Value', 'Deal Amount', 'Actual Revenue', 'Value'], ['Betrag', 'Auftragswert', 'Umsatz', 'Umsatz (EUR)', 'Wert', 'Volumen', 'Auftragsvolumen']),
+    col('amount', 'DOUBLE', ['Amount', 'Deal Value', 'Close Value', 'Deal Amount', 'Actual Revenue', 'Value', 'Est. Revenue'], ['Betrag', 'Auftragswert', 'Umsatz', 'Umsatz (EUR)', 'Wert', 'Volumen', 'Auftragsvolumen']),
     col('currency', 'VARCHAR', ['Currency', 'Currency Code', 'Amount Currency'], ['Währung']),
     col('lead_score', 'DOUBLE', ['Lead Score', 'Score'], ['Lead-Score', 'Bewertung']),
     col('disqualify_reason', 'VARCHAR', ['Disqualify Reason', 'Unqualified Reason'], ['Disqualifizierungsgrund', 'Ablehnungsgrund']),

@@ -41,7 +41,7 @@ import {
   type ValueFormat,
 } from '../sql/importCsv';
 import { KEY_COLUMNS, matchingRowsSql, tableColumnsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
-import { refreshLeadFacts } from './leadFacts';
+import { plausibilityWarnings, refreshLeadFacts, type PlausibilityWarning } from './leadFacts';
 import { ExportError } from './exportError';
 import { importRisks, type ImportRisk } from './importRisks';
 import { parquetAsCsv } from './importParquet';
@@ -212,6 +212,8 @@ export interface CsvImportReport {
   readonly extras: readonly { readonly header: string; readonly name: string }[];
   /** The currency of the amounts: the input's choice, else null (a currency column, if mapped, holds it per row). */
   readonly currency: string | null;
+  /** Leads (with their deals applied) that look wrong but are kept: closed before created, won without amount. */
+  readonly plausibility: readonly PlausibilityWarning[];
   /** For an Excel workbook: the sheet that was read, and what to know about it. Lines are then sheet rows. */
   readonly sheet?: SheetSummary;
 }
@@ -419,6 +421,7 @@ async function importText(
       placeholderValues: plan.placeholders,
       extras: plan.extras,
       currency: plan.currency,
+      plausibility: [],
     };
     // Asked before anything is replaced: an import that drops much of its file, empties a column or loads nothing.
     const risks = importRisks(report);
@@ -434,7 +437,7 @@ async function importText(
     for (const query of mode === 'upsert' ? await upsertSteps(db, kind) : [replaceTableSql(kind)]) await db.query(query);
     await db.query(dropImportTablesSql());
     await refreshLeadFacts(db);
-    return { ...report, mode, rowsReplaced };
+    return { ...report, mode, rowsReplaced, plausibility: kind === 'leads' || kind === 'deals' ? await plausibilityWarnings(db) : [] };
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);

@@ -2,7 +2,7 @@ import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import { DEFAULT_PIPELINE, type Pipeline } from '../domain/pipeline';
 import { CANONICAL } from '../domain/schema';
-import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, type DealColumn, type LookupJoin } from '../sql/leadFacts';
+import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, plausibilitySql, type DealColumn, type LookupJoin, type PlausibilityCheck } from '../sql/leadFacts';
 import { tableColumnsSql, tableExistsSql } from '../sql/importMerge';
 import { lookupJoins } from './lookups';
 
@@ -21,6 +21,25 @@ async function dealColumns(db: Db): Promise<DealColumn[]> {
 }
 
 const exists = async (db: Db, table: string) => Number(toRows(await db.query(tableExistsSql(table)))[0]?.n ?? 0) > 0;
+
+/** A plausibility check that leads fail: how many, and the first few by file and line. */
+export interface PlausibilityWarning {
+  readonly check: PlausibilityCheck;
+  readonly count: number;
+  readonly examples: readonly { readonly leadId: string; readonly source: string; readonly line: number }[];
+}
+
+/** The plausibility checks the loaded leads fail (none without leads). */
+export async function plausibilityWarnings(db: Db, pipeline: Pipeline = DEFAULT_PIPELINE): Promise<PlausibilityWarning[]> {
+  if (!(await exists(db, 'leads'))) return [];
+  const warnings = new Map<PlausibilityCheck, PlausibilityWarning>();
+  for (const row of toRows(await db.query(plausibilitySql(pipeline.stages[pipeline.stages.length - 1]!)))) {
+    const check = row.check as PlausibilityCheck;
+    const warning = warnings.get(check) ?? { check, count: Number(row.n), examples: [] };
+    warnings.set(check, { ...warning, examples: [...warning.examples, { leadId: String(row.lead_id), source: String(row.source), line: Number(row.line) }] });
+  }
+  return [...warnings.values()];
+}
 
 /**
  * Rebuilds lead_facts (src/sql/leadFacts.ts) from the tables loaded now: after every import, a

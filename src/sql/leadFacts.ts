@@ -117,3 +117,25 @@ export function createLeadFactsSql({ pipeline, deals, dealColumns = [], lookups 
   const base = deals ? withDealsSql(pipeline, dealColumns) : { sql: 'SELECT * FROM leads', params: [] };
   return joinSql([`CREATE TABLE ${LEAD_FACTS} AS`, withLookupsSql(base, lookups)]);
 }
+
+/** Plausibility checks on the leads with their deals applied: listed in the import report, never dropping a row. */
+export const PLAUSIBILITY_CHECKS = ['closed before created', 'won without amount'] as const;
+export type PlausibilityCheck = (typeof PLAUSIBILITY_CHECKS)[number];
+
+/**
+ * The leads failing each plausibility check (`check`, `n` = how many), with the first few by file
+ * and line as examples (`lead_id`, `source`, `line`; NULL on the count row). `won` is the success stage.
+ */
+export function plausibilitySql(won: string, examples = 20): SqlQuery {
+  const conditions: readonly [PlausibilityCheck, string][] = [
+    ['closed before created', 'closed_at < created_at'],
+    ['won without amount', 'stage = ? AND amount IS NULL'],
+  ];
+  const parts = conditions.map(([check, condition], i) => ({
+    sql:
+      `SELECT ? AS "check", ${i} AS ord, lead_id, _source AS source, _line AS line, count(*) OVER ()::BIGINT AS n FROM ${LEAD_FACTS} ` +
+      `WHERE ${condition} QUALIFY row_number() OVER (ORDER BY _source, _line) <= ${Math.floor(examples)}`,
+    params: condition.includes('?') ? [check, won] : [check],
+  }));
+  return joinSql(['SELECT "check", lead_id, source, line, n FROM (', joinSql(parts, ' UNION ALL '), ') ORDER BY ord, source, line']);
+}

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runEtl } from '../../etl/run';
+import { CRM_DIR, CRM_MAPPING, EXPECTED_CRM } from '../support/crmExpected';
 import { describe, expect, it } from 'vitest';
 import { expectedFigures } from '../support/expectedFigures';
 import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp } from './harness';
@@ -34,6 +37,38 @@ describe('a published dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
     await opened.close();
     await app.browser.context.unroute(bundleFolder);
+  });
+
+  it('opens a bundle with lookups: their columns are dimensions, the figures those of the source files', async () => {
+    // The opportunities shape with its two lookups, through the ETL with its mapping file.
+    const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-published-'));
+    const mappingFile = path.join(scratch, 'mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(CRM_MAPPING.opportunities));
+    const out = path.join(scratch, 'bundle');
+    const { manifest } = await runEtl({ inputs: [path.join(CRM_DIR, 'opportunities')], outDir: out, mappingFile });
+    expect(manifest.lookups?.map((l) => l.table).sort()).toEqual(['lookup_accounts', 'lookup_sales_teams']);
+    const folder = /\/reports\/opps\/[^/?]+$/;
+    await app.browser.context.route(folder, (route) => {
+      const file = path.basename(new URL(route.request().url()).pathname);
+      return route.fulfill({ status: 200, contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream', body: readFileSync(path.join(out, file)) });
+    });
+    const expectedOpps = EXPECTED_CRM.opportunities();
+    const { page, requests, errors } = await openApp(app.browser, app.server.origin, '?bundle=reports/opps#/funnel?v=1&sp=e.regional_office');
+    await page.waitForFunction(() => document.querySelector('[data-view="split"]')?.getAttribute('data-ready') === 'true' && document.querySelector('[data-testid="split-table"] tbody tr'));
+    const rows = await page.$$eval('[data-testid="split-table"] tbody tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-value') ?? '', Number(tr.querySelector('td.num button.figure')?.textContent?.replace(/[^\d]/g, ''))] as const),
+    );
+    expect(new Map(rows)).toEqual(new Map(expectedOpps.by.regional_office!.map((r) => [r.value ?? '', r.leads])));
+    await page.click('[data-testid="nav-overview"]');
+    const kpis = await kpiValues(page);
+    expect([kpis.leads, kpis.won, kpis.revenue]).toEqual([expectedOpps.leads, expectedOpps.won, expectedOpps.revenue]);
+    expect(await page.getAttribute('[data-kpi="revenue"]', 'data-currency')).toBe('USD');
+    expect(requests.some((url) => url.endsWith('/reports/opps/lookup_sales_teams.parquet'))).toBe(true);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+    await app.browser.context.unroute(folder);
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('refuses a bundle of another site without requesting it', async () => {

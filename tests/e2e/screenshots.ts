@@ -69,7 +69,82 @@ try {
     console.log(`wrote ${path.relative(ROOT, file)}`);
     await page.close();
   }
+  for (const language of ['en', 'de']) await importShots(language);
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * The import review with what real exports need: a constant (a file of MQLs is all "mql"), the
+ * placeholders read as empty, the value step with a 0/1 flag mapped and spellings to merge, a lookup.
+ */
+async function importShots(language: string): Promise<void> {
+  const crm = path.join(ROOT, 'data-samples/crm');
+  const page = await browser.context.newPage();
+  await page.addInitScript((lang) => localStorage.setItem('leadloop.language', lang), language);
+  await page.goto(`${server.origin}/#/import`);
+  await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+  const shot = async (name: string, selector: string) => {
+    const file = path.join(OUT, `${name}-${language}.png`);
+    await page.locator(selector).screenshot({ path: file });
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  };
+  const openMapping = async () => {
+    if (!(await page.$('[data-testid="import-review"] details[open]:has([data-testid="mapping-table"])'))) await page.click('[data-testid="import-review"] details:has([data-testid="mapping-table"]) > summary');
+  };
+  const finish = async () => {
+    for (;;) {
+      const state = await page.waitForFunction(() => (document.querySelector('[data-testid="value-mapping"]') ? 'values' : document.querySelector('[data-testid="import-report"]') && !document.querySelector('[data-testid="import-progress"]') ? 'done' : false), null, { timeout: 60_000 });
+      if ((await state.jsonValue()) === 'done') return;
+      await page.click('[data-testid="values-continue"]');
+    }
+  };
+
+  // An export of MQLs: created_at from first_contact_date, and stage "mql" for every row.
+  await page.setInputFiles('[data-testid="file-input"]', [path.join(crm, 'mql-deals/mqls.csv')]);
+  await page.waitForSelector('[data-testid="import-review"]');
+  await openMapping();
+  await page.selectOption('[data-testid="mapping-table"] tr[data-column="created_at"] select', 'first_contact_date');
+  await page.selectOption('[data-testid="mapping-table"] tr[data-column="stage"] select', { index: 1 });
+  await page.fill('[data-testid="constant-stage"]', 'mql');
+  await shot('import-constants', '[data-testid="import-review"]');
+  await page.click('[data-testid="review-import"]');
+  await finish();
+
+  // A lead export with a 0/1 Converted flag and "Select" placeholders: the values, mapped.
+  await page.setInputFiles('[data-testid="file-input"]', [path.join(crm, 'converted-flag/leads.csv')]);
+  await page.waitForSelector('[data-testid="import-review"]');
+  await openMapping();
+  await shot('import-placeholders', '[data-testid="import-review"]');
+  await page.click('[data-testid="review-import"]');
+  await page.waitForSelector('[data-testid="value-mapping"]');
+  await page.selectOption('[data-testid="unknown-values"] tr[data-column="stage"][data-value="1"] select', 'won');
+  await page.selectOption('[data-testid="unknown-values"] tr[data-column="stage"][data-value="0"] select', 'lead');
+  await page.click('[data-testid="value-merges"] li:first-child input');
+  await shot('import-value-step', '[data-testid="value-mapping"]');
+  await page.click('[data-testid="values-continue"]');
+  await finish();
+  await shot('import-report-notes', '[data-testid="import-report"]');
+
+  // Opportunities, then a lookup of sales agents joined on the owner.
+  await page.setInputFiles('[data-testid="file-input"]', [path.join(crm, 'opportunities/sales_pipeline.csv')]);
+  await page.waitForSelector('[data-testid="import-review"]');
+  await page.fill('[data-testid="review-currency"]', 'USD');
+  await page.click('[data-testid="review-import"]');
+  await finish();
+  await page.setInputFiles('[data-testid="file-input"]', [path.join(crm, 'opportunities/sales_teams.csv')]);
+  await page.waitForSelector('[data-testid="import-review"]');
+  await page.selectOption('[data-testid="review-kind"]', 'lookup');
+  await page.waitForSelector('[data-testid="lookup-lead-column"]');
+  await shot('import-lookup', '[data-testid="import-review"]');
+  await page.click('[data-testid="review-import"]');
+  await finish();
+  await page.click('[data-testid="nav-overview"]');
+  await page.waitForSelector('[data-kpi="win_rate"]');
+  await page.waitForTimeout(800);
+  const file = path.join(OUT, `overview-opportunities-${language}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`wrote ${path.relative(ROOT, file)}`);
+  await page.close();
 }

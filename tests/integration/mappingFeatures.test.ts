@@ -82,6 +82,16 @@ describe.each(ENGINES)('mapping features on $name', ({ open }) => {
     ]);
   });
 
+  it('lists implausible leads in the report without dropping them: closed before created, won without amount', async () => {
+    await dropDeals();
+    const report = await load('odd.csv', 'Lead ID,Created Date,Close Date,Lead Status,Amount\nQ1,2025-03-01,2025-02-01,Closed Won,10\nQ2,2025-03-01,2025-04-01,Closed Won,\nQ3,2025-03-01,2025-04-01,Open,\n', { kind: 'leads' });
+    expect(report.rowsLoaded).toBe(3);
+    expect(report.plausibility).toEqual([
+      { check: 'closed before created', count: 1, examples: [{ leadId: 'Q1', source: 'odd.csv', line: 2 }] },
+      { check: 'won without amount', count: 1, examples: [{ leadId: 'Q2', source: 'odd.csv', line: 3 }] },
+    ]);
+  });
+
   it('loads leads without any date: the figures that need none work, the date-based ones say there is nothing', async () => {
     await load('nodate.csv', 'Lead ID,Lead Status\nN1,Closed Won\nN2,Open\n', { kind: 'leads' });
     expect(await kpis()).toMatchObject({ leads: 2, reached_4: 1 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { CRM_MAPPINGS, type CrmShapeName } from '../../data-samples/generator/crmShapes';
 
 /**
  * The expected figures of the three CRM-shape samples (data-samples/crm, see its README), computed
@@ -39,41 +40,10 @@ export interface CrmFigures {
   readonly by: Readonly<Record<string, readonly ByValue[]>>;
 }
 
-/** The mapping files a user gives the ETL for each shape (also written as <shape>/mapping.json). */
-export const CRM_MAPPING = {
-  'mql-deals': {
-    'mqls.csv': { kind: 'leads', columns: { lead_id: 'mql_id', created_at: 'first_contact_date', medium: 'origin' }, constants: { stage: 'mql' } },
-    'won.csv': { kind: 'deals', columns: { lead_id: 'mql_id', closed_at: 'won_date' }, constants: { outcome: 'won' } },
-  },
-  'converted-flag': {
-    'leads.csv': {
-      kind: 'leads',
-      columns: { lead_id: 'Prospect ID', medium: 'Lead Source', stage: 'Converted' },
-      values: { stage: { '1': 'won', '0': 'lead' } },
-      placeholders: ['Select'],
-      currency: 'USD',
-    },
-  },
-  opportunities: {
-    'sales_pipeline.csv': {
-      kind: 'leads',
-      columns: {
-        lead_id: 'opportunity_id',
-        owner: 'sales_agent',
-        company: 'account',
-        stage: 'deal_stage',
-        created_at: 'engage_date',
-        closed_at: 'close_date',
-        amount: 'close_value',
-      },
-      currency: 'USD',
-    },
-    'sales_teams.csv': { kind: 'lookup', key: { owner: 'sales_agent' } },
-    'accounts.csv': { kind: 'lookup', key: { company: 'account' } },
-  },
-} as const;
+/** The mapping files a user gives the ETL for each shape (the generator writes them as <shape>/mapping.json): the tests' input, not an expectation. */
+export const CRM_MAPPING = CRM_MAPPINGS;
 
-export type CrmShape = keyof typeof CRM_MAPPING;
+export type CrmShape = CrmShapeName;
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -17,7 +17,8 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
   const cleared = report.cleared ?? [];
   const placeholders = report.placeholders ?? [];
   const extras = report.extras ?? [];
-  if (!constants.length && !cleared.length && !placeholders.length && !extras.length && !report.currency) return null;
+  const plausibility = report.plausibility ?? [];
+  if (!constants.length && !cleared.length && !placeholders.length && !extras.length && !report.currency && !plausibility.length) return null;
   return (
     <ul className="report-notes" data-testid="report-notes">
       {constants.map(([column, value]) => (
@@ -28,6 +29,11 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
       {placeholders.map((p) => (
         <li key={`p:${p.column}`} data-note="placeholders" data-column={p.column}>
           {t('import.placeholders', { count: p.cells, cells: n(p.cells), column: p.column, values: report.placeholderValues.join(', ') })}
+        </li>
+      ))}
+      {plausibility.map((w) => (
+        <li key={`w:${w.check}`} data-note="plausibility" data-check={w.check} className="warning">
+          {t(w.check === 'closed before created' ? 'import.closedBeforeCreated' : 'import.wonWithoutAmount', { count: w.count, leads: n(w.count), examples: w.examples.slice(0, 5).map((e) => e.leadId).join(', ') })}
         </li>
       ))}
       {cleared.length > 0 && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canonicalValues, type Vocabulary } from '../../domain/vocabulary';
 import type { MergeSuggestion, ReviewedValue, UnknownValue, ValueMapping, ValueReview } from '../../services/importCsv';
@@ -25,8 +25,7 @@ interface Props {
  * is shown.
  */
 export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Props) {
-  const { t, i18n } = useTranslation();
-  const n = (value: number) => formatInteger(i18n.language, value);
+  const { t } = useTranslation();
   const mediumLabel = useMediumLabel();
   const [search, setSearch] = useState('');
   // Per value: the canonical value to use, KEEP, or absent (the proposal stands).
@@ -82,26 +81,7 @@ export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Pr
             <h3 id="values-unknown">{t('values.unknownTitle', { count: unknown.length })}</h3>
             <BulkChoice values={toReview} onApply={(choice) => setChoices((c) => ({ ...c, ...Object.fromEntries(toReview.map((v) => [keyOf(v.column, v.value), choice])) }))} label={label} />
           </div>
-          <table className="data-table" data-testid="unknown-values">
-            <thead>
-              <tr>
-                <th scope="col">{t('review.column')}</th>
-                <th scope="col">{t('values.value')}</th>
-                <th scope="col" className="num">{t('storage.rows')}</th>
-                <th scope="col">{t('values.mapTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {toReview.map((v) => (
-                <tr key={keyOf(v.column, v.value)} data-column={v.column} data-value={v.value}>
-                  <td><code>{v.column}</code></td>
-                  <td>{v.value}</td>
-                  <td className="num">{n(v.rows)}</td>
-                  <td>{valueSelect(v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ValuesTable values={toReview} select={valueSelect} testId="unknown-values" />
         </section>
       )}
       {merges.length > 0 && (
@@ -128,26 +108,7 @@ export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Pr
         <details open={unknown.length === 0}>
           <summary>{t('values.groupingsTitle', { count: groupings.length })}</summary>
           <p className="muted">{t('values.groupingsIntro')}</p>
-          <table className="data-table" data-testid="value-groupings">
-            <thead>
-              <tr>
-                <th scope="col">{t('review.column')}</th>
-                <th scope="col">{t('values.value')}</th>
-                <th scope="col" className="num">{t('storage.rows')}</th>
-                <th scope="col">{t('values.mapTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groupings.map((v) => (
-                <tr key={keyOf(v.column, v.value)} data-column={v.column} data-value={v.value}>
-                  <td><code>{v.column}</code></td>
-                  <td>{v.value}</td>
-                  <td className="num">{n(v.rows)}</td>
-                  <td>{valueSelect(v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ValuesTable values={groupings} select={valueSelect} testId="value-groupings" />
         </details>
       )}
       <div className="row">
@@ -159,6 +120,33 @@ export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Pr
         </button>
       </div>
     </article>
+  );
+}
+
+/** Values with their column, rows and the choice of what to use them as. */
+function ValuesTable({ values, select, testId }: { values: readonly ReviewedValue[]; select(v: ReviewedValue): ReactNode; testId: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table className="data-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('review.column')}</th>
+          <th scope="col">{t('values.value')}</th>
+          <th scope="col" className="num">{t('storage.rows')}</th>
+          <th scope="col">{t('values.mapTo')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {values.map((v) => (
+          <tr key={keyOf(v.column, v.value)} data-column={v.column} data-value={v.value}>
+            <td><code>{v.column}</code></td>
+            <td>{v.value}</td>
+            <td className="num">{formatInteger(i18n.language, v.rows)}</td>
+            <td>{select(v)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -24,6 +24,7 @@ const file = (rejects: CsvImportReport['rejects']): CsvImportReport => ({
   placeholderValues: [],
   extras: [],
   currency: null,
+  plausibility: [],
 });
 const run = (files: CsvImportReport[]): RunReport => ({ schemaVersion: 1, createdAt: '2026-11-27T09:00:00.000Z', generator: 'leadloop etl 0.1.0', files, sharedKeys: [], unusedMappings: [], lookups: [], figures: null });
 

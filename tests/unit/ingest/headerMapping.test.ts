@@ -34,3 +34,24 @@ describe('headerSignature', () => {
     expect(headerSignature(['Lead-Nr.', 'Erstellt am'])).not.toBe(a);
   });
 });
+
+describe('exports of other CRMs, recognised by their usual headers', () => {
+  it.each([
+    ['Salesforce leads', ['Lead ID', 'First Name', 'Last Name', 'Company / Account', 'Lead Source', 'Lead Status', 'Created Date', 'Lead Owner'], 'leads', { lead_id: 'Lead ID', medium: 'Lead Source', stage: 'Lead Status', created_at: 'Created Date', owner: 'Lead Owner' }],
+    ['HubSpot contacts', ['Record ID', 'First Name', 'Create Date', 'Original Source', 'Lifecycle Stage', 'Company Name', 'Contact owner'], 'leads', { lead_id: 'Record ID', created_at: 'Create Date', medium: 'Original Source', stage: 'Lifecycle Stage', owner: 'Contact owner' }],
+    ['Zoho leads', ['Record Id', 'Lead Owner', 'Company', 'Lead Source', 'Lead Status', 'Created Time'], 'leads', { lead_id: 'Record Id', created_at: 'Created Time', stage: 'Lead Status' }],
+    ['Dynamics leads', ['(Do Not Modify) Lead', 'Created On', 'Lead Source', 'Status Reason', 'Company Name', 'Owner'], 'leads', { lead_id: '(Do Not Modify) Lead', created_at: 'Created On', stage: 'Status Reason' }],
+    ['Maven opportunities (snake_case)', ['opportunity_id', 'sales_agent', 'product', 'account', 'deal_stage', 'engage_date', 'close_date', 'close_value'], 'leads', { lead_id: 'opportunity_id', owner: 'sales_agent', company: 'account', stage: 'deal_stage', created_at: 'engage_date', closed_at: 'close_date', amount: 'close_value' }],
+    ['X Education leads (a 0/1 flag)', ['Prospect ID', 'Lead Number', 'Lead Origin', 'Lead Source', 'Converted', 'Country'], 'leads', { lead_id: 'Prospect ID', medium: 'Lead Source', stage: 'Converted' }],
+    ['Olist MQLs', ['mql_id', 'first_contact_date', 'landing_page_id', 'origin'], 'leads', { lead_id: 'mql_id', medium: 'origin', first_contact_at: 'first_contact_date' }],
+    ['Olist closed deals (no amount, no outcome)', ['mql_id', 'seller_id', 'sdr_id', 'sr_id', 'won_date', 'business_segment'], 'deals', { lead_id: 'mql_id', closed_at: 'won_date' }],
+  ] as const)('%s', (_, headers, kind, expected) => {
+    expect(detectTableKind(headers)).toBe(kind);
+    expect(suggestMapping(kind, headers)).toMatchObject(expected);
+  });
+
+  it('recognises a lookup file as no table, so it is never pre-set to update the leads', () => {
+    expect(detectTableKind(['sales_agent', 'manager', 'regional_office'])).toBeNull();
+    expect(detectTableKind(['account', 'sector', 'year_established', 'revenue', 'employees', 'office_location', 'subsidiary_of'])).toBeNull();
+  });
+});
