@@ -1,6 +1,7 @@
 import type { TableKind } from '../domain/schema';
-import { VOCABULARY_COLUMNS } from '../domain/schema';
+import { CANONICAL, VOCABULARY_COLUMNS } from '../domain/schema';
 import type { ColumnMapping } from './headerMapping';
+import { looksLikeDate } from './valueFormats';
 
 /** A stage, medium, channel or outcome column has a handful of values; far more means another column was picked. */
 export const MAX_VOCABULARY_VALUES = 40;
@@ -26,6 +27,23 @@ export function vocabularyWarnings(kind: TableKind, mapping: ColumnMapping, valu
     const cells = valuesOf(header).map((v) => v.trim()).filter((v) => v !== '');
     const distinct = new Set(cells).size;
     if (distinct > MAX_VOCABULARY_VALUES) warnings.push({ column, header, values: distinct, rows: cells.length });
+  }
+  return warnings;
+}
+
+/**
+ * Date columns mapped to a file column whose filled cells are mostly no dates ("Last Activity" =
+ * "Email Opened"): the import would empty them; worth a warning before it. `values` counts the
+ * filled cells that are no date.
+ */
+export function dateWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[]): MappingWarning[] {
+  const warnings: MappingWarning[] = [];
+  for (const column of CANONICAL[kind].filter((c) => c.type === 'DATE')) {
+    const header = mapping[column.name];
+    if (header === undefined) continue;
+    const cells = valuesOf(header).filter((v) => v.trim() !== '');
+    const notDates = cells.filter((v) => !looksLikeDate(v)).length;
+    if (cells.length > 0 && notDates > cells.length / 2) warnings.push({ column: column.name, header, values: notDates, rows: cells.length });
   }
   return warnings;
 }

@@ -95,6 +95,12 @@ export function detectDateFormats(values: Iterable<string>): string[] {
   return chosen;
 }
 
+/** Whether a cell reads as a date in any format the import knows (trimmed; blank is no date). */
+export function looksLikeDate(value: string): boolean {
+  const v = value.trim();
+  return v !== '' && (DATE_FORMATS.some((format) => plausible(format, v)) || isExcelSerial(v));
+}
+
 const isExcelSerial = (v: string) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000;
 
 /**

@@ -45,6 +45,8 @@ export async function openApp(browser: Browser, origin: string, hash = '', optio
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));
+  // The console's "Failed to load resource" does not say which: the response does.
+  page.on('response', (response) => response.status() >= 400 && errors.push(`HTTP ${response.status()} ${response.url()}`));
   await page.goto(`${origin}/${hash}`);
   await page.waitForSelector('[data-phase="ready"], [data-phase="error"]', { timeout: 90_000 });
   return { page, requests, errors };

@@ -82,6 +82,13 @@ try {
 async function importShots(language: string): Promise<void> {
   const crm = path.join(ROOT, 'data-samples/crm');
   const page = await browser.context.newPage();
+  // Each language starts as a new user would: no stored data, no remembered mappings.
+  await page.goto(`${server.origin}/favicon.svg`);
+  await page.evaluate(async () => {
+    localStorage.removeItem('leadloop.mappings.v1');
+    const root = await navigator.storage.getDirectory();
+    for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+  });
   await page.addInitScript((lang) => localStorage.setItem('leadloop.language', lang), language);
   await page.goto(`${server.origin}/#/import`);
   await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
@@ -95,9 +102,22 @@ async function importShots(language: string): Promise<void> {
   };
   const finish = async () => {
     for (;;) {
-      const state = await page.waitForFunction(() => (document.querySelector('[data-testid="value-mapping"]') ? 'values' : document.querySelector('[data-testid="import-report"]') && !document.querySelector('[data-testid="import-progress"]') ? 'done' : false), null, { timeout: 60_000 });
-      if ((await state.jsonValue()) === 'done') return;
-      await page.click('[data-testid="values-continue"]');
+      const state = await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="value-mapping"]')
+            ? 'values'
+            : document.querySelector('[data-testid="risk-confirm"]')
+              ? 'risk'
+              : document.querySelector('[data-testid="import-report"], [data-testid="import-error"]') && !document.querySelector('[data-testid="import-progress"]')
+                ? 'done'
+                : false,
+        null,
+        { timeout: 60_000 },
+      );
+      const reached = await state.jsonValue();
+      if (reached === 'done') return;
+      await page.click(reached === 'risk' ? '[data-testid="risk-go-on"]' : '[data-testid="values-continue"]');
+      await page.waitForTimeout(300);
     }
   };
 

@@ -227,6 +227,7 @@ export const de: Messages = {
     everyRow: 'jede Zeile: {{value}}',
     extras: 'Als zusätzliche Spalten behalten (Filter, Aufteilungen, Explorer): {{columns}}',
     tooManyValues: '„{{header}}“ hat {{values}} verschiedene Werte in den ersten {{rows}} Zeilen: Eine Spalte für {{column}} hat meist nur eine Handvoll. Ist es die richtige Spalte?',
+    notDates: '„{{header}}“ wird als {{column}} gelesen, aber {{values}} seiner {{rows}} gefüllten Zellen in den ersten Zeilen sind kein Datum: Sie würden geleert. Ist es die richtige Spalte?',
     placeholders: 'Als leer lesen:',
     placeholderCount_one: '{{count}} solche Zelle in den ersten {{rows}} Zeilen',
     placeholderCount_other: '{{count}} solche Zellen in den ersten {{rows}} Zeilen',

@@ -225,6 +225,7 @@ export const en = {
     everyRow: 'every row: {{value}}',
     extras: 'Kept as extra columns (filters, splits, explorer): {{columns}}',
     tooManyValues: '“{{header}}” has {{values}} different values in the first {{rows}} rows: a {{column}} column usually has a handful. Is it the right column?',
+    notDates: '“{{header}}” is read as {{column}}, but {{values}} of its {{rows}} filled cells in the first rows are no dates: they would be emptied. Is it the right column?',
     placeholders: 'Read as empty:',
     placeholderCount_one: '{{count}} such cell in the first {{rows}} rows',
     placeholderCount_other: '{{count}} such cells in the first {{rows}} rows',

@@ -4,7 +4,7 @@ import { CANONICAL, TABLE_KINDS, type TableKind } from '../../domain/schema';
 import type { ValueFormat } from '../../domain/valueFormat';
 import { missingRequired, type ColumnConstants, type ColumnMapping } from '../../ingest/headerMapping';
 import { suggestLookupKey } from '../../ingest/lookupKey';
-import { placeholderCount, vocabularyWarnings } from '../../ingest/mappingWarnings';
+import { dateWarnings, placeholderCount, vocabularyWarnings } from '../../ingest/mappingWarnings';
 import { DEFAULT_PLACEHOLDERS, parsePlaceholders } from '../../ingest/placeholders';
 import type { Inspection, TextChoice } from '../../services/inspectImport';
 import type { LookupKey } from '../../services/lookups';
@@ -83,6 +83,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
   const mapped = useMemo(() => (table ? CANONICAL[table].filter((c) => mapping[c.name] !== undefined) : []), [table, mapping]);
   const placeholders = parsePlaceholders(placeholderText);
   const warnings = table ? vocabularyWarnings(table, mapping, valuesOf) : [];
+  const notDates = table ? dateWarnings(table, mapping, valuesOf) : [];
   const amountsWithoutCurrency = (table === 'leads' || table === 'deals') && (mapping.amount !== undefined || constants.amount !== undefined) && mapping.currency === undefined;
   const unused = table ? headers.filter((h) => !Object.values(mapping).includes(h)) : [];
 
@@ -172,13 +173,18 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
         <LookupKeyPicker leadColumns={leadColumns} headers={headers} value={lookupKey} onChange={setChosenKey} />
       ) : (
         table && (
-          <details open={!remembered && (missing.length > 0 || !inspection.detectedKind || warnings.length > 0)}>
+          <details open={!remembered && (missing.length > 0 || !inspection.detectedKind || warnings.length > 0 || notDates.length > 0)}>
             <summary>{t('review.mappingSummary', { mapped: mapped.length + Object.keys(filledConstants).length, total: CANONICAL[table].length })}</summary>
             <ColumnMappingTable kind={table} headers={headers} mapping={mapping} constants={constants} firstValue={firstValue} onColumn={changeColumn} onConstant={changeConstant} />
             {unused.length > 0 && <p className="muted" data-testid="review-extras">{t('review.extras', { columns: unused.join(', ') })}</p>}
           </details>
         )
       )}
+      {notDates.map((w) => (
+        <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
+          {t('review.notDates', { header: w.header, column: w.column, values: n(w.values), rows: n(w.rows) })}
+        </p>
+      ))}
       {warnings.map((w) => (
         <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
           {t('review.tooManyValues', { header: w.header, column: w.column, values: n(w.values), rows: n(w.rows) })}

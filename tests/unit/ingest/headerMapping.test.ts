@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dateWarnings, vocabularyWarnings } from '../../../src/ingest/mappingWarnings';
 import { CANONICAL, TABLE_KINDS } from '../../../src/domain/schema';
 import { detectTableKind, missingRequired, suggestMapping } from '../../../src/ingest/headerMapping';
 
@@ -53,5 +54,20 @@ describe('exports of other CRMs, recognised by their usual headers', () => {
   it('recognises a lookup file as no table, so it is never pre-set to update the leads', () => {
     expect(detectTableKind(['sales_agent', 'manager', 'regional_office'])).toBeNull();
     expect(detectTableKind(['account', 'sector', 'year_established', 'revenue', 'employees', 'office_location', 'subsidiary_of'])).toBeNull();
+  });
+});
+
+describe('warnings before an import', () => {
+  const rows: Record<string, string[]> = {
+    'Last Activity': ['Email Opened', 'Page Visited', '', 'SMS Sent', '2025-01-02'],
+    'Created Date': ['2025-01-02', '03.02.2025', '45658', ''],
+    Name: Array.from({ length: 60 }, (_, i) => `Person ${i}`),
+  };
+  const valuesOf = (header: string) => rows[header] ?? [];
+
+  it('names a date column whose cells are mostly no dates, and a stage column with far too many values', () => {
+    expect(dateWarnings('leads', { last_activity_at: 'Last Activity', created_at: 'Created Date' }, valuesOf)).toEqual([{ column: 'last_activity_at', header: 'Last Activity', values: 3, rows: 4 }]);
+    expect(vocabularyWarnings('leads', { stage: 'Name' }, valuesOf)).toEqual([{ column: 'stage', header: 'Name', values: 60, rows: 60 }]);
+    expect(vocabularyWarnings('leads', { stage: 'Created Date' }, valuesOf)).toEqual([]);
   });
 });
