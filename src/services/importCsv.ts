@@ -538,9 +538,10 @@ function withRawSource(kind: TableKind, mapping: ColumnMapping, constants: Colum
  * Required text was emptied of them while reading.
  */
 async function emptyPlaceholders(db: Db, plan: LoadPlan): Promise<{ column: string; cells: number }[]> {
-  const countQuery = placeholderCountsSql(plan);
-  if (!countQuery) return [];
-  const counts = toRows(await db.query(countQuery)).map((r) => ({ column: String(r.column_name), cells: Number(r.n) }));
+  const count = placeholderCountsSql(plan);
+  if (!count) return [];
+  const row = await firstRow(db, count.query);
+  const counts = count.columns.map((column, i) => ({ column, cells: Number(row[`n${i}`] ?? 0) })).filter((c) => c.cells > 0);
   const typed = new Set(CANONICAL[plan.kind].filter((c) => c.type !== 'VARCHAR').map((c) => c.name));
   const required = new Set(requiredTextColumns(plan));
   const found = counts.filter((c) => !typed.has(c.column));

@@ -296,17 +296,18 @@ export function recheckFlaggedSql(plan: LoadPlan): SqlQuery | null {
  * extras over all rows, the typed columns over the flagged rows (where a placeholder fails to
  * convert). Run before they are emptied (emptyPlaceholdersSql; recheckFlaggedSql reads them as empty).
  */
-export function placeholderCountsSql(plan: LoadPlan): SqlQuery | null {
+export function placeholderCountsSql(plan: LoadPlan): { readonly query: SqlQuery; readonly columns: readonly string[] } | null {
   const placeholders = plan.placeholders ?? [];
   if (placeholders.length === 0) return null;
   const texts = [...requiredTextColumns(plan), ...textColumnsStoredAsRead(plan)];
   const typed = mappedColumns(plan).filter((m) => m.column.type !== 'VARCHAR');
+  // One scan of the table, one count per column (n0, n1, …, in `columns` order): a scan per column took 2.3 s at 1M rows.
   const counts: SqlQuery[] = [
-    ...texts.map((c) => joinSql([{ sql: 'SELECT ? AS column_name, count(*) FILTER (WHERE', params: [c] }, placeholderSql(quoteIdent(c), placeholders), `)::BIGINT AS n FROM ${WORK}`])),
-    ...typed.map((m) => joinSql([{ sql: 'SELECT ? AS column_name, count(*) FILTER (WHERE', params: [m.column.name] }, placeholderSql(`_raw[${m.slot}]`, placeholders), `)::BIGINT AS n FROM ${WORK} WHERE _bad OR _soft`])),
+    ...texts.map((c, i) => joinSql(['count(*) FILTER (WHERE', placeholderSql(quoteIdent(c), placeholders), `)::BIGINT AS n${i}`])),
+    ...typed.map((m, i) => joinSql(['count(*) FILTER (WHERE (_bad OR _soft) AND', placeholderSql(`_raw[${m.slot}]`, placeholders), `)::BIGINT AS n${texts.length + i}`])),
   ];
   if (counts.length === 0) return null;
-  return joinSql(['SELECT column_name, n FROM (', joinSql(counts, ' UNION ALL '), ') WHERE n > 0']);
+  return { query: joinSql(['SELECT', joinSql(counts, ', '), `FROM ${WORK}`]), columns: [...texts, ...typed.map((m) => m.column.name)] };
 }
 
 /**
