@@ -14,7 +14,7 @@ import { refreshLeadFacts } from '../src/services/leadFacts';
 import { leadFigures } from '../src/services/leadFigures';
 import { importLookup, type LookupReport } from '../src/services/lookups';
 import { gatherSql, KEY_COLUMNS, keysInSeveralSourcesSql, renameTableSql } from '../src/sql/bundle';
-import { tableColumnsSql } from '../src/sql/importMerge';
+import { newColumns, tableColumns } from '../src/services/tableInfo';
 import {
   checkOutDir,
   generatorName,
@@ -245,13 +245,6 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
   }
 }
 
-/** Columns of `from` that `into` does not have (case-insensitively, as DuckDB compares names). */
-async function newColumns(db: Db, from: string, into: string) {
-  const columnsOf = async (table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => ({ name: String(r.name), type: String(r.type) }));
-  const existing = new Set((await columnsOf(into)).map((c) => c.name.toLowerCase()));
-  return (await columnsOf(from)).filter((c) => !existing.has(c.name.toLowerCase()));
-}
-
 /**
  * The key of a lookup: the mapping file's, else the lookup header that matches a lead column
  * (by name, by the header a leads export read that column from, or as a known synonym).
@@ -265,7 +258,7 @@ async function lookupKeyOf(db: Db, file: string, mapping: MappingFile, codec: Re
   }
   if (!reports.some((r) => r.kind === 'leads')) throw new ExportError(name, 'not recognised as leads, deals, campaigns or targets, and there are no leads to use it as a lookup of');
   const { headers } = await inspectImport(inputOf(file, mapping), codec);
-  const leadColumns = toRows(await db.query(tableColumnsSql('leads'))).map((r) => String(r.name));
+  const leadColumns = (await tableColumns(db, 'leads')).map((c) => c.name);
   const key = suggestLookupKey(headers, leadColumns, reports.filter((r) => r.kind === 'leads').map((r) => r.mapping));
   if (!key) {
     throw new ExportError(

@@ -40,7 +40,8 @@ import {
   type LoadPlan,
   type ValueFormat,
 } from '../sql/importCsv';
-import { KEY_COLUMNS, matchingRowsSql, tableColumnsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
+import { KEY_COLUMNS, matchingRowsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
+import { newColumns } from './tableInfo';
 import { plausibilityWarnings, refreshLeadFacts, type PlausibilityWarning } from './leadFacts';
 import { ExportError } from './exportError';
 import { importRisks, type ImportRisk } from './importRisks';
@@ -259,9 +260,7 @@ function mappableColumns(plan: LoadPlan): string[] {
 
 /** The upsert's statements, with the import's columns the table does not have yet added to it first. */
 async function upsertSteps(db: Db, kind: TableKind): Promise<SqlQuery[]> {
-  const columnsOf = async (table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => ({ name: String(r.name), type: String(r.type) }));
-  const existing = new Set((await columnsOf(kind)).map((c) => c.name.toLowerCase()));
-  return upsertSql(WORK, kind, (await columnsOf(WORK)).filter((c) => !existing.has(c.name.toLowerCase())));
+  return upsertSql(WORK, kind, await newColumns(db, WORK, kind));
 }
 
 /** The first row of a result (counts and flags). */

@@ -3,10 +3,10 @@ import type { Db } from '../db/types';
 import { DEFAULT_PIPELINE, type Pipeline } from '../domain/pipeline';
 import { CANONICAL } from '../domain/schema';
 import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, plausibilitySql, type DealColumn, type LookupJoin, type PlausibilityCheck } from '../sql/leadFacts';
-import { tableColumnsSql, tableExistsSql } from '../sql/importMerge';
+import { tableColumns, tableExists } from './tableInfo';
 import { lookupJoins } from './lookups';
 
-const columnsOf = async (db: Db, table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => String(r.name));
+const columnsOf = async (db: Db, table: string) => (await tableColumns(db, table)).map((c) => c.name);
 
 /**
  * The deal columns worth seeing on their lead: `product` and a deal export's extra columns. A name
@@ -20,7 +20,6 @@ async function dealColumns(db: Db): Promise<DealColumn[]> {
     .map((column) => ({ column, name: taken.includes(column.toLowerCase()) ? `${column} (deals)` : column }));
 }
 
-const exists = async (db: Db, table: string) => Number(toRows(await db.query(tableExistsSql(table)))[0]?.n ?? 0) > 0;
 
 /** A plausibility check that leads fail: how many, and the first few by file and line. */
 export interface PlausibilityWarning {
@@ -31,7 +30,7 @@ export interface PlausibilityWarning {
 
 /** The plausibility checks the loaded leads fail (none without leads). */
 export async function plausibilityWarnings(db: Db, pipeline: Pipeline = DEFAULT_PIPELINE): Promise<PlausibilityWarning[]> {
-  if (!(await exists(db, 'leads'))) return [];
+  if (!(await tableExists(db, 'leads'))) return [];
   const warnings = new Map<PlausibilityCheck, PlausibilityWarning>();
   for (const row of toRows(await db.query(plausibilitySql(pipeline.stages[pipeline.stages.length - 1]!)))) {
     const check = row.check as PlausibilityCheck;
@@ -47,8 +46,8 @@ export async function plausibilityWarnings(db: Db, pipeline: Pipeline = DEFAULT_
  */
 export async function refreshLeadFacts(db: Db, pipeline: Pipeline = DEFAULT_PIPELINE): Promise<void> {
   for (const row of toRows(await db.query(leadFactsKindSql()))) await db.query(dropLeadFactsSql(row.kind === 'VIEW' ? 'VIEW' : 'TABLE'));
-  if (!(await exists(db, 'leads'))) return;
-  const deals = await exists(db, 'deals');
+  if (!(await tableExists(db, 'leads'))) return;
+  const deals = await tableExists(db, 'deals');
   const lookups: LookupJoin[] = await lookupJoins(db);
   await db.query(createLeadFactsSql({ pipeline, deals, dealColumns: deals ? await dealColumns(db) : [], lookups }));
 }

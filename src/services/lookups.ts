@@ -3,7 +3,7 @@ import type { Db } from '../db/types';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { DEFAULT_PLACEHOLDERS } from '../ingest/placeholders';
 import type { LookupJoin } from '../sql/leadFacts';
-import { tableColumnsSql, tableExistsSql } from '../sql/importMerge';
+import { tableColumns, tableExists } from './tableInfo';
 import {
   createLookupRegistrySql,
   LOOKUPS,
@@ -48,8 +48,7 @@ export interface LookupReport extends LookupSpec {
   readonly unmatchedExamples: readonly string[];
 }
 
-const exists = async (db: Db, table: string) => Number(toRows(await db.query(tableExistsSql(table)))[0]?.n ?? 0) > 0;
-const columnsOf = async (db: Db, table: string) => toRows(await db.query(tableColumnsSql(table))).map((r) => String(r.name));
+const columnsOf = async (db: Db, table: string) => (await tableColumns(db, table)).map((c) => c.name);
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
@@ -62,7 +61,7 @@ export async function importLookup(db: Db, original: CsvImportInput, codec: Text
   const input = workbook?.input ?? (await parquetAsCsv(original, codec, HEAD_BYTES)) ?? original;
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
-  if (!(await exists(db, 'leads'))) throw new ExportError(fileName, 'a lookup joins onto the leads: import the leads first');
+  if (!(await tableExists(db, 'leads'))) throw new ExportError(fileName, 'a lookup joins onto the leads: import the leads first');
   const leadColumns = await columnsOf(db, 'leads');
   const leadColumn = leadColumns.find((c) => sameName(c, key.leadColumn));
   if (!leadColumn) throw new ExportError(fileName, `the leads have no column "${key.leadColumn}" to join this lookup on`);
@@ -123,7 +122,7 @@ export async function registerLookups(db: Db, specs: readonly LookupSpec[]): Pro
 
 /** Every registered lookup. */
 export async function registeredLookups(db: Db): Promise<LookupSpec[]> {
-  if (!(await exists(db, LOOKUPS))) return [];
+  if (!(await tableExists(db, LOOKUPS))) return [];
   return toRows(await db.query(registeredLookupsSql())).map((r) => ({ table: String(r.name), file: String(r.file), leadColumn: String(r.lead_column), column: String(r.key_column) }));
 }
 
@@ -137,7 +136,7 @@ export async function lookupJoins(db: Db): Promise<LookupJoin[]> {
   const taken = await columnsOf(db, 'leads');
   const joins: LookupJoin[] = [];
   for (const spec of specs) {
-    if (!(await exists(db, spec.table)) || !taken.some((c) => sameName(c, spec.leadColumn))) continue;
+    if (!(await tableExists(db, spec.table)) || !taken.some((c) => sameName(c, spec.leadColumn))) continue;
     const columns = (await columnsOf(db, spec.table))
       .filter((c) => c !== spec.column && c !== '_source' && c !== '_line')
       .map((column) => {

@@ -149,7 +149,7 @@ function mappedColumns({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' 
 const storedAsRead = (m: Mapped) => m.column.type === 'VARCHAR' && !m.column.required;
 
 /** Whether the text (SQL) is one of the placeholders; they are bound, lower-cased. */
-function placeholderSql(text: string, placeholders: readonly string[]): SqlQuery {
+export function placeholderSql(text: string, placeholders: readonly string[]): SqlQuery {
   if (placeholders.length === 0) return { sql: 'FALSE', params: [] };
   const longest = Math.max(...placeholders.map((p) => p.trim().length));
   return {

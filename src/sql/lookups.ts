@@ -1,4 +1,5 @@
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { placeholderSql } from './importCsv';
 
 /**
  * Lookup tables (DESIGN.md): a file keyed on a lead column — sales agent → manager and office,
@@ -51,12 +52,9 @@ export function loadLookupSql(
   delimiter: string,
   sourceName: string,
 ): SqlQuery {
-  const lowered = placeholders.map((p) => p.trim().toLowerCase());
-  const cells = columns.map(({ header, name }) => {
-    const cell = `nullif(trim(${quoteIdent(header)}), '')`;
-    if (lowered.length === 0) return { sql: `${cell} AS ${quoteIdent(name)}`, params: [] };
-    return { sql: `CASE WHEN lower(${cell}) IN (${lowered.map(() => '?').join(', ')}) THEN NULL ELSE ${cell} END AS ${quoteIdent(name)}`, params: lowered };
-  });
+  const cells = columns.map(({ header, name }) =>
+    joinSql(['CASE WHEN', placeholderSql(quoteIdent(header), placeholders), `THEN NULL ELSE nullif(trim(${quoteIdent(header)}), '') END AS ${quoteIdent(name)}`]),
+  );
   return joinSql([
     `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT`,
     joinSql(cells, ', '),
