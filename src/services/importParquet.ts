@@ -1,6 +1,6 @@
 import { isParquet } from '../ingest/parquetCsv';
 import { ExportError } from './exportError';
-import type { CsvImportInput, TextCodec } from './importCsv';
+import type { CsvImportInput, TextCodec } from './importTypes';
 
 /**
  * A Parquet export (a warehouse extract, or an ETL bundle's table) as CSV input, so it takes the

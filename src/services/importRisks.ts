@@ -1,4 +1,4 @@
-import type { CsvImportReport } from './importCsv';
+import type { CsvImportReport } from './importTypes';
 
 /** Above this share of rejected rows (or emptied cells of a column) an import asks before it replaces anything. */
 export const RISKY_SHARE = 0.2;

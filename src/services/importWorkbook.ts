@@ -1,9 +1,9 @@
 import type { Row } from '../db/arrowRows';
 import type { Db } from '../db/types';
-import { workbookFormat, type SheetSummary, type WorkbookFormat } from '../ingest/xlsx';
+import { workbookFormat, type WorkbookFormat } from '../ingest/xlsx';
 import { sheetRowsSql } from '../sql/sheetRows';
 import { ExportError } from './exportError';
-import type { CsvImportInput, CsvImportReport, TextCodec } from './importCsv';
+import type { CsvImportInput, CsvImportReport, TextCodec, WorkbookAsCsv } from './importTypes';
 
 /**
  * Excel workbooks on the CSV import path: the workbook is recognised by its first bytes, its sheet
@@ -20,13 +20,6 @@ const UNREADABLE: Readonly<Record<Exclude<WorkbookFormat, 'xlsx'>, string>> = {
   xlsb: 'this is a binary Excel workbook (.xlsb), which cannot be read here: save it as .xlsx or CSV',
   ods: 'this is an OpenDocument spreadsheet (.ods), which cannot be read here: save it as .xlsx or CSV',
 };
-
-export interface WorkbookAsCsv {
-  /** The import input with the sheet's CSV in place of the workbook (same file name, kind and mapping). */
-  readonly input: CsvImportInput;
-  readonly summary: SheetSummary;
-  readonly sheetRows: ReadonlyMap<number, number>;
-}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

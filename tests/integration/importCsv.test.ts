@@ -7,7 +7,7 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import type { TableKind } from '../../src/domain/schema';
 import { importCsv, type TextCodec } from '../../src/services/importCsv';
-import { scanCsv, scanCsvHead } from '../../src/ui/data/csvScan';
+import { scanCsv, scanCsvHead } from '../../src/ingest/csvScan';
 import { ENGINES, REPO } from './helpers/engines';
 
 const EN_HEADER = 'Lead ID,Created Date,Lead Source,Lead Status,Company,Amount';

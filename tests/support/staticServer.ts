@@ -10,6 +10,7 @@ const TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
   '.png': 'image/png',
   '.json': 'application/json',
   '.csv': 'text/csv; charset=utf-8',
@@ -33,7 +34,11 @@ export async function serveStatic(root: string, { isolated = true } = {}): Promi
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end('not found');
+    if (!existsSync(file)) {
+      // A 404 shows in the browser's console without its URL; name it here so a failure says which.
+      console.warn(`static server: 404 ${url.pathname}`);
+      return void response.writeHead(404).end('not found');
+    }
     const headers: Record<string, string | number> = {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': statSync(file).size,

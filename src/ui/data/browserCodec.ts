@@ -3,7 +3,7 @@ import type { TableKind } from '../../domain/schema';
 import type { WorkbookConversion } from '../../ingest/xlsx';
 import { HEAD_BYTES, type CsvImportInput, type TextCodec } from '../../services/importCsv';
 import type { CodecRequest, CodecResponse } from './codecWorker';
-import { scanCsvHead } from './csvScan';
+import { scanCsvHead } from '../../ingest/csvScan';
 
 async function blobOf(source: FileSource): Promise<Blob> {
   switch (source.kind) {

@@ -3,7 +3,7 @@
  * and converting it on the page blocked it for seconds). See browserCodec.ts for the requests.
  */
 import type { CsvScan } from '../../services/importCsv';
-import { CsvScanner } from './csvScan';
+import { CsvScanner } from '../../ingest/csvScan';
 import type { TextEncoding } from '../../ingest/encoding';
 
 export type CodecRequest =

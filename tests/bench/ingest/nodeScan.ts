@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { TextCodec } from '../../../src/services/importCsv';
-import { CsvScanner, scanCsvHead } from '../../../src/ui/data/csvScan';
+import { CsvScanner, scanCsvHead } from '../../../src/ingest/csvScan';
 
 /**
  * A codec with the browser codec's scan, for native DuckDB in the bench: the import then takes the

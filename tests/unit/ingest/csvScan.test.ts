@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CsvScanner, scanCsv, scanCsvHead, type CsvScan } from '../../../src/ui/data/csvScan';
+import { CsvScanner, scanCsv, scanCsvHead, type CsvScan } from '../../../src/ingest/csvScan';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const cp1252 = (text: string) => new Uint8Array(iconv.encode(text, 'win1252'));

@@ -1,5 +1,3 @@
-import type { CsvScan } from '../../services/importCsv';
-
 /**
  * One pass over the bytes of a CSV export (quote '"', doubled to escape, as the import reads it)
  * that tells the import which of its careful steps a file needs (CsvScan). The browser codec runs
@@ -8,7 +6,24 @@ import type { CsvScan } from '../../services/importCsv';
  * The answers only ever err on the careful side: a file the scanner does not follow exactly as
  * DuckDB reads it is `irregular`, and the import then takes every careful step.
  */
-export type { CsvScan };
+
+/**
+ * What a scan of a CSV export's bytes found (quote '"', doubled to escape); each answer errs only on
+ * the careful side. The head of a file may end inside a record: that is not irregular.
+ */
+export interface CsvScan {
+  /** In a one-byte encoding, a byte 0x80–0x9F occurs: there Windows-1252 and latin-1 differ (€ „ “ – …). */
+  readonly c1Bytes: boolean;
+  /** A quoted cell holds a line feed: later records do not start on the line after the one before. */
+  readonly lineBreakInCell: boolean;
+  /** A cell of a data record starts or ends with a space character (Unicode Zs, what trim removes). */
+  readonly spaceAtCellEdge: boolean;
+  /**
+   * Something read differently by DuckDB or not followed by the scan: a quote inside an unquoted
+   * cell, text after a closing quote, a CR not followed by LF, a blank line, an unterminated quote.
+   */
+  readonly irregular: boolean;
+}
 
 const QUOTE = 0x22;
 const LF = 0x0a;
