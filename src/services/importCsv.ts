@@ -46,6 +46,9 @@ import { ExportError } from './exportError';
 import { importRisks } from './importRisks';
 import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv, workbookReport } from './importWorkbook';
+import { inTransaction } from './transaction';
+import { sheetRowsSql } from '../sql/sheetRows';
+import { errorText } from '../domain/errorText';
 import type {
   CsvImportInput, CsvImportReport, CsvScan, ImportOptions, ImportStep, MergeSuggestion, Repair, ReviewedValue, TextCodec,
   UnknownValue, ValueMapping, ValueReview, WorkbookAsCsv,
@@ -118,9 +121,13 @@ const first = async (db: Db, query: SqlQuery) => Number(Object.values(await firs
 export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec, options: ImportOptions = {}): Promise<CsvImportReport> {
   // An Excel workbook: its sheet, converted to CSV, takes this same path; lines become sheet rows.
   const workbook = input.workbook ?? (await workbookAsCsv(input, codec, HEAD_BYTES));
-  if (workbook) return workbookReport(db, workbook, await importCsv(db, { ...workbook.input, ...chosenOf(input) }, codec, options));
+  if (workbook) return workbookReport(workbook, await importCsvText(db, { ...workbook.input, ...chosenOf(input) }, codec, options, workbook.sheetRows));
   const parquet = await parquetAsCsv(input, codec, HEAD_BYTES);
-  if (parquet) return importCsv(db, parquet, codec, options);
+  return importCsvText(db, parquet ?? input, codec, options);
+}
+
+/** The import of a CSV text (a workbook's sheet converted to it: then `sheetRows` renumbers its lines before they are stored). */
+async function importCsvText(db: Db, input: CsvImportInput, codec: TextCodec, options: ImportOptions, sheetRows?: ReadonlyMap<number, number>): Promise<CsvImportReport> {
   const { fileName } = input;
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = encodingOf(input);
@@ -137,11 +144,11 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
     // Counting line breaks in cells costs the read time: only when the head has them (the scan checks the rest).
     const lineBreaks = head.lineBreakInCell || head.irregular;
     await nextTask();
-    const report = await importText(db, file, input.source, encoding === 'utf-8' ? 'utf-8' : 'latin-1', scan, lineBreaks, options);
+    const report = await importText(db, file, input.source, encoding === 'utf-8' ? 'utf-8' : 'latin-1', scan, lineBreaks, { ...options, sheetRows });
     if (report) return report;
   }
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
-  return (await importText(db, file, utf8, 'utf-8', null, true, options))!;
+  return (await importText(db, file, utf8, 'utf-8', null, true, { ...options, sheetRows }))!;
 }
 
 /** The codec's scan, if it has one; a scan that fails (e.g. the file could not be read) only means that every careful step is taken. */
@@ -177,13 +184,14 @@ async function importText(
   csvEncoding: CsvEncoding,
   scan: Promise<CsvScan | null> | null,
   lineBreaks: boolean,
-  options: ImportOptions,
+  options: ImportOptions & { readonly sheetRows?: ReadonlyMap<number, number> | undefined },
 ): Promise<CsvImportReport | null> {
   const { input, encoding, delimiter } = file;
   const { fileName } = input;
   const { signal, onProgress } = options;
   const name = `import-${fileName}`;
   const latin1Refused = async () => csvEncoding === 'latin-1' && ((await scan) ?? { c1Bytes: true }).c1Bytes;
+  let published = false;
   try {
     await db.query(dropImportTablesSql());
     const sample = await readSample(db, `${name}-head`, file);
@@ -274,18 +282,41 @@ async function importText(
     const keyed = KEY_COLUMNS[kind].every((c) => plan.mapping[c] !== undefined || plan.constants[c] !== undefined);
     const mode: ImportMode = options.mode === 'upsert' && keyed && (await first(db, tableExistsSql(kind))) > 0 ? 'upsert' : 'replace';
     const rowsReplaced = mode === 'upsert' ? await first(db, matchingRowsSql(WORK, kind)) : 0;
-    for (const query of mode === 'upsert' ? await upsertSteps(db, kind) : [replaceTableSql(kind)]) await db.query(query);
-    await db.query(dropImportTablesSql());
-    await refreshLeadFacts(db);
-    return { ...report, mode, rowsReplaced, plausibility: kind === 'leads' || kind === 'deals' ? await plausibilityWarnings(db) : [] };
+    // A workbook's lines become its sheet rows while they are still only this import's rows.
+    const renumber = options.sheetRows && rowsLoaded > 0 ? sheetRowsSql(WORK, options.sheetRows) : null;
+    if (renumber) await db.query(renumber);
+    await inTransaction(db, mode === 'upsert' ? await upsertSteps(db, kind) : replaceTableSql(kind));
+    published = true;
+    return { ...report, mode, rowsReplaced, ...(await afterImport(db, kind)) };
   } catch (error) {
     // A failed import frees its working tables and leaves the previous data as it was.
     await db.query(dropImportTablesSql()).catch(() => undefined);
     // An error found in text read as latin-1 (e.g. in a header) is only reported once that text is known to be right.
-    if (await latin1Refused()) return null;
+    if (!published && (await latin1Refused())) return null;
     if (error instanceof ExportError || signal?.aborted) throw error;
-    throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
+    throw new ExportError(fileName, `not imported, your earlier data is unchanged: ${errorText(error)}`);
   }
+}
+
+/**
+ * What follows a published import: freeing the working tables, the leads' derived facts and the
+ * plausibility check. The import has happened by now, so a failure here is reported with it (the
+ * figures may be stale until the next change) instead of turning it into a failed import.
+ */
+async function afterImport(db: Db, kind: TableKind): Promise<Pick<CsvImportReport, 'plausibility' | 'afterwards'>> {
+  const afterwards: string[] = [];
+  const attempt = async <T>(what: string, step: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      afterwards.push(`${what}: ${errorText(error)}`);
+      return fallback;
+    }
+  };
+  await attempt('the working tables could not be freed', async () => void (await db.query(dropImportTablesSql())), undefined);
+  await attempt('the figures could not be refreshed', () => refreshLeadFacts(db), undefined);
+  const plausibility = kind === 'leads' || kind === 'deals' ? await attempt('the plausibility check failed', () => plausibilityWarnings(db), []) : [];
+  return { plausibility, afterwards };
 }
 
 /** The head's records as DuckDB reads them: its names for the columns, and their values as text. */

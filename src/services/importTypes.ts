@@ -163,6 +163,8 @@ export interface CsvImportReport {
   readonly currency: string | null;
   /** Leads (with their deals applied) that look wrong but are kept: closed before created, won without amount. */
   readonly plausibility: readonly PlausibilityWarning[];
+  /** Steps after the import that failed (it was imported): said with the report, never silently. */
+  readonly afterwards?: readonly string[];
   /** For an Excel workbook: the sheet that was read, and what to know about it. Lines are then sheet rows. */
   readonly sheet?: SheetSummary;
 }

@@ -1,7 +1,5 @@
 import type { Row } from '../db/arrowRows';
-import type { Db } from '../db/types';
 import { workbookFormat, type WorkbookFormat } from '../ingest/xlsx';
-import { sheetRowsSql } from '../sql/sheetRows';
 import { ExportError } from './exportError';
 import type { CsvImportInput, CsvImportReport, TextCodec, WorkbookAsCsv } from './importTypes';
 
@@ -38,15 +36,9 @@ export async function workbookAsCsv(input: CsvImportInput, codec: TextCodec, hea
   return { input: { ...input, source: { kind: 'bytes', bytes: csv }, head: csv.subarray(0, headBytes) }, summary, sheetRows };
 }
 
-/** The CSV import's report for the workbook: lines become sheet rows (in the table too), and the sheet is named. */
-export async function workbookReport(db: Db, workbook: WorkbookAsCsv, report: CsvImportReport): Promise<CsvImportReport> {
+/** The CSV import's report for the workbook: its lines are sheet rows (the table's were renumbered by the import), and the sheet is named. */
+export function workbookReport(workbook: WorkbookAsCsv, report: CsvImportReport): CsvImportReport {
   const { sheetRows } = workbook;
-  const update = sheetRowsSql(report.kind, sheetRows);
-  try {
-    if (update && report.rowsLoaded > 0) await db.query(update);
-  } catch (error) {
-    throw new ExportError(report.fileName, `the sheet rows could not be numbered: ${messageOf(error)}`);
-  }
   const row = (line: number) => sheetRows.get(line) ?? line;
   const toSheetRow = (entry: Row): Row => ({
     ...entry,

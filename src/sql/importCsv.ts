@@ -552,8 +552,11 @@ export function pruneWorkSql(withRejects: boolean): SqlQuery {
 }
 
 /** Puts the validated import in place of the table of its kind. */
-export function replaceTableSql(kind: TableKind): SqlQuery {
-  return { sql: `DROP TABLE IF EXISTS ${quoteIdent(kind)}; ALTER TABLE ${WORK} RENAME TO ${quoteIdent(kind)};`, params: [] };
+export function replaceTableSql(kind: TableKind): SqlQuery[] {
+  return [
+    { sql: `DROP TABLE IF EXISTS ${quoteIdent(kind)}`, params: [] },
+    { sql: `ALTER TABLE ${WORK} RENAME TO ${quoteIdent(kind)}`, params: [] },
+  ];
 }
 
 export function rejectsSql(): SqlQuery {

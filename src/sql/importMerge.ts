@@ -36,12 +36,8 @@ export function upsertSql(work: string, kind: TableKind, newColumns: readonly { 
   const table = quoteIdent(kind);
   return [
     ...addColumnsSql(kind, newColumns),
-    {
-      sql:
-        `DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(work)} AS w WHERE ${keyMatch(kind, 't', 'w')}); ` +
-        `INSERT INTO ${table} BY NAME SELECT * FROM ${quoteIdent(work)}; DROP TABLE ${quoteIdent(work)};`,
-      params: [],
-    },
+    { sql: `DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(work)} AS w WHERE ${keyMatch(kind, 't', 'w')})`, params: [] },
+    { sql: `INSERT INTO ${table} BY NAME SELECT * FROM ${quoteIdent(work)}`, params: [] },
   ];
 }
 

@@ -168,6 +168,7 @@ export const de: Messages = {
     placeholders_one: '{{column}}: {{cells}} Zelle als leer gelesen ({{values}}).',
     placeholders_other: '{{column}}: {{cells}} Zellen als leer gelesen ({{values}}).',
     emptiedNote: 'geleert, Zeile geladen',
+    afterwards: 'Importiert, aber: {{step}}; die Zahlen sind bis zum nächsten Import womöglich nicht aktuell.',
     closedBeforeCreated_one: '{{leads}} Lead wurde abgeschlossen, bevor er angelegt wurde (behalten): {{examples}}.',
     closedBeforeCreated_other: '{{leads}} Leads wurden abgeschlossen, bevor sie angelegt wurden (behalten): {{examples}}.',
     wonWithoutAmount_one: '{{leads}} gewonnener Lead hat keinen Betrag: Sein Umsatz ist unbekannt ({{examples}}).',

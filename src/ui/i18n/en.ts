@@ -166,6 +166,7 @@ export const en = {
     placeholders_one: '{{column}}: {{cells}} cell read as empty ({{values}}).',
     placeholders_other: '{{column}}: {{cells}} cells read as empty ({{values}}).',
     emptiedNote: 'emptied, row loaded',
+    afterwards: 'Imported, but {{step}}; the figures may be out of date until the next import.',
     closedBeforeCreated_one: '{{leads}} lead was closed before it was created (kept): {{examples}}.',
     closedBeforeCreated_other: '{{leads}} leads were closed before they were created (kept): {{examples}}.',
     wonWithoutAmount_one: '{{leads}} won lead has no amount: its revenue is unknown ({{examples}}).',

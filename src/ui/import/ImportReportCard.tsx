@@ -18,7 +18,8 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
   const placeholders = report.placeholders ?? [];
   const extras = report.extras ?? [];
   const plausibility = report.plausibility ?? [];
-  if (!constants.length && !cleared.length && !placeholders.length && !extras.length && !report.currency && !plausibility.length) return null;
+  const afterwards = report.afterwards ?? [];
+  if (!constants.length && !cleared.length && !placeholders.length && !extras.length && !report.currency && !plausibility.length && !afterwards.length) return null;
   return (
     <ul className="report-notes" data-testid="report-notes">
       {constants.map(([column, value]) => (
@@ -29,6 +30,11 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
       {placeholders.map((p) => (
         <li key={`p:${p.column}`} data-note="placeholders" data-column={p.column}>
           {t('import.placeholders', { count: p.cells, cells: n(p.cells), column: p.column, values: report.placeholderValues.join(', ') })}
+        </li>
+      ))}
+      {afterwards.map((step) => (
+        <li key={`a:${step}`} data-note="afterwards" className="warning">
+          {t('import.afterwards', { step })}
         </li>
       ))}
       {plausibility.map((w) => (
