@@ -9,12 +9,16 @@ import type { Db } from './types';
  */
 export class QueryCoordinator {
   private readonly cache = new Map<string, Promise<Table>>();
-  private generation = 0;
+  private generation: number;
 
+  /** `firstVersion`: where the data versions start (after an engine restart, past the old engine's). */
   constructor(
     readonly db: Db,
     private readonly capacity = 256,
-  ) {}
+    firstVersion = 0,
+  ) {
+    this.generation = firstVersion;
+  }
 
   query(query: SqlQuery): Promise<Table> {
     const asked = performance.now();

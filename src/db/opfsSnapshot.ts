@@ -47,14 +47,26 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
   }
   const persistent = (await navigator.storage.persisted?.()) || (await navigator.storage.persist?.().catch(() => false)) || false;
 
+  /**
+   * The manifest; null when nothing is stored. One that is there but cannot be read throws: a
+   * stored copy must never look like no copy (the sample would be shown and saved over it).
+   */
   async function readManifest<Meta>(): Promise<SnapshotManifest<Meta> | null> {
+    let text: string;
     try {
-      const text = await (await (await directory.getFileHandle(MANIFEST)).getFile()).text();
-      const manifest = JSON.parse(text) as SnapshotManifest<Meta>;
-      return manifest.version === SNAPSHOT_VERSION && Array.isArray(manifest.tables) ? manifest : null;
-    } catch {
-      return null;
+      text = await (await (await directory.getFileHandle(MANIFEST)).getFile()).text();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'NotFoundError') return null;
+      throw error;
     }
+    let manifest: SnapshotManifest<Meta>;
+    try {
+      manifest = JSON.parse(text) as SnapshotManifest<Meta>;
+    } catch {
+      throw new Error(`its list of tables (${MANIFEST}) is damaged`);
+    }
+    if (manifest.version !== SNAPSHOT_VERSION || !Array.isArray(manifest.tables)) throw new Error(`it was stored in a format this version of Leadloop does not read (${String(manifest.version)})`);
+    return manifest;
   }
 
   /** Writes the chunks as they come: a part is never held whole on the page. */

@@ -40,5 +40,7 @@ export interface Db {
    * undecoded: for storing a large result (the browser's snapshot). Only the wasm adapters have it.
    */
   queryIpcStream?(query: SqlQuery): AsyncIterable<Uint8Array>;
+  /** Browser only: called once if the engine's worker crashes (every pending and later call then rejects). */
+  onCrash?(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }

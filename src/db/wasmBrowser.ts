@@ -8,6 +8,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import { crashGuard, type CrashGuard } from './crashGuard';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
@@ -37,6 +38,7 @@ export async function openBrowserDb(): Promise<Db> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker in the selected bundle');
   const worker = new Worker(bundle.mainWorker);
+  const crash = crashGuard(worker);
   const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await engine.instantiate(bundle.mainModule, bundle.pthreadWorker);
   // Only the coi bundle has threads; the others run on one whatever is asked.
@@ -142,26 +144,42 @@ export async function openBrowserDb(): Promise<Db> {
     }
   }
 
+  const { guard } = crash;
   return {
     engine: `duckdb-wasm ${version} (${bundleName(bundle)}, ${threads} thread${threads > 1 ? 's' : ''})`,
-    query,
-    queryIpcStream,
-    registerFile,
-    async unregisterFile(name) {
-      if (registered.delete(name)) await engine.dropFile(name);
-      if (openFiles.delete(name) && openFiles.size === 0) await setThreads(threads);
-    },
-    async dropTable(table) {
-      await connection.query(dropTableSql(table));
-    },
-    async insertArrowStream(table, ipcStream, options = {}) {
-      if (!options.append) await connection.query(dropTableSql(table));
-      // The buffer is transferred to the worker: the caller's copy is detached afterwards.
-      await connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });
-    },
+    query: (q, options) => guard(() => query(q, options)),
+    queryIpcStream: (q) => guardedChunks(guard, queryIpcStream(q)),
+    registerFile: (name, source) => guard(() => registerFile(name, source)),
+    unregisterFile: (name) =>
+      guard(async () => {
+        if (registered.delete(name)) await engine.dropFile(name);
+        if (openFiles.delete(name) && openFiles.size === 0) await setThreads(threads);
+      }),
+    dropTable: (table) => guard(async () => void (await connection.query(dropTableSql(table)))),
+    insertArrowStream: (table, ipcStream, options = {}) =>
+      guard(async () => {
+        if (!options.append) await connection.query(dropTableSql(table));
+        // The buffer is transferred to the worker: the caller's copy is detached afterwards.
+        await connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });
+      }),
+    onCrash: crash.onCrash,
     async close() {
-      await connection.close();
+      // A crashed engine's connection may never answer: the worker is ended either way.
+      await guard(() => connection.close()).catch(() => undefined);
       await engine.terminate();
     },
   };
+}
+
+/** A stream's chunks, each awaited through the crash guard (a save must not wait forever on a crashed engine). */
+async function* guardedChunks(guard: CrashGuard['guard'], chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    for (;;) {
+      const next = await guard(() => chunks.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void chunks.return(undefined).catch(() => undefined);
+  }
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../../domain/errorText';
 import type { SnapshotStore } from '../../db/opfsSnapshot';
 import type { Db } from '../../db/types';
 import type { TableKind } from '../../domain/schema';
@@ -28,9 +29,12 @@ export interface StartupData {
   readonly savedAt?: string;
   /** When the ETL built the bundle (origins 'published' and 'sample'). */
   readonly builtAt?: string;
-  /** Something the user should know about the start-up (stored data that could not be read). */
-  readonly notice?: string;
+  /** Why the data stored in this browser could not be read (the sample is shown; the stored files are kept). */
+  readonly storedUnreadable?: string;
 }
+
+/** A dashboard named by the link, or the published one, that could not be opened: the user's own data or the sample still can be. */
+export class BundleError extends Error {}
 
 /** The folder names, relative to the app: public/data (published) and the sample the build makes. */
 const PUBLISHED_FOLDER = 'data/';
@@ -40,32 +44,40 @@ const here = (folder: string): BundleLocation => ({ url: new URL(folder, documen
 
 /**
  * What the app opens with, first match wins: a bundle named by ?bundle=, the published bundle in
- * data/, the user's own data stored in this browser, and otherwise the sample dashboard.
+ * data/ (both skipped with `skipBundle`, when the user chose their own data after either failed),
+ * the user's own data stored in this browser, and otherwise the sample dashboard.
  */
-export async function loadStartupData(db: Db, store: SnapshotStore | null, onTable: (kind: TableKind) => void): Promise<StartupData> {
+export async function loadStartupData(db: Db, store: SnapshotStore | null, onTable: (kind: TableKind) => void, { skipBundle = false } = {}): Promise<StartupData> {
+  if (!skipBundle) {
+    const published = await openBundle(db, onTable).catch((error: unknown) => {
+      throw new BundleError(errorText(error));
+    });
+    if (published) return published;
+  }
+  let stored: Awaited<ReturnType<SnapshotStore['restore']>> = null;
+  try {
+    stored = (await store?.restore<TableSummary>(db)) ?? null;
+  } catch (error) {
+    return { ...(await loadSample(db, onTable)), storedUnreadable: errorText(error) };
+  }
+  if (!stored) return loadSample(db, onTable);
+  const tables = stored.tables.map((t) => t.meta as TableSummary);
+  await registerLookups(db, lookupSpecs(tables));
+  await refreshLeadFacts(db);
+  return { origin: 'import', tables, savedAt: stored.savedAt };
+}
+
+/** The bundle named by ?bundle= or published in data/, loaded; null when there is none. */
+async function openBundle(db: Db, onTable: (kind: TableKind) => void): Promise<StartupData | null> {
   const fromQuery = bundleFromQuery(location);
   if (fromQuery === 'foreign') throw new Error('?bundle= must name a folder of this site; dashboards from other sites are not loaded');
   const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
-  if (published) {
-    const manifest = await fetchManifest(published);
-    if (manifest) {
-      await loadBundle(db, published, manifest, onTable);
-      await refreshLeadFacts(db);
-      return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt };
-    }
-  }
-  try {
-    const stored = await store?.restore<TableSummary>(db);
-    if (stored) {
-      await registerLookups(db, lookupSpecs(stored.tables.map((t) => t.meta)));
-      await refreshLeadFacts(db);
-      return { origin: 'import', tables: stored.tables.map((t) => t.meta), savedAt: stored.savedAt };
-    }
-  } catch (error) {
-    const sample = await loadSample(db, onTable);
-    return { ...sample, notice: `Your data stored in this browser could not be read (${error instanceof Error ? error.message : String(error)}); the sample is shown instead.` };
-  }
-  return loadSample(db, onTable);
+  if (!published) return null;
+  const manifest = await fetchManifest(published);
+  if (!manifest) return null;
+  await loadBundle(db, published, manifest, onTable);
+  await refreshLeadFacts(db);
+  return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt };
 }
 
 /** The sample dashboard, made from data-samples/ by the ETL at build time. */

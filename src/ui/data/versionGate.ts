@@ -4,6 +4,8 @@
  * (the cube build) without knowing whether that job has started yet, and a newer version's job
  * lets it through too, since the older one is then stale.
  */
+export type VersionGate = ReturnType<typeof createVersionGate>;
+
 export function createVersionGate() {
   let opened = -Infinity;
   let waiting: { readonly version: number; readonly resolve: () => void }[] = [];

@@ -25,6 +25,7 @@ export const de: Messages = {
     engine: 'Engine: {{engine}}',
     failed: 'Die Daten konnten nicht geladen werden',
     retry: 'Seite neu laden',
+    openWithoutBundle: 'Meine eigenen Daten oder die Beispieldaten öffnen',
     local: 'Ihre Daten verlassen diesen Browser nie.',
   },
   kpi: {
@@ -319,6 +320,19 @@ export const de: Messages = {
     tooFew: 'zu wenige Spalten: {{found}} statt {{expected}}',
     tooMany: 'zu viele Spalten: {{found}} statt {{expected}}',
   },
+  notice: {
+    storedUnreadable: 'Ihre in diesem Browser gespeicherten Daten konnten nicht gelesen werden ({{message}}). Sie bleiben erhalten und werden nicht überschrieben, bis Sie sie verwerfen; solange werden die Beispieldaten gezeigt.',
+    discard: 'Gespeicherte Kopie verwerfen',
+    retry: 'Erneut versuchen',
+    engineRestarted: 'Die Datenbank-Engine wurde unerwartet beendet ({{message}}) und neu gestartet; die in diesem Browser gespeicherten Daten wurden wieder geladen. Ein noch nicht gespeicherter Import muss wiederholt werden.',
+    dismiss: 'Ausblenden',
+    unknownPage: 'Der Link nennt eine Seite „{{page}}“, die es nicht gibt; die Übersicht wird gezeigt.',
+  },
+  needs: {
+    leads: 'Diese Seite braucht Leads, und es sind keine geladen. Geladen: {{tables}}. Importieren Sie zuerst einen Lead-Export; Deals, Kosten und Ziele werden mit ihm ausgewertet.',
+    nothing: 'Diese Seite braucht Leads, und es sind keine Daten geladen. Importieren Sie zuerst einen Lead-Export.',
+    goImport: 'Zum Import',
+  },
   storage: {
     title: 'Geladene Daten',
     table: 'Tabelle',
@@ -332,6 +346,7 @@ export const de: Messages = {
     failed: 'Ihre Daten konnten nicht in diesem Browser gespeichert werden ({{message}}). Sie bleiben geladen, bis Sie den Tab schließen.',
     sample: 'Sie sehen die Beispieldaten. Importieren Sie Ihre eigenen Exporte, um sie zu ersetzen.',
     published: 'Dies ist ein veröffentlichtes Dashboard (erstellt {{when}}). Es ist schreibgeschützt: Importe sind abgeschaltet.',
+    clearFailed: '{{message}}. Gezeigt wird, was danach geladen wurde.',
     clear: 'Alle Daten löschen',
     clearConfirm: 'Ihre importierten Daten aus diesem Browser löschen und wieder die Beispieldaten zeigen?',
     clearYes: 'Meine Daten löschen',

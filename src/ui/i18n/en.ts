@@ -23,6 +23,7 @@ export const en = {
     engine: 'Engine: {{engine}}',
     failed: 'The data could not be loaded',
     retry: 'Reload the page',
+    openWithoutBundle: 'Open my own data, or the sample',
     local: 'Your data never leaves this browser.',
   },
   kpi: {
@@ -317,6 +318,19 @@ export const en = {
     tooFew: 'too few columns: {{found}} instead of {{expected}}',
     tooMany: 'too many columns: {{found}} instead of {{expected}}',
   },
+  notice: {
+    storedUnreadable: 'Your data stored in this browser could not be read ({{message}}). It is kept, and nothing is saved over it, until you discard it; the sample is shown meanwhile.',
+    discard: 'Discard the stored copy',
+    retry: 'Try again',
+    engineRestarted: 'The database engine stopped unexpectedly ({{message}}) and was restarted; the data stored in this browser was loaded again. An import that was not stored yet must be imported again.',
+    dismiss: 'Dismiss',
+    unknownPage: 'The link names a page “{{page}}” that does not exist; the overview is shown.',
+  },
+  needs: {
+    leads: 'This page needs leads, and none are loaded. Loaded: {{tables}}. Import a leads export first; deals, costs and targets are read with it.',
+    nothing: 'This page needs leads, and no data is loaded. Import a leads export first.',
+    goImport: 'Go to Import',
+  },
   storage: {
     title: 'Loaded data',
     table: 'Table',
@@ -330,6 +344,7 @@ export const en = {
     failed: 'Your data could not be stored in this browser ({{message}}). It stays loaded until you close the tab.',
     sample: 'You are looking at the sample data. Import your own exports to replace it.',
     published: 'This is a published dashboard (built {{when}}). It is read-only: imports are switched off.',
+    clearFailed: '{{message}}. What is shown now is what was loaded after it.',
     clear: 'Clear all data',
     clearConfirm: 'Delete your imported data from this browser and show the sample again?',
     clearYes: 'Delete my data',

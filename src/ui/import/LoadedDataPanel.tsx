@@ -1,20 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../domain/errorText';
 import { useData } from '../data/DataContext';
 import { formatDateTime, formatInteger } from '../i18n/format';
 
 /** What is loaded, where it came from, whether this browser keeps it, and the way to forget it. */
 export function LoadedDataPanel() {
   const { t, i18n } = useTranslation();
-  const { tables, origin, builtAt, storage, notice, clearAllData } = useData();
+  const { tables, origin, builtAt, storage, clearAllData } = useData();
   const [confirming, setConfirming] = useState(false);
   const [clearing, setClearing] = useState(false);
+  const [clearProblem, setClearProblem] = useState<string | null>(null);
   const lang = i18n.language;
 
   async function clear() {
     setClearing(true);
+    setClearProblem(null);
     try {
       await clearAllData();
+    } catch (error) {
+      setClearProblem(errorText(error));
     } finally {
       setClearing(false);
       setConfirming(false);
@@ -24,7 +29,11 @@ export function LoadedDataPanel() {
   return (
     <section className="panel loaded-data" aria-labelledby="loaded-title" data-testid="loaded-data" data-origin={origin} data-storage={storage.state}>
       <h2 id="loaded-title">{t('storage.title')}</h2>
-      {notice && <p className="notice error" role="alert">{notice}</p>}
+      {clearProblem && (
+        <p className="notice error" role="alert" data-testid="clear-problem">
+          {t('storage.clearFailed', { message: clearProblem })}
+        </p>
+      )}
       <table className="data-table">
         <thead>
           <tr>

@@ -7,12 +7,13 @@ import { ImportPage } from '../pages/ImportPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PAGES } from './pages';
 import { DataGate } from './DataGate';
+import { DataNoticeBanner } from './DataNoticeBanner';
 import { StatusBar } from './StatusBar';
 import { useHashPage } from './useHashPage';
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const page = useHashPage();
+  const { page, unknown } = useHashPage();
   // Links between pages keep the filters: they are shared by every page.
   const { query } = useViewState();
   return (
@@ -55,6 +56,12 @@ export function App() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        <DataNoticeBanner />
+        {unknown !== null && (
+          <p className="notice warning" role="status" data-testid="unknown-page">
+            {t('notice.unknownPage', { page: unknown })}
+          </p>
+        )}
         {page === 'overview' ? (
           <DataGate>
             <OverviewPage />

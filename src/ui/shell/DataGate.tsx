@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../data/DataContext';
 import { useViewState } from '../state/ViewStateContext';
+import { NeedsLeads } from './NeedsLeads';
 
-/** Shows start-up progress or the load error instead of a page that needs data. */
+/** Shows start-up progress, the load error or what data is missing instead of a page that needs the leads. */
 export function DataGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { status } = useData();
+  const { status, openWithoutBundle } = useData();
   const { waitingForColumns } = useViewState();
   switch (status.phase) {
     case 'ready':
@@ -17,7 +18,7 @@ export function DataGate({ children }: { children: ReactNode }) {
             {t('status.checkingColumns')}
           </p>
         );
-      return <>{children}</>;
+      return <NeedsLeads>{children}</NeedsLeads>;
     case 'error':
       return (
         <div className="notice error" role="alert" data-testid="data-error">
@@ -25,7 +26,13 @@ export function DataGate({ children }: { children: ReactNode }) {
           <p>{status.message}</p>
           <button type="button" onClick={() => location.reload()}>
             {t('status.retry')}
-          </button>
+          </button>{' '}
+          {/* A dashboard named by the link that failed is not the only thing this app can show. */}
+          {status.bundle && (
+            <button type="button" onClick={() => void openWithoutBundle()} data-testid="open-without-bundle">
+              {t('status.openWithoutBundle')}
+            </button>
+          )}
         </div>
       );
     default:
