@@ -1,5 +1,6 @@
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { decimalSeparatorOf, type DecimalSeparator } from './valueFormats';
+import { errorText } from '../domain/errorText';
 
 /**
  * Excel workbooks as CSV text, so that they take exactly the CSV import path (sniffing, read_csv,
@@ -68,7 +69,7 @@ export async function convertWorkbook(bytes: Uint8Array): Promise<WorkbookConver
   try {
     sheet = workbookToCsv(await loadWorkbook(bytes));
   } catch (error) {
-    return { ok: false, problem: 'unreadable', message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: 'unreadable', message: errorText(error) };
   }
   if (!sheet) return { ok: false, problem: 'no-data' };
   return { ok: true, csv: new TextEncoder().encode(sheet.csv), summary: sheet.summary, sheetRows: sheet.sheetRows };

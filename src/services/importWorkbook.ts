@@ -2,6 +2,7 @@ import type { Row } from '../db/arrowRows';
 import { workbookFormat, type WorkbookFormat } from '../ingest/xlsx';
 import { ExportError } from './exportError';
 import type { CsvImportInput, CsvImportReport, TextCodec, WorkbookAsCsv } from './importTypes';
+import { errorText } from '../domain/errorText';
 
 /**
  * Excel workbooks on the CSV import path: the workbook is recognised by its first bytes, its sheet
@@ -19,7 +20,6 @@ const UNREADABLE: Readonly<Record<Exclude<WorkbookFormat, 'xlsx'>, string>> = {
   ods: 'this is an OpenDocument spreadsheet (.ods), which cannot be read here: save it as .xlsx or CSV',
 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The workbook's sheet as CSV input; null when the input is no spreadsheet. Throws an ExportError for one that cannot be read. */
 export async function workbookAsCsv(input: CsvImportInput, codec: TextCodec, headBytes: number): Promise<WorkbookAsCsv | null> {
@@ -29,7 +29,7 @@ export async function workbookAsCsv(input: CsvImportInput, codec: TextCodec, hea
   if (format !== 'xlsx') throw new ExportError(fileName, UNREADABLE[format]);
   const unreadable = (message: string) => new ExportError(fileName, `this is an Excel workbook but could not be read: ${message}`);
   const converted = await codec.convertWorkbook(input.source).catch((error: unknown) => {
-    throw unreadable(messageOf(error));
+    throw unreadable(errorText(error));
   });
   if (!converted.ok) throw converted.problem === 'no-data' ? new ExportError(fileName, 'the workbook has no sheet with data') : unreadable(converted.message);
   const { csv, summary, sheetRows } = converted;

@@ -1,4 +1,5 @@
 import { ExportError } from './exportError';
+import { errorText } from '../domain/errorText';
 
 /**
  * duckdb-wasm is 32-bit WebAssembly: at most 4 GiB of memory for the whole database. A 5M-lead
@@ -19,7 +20,7 @@ export function checkImportSize(fileName: string, bytes: number): void {
 
 /** Turns the engine's out-of-memory failure into the same advice; other errors pass unchanged. */
 export function explainOutOfMemory(fileName: string, error: unknown): unknown {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   if (!/out of memory|failed to allocate|memory access out of bounds|Cannot enlarge memory/i.test(message)) return error;
   return new ExportError(fileName, `the browser ran out of memory (its database has at most 4 GB); the data loaded before is kept: ${ETL_HINT}`);
 }

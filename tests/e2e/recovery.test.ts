@@ -38,6 +38,7 @@ describe('recovering from what goes wrong, in headless Chromium', () => {
       expect(text).toMatch(/This page needs leads, and none are loaded\. Loaded: deals \(/);
       expect(text).not.toMatch(RAW_ENGINE_TEXT);
     }
+    await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/needs-leads.png') });
     await page.click('[data-testid="needs-leads"] a');
     await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
     expect(errors).toEqual([]);

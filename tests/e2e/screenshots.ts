@@ -31,7 +31,10 @@ const SHOTS = [
   },
   // The Lead explorer opened from the "Won" KPI card.
   { file: 'explorer-en.png', language: 'en', hash: '#/overview', open: 'won' },
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string }[];
+  // A link to a dashboard that is not there: the way out to the user's own data or the sample.
+  { file: 'bundle-missing-en.png', language: 'en', hash: '?bundle=reports/missing/#/overview', failed: true },
+  { file: 'unknown-page-de.png', language: 'de', hash: '#/planung' },
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean }[];
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
@@ -40,7 +43,7 @@ try {
     const page = await browser.context.newPage();
     await page.addInitScript((language) => localStorage.setItem('leadloop.language', language), shot.language);
     await page.goto(`${server.origin}/${shot.hash}`);
-    await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+    await page.waitForSelector(`[data-phase="${'failed' in shot ? 'error' : 'ready'}"]`, { timeout: 90_000 });
     if (shot.hash === '#/overview') await page.waitForSelector('[data-testid="chart"] canvas');
     if (shot.hash.startsWith('#/funnel')) {
       await page.waitForFunction(() => {

@@ -5,6 +5,7 @@
 import type { CsvScan } from '../../services/importCsv';
 import { CsvScanner } from '../../ingest/csvScan';
 import type { TextEncoding } from '../../ingest/encoding';
+import { errorText } from '../../domain/errorText';
 
 export type CodecRequest =
   | { readonly op: 'scan'; readonly blob: Blob; readonly delimiter: string; readonly utf8: boolean }
@@ -80,6 +81,6 @@ async function handle(request: CodecRequest): Promise<CodecResponse> {
 self.onmessage = (event: MessageEvent<CodecRequest>) => {
   handle(event.data).then(
     (response) => self.postMessage(response),
-    (error: unknown) => self.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies CodecResponse),
+    (error: unknown) => self.postMessage({ error: errorText(error) } satisfies CodecResponse),
   );
 };

@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { FileSource } from '../../db/types';
 import { arrowTableToCsv } from '../../ingest/parquetCsv';
 import { parquetToIpcStream } from './parquetToArrow';
+import { errorText } from '../../domain/errorText';
 
 /** Converts one Parquet file to CSV off the page's thread; answers the CSV bytes (transferred) or an error text. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,6 +14,6 @@ scope.onmessage = async ({ data }: MessageEvent<FileSource>) => {
     const csv = arrowTableToCsv(tableFromIPC(await parquetToIpcStream(bytes)));
     scope.postMessage({ ok: true, csv }, [csv.buffer]);
   } catch (error) {
-    scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({ ok: false, message: errorText(error) });
   }
 };

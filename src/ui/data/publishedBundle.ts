@@ -6,6 +6,7 @@ import { countSql } from '../../sql/importCsv';
 import { dropLookupRegistrySql } from '../../sql/lookups';
 import { registerLookups } from '../../services/lookups';
 import { parquetToIpcStream } from './parquetToArrow';
+import { errorText } from '../../domain/errorText';
 
 /**
  * A bundle is a folder of the app's own origin with manifest.json and one Parquet file per table,
@@ -38,7 +39,7 @@ export async function fetchManifest(bundle: BundleLocation): Promise<BundleManif
   try {
     return parseBundleManifest(await response.json());
   } catch (error) {
-    throw new Error(`${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${url.pathname}: ${errorText(error)}`);
   }
 }
 

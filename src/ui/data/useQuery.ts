@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { toRows, type Row } from '../../db/arrowRows';
 import type { SqlQuery } from '../../domain/sqlQuery';
 import { useData } from './DataContext';
+import { errorText } from '../../domain/errorText';
 
 export type QueryState =
   | { readonly status: 'loading' }
@@ -34,7 +35,7 @@ export function useKeptQuery(query: SqlQuery | null): { state: QueryState; shown
     let current = true;
     coordinator.query(query).then(
       (table) => current && setState({ key, version: dataVersion, value: { status: 'ready', table, rows: toRows(table) } }),
-      (error: unknown) => current && setState({ key, version: dataVersion, value: { status: 'error', error: error instanceof Error ? error.message : String(error) } }),
+      (error: unknown) => current && setState({ key, version: dataVersion, value: { status: 'error', error: errorText(error) } }),
     );
     return () => {
       current = false;

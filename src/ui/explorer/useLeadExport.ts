@@ -7,6 +7,7 @@ import { downloadBlob } from '../export/download';
 import { exportLeads } from '../export/exportLeads';
 import { csvSink } from '../export/leadsCsv';
 import { xlsxSink } from '../export/xlsxSink';
+import { errorText } from '../../domain/errorText';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -59,7 +60,7 @@ export function useLeadExport(request: LeadExportRequest): { exportState: Export
           },
           (error: unknown) => {
             if (controller.signal.aborted) setExportState({ state: 'idle' });
-            else setExportState({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+            else setExportState({ state: 'failed', message: errorText(error) });
           },
         )
         .finally(() => {

@@ -5,6 +5,7 @@ import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { explorerCountSql, explorerPageSql, type ExplorerSort } from '../../sql/explorer';
 import { useData } from '../data/DataContext';
 import { useQuery } from '../data/useQuery';
+import { errorText } from '../../domain/errorText';
 
 export interface LeadPageRequest {
   readonly filter: LeadFilter;
@@ -26,7 +27,6 @@ export interface LeadPage {
   readonly error: string | null;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * One page of the explorer, sorted and cut by DuckDB, and the count of all. When a page arrives the

@@ -1,5 +1,6 @@
 import type { Cell } from '../../db/arrowRows';
 import { createLeadsWorkbook, type LeadsWorkbook, type WorkbookColumn } from './leadsWorkbook';
+import { errorText } from '../../domain/errorText';
 
 /**
  * Builds an XLSX export off the page's thread: exceljs (and its size) stays out of the main bundle,
@@ -27,6 +28,6 @@ scope.onmessage = async ({ data }: MessageEvent<XlsxExportMessage>) => {
       scope.postMessage({ ok: true, bytes } satisfies XlsxExportAnswer, [bytes.buffer]);
     }
   } catch (error) {
-    scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies XlsxExportAnswer);
+    scope.postMessage({ ok: false, message: errorText(error) } satisfies XlsxExportAnswer);
   }
 };

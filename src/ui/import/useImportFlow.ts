@@ -5,6 +5,7 @@ import type { Inspection, TextChoice } from '../../services/inspectImport';
 import { useData, type ImportOutcome } from '../data/DataContext';
 import type { ReviewChoice } from './ImportReview';
 import { recallMapping, rememberMapping, type RememberedMapping } from './rememberedMappings';
+import { errorText } from '../../domain/errorText';
 
 export interface Reviewing {
   readonly inspection: Inspection;
@@ -34,7 +35,6 @@ export interface RiskReview {
   answer(goOn: boolean): void;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The import of a batch of dropped files, one at a time: inspect → review (mapping, table, mode)
@@ -74,7 +74,7 @@ export function useImportFlow() {
         setReviewing({ inspection, remembered: recallMapping(inspection.signature) });
         return;
       } catch (error) {
-        record({ file: file.name, error: messageOf(error) });
+        record({ file: file.name, error: errorText(error) });
       }
     }
   }, [inspectFile, record]);
@@ -141,7 +141,7 @@ export function useImportFlow() {
         rememberMapping(inspection.signature, { ...rememberedChoice(choice), values });
         record({ file, report });
       } catch (error) {
-        record({ file, error: abort.signal.aborted ? `${file}: cancelled; the data loaded before is unchanged` : messageOf(error) });
+        record({ file, error: abort.signal.aborted ? `${file}: cancelled; the data loaded before is unchanged` : errorText(error) });
       } finally {
         controller.current = null;
         setRunning(null);
@@ -170,7 +170,7 @@ export function useImportFlow() {
         setReviewProblem(null);
         setReviewing({ inspection, remembered: recallMapping(inspection.signature) });
       } catch (error) {
-        setReviewProblem(messageOf(error));
+        setReviewProblem(errorText(error));
       }
     },
     [reviewing, inspectAgain],
