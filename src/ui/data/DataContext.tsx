@@ -54,7 +54,7 @@ export interface DataState {
 }
 
 /** What the user chose for one file, and how the page follows and may cancel the import. */
-export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats' | 'constants' | 'placeholders' | 'currency'> {
+export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats' | 'dateRange' | 'constants' | 'placeholders' | 'currency'> {
   /** A table of the data model, or a lookup joined onto the leads by `lookupKey`. */
   readonly kind: TableKind | 'lookup';
   readonly mapping: ColumnMapping;
@@ -261,7 +261,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   );
 
   const importFile = useCallback(
-    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, constants, placeholders, currency, lookupKey, ...options }: ImportChoice): Promise<AnyImportReport> => {
+    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, dateRange, constants, placeholders, currency, lookupKey, ...options }: ImportChoice): Promise<AnyImportReport> => {
       if (kind === 'lookup') return importLookupFile(inspection, lookupKey);
       const { coordinator, origin, tables } = stateRef.current;
       if (!coordinator) throw new Error('The database is not ready yet');
@@ -274,6 +274,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
         mapping,
         ...(decimalSeparator ? { decimalSeparator } : {}),
         ...(dateFormats ? { dateFormats } : {}),
+        ...(dateRange ? { dateRange } : {}),
         ...(constants ? { constants } : {}),
         ...(placeholders ? { placeholders } : {}),
         ...(currency ? { currency } : {}),
