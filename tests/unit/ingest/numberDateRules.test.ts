@@ -25,11 +25,11 @@ describe('two-digit years and date-times', () => {
     expect(detectDateFormats(['3/1/25', '12/31/2024'])).toEqual(['%m/%d/%Y']);
   });
 
-  it('tries a two-digit year before a four-digit one, then the same with a time of day', () => {
-    expect(strptimeFormats(['%d.%m.%Y'])).toEqual(['%d.%m.%y', '%d.%m.%Y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S']);
-    expect(strptimeFormats(['%d.%m.%y'])).toEqual(strptimeFormats(['%d.%m.%Y']));
-    expect(strptimeFormats(['%d.%m.%Y %H:%M'])).toEqual(['%d.%m.%y %H:%M', '%d.%m.%Y %H:%M']);
-    expect(strptimeFormats(['%Y-%m-%d %H:%M:%S'])).toEqual(['%Y-%m-%d %H:%M:%S']);
+  it('parses two-digit years by %y and four-digit ones by %Y, whichever was detected, each then with a time of day', () => {
+    expect(strptimeFormats(['%d.%m.%Y'], true)).toEqual(['%d.%m.%y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S']);
+    expect(strptimeFormats(['%d.%m.%y'], false)).toEqual(['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S']);
+    expect(strptimeFormats(['%d.%m.%Y %H:%M', '%m/%d/%Y'], true)).toEqual(['%d.%m.%y %H:%M', '%m/%d/%y', '%m/%d/%y %H:%M', '%m/%d/%y %H:%M:%S']);
+    expect(strptimeFormats(['%Y-%m-%d %H:%M:%S'], true)).toEqual(['%Y-%m-%d %H:%M:%S']);
   });
 
   it('reads ISO date-times with Z, an offset or fractions of a second, and German date-times, as dates', () => {
