@@ -19,7 +19,8 @@ Options:
   -o, --out <dir>        output folder: new, empty, or an earlier bundle (it is replaced as a whole)
   -m, --mapping <file>   JSON, per export file name: {"kind": "leads", "columns": {"lead_id": "Nr", …},
                          "constants": {"stage": "mql"}, "values": {"stage": {"1": "won"}},
-                         "placeholders": ["Select"], "currency": "USD"}; a lookup:
+                         "placeholders": ["Select"], "currency": "USD",
+                         "dateRange": {"from": "1990-01-01", "to": "2030-12-31"}}; a lookup:
                          {"kind": "lookup", "key": {"owner": "sales_agent"}}. "columns" replaces the
                          suggested mapping, so it lists every column to load (see the README).
       --allow-rejects    load exports that reject more than 20 % of their rows, load none, or

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CANONICAL, TABLE_KINDS, type TableKind } from '../src/domain/schema';
+import { dateRangeProblem, type DateRange } from '../src/domain/valueFormat';
 import { missingRequired, type ColumnConstants, type ColumnMapping } from '../src/ingest/headerMapping';
 import type { ValueMapping } from '../src/services/importCsv';
 import { EtlError } from './errors';
@@ -19,6 +20,8 @@ export interface FileMapping {
   readonly placeholders?: readonly string[];
   /** ISO code of the amounts' currency where the file has no currency column. */
   readonly currency?: string;
+  /** The plausible dates, yyyy-mm-dd, both included (default 1990-01-01 … today + 1 year): a date outside is flagged, not loaded. */
+  readonly dateRange?: DateRange;
   /** A lookup's key: `{ "<lead column>": "<header of the lookup file>" }`. */
   readonly key?: Readonly<Record<string, string>>;
 }
@@ -28,7 +31,7 @@ export type MappingFile = Readonly<Record<string, FileMapping>>;
 
 export const MAPPING_EXAMPLE = '{ "leads-2025-01.csv": { "kind": "leads", "columns": { "lead_id": "Nr", "created_at": "Datum", "medium": "Quelle", "stage": "Status" } } }';
 
-const KEYS = ['kind', 'columns', 'constants', 'values', 'placeholders', 'currency', 'key'] as const;
+const KEYS = ['kind', 'columns', 'constants', 'values', 'placeholders', 'currency', 'dateRange', 'key'] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -46,7 +49,7 @@ export function parseMapping(json: unknown, label: string): MappingFile {
     const at = `"${fileName}"`;
     if (fileName !== path.basename(fileName) || fileName === '') fail(`${at}: use the export's file name without a folder`);
     if (!isObject(entry)) fail(`${at} must be an object with "kind" and/or "columns"`);
-    const { kind, columns, constants, values, placeholders, currency, key, ...rest } = entry as Record<string, unknown>;
+    const { kind, columns, constants, values, placeholders, currency, dateRange, key, ...rest } = entry as Record<string, unknown>;
     const extra = Object.keys(rest);
     if (extra.length) fail(`${at} has an unknown key "${extra[0]}" (allowed: ${KEYS.join(', ')})`);
     if (kind !== undefined && kind !== 'lookup' && !TABLE_KINDS.includes(kind as TableKind)) fail(`${at}: kind ${JSON.stringify(kind)} is not one of ${[...TABLE_KINDS, 'lookup'].join(', ')}`);
@@ -90,6 +93,16 @@ export function parseMapping(json: unknown, label: string): MappingFile {
     if (currency !== undefined) {
       if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) fail(`${at}: "currency" must be a three-letter ISO code such as "EUR" or "USD"`);
       mapping.currency = (currency as string).toUpperCase();
+    }
+    if (dateRange !== undefined) {
+      const range = dateRange as Record<string, unknown>;
+      if (!isObject(dateRange) || Object.keys(range).sort().join() !== 'from,to' || typeof range.from !== 'string' || typeof range.to !== 'string') {
+        fail(`${at}: "dateRange" must be {"from": "yyyy-mm-dd", "to": "yyyy-mm-dd"}`);
+      }
+      const checked = { from: range.from as string, to: range.to as string };
+      const problem = dateRangeProblem(checked);
+      if (problem) fail(`${at}: ${problem}`);
+      mapping.dateRange = checked;
     }
     if (key !== undefined || kind === 'lookup') {
       if (kind !== 'lookup') fail(`${at}: "key" is for "kind": "lookup"`);

@@ -113,6 +113,7 @@ function inputOf(file: string, mapping: MappingFile): CsvImportInput {
     ...(entry?.constants ? { constants: entry.constants } : {}),
     ...(entry?.placeholders ? { placeholders: entry.placeholders } : {}),
     ...(entry?.currency ? { currency: entry.currency } : {}),
+    ...(entry?.dateRange ? { dateRange: entry.dateRange } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { TableKind } from '../domain/schema';
 import { CANONICAL, VOCABULARY_COLUMNS } from '../domain/schema';
 import type { ColumnMapping } from './headerMapping';
-import { looksLikeDate } from './valueFormats';
+import { decimalSeparatorOf, looksLikeDate } from './valueFormats';
 
 /** A stage, medium, channel or outcome column has a handful of values; far more means another column was picked. */
 export const MAX_VOCABULARY_VALUES = 40;
@@ -44,6 +44,33 @@ export function dateWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: 
     const cells = valuesOf(header).filter((v) => v.trim() !== '');
     const notDates = cells.filter((v) => !looksLikeDate(v)).length;
     if (cells.length > 0 && notDates > cells.length / 2) warnings.push({ column: column.name, header, values: notDates, rows: cells.length });
+  }
+  return warnings;
+}
+
+/** A number column whose cells in the rows looked at are written in both styles. */
+export interface NumberStyleWarning {
+  readonly column: string;
+  readonly header: string;
+  /** Cells that can only be decimal comma ("1.234,56", "12,5") and only decimal point ("1,234.56", "12.5"). */
+  readonly comma: number;
+  readonly point: number;
+}
+
+/**
+ * Number columns that mix decimal comma and decimal point in the rows looked at: the import reads
+ * every cell by one separator (the review's choice) and flags the cells of the other style, so the
+ * user should see it and choose before the import.
+ */
+export function numberStyleWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[]): NumberStyleWarning[] {
+  const warnings: NumberStyleWarning[] = [];
+  for (const column of CANONICAL[kind].filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER')) {
+    const header = mapping[column.name];
+    if (header === undefined) continue;
+    const styles = valuesOf(header).map(decimalSeparatorOf);
+    const comma = styles.filter((s) => s === ',').length;
+    const point = styles.filter((s) => s === '.').length;
+    if (comma > 0 && point > 0) warnings.push({ column: column.name, header, comma, point });
   }
   return warnings;
 }

@@ -51,13 +51,23 @@ export interface DateFormat {
   readonly parts: readonly [day: number, month: number, year: number];
 }
 
+/** A time of day after a date (its date is taken as written). */
 const TIME = '(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?';
+/** ISO date-times may have fractions of a second and Z or an offset (their date is taken in UTC). */
+const ISO_TIME = '(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)? ?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?';
+/**
+ * Day-first and month-first formats take a two-digit year too: the import reads either length
+ * whichever is detected (see strptimeFormats in src/sql/valueSql), the two-digit year by %y's
+ * century rule, never as the year 25. dd.mm.yy comes first so that a column of two-digit years is
+ * shown as such.
+ */
+const YEAR = '(\\d{4}|\\d{2})';
 export const DATE_FORMATS: readonly DateFormat[] = [
-  { format: '%Y-%m-%d', pattern: new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`), parts: [3, 2, 1] },
-  { format: '%d.%m.%Y', pattern: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}$`), parts: [1, 2, 3] },
+  { format: '%Y-%m-%d', pattern: new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${ISO_TIME}$`), parts: [3, 2, 1] },
   { format: '%d.%m.%y', pattern: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})${TIME}$`), parts: [1, 2, 3] },
-  { format: '%m/%d/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), parts: [2, 1, 3] },
-  { format: '%d/%m/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), parts: [1, 2, 3] },
+  { format: '%d.%m.%Y', pattern: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${TIME}$`), parts: [1, 2, 3] },
+  { format: '%m/%d/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/${YEAR}${TIME}$`), parts: [2, 1, 3] },
+  { format: '%d/%m/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/${YEAR}${TIME}$`), parts: [1, 2, 3] },
 ];
 
 function plausible(format: DateFormat, value: string): boolean {

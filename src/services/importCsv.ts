@@ -3,6 +3,7 @@ import type { Db, FileSource } from '../db/types';
 import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
+import { dateRangeProblem, defaultDateRange, type DateRange } from '../domain/valueFormat';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
 import { detectTableKind, extraColumns, missingRequired, suggestMapping, type ColumnConstants, type ColumnMapping } from '../ingest/headerMapping';
 import { DEFAULT_PLACEHOLDERS } from '../ingest/placeholders';
@@ -86,8 +87,8 @@ export function encodingOf(input: Pick<CsvImportInput, 'head' | 'encoding'>): { 
 }
 
 /** What the user chose in the review; it applies to a workbook's converted sheet as well. */
-const chosenOf = ({ kind, mapping, constants, placeholders, currency, decimalSeparator, dateFormats }: CsvImportInput): Partial<CsvImportInput> =>
-  Object.fromEntries(Object.entries({ kind, mapping, constants, placeholders, currency, decimalSeparator, dateFormats }).filter(([, value]) => value !== undefined));
+const chosenOf = ({ kind, mapping, constants, placeholders, currency, decimalSeparator, dateFormats, dateRange }: CsvImportInput): Partial<CsvImportInput> =>
+  Object.fromEntries(Object.entries({ kind, mapping, constants, placeholders, currency, decimalSeparator, dateFormats, dateRange }).filter(([, value]) => value !== undefined));
 
 /** Refuses a binary file (a PDF or image renamed .csv) before DuckDB reads it as garbage. */
 export function assertTextExport(fileName: string, encoding: TextEncoding, headText: string): void {
@@ -254,6 +255,7 @@ async function importText(
       encoding,
       delimiter,
       format: plan.format,
+      dateRange: plan.dateRange,
       mapping: plan.mapping,
       rowsRead,
       rowsLoaded,
@@ -362,7 +364,7 @@ async function planImport(
   sample: (header: string) => string[],
   chosen: CsvImportInput,
   delimiter: string,
-): Promise<LoadPlan & { readonly constants: ColumnConstants; readonly extras: readonly ExtraColumn[]; readonly placeholders: readonly string[]; readonly currency: string | null }> {
+): Promise<LoadPlan & { readonly constants: ColumnConstants; readonly extras: readonly ExtraColumn[]; readonly placeholders: readonly string[]; readonly currency: string | null; readonly dateRange: DateRange }> {
   // DuckDB names the columns of a file without a header row column0, column1, …
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
   const kind = chosen.kind ?? detectTableKind(headers);
@@ -386,7 +388,10 @@ async function planImport(
     decimalSeparator: chosen.decimalSeparator ?? detected.decimalSeparator,
     dateFormats: { ...detected.dateFormats, ...chosen.dateFormats },
   };
-  return { kind, mapping, constants, extras, placeholders: chosen.placeholders ?? DEFAULT_PLACEHOLDERS, format, currency };
+  const dateRange = chosen.dateRange ?? defaultDateRange(new Date());
+  const rangeProblem = dateRangeProblem(dateRange);
+  if (rangeProblem) throw new ExportError(fileName, rangeProblem);
+  return { kind, mapping, constants, extras, placeholders: chosen.placeholders ?? DEFAULT_PLACEHOLDERS, format, currency, dateRange };
 }
 
 /** Constants only for the kind's columns; a typed constant must read as its type (checked by the SQL builder too). */

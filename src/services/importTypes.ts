@@ -6,7 +6,7 @@
 import type { Row } from '../db/arrowRows';
 import type { FileSource } from '../db/types';
 import type { TableKind } from '../domain/schema';
-import type { ValueFormat } from '../domain/valueFormat';
+import type { DateRange, ValueFormat } from '../domain/valueFormat';
 import type { Vocabulary } from '../domain/vocabulary';
 import type { CsvScan } from '../ingest/csvScan';
 export type { CsvScan };
@@ -38,6 +38,8 @@ export interface CsvImportInput {
   readonly delimiter?: string;
   readonly decimalSeparator?: ValueFormat['decimalSeparator'];
   readonly dateFormats?: ValueFormat['dateFormats'];
+  /** Dates outside are flagged, not loaded (yyyy-mm-dd, both ends included); defaultDateRange(today) when absent. */
+  readonly dateRange?: DateRange;
   /** A workbook already converted to CSV (when the user reviewed it first): not converted again. */
   readonly workbook?: WorkbookAsCsv;
 }
@@ -136,6 +138,8 @@ export interface CsvImportReport {
   readonly encoding: TextEncoding;
   readonly delimiter: string;
   readonly format: ValueFormat;
+  /** The plausible dates: a date outside was flagged (rejected or cleared) with the range as its reason. */
+  readonly dateRange: DateRange;
   readonly mapping: ColumnMapping;
   readonly rowsRead: number;
   readonly rowsLoaded: number;

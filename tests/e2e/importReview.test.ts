@@ -93,6 +93,29 @@ describe('reviewing an import in headless Chromium', () => {
     await page.close();
   });
 
+  it('warns of a number column mixing decimal comma and point, states the date rules and takes a changed plausible range', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/import');
+    const mixed = write('mixed-numbers.csv', ['Lead-Nr.;Erstellt am;Leadquelle;Status;Betrag', 'M1;01.03.2025;Messe;Neu;1.234,56', 'M2;02.03.1985;Messe;Neu;1234.56', 'M3;03.03.2025;Messe;Neu;99,95', 'M4;04.03.2025;Messe;Neu;10,5', 'M5;05.03.2025;Messe;Neu;7', 'M6;06.03.2025;Messe;Neu;8', 'M7;07.03.2025;Messe;Neu;2.000', 'M8;08.03.2025;Messe;Neu;3,25']);
+    await page.setInputFiles('[data-testid="file-input"]', [mixed]);
+    await page.waitForSelector('[data-testid="import-review"][data-file="mixed-numbers.csv"]');
+    const warning = page.locator('[data-testid="review-warning"][data-column="amount"]');
+    expect(await warning.textContent()).toBe('“Betrag” (amount) mixes decimal comma (4 cells) and decimal point (1 cells) in the first rows. Every cell is read with one decimal separator and the others are listed as not read: choose it under “Decimal separator” in the formats above.');
+    // The formats are open at the choice the warning points to.
+    expect(await page.isVisible('[data-testid="choose-decimal"]')).toBe(true);
+    expect(await page.textContent('[data-testid="review-date-rules"]')).toMatch(/^Two-digit years: 00–68 → 2000–2068, 69–99 → 1969–1999\. Dates outside 1990-01-01 … \d{4}-\d{2}-\d{2} and Excel’s day zero/);
+    await page.fill('[data-testid="date-range-from"]', '1980-01-01');
+    expect(await page.textContent('[data-testid="review-date-rules"]')).toContain('Dates outside 1980-01-01 …');
+    await page.click('[data-testid="review-import"]');
+    const card = page.locator('[data-testid="import-report"][data-file="mixed-numbers.csv"]');
+    await card.waitFor();
+    expect(await card.getByTestId('rows-loaded').textContent()).toBe('8');
+    await card.locator('[data-note="cleared"] summary').click();
+    // Only the point-style amount is emptied; 02.03.1985 is inside the range set above, so it loads.
+    expect(await card.getByTestId('cleared-table').textContent()).toBe('LineColumnValue3amount1234.56');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the read progress of a large export and cancels it, keeping the data loaded before', async () => {
     const sample = readFileSync(path.join(ROOT, 'data-samples/en/leads.csv'), 'utf8').trimEnd().split('\n');
     const [header, ...rows] = sample;

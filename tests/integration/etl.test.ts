@@ -298,3 +298,19 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     expect(stderr.trim()).toMatch(new RegExp(`^etl: ${mapping.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)$`));
   });
 });
+
+describe('ETL with the plausible dates set in the mapping file', () => {
+  it('loads a date the default range would flag when the mapping file widens the range, and flags one outside it', async () => {
+    const input = path.join(scratch, 'old-leads');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'alt.csv'), `Lead-Nr.;Erstellt am;Leadquelle;Status\r\nA1;15.06.1985;Messe;Neu\r\nA2;01.03.1975;Messe;Neu\r\n${Array.from({ length: 8 }, (_, i) => `B${i};0${i + 1}.03.2025;Messe;Neu\r\n`).join('')}`);
+    // One date of ten emptied stays under the share that stops a run.
+    const mappingFile = path.join(scratch, 'range-mapping.json');
+    writeFileSync(mappingFile, JSON.stringify({ 'alt.csv': { kind: 'leads', dateRange: { from: '1980-01-01', to: '2030-12-31' } } }));
+    const result = await runEtl({ inputs: [input], outDir: path.join(scratch, 'old-bundle'), mappingFile, now: () => NOW });
+    const file = result.report.files[0]!;
+    expect(file.dateRange).toEqual({ from: '1980-01-01', to: '2030-12-31' });
+    expect(file.cleared.map((c) => [c.line, c.column_name, c.value, c.reason])).toEqual([[3, 'created_at', '01.03.1975', 'outside the plausible dates 1980-01-01 … 2030-12-31']]);
+    expect(file.rowsLoaded).toBe(10);
+  });
+});

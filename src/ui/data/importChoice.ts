@@ -4,7 +4,7 @@ import type { ColumnMapping } from '../../ingest/headerMapping';
 import type { TableKind } from '../../domain/schema';
 
 /** What the user chose for one file, and how the page follows and may cancel the import. */
-export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats' | 'constants' | 'placeholders' | 'currency'> {
+export interface ImportChoice extends ImportOptions, Pick<CsvImportInput, 'decimalSeparator' | 'dateFormats' | 'dateRange' | 'constants' | 'placeholders' | 'currency'> {
   /** A table of the data model, or a lookup joined onto the leads by `lookupKey`. */
   readonly kind: TableKind | 'lookup';
   readonly mapping: ColumnMapping;

@@ -53,7 +53,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
   );
 
   const importFile = useCallback(
-    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, constants, placeholders, currency, lookupKey, ...options }: ImportChoice): Promise<AnyImportReport> => {
+    async (inspection: Inspection, { kind, mapping, decimalSeparator, dateFormats, dateRange, constants, placeholders, currency, lookupKey, ...options }: ImportChoice): Promise<AnyImportReport> => {
       if (kind === 'lookup') return importLookupFile(inspection, lookupKey);
       const { coordinator, origin, tables } = current.current;
       if (!coordinator) throw new Error('The database is not ready yet');
@@ -66,6 +66,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
         mapping,
         ...(decimalSeparator ? { decimalSeparator } : {}),
         ...(dateFormats ? { dateFormats } : {}),
+        ...(dateRange ? { dateRange } : {}),
         ...(constants ? { constants } : {}),
         ...(placeholders ? { placeholders } : {}),
         ...(currency ? { currency } : {}),

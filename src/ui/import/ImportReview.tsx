@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CANONICAL, TABLE_KINDS, type TableKind } from '../../domain/schema';
-import type { ValueFormat } from '../../domain/valueFormat';
+import type { DateRange, ValueFormat } from '../../domain/valueFormat';
 import { missingRequired, type ColumnConstants, type ColumnMapping } from '../../ingest/headerMapping';
 import { suggestLookupKey } from '../../ingest/lookupKey';
-import { dateWarnings, placeholderCount, vocabularyWarnings } from '../../ingest/mappingWarnings';
+import { dateWarnings, numberStyleWarnings, placeholderCount, vocabularyWarnings } from '../../ingest/mappingWarnings';
 import { DEFAULT_PLACEHOLDERS, parsePlaceholders } from '../../ingest/placeholders';
 import type { Inspection, TextChoice } from '../../services/inspectImport';
 import type { LookupKey } from '../../services/lookups';
@@ -31,6 +31,8 @@ export interface ReviewChoice {
   /** Only what the user corrected; the import detects the rest on more rows. */
   readonly decimalSeparator?: ValueFormat['decimalSeparator'];
   readonly dateFormats?: ValueFormat['dateFormats'];
+  /** The plausible dates, when the user changed them. */
+  readonly dateRange?: DateRange;
   readonly constants?: ColumnConstants;
   readonly placeholders?: readonly string[];
   readonly currency?: string;
@@ -70,6 +72,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
   // A recognised file (or a layout the user mapped before) updates by id; one nobody recognised replaces, so a wrong guess never merges into the leads.
   const [mode, setMode] = useState<ImportMode>(inspection.detectedKind || remembered ? 'upsert' : 'replace');
   const [formats, setFormats] = useState<Partial<ValueFormat>>({});
+  const [dateRange, setDateRange] = useState<DateRange | null>(null);
   const { headers } = inspection;
   const leadColumnsQuery = useQuery(kind === 'lookup' && loadedKinds.includes('leads') ? tableColumnsSql('leads') : null);
   const leadColumns = leadColumnsQuery.status === 'ready' ? leadColumnsQuery.rows.map((r) => String(r.name)).filter((c) => c !== '_source' && c !== '_line') : [];
@@ -84,6 +87,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
   const placeholders = parsePlaceholders(placeholderText);
   const warnings = table ? vocabularyWarnings(table, mapping, valuesOf) : [];
   const notDates = table ? dateWarnings(table, mapping, valuesOf) : [];
+  const mixedDecimals = table ? numberStyleWarnings(table, mapping, valuesOf) : [];
   const amountsWithoutCurrency = (table === 'leads' || table === 'deals') && (mapping.amount !== undefined || constants.amount !== undefined) && mapping.currency === undefined;
   const unused = table ? headers.filter((h) => !Object.values(mapping).includes(h)) : [];
 
@@ -109,6 +113,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
       mapping,
       mode,
       ...formats,
+      ...(dateRange ? { dateRange } : {}),
       ...(Object.keys(filledConstants).length ? { constants: filledConstants } : {}),
       placeholders,
       ...(amountsWithoutCurrency && currency.trim() ? { currency: currency.trim().toUpperCase() } : {}),
@@ -155,6 +160,9 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
             chosen={formats}
             onText={onReinspect}
             onChange={setFormats}
+            dateRange={dateRange}
+            onDateRange={setDateRange}
+            open={mixedDecimals.length > 0}
           />
         )}
         {table && loadedKinds.includes(table) && (
@@ -183,6 +191,11 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
       {notDates.map((w) => (
         <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
           {t('review.notDates', { header: w.header, column: w.column, values: n(w.values), rows: n(w.rows) })}
+        </p>
+      ))}
+      {mixedDecimals.map((w) => (
+        <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
+          {t('review.mixedDecimals', { header: w.header, column: w.column, comma: n(w.comma), point: n(w.point) })}
         </p>
       ))}
       {warnings.map((w) => (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CANONICAL, type TableKind } from '../../domain/schema';
-import { DATE_FORMAT_CHOICES, type ValueFormat } from '../../domain/valueFormat';
+import { DATE_FORMAT_CHOICES, dateRangeProblem, defaultDateRange, type DateRange, type ValueFormat } from '../../domain/valueFormat';
 import type { ColumnMapping } from '../../ingest/headerMapping';
 import type { TextEncoding } from '../../ingest/encoding';
 import type { TextChoice } from '../../services/inspectImport';
@@ -9,7 +9,11 @@ import { DELIMITER_NAMES, readableDateFormat } from './formatLabels';
 const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DETECTED = '';
 
-/** The detected encoding, delimiter and number and date formats, each one a choice the user can correct. */
+/**
+ * The detected encoding, delimiter and number and date formats, each one a choice the user can
+ * correct, with the rules the import reads numbers and dates by (grouping, two-digit years, the
+ * plausible dates, time zones) and the plausible dates as a choice too.
+ */
 export function ReviewFormats(props: {
   kind: TableKind;
   mapping: ColumnMapping;
@@ -21,13 +25,23 @@ export function ReviewFormats(props: {
   chosen: Partial<ValueFormat>;
   onText(choice: TextChoice): void;
   onChange(chosen: Partial<ValueFormat>): void;
+  /** The plausible dates the user set; null for the default (1990-01-01 … today + 1 year). */
+  dateRange: DateRange | null;
+  onDateRange(range: DateRange | null): void;
+  /** Open from the start (a number column mixes decimal comma and point: the separator is to be chosen here). */
+  open?: boolean;
 }) {
   const { t } = useTranslation();
   const { kind, mapping, detected, chosen } = props;
   const dateColumns = CANONICAL[kind].filter((c) => c.type === 'DATE' && mapping[c.name] !== undefined);
   const detectedDates = (column: string) => (detected.dateFormats[column] ?? ['%Y-%m-%d']).map(readableDateFormat).join(', ');
+  const range = props.dateRange ?? defaultDateRange(new Date());
+  // A half-typed or reversed range is not passed on: the import keeps the last good one.
+  const changeRange = (next: DateRange) => {
+    if (dateRangeProblem(next) === null) props.onDateRange(next);
+  };
   return (
-    <details data-testid="review-formats">
+    <details data-testid="review-formats" open={props.open}>
       <summary>{t('review.formats')}</summary>
       <div className="formats">
         {props.textFormats && (
@@ -61,6 +75,7 @@ export function ReviewFormats(props: {
             <option value=".">{t('review.decimalPoint')}</option>
           </select>
         </label>
+        <small className="muted" data-testid="review-number-rule">{t('review.numberRule')}</small>
         {dateColumns.map((column) => (
           <label key={column.name}>
             <code>{column.name}</code>{' '}
@@ -81,6 +96,17 @@ export function ReviewFormats(props: {
             </select>
           </label>
         ))}
+        {dateColumns.length > 0 && (
+          <>
+            <label>
+              {t('review.dateRange')}{' '}
+              <input type="date" value={range.from} onChange={(e) => changeRange({ ...range, from: e.target.value })} data-testid="date-range-from" />
+              {' … '}
+              <input type="date" value={range.to} onChange={(e) => changeRange({ ...range, to: e.target.value })} data-testid="date-range-to" />
+            </label>
+            <small className="muted" data-testid="review-date-rules">{t('review.dateRules', { from: range.from, to: range.to })}</small>
+          </>
+        )}
       </div>
     </details>
   );

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { excelDayZeroReason, NUMBER_FORMAT_REASONS } from '../../sql/valueSql';
 import { readableDateFormat } from './formatLabels';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -14,6 +15,10 @@ export function rejectReasonText(reason: string, t: Translate): string {
   if (reason === 'not a number') return t('reasons.number');
   if (reason === 'not a whole number') return t('reasons.integer');
   if ((m = /^not a date \(expected (.+)\)$/.exec(reason))) return t('reasons.date', { formats: m[1]!.split(' or ').map(readableDateFormat).join(', ') });
+  if (reason === NUMBER_FORMAT_REASONS[',']) return t('reasons.numberFormatComma');
+  if (reason === NUMBER_FORMAT_REASONS['.']) return t('reasons.numberFormatPoint');
+  if (reason === excelDayZeroReason) return t('reasons.excelDayZero');
+  if ((m = /^outside the plausible dates (\S+) … (\S+)$/.exec(reason))) return t('reasons.dateRange', { from: m[1], to: m[2] });
   if ((m = /^duplicate of (line|row) (\d+)$/.exec(reason))) return t(m[1] === 'row' ? 'reasons.duplicateRow' : 'reasons.duplicateLine', { n: m[2] });
   if ((m = /^MISSING COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooFew', { expected: m[1], found: m[2] });
   if ((m = /^TOO MANY COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooMany', { expected: m[1], found: m[2] });

@@ -29,11 +29,16 @@ describe('mapping file', () => {
     expect(parsed['teams.csv']).toEqual({ kind: 'lookup', key: { owner: 'sales_agent' } });
   });
 
+  it('accepts the plausible dates of an export (a date outside is flagged, not loaded)', () => {
+    const parsed = parseMapping({ 'leads.csv': { kind: 'leads', dateRange: { from: '1980-01-01', to: '2030-12-31' } } }, 'm.json');
+    expect(parsed['leads.csv']).toEqual({ kind: 'leads', dateRange: { from: '1980-01-01', to: '2030-12-31' } });
+  });
+
   it.each([
     [[], 'm.json: expected an object of export file names'],
     [{ 'in/a.csv': {} }, 'm.json: "in/a.csv": use the export\'s file name without a folder'],
     [{ 'a.csv': 'leads' }, 'm.json: "a.csv" must be an object with "kind" and/or "columns"'],
-    [{ 'a.csv': { kind: 'leads', colums: {} } }, 'm.json: "a.csv" has an unknown key "colums" (allowed: kind, columns, constants, values, placeholders, currency, key)'],
+    [{ 'a.csv': { kind: 'leads', colums: {} } }, 'm.json: "a.csv" has an unknown key "colums" (allowed: kind, columns, constants, values, placeholders, currency, dateRange, key)'],
     [{ 'a.csv': { kind: 'lead' } }, 'm.json: "a.csv": kind "lead" is not one of leads, deals, campaigns, targets, lookup'],
     [{ 'a.csv': { columns: LEADS } }, 'm.json: "a.csv": "columns" needs "kind"'],
     [{ 'a.csv': { kind: 'leads', columns: ['Nr'] } }, 'm.json: "a.csv": "columns" must be an object'],
@@ -46,6 +51,8 @@ describe('mapping file', () => {
     [{ 'a.csv': { kind: 'leads', values: { stage: { 1: 7 } } } }, 'm.json: "a.csv": values."1" must be a non-empty string'],
     [{ 'a.csv': { kind: 'leads', placeholders: 'Select' } }, 'm.json: "a.csv": "placeholders" must be a list of texts'],
     [{ 'a.csv': { kind: 'leads', currency: 'Dollar' } }, 'm.json: "a.csv": "currency" must be a three-letter ISO code'],
+    [{ 'a.csv': { kind: 'leads', dateRange: '1980' } }, 'm.json: "a.csv": "dateRange" must be {"from": "yyyy-mm-dd", "to": "yyyy-mm-dd"}'],
+    [{ 'a.csv': { kind: 'leads', dateRange: { from: '1980-01-01', to: '2030-02-30' } } }, 'm.json: "a.csv": the plausible dates must be written yyyy-mm-dd'],
     [{ 'a.csv': { kind: 'lookup', key: { owner: 'a', region: 'b' } } }, 'm.json: "a.csv": "key" names exactly one lead column'],
     [{ 'a.csv': { kind: 'leads', key: { owner: 'a' } } }, 'm.json: "a.csv": "key" is for "kind": "lookup"'],
   ])('refuses %j, naming the file and the entry', (json, message) => {

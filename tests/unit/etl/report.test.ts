@@ -9,6 +9,7 @@ const file = (rejects: CsvImportReport['rejects']): CsvImportReport => ({
   encoding: 'utf-8',
   delimiter: ',',
   format: { decimalSeparator: '.', dateFormats: {} },
+  dateRange: { from: '1990-01-01', to: '2027-01-01' },
   mapping: { lead_id: 'Lead ID', created_at: 'Created Date', medium: 'Lead Source', stage: 'Lead Status' },
   rowsRead: 10,
   rowsLoaded: 10 - rejects.length,

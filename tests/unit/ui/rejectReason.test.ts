@@ -16,6 +16,13 @@ describe('reject reasons in the user language', async () => {
     expect(inGerman('MISSING COLUMNS: Expected Number of Columns: 6 Found: 3')).toBe('zu wenige Spalten: 3 statt 6');
   });
 
+  it('translates the number format, plausible range and Excel day zero reasons', () => {
+    expect(inGerman("not in the column's number format (decimal comma: 1.234,56)")).toBe('passt nicht zum Zahlenformat der Spalte (Dezimalkomma: 1.234,56)');
+    expect(inGerman("not in the column's number format (decimal point: 1,234.56)")).toBe('passt nicht zum Zahlenformat der Spalte (Dezimalpunkt: 1,234.56)');
+    expect(inGerman('outside the plausible dates 1990-01-01 … 2027-12-03')).toBe('außerhalb der plausiblen Daten 1990-01-01 … 2027-12-03');
+    expect(inGerman("Excel's day zero (1899-12-30): an empty or time-only cell in Excel")).toBe('Excels Tag null (1899-12-30): in Excel eine leere Zelle oder eine reine Uhrzeit');
+  });
+
   it('shows a reason it does not know as it is', () => {
     expect(inGerman('UNQUOTED VALUE: Value with unterminated quote found.')).toBe('UNQUOTED VALUE: Value with unterminated quote found.');
   });
