@@ -34,7 +34,19 @@ export const nodeCodec: TextCodec = {
   },
   convertWorkbook: async (source) => convertWorkbook(bytesOf(source)),
   convertParquet: async (source) => arrowTableToCsv(tableFromIPC(readParquet(bytesOf(source)).intoIPCStream())),
+  readStart: async (source, bytes) => (source.kind === 'path' ? readStartOfFile(source.path, bytes) : bytesOf(source).subarray(0, bytes)),
 };
+
+/** The first `bytes` of a file on disk (fewer when it is shorter). */
+function readStartOfFile(filePath: string, bytes: number): Uint8Array {
+  const handle = openSync(filePath, 'r');
+  try {
+    const head = new Uint8Array(bytes);
+    return head.subarray(0, readSync(handle, head, 0, bytes, 0));
+  } finally {
+    closeSync(handle);
+  }
+}
 
 /**
  * nodeCodec for exports on disk of any size (the ETL): a file that is not UTF-8 is transcoded by
@@ -52,6 +64,7 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
     decode: nodeCodec.decode,
     convertWorkbook: nodeCodec.convertWorkbook,
     convertParquet: nodeCodec.convertParquet,
+    readStart: nodeCodec.readStart!,
     async toUtf8(source, encoding, bomLength) {
       if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength);
       const copy = path.join(scratch, `${++copies}-${path.basename(source.path)}`);
@@ -70,12 +83,5 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
 
 /** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */
 export function nodeInput(filePath: string, kind?: TableKind): CsvImportInput {
-  const handle = openSync(filePath, 'r');
-  try {
-    const head = new Uint8Array(HEAD_BYTES);
-    const read = readSync(handle, head, 0, HEAD_BYTES, 0);
-    return { fileName: path.basename(filePath), source: { kind: 'path', path: filePath }, head: head.subarray(0, read), ...(kind ? { kind } : {}) };
-  } finally {
-    closeSync(handle);
-  }
+  return { fileName: path.basename(filePath), source: { kind: 'path', path: filePath }, head: readStartOfFile(filePath, HEAD_BYTES), ...(kind ? { kind } : {}) };
 }

@@ -43,6 +43,7 @@ import { KEY_COLUMNS, matchingRowsSql, tableExistsSql, upsertSql, type ImportMod
 import { newColumns } from './tableInfo';
 import { plausibilityWarnings, refreshLeadFacts } from './leadFacts';
 import { ExportError } from './exportError';
+import { withWholeHeader } from './wholeHeader';
 import { importRisks } from './importRisks';
 import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv, workbookReport } from './importWorkbook';
@@ -104,6 +105,10 @@ async function upsertSteps(db: Db, kind: TableKind): Promise<SqlQuery[]> {
   return upsertSql(WORK, kind, await newColumns(db, WORK, kind));
 }
 
+/** DuckDB's refusal of a file with a line longer than its max_line_size. */
+const isLineTooLong = (error: unknown) => error instanceof Error && /maximum line size/i.test(error.message);
+const READ_LINE_LIMIT_TEXT = '64 MB';
+
 /** The first row of a result (counts and flags). */
 const firstRow = async (db: Db, query: SqlQuery) => toRows(await db.query(query))[0] ?? {};
 
@@ -122,6 +127,7 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
   const parquet = await parquetAsCsv(input, codec, HEAD_BYTES);
   if (parquet) return importCsv(db, parquet, codec, options);
   const { fileName } = input;
+  input = await withWholeHeader(input, codec, HEAD_BYTES);
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = encodingOf(input);
   const headText = codec.decode(input.head.subarray(bomLength), encoding);
@@ -198,8 +204,16 @@ async function importText(
     try {
       onProgress?.('reading', 0);
       const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
-      const load = loadCsvSql(plan, headers, fileRef, delimiter, fileName, csvEncoding, lineBreaks);
-      await db.query(load, { ...(signal ? { signal } : {}), ...progress });
+      const load = (longRecords: boolean) => loadCsvSql(plan, headers, fileRef, delimiter, fileName, csvEncoding, lineBreaks, longRecords);
+      const queryOptions = { ...(signal ? { signal } : {}), ...progress };
+      // DuckDB refuses a whole file for one record over its line limit (naming the wrong line): read again, measuring them.
+      await db.query(load(false), queryOptions).catch(async (error: unknown) => {
+        if (!isLineTooLong(error)) throw error;
+        onProgress?.('reading', 0);
+        await db.query(load(true), queryOptions).catch((again: unknown) => {
+          throw isLineTooLong(again) ? new ExportError(fileName, `a record is longer than ${READ_LINE_LIMIT_TEXT}: is a quote left open?`) : again;
+        });
+      });
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
@@ -229,7 +243,7 @@ async function importText(
     const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
     if (!simpleLines) await db.query(numberLinesSql());
     const line = lineSql(simpleLines);
-    const rejectsTable = rejectsTableSql(plan, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0 });
+    const rejectsTable = rejectsTableSql(plan, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0, longRecords: stats.longRecords > 0 });
     if (rejectsTable) await db.query(rejectsTable);
     const clearedQuery = stats.soft > 0 ? clearedCellsSql(plan, line, rejectsTable !== null) : null;
     const cleared = clearedQuery ? toRows(await db.query(clearedQuery)) : [];
@@ -315,6 +329,7 @@ async function importStats(db: Db, plan: LoadPlan): Promise<ImportStats> {
     bad: Number(row.bad ?? 0),
     soft: Number(row.soft ?? 0),
     multiLine: Number(row.multi_line ?? 0),
+    longRecords: Number(row.long_records ?? 0),
     setAside: Number(row.set_aside ?? 0),
     repeatedIds: row.repeated_ids === true,
   };
@@ -378,10 +393,11 @@ function withRawSource(kind: TableKind, mapping: ColumnMapping, constants: Colum
  * Required text was emptied of them while reading.
  */
 async function emptyPlaceholders(db: Db, plan: LoadPlan): Promise<{ column: string; cells: number }[]> {
-  const count = placeholderCountsSql(plan);
-  if (!count) return [];
-  const row = await firstRow(db, count.query);
-  const counts = count.columns.map((column, i) => ({ column, cells: Number(row[`n${i}`] ?? 0) })).filter((c) => c.cells > 0);
+  const counts: { column: string; cells: number }[] = [];
+  for (const count of placeholderCountsSql(plan)) {
+    const row = await firstRow(db, count.query);
+    counts.push(...count.columns.map((column, i) => ({ column, cells: Number(row[`n${i}`] ?? 0) })).filter((c) => c.cells > 0));
+  }
   const typed = new Set(CANONICAL[plan.kind].filter((c) => c.type !== 'VARCHAR').map((c) => c.name));
   const required = new Set(requiredTextColumns(plan));
   const found = counts.filter((c) => !typed.has(c.column));

@@ -59,6 +59,8 @@ export interface TextCodec {
    * skips the careful steps the file does not need; without it, every careful step is taken.
    */
   scan?(source: FileSource, head: Uint8Array, delimiter: string, encoding: 'utf-8' | 'windows-1252'): { readonly head: CsvScan; readonly file: Promise<CsvScan> };
+  /** Optional: the first `bytes` of a source the import cannot slice itself (a path), for a header longer than the head. */
+  readStart?(source: FileSource, bytes: number): Promise<Uint8Array>;
 }
 
 export interface Repair {
