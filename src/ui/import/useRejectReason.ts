@@ -16,6 +16,7 @@ export function rejectReasonText(reason: string, t: Translate): string {
   if ((m = /^not a date \(expected (.+)\)$/.exec(reason))) return t('reasons.date', { formats: m[1]!.split(' or ').map(readableDateFormat).join(', ') });
   if ((m = /^duplicate of (line|row) (\d+)$/.exec(reason))) return t(m[1] === 'row' ? 'reasons.duplicateRow' : 'reasons.duplicateLine', { n: m[2] });
   if ((m = /^MISSING COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooFew', { expected: m[1], found: m[2] });
+  if ((m = /^record longer than ([\d,]+) bytes$/.exec(reason))) return t('reasons.tooLong', { bytes: m[1] });
   if ((m = /^TOO MANY COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooMany', { expected: m[1], found: m[2] });
   return reason;
 }
