@@ -1,12 +1,14 @@
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
+import { crlfToLf, LineFeeds } from '../src/ingest/lineFeeds';
 import { arrowTableToCsv } from '../src/ingest/parquetCsv';
 import { convertWorkbook } from '../src/ingest/xlsx';
 import type { TableKind } from '../src/domain/schema';
@@ -28,9 +30,10 @@ function bytesOf(source: FileSource): Uint8Array {
 
 export const nodeCodec: TextCodec = {
   decode: (bytes, encoding) => iconv.decode(Buffer.from(bytes), ICONV_NAME[encoding]),
-  async toUtf8(source, encoding, bomLength) {
+  async toUtf8(source, encoding, bomLength, options) {
     const text = iconv.decode(Buffer.from(bytesOf(source).subarray(bomLength)), ICONV_NAME[encoding]);
-    return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
+    const bytes = Buffer.from(text, 'utf8');
+    return { kind: 'bytes', bytes: options?.lineFeeds ? crlfToLf(bytes) : bytes };
   },
   convertWorkbook: async (source) => convertWorkbook(bytesOf(source)),
   convertParquet: async (source) => arrowTableToCsv(tableFromIPC(readParquet(bytesOf(source)).intoIPCStream())),
@@ -65,10 +68,12 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
     convertWorkbook: nodeCodec.convertWorkbook,
     convertParquet: nodeCodec.convertParquet,
     readStart: nodeCodec.readStart!,
-    async toUtf8(source, encoding, bomLength) {
-      if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength);
+    async toUtf8(source, encoding, bomLength, options) {
+      if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength, options);
       const copy = path.join(scratch, `${++copies}-${path.basename(source.path)}`);
-      await pipeline(createReadStream(source.path, { start: bomLength }), iconv.decodeStream(ICONV_NAME[encoding]), createWriteStream(copy));
+      const decoded = [createReadStream(source.path, { start: bomLength }), iconv.decodeStream(ICONV_NAME[encoding])] as const;
+      if (options?.lineFeeds) await pipeline(...decoded, lineFeedStream(), createWriteStream(copy));
+      else await pipeline(...decoded, createWriteStream(copy));
       return { kind: 'path', path: copy };
     },
     release() {
@@ -79,6 +84,19 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
       removeScratch();
     },
   };
+}
+
+/** UTF-8 text in, its bytes with every CR LF as LF out. */
+function lineFeedStream(): Transform {
+  const feeds = new LineFeeds();
+  return new Transform({
+    transform(chunk: string | Buffer, _encoding, done) {
+      done(null, feeds.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+    },
+    flush(done) {
+      done(null, feeds.finish());
+    },
+  });
 }
 
 /** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */

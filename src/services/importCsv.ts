@@ -147,7 +147,29 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
     if (report) return report;
   }
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
-  return (await importText(db, file, utf8, 'utf-8', null, true, options))!;
+  try {
+    return (await importText(db, file, utf8, 'utf-8', null, true, options))!;
+  } catch (error) {
+    if (!(error instanceof DialectRefused)) throw error;
+  }
+  // DuckDB's sniffer refuses lines that end in CR LF and then LF (two exports concatenated): a copy with LF alone reads, lines unchanged.
+  const lineFeeds = await codec.toUtf8(input.source, encoding, bomLength, { lineFeeds: true });
+  return (await importText(db, { ...file, lineFeeds: true }, lineFeeds, 'utf-8', null, true, options))!;
+}
+
+/** DuckDB found no CSV dialect for the file: importCsv reads it again from a copy with LF line ends. */
+class DialectRefused extends ExportError {}
+
+/** DuckDB's sniffer's refusal, or its parser's on a line end that changes within the file. */
+const isDialectError = (error: unknown) => error instanceof Error && /Error when sniffing file|state machine reached an invalid state/i.test(error.message);
+
+/**
+ * An engine error no step above turned into a message of its own, without DuckDB's wording: its
+ * first line, with the error class and the advice about DuckDB's options taken off.
+ */
+function readableEngineError(message: string): string {
+  const first = message.split('\n')[0]!.replace(/^[A-Za-z ]*Error:\s*/, '').trim();
+  return `the file could not be read (${first.length > 160 ? `${first.slice(0, 160)}…` : first})`;
 }
 
 /** The codec's scan, if it has one; a scan that fails (e.g. the file could not be read) only means that every careful step is taken. */
@@ -167,6 +189,8 @@ interface CsvFile {
   readonly delimiter: string;
   /** The complete records of the file's head, decoded. */
   readonly head: string;
+  /** Read from a copy with LF line ends (after DuckDB refused the file's mixed ones). */
+  readonly lineFeeds?: boolean;
 }
 
 /**
@@ -298,13 +322,16 @@ async function importText(
     // An error found in text read as latin-1 (e.g. in a header) is only reported once that text is known to be right.
     if (await latin1Refused()) return null;
     if (error instanceof ExportError || signal?.aborted) throw error;
-    throw new ExportError(fileName, error instanceof Error ? error.message : String(error));
+    if (!file.lineFeeds && isDialectError(error)) throw new DialectRefused(fileName, 'no CSV dialect found');
+    if (isDialectError(error)) throw new ExportError(fileName, `could not be read as CSV with the delimiter ${JSON.stringify(delimiter)}: choose the delimiter, and check that every quote is closed`);
+    throw new ExportError(fileName, readableEngineError(error instanceof Error ? error.message : String(error)));
   }
 }
 
 /** The head's records as DuckDB reads them: its names for the columns, and their values as text. */
-async function readSample(db: Db, name: string, { input, head, delimiter }: CsvFile) {
-  const fileRef = await db.registerFile(name, { kind: 'bytes', bytes: new TextEncoder().encode(head) });
+async function readSample(db: Db, name: string, { input, head, delimiter, lineFeeds }: CsvFile) {
+  const text = lineFeeds ? head.replace(/\r\n/g, '\n') : head;
+  const fileRef = await db.registerFile(name, { kind: 'bytes', bytes: new TextEncoder().encode(text) });
   try {
     return await db.query(sampleCsvSql(fileRef, delimiter));
   } catch (error) {
