@@ -4,7 +4,7 @@ import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema'
 import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
-import { detectTableKind, extraColumns, missingRequired, suggestMapping, type ColumnConstants, type ColumnMapping } from '../ingest/headerMapping';
+import { detectTableKind, extraColumns, missingRequired, readMapping, suggestMapping, type ColumnConstants, type ColumnMapping } from '../ingest/headerMapping';
 import { DEFAULT_PLACEHOLDERS } from '../ingest/placeholders';
 import { completeRecords, unclosedQuote } from '../ingest/csvHead';
 import { sniffCsv } from '../ingest/sniffCsv';
@@ -388,10 +388,12 @@ async function planImport(
   const withCurrency = currency && (kind === 'leads' || kind === 'deals') && given.currency === undefined ? { currency, ...chosen.constants } : chosen.constants;
   const constants = checkedConstants(fileName, kind, withCurrency ?? {});
   const missing = missingRequired(kind, given, constants);
+  // A header a constant replaces is not read for its column: it is kept as an extra column like any other the mapping leaves.
+  const read = readMapping(given, constants);
   if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
-  const extras = extraColumns(kind, headers, given);
+  const extras = extraColumns(kind, headers, read);
   // The raw source is the medium column as the export wrote it, unless the file has a column of its own for it.
-  const mapping = withRawSource(kind, given, constants);
+  const mapping = withRawSource(kind, read, constants);
   const detected = await detectValueFormatInSteps(kind, mapping, sample, delimiter, nextTask);
   const format: ValueFormat = {
     decimalSeparator: chosen.decimalSeparator ?? detected.decimalSeparator,
