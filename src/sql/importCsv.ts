@@ -551,13 +551,24 @@ export function rejectsTableSql(
     selects.push({
       sql:
         `SELECT ${LINES}.line, NULL::VARCHAR AS column_name, value, reason FROM (SELECT line AS reported, trim(first(csv_line), chr(13) || chr(10)) AS value, ` +
-        `first(error_type || ': ' || error_message) AS reason FROM ${SHAPE_REJECTS} GROUP BY line) s JOIN ${LINES} USING (reported)`,
+        `first(${SHAPE_REASON}) AS reason FROM ${SHAPE_REJECTS} GROUP BY line) s JOIN ${LINES} USING (reported)`,
       params: [],
     });
   }
   if (selects.length === 0) return null;
   return joinSql([`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS`, joinSql(selects, ' UNION ALL '), 'ORDER BY line, column_name']);
 }
+
+/**
+ * A record's reason in our words, not DuckDB's ("MISSING COLUMNS: Expected Number of Columns: 6
+ * Found: 3…"): "too few columns: 3 instead of 6". The UI translates these (useRejectReason).
+ */
+const expectedColumns = `regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1)`;
+// DuckDB stops counting a record's fields at the first one too many: only "more than" is known.
+const SHAPE_REASON =
+  `CASE error_type WHEN 'MISSING COLUMNS' THEN 'too few columns: ' || regexp_extract(error_message, 'Found: (\\d+)', 1) || ' instead of ' || ${expectedColumns} ` +
+  `WHEN 'TOO MANY COLUMNS' THEN 'too many columns: more than ' || ${expectedColumns} ` +
+  `WHEN 'INVALID ENCODING' THEN 'not valid UTF-8 text' WHEN 'UNQUOTED VALUE' THEN 'a quote inside an unquoted cell' ELSE 'not readable as a CSV record' END`;
 
 /** The rows that will be loaded: not flagged and (when there are rejects) not on a rejected line. */
 function keptRows(line: string, withRejects: boolean): string {

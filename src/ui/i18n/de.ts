@@ -317,6 +317,7 @@ export const de: Messages = {
     duplicateRow: 'gleiche ID wie Zeile {{n}} des Blatts',
     tooFew: 'zu wenige Spalten: {{found}} statt {{expected}}',
     tooMany: 'zu viele Spalten: {{found}} statt {{expected}}',
+    moreThan: 'zu viele Spalten: mehr als {{expected}}',
     tooLong: 'Datensatz länger als {{bytes}} Bytes',
   },
   storage: {

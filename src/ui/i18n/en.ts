@@ -315,6 +315,7 @@ export const en = {
     duplicateRow: 'same id as row {{n}}',
     tooFew: 'too few columns: {{found}} instead of {{expected}}',
     tooMany: 'too many columns: {{found}} instead of {{expected}}',
+    moreThan: 'too many columns: more than {{expected}}',
     tooLong: 'record longer than {{bytes}} bytes',
   },
   storage: {
