@@ -1,12 +1,14 @@
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { FileSource } from '../src/db/types';
 import type { TextEncoding } from '../src/ingest/encoding';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
+import { crlfToLf, LineFeeds } from '../src/ingest/lineFeeds';
 import { arrowTableToCsv } from '../src/ingest/parquetCsv';
 import { convertWorkbook } from '../src/ingest/xlsx';
 import type { TableKind } from '../src/domain/schema';
@@ -28,13 +30,26 @@ function bytesOf(source: FileSource): Uint8Array {
 
 export const nodeCodec: TextCodec = {
   decode: (bytes, encoding) => iconv.decode(Buffer.from(bytes), ICONV_NAME[encoding]),
-  async toUtf8(source, encoding, bomLength) {
+  async toUtf8(source, encoding, bomLength, options) {
     const text = iconv.decode(Buffer.from(bytesOf(source).subarray(bomLength)), ICONV_NAME[encoding]);
-    return { kind: 'bytes', bytes: Buffer.from(text, 'utf8') };
+    const bytes = Buffer.from(text, 'utf8');
+    return { kind: 'bytes', bytes: options?.lineFeeds ? crlfToLf(bytes) : bytes };
   },
   convertWorkbook: async (source) => convertWorkbook(bytesOf(source)),
   convertParquet: async (source) => arrowTableToCsv(tableFromIPC(readParquet(bytesOf(source)).intoIPCStream())),
+  readStart: async (source, bytes) => (source.kind === 'path' ? readStartOfFile(source.path, bytes) : bytesOf(source).subarray(0, bytes)),
 };
+
+/** The first `bytes` of a file on disk (fewer when it is shorter). */
+function readStartOfFile(filePath: string, bytes: number): Uint8Array {
+  const handle = openSync(filePath, 'r');
+  try {
+    const head = new Uint8Array(bytes);
+    return head.subarray(0, readSync(handle, head, 0, bytes, 0));
+  } finally {
+    closeSync(handle);
+  }
+}
 
 /**
  * nodeCodec for exports on disk of any size (the ETL): a file that is not UTF-8 is transcoded by
@@ -52,10 +67,13 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
     decode: nodeCodec.decode,
     convertWorkbook: nodeCodec.convertWorkbook,
     convertParquet: nodeCodec.convertParquet,
-    async toUtf8(source, encoding, bomLength) {
-      if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength);
+    readStart: nodeCodec.readStart!,
+    async toUtf8(source, encoding, bomLength, options) {
+      if (source.kind !== 'path') return nodeCodec.toUtf8(source, encoding, bomLength, options);
       const copy = path.join(scratch, `${++copies}-${path.basename(source.path)}`);
-      await pipeline(createReadStream(source.path, { start: bomLength }), iconv.decodeStream(ICONV_NAME[encoding]), createWriteStream(copy));
+      const decoded = [createReadStream(source.path, { start: bomLength }), iconv.decodeStream(ICONV_NAME[encoding])] as const;
+      if (options?.lineFeeds) await pipeline(...decoded, lineFeedStream(), createWriteStream(copy));
+      else await pipeline(...decoded, createWriteStream(copy));
       return { kind: 'path', path: copy };
     },
     release() {
@@ -68,14 +86,20 @@ export function openFileCodec(): TextCodec & { release(): void; close(): void } 
   };
 }
 
+/** UTF-8 text in, its bytes with every CR LF as LF out. */
+function lineFeedStream(): Transform {
+  const feeds = new LineFeeds();
+  return new Transform({
+    transform(chunk: string | Buffer, _encoding, done) {
+      done(null, feeds.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+    },
+    flush(done) {
+      done(null, feeds.finish());
+    },
+  });
+}
+
 /** A file on disk as an import input: its path for DuckDB and its first bytes for sniffing. */
 export function nodeInput(filePath: string, kind?: TableKind): CsvImportInput {
-  const handle = openSync(filePath, 'r');
-  try {
-    const head = new Uint8Array(HEAD_BYTES);
-    const read = readSync(handle, head, 0, HEAD_BYTES, 0);
-    return { fileName: path.basename(filePath), source: { kind: 'path', path: filePath }, head: head.subarray(0, read), ...(kind ? { kind } : {}) };
-  } finally {
-    closeSync(handle);
-  }
+  return { fileName: path.basename(filePath), source: { kind: 'path', path: filePath }, head: readStartOfFile(filePath, HEAD_BYTES), ...(kind ? { kind } : {}) };
 }

@@ -1,4 +1,6 @@
 import { CANONICAL, type TableKind } from '../src/domain/schema';
+import { suggestMapping } from '../src/ingest/headerMapping';
+import type { SheetNote } from '../src/ingest/xlsx';
 import { toSafeCsv } from '../src/ingest/safeCsv';
 import type { CsvImportReport } from '../src/services/importCsv';
 import type { LeadFigures } from '../src/services/leadFigures';
@@ -69,6 +71,39 @@ const md = (value: unknown) => markdownCell(value);
 const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
+const SHEET_NOTES: Readonly<Record<SheetNote['kind'], string>> = {
+  errorCells: 'cells with an Excel error, read as empty',
+  formulasWithoutValue: 'formulas without a stored result, read as empty (open and save the file in Excel to compute them)',
+  otherDecimalConvention: 'numbers written as text with the other decimal separator, which may be rejected or misread',
+};
+
+/** The sheet a workbook was read from, its other sheets and what to know about its cells. */
+function sheetLines({ sheet }: CsvImportReport): string[] {
+  if (!sheet) return [];
+  const out = [`Sheet “${md(sheet.name)}” read, header in row ${integer.format(sheet.headerRow)}.`, ''];
+  if (sheet.otherSheets.length) out.push(`Other sheets, not read: ${sheet.otherSheets.map((s) => `“${md(s)}”`).join(', ')}.`, '');
+  for (const note of sheet.notes) {
+    out.push(`Workbook note: ${integer.format(note.count)} ${SHEET_NOTES[note.kind]}: ${note.examples.map(md).join('; ')}${note.count > note.examples.length ? ' …' : ''}.`, '');
+  }
+  return out;
+}
+
+/**
+ * The canonical columns the export gives no value: those an extra column would fit (a mapping file's
+ * "columns" left them out) said so, the others listed as not in the export.
+ */
+function unmappedLines(report: CsvImportReport): string[] {
+  const unmapped = CANONICAL[report.kind].filter((c) => report.mapping[c.name] === undefined && report.constants[c.name] === undefined).map((c) => c.name);
+  const fitting = suggestMapping(report.kind, report.extras.map((e) => e.header));
+  const absent = unmapped.filter((c) => fitting[c] === undefined);
+  const out: string[] = [];
+  for (const column of unmapped.filter((c) => fitting[c] !== undefined)) {
+    out.push(`${code(column)}: not mapped; the export's ${md(fitting[column])} would fit it (kept as an extra column; map it with "columns").`, '');
+  }
+  if (absent.length) out.push(`Not in this export (left empty): ${absent.map(code).join(', ')}.`, '');
+  return out;
+}
+
 function fileSection(report: CsvImportReport): string {
   const out: string[] = [];
   const dates = Object.entries(report.format.dateFormats).map(([column, formats]) => `${code(column)}: ${formats.map(code).join(' or ')}`);
@@ -91,8 +126,7 @@ function fileSection(report: CsvImportReport): string {
   out.push('### Mapping', '', table(['column', 'file header'], Object.entries(report.mapping).map(([column, header]) => [code(column), md(header)])), '');
   const constants = Object.entries(report.constants);
   if (constants.length) out.push('### Constants', '', table(['column', 'every row'], constants.map(([column, value]) => [code(column), md(value)])), '');
-  const unmapped = CANONICAL[report.kind].filter((c) => report.mapping[c.name] === undefined && report.constants[c.name] === undefined).map((c) => code(c.name));
-  if (unmapped.length) out.push(`Not in this export (left empty): ${unmapped.join(', ')}.`, '');
+  out.push(...sheetLines(report), ...unmappedLines(report));
   if (report.extras.length) out.push(`Kept as extra columns (filters, splits, explorer): ${report.extras.map((e) => (e.name === e.header ? md(e.header) : `${md(e.header)} as ${md(e.name)}`)).join(', ')}.`, '');
   if (report.currency) out.push(`Amounts in ${code(report.currency)} (chosen for this export).`, '');
   if (report.placeholders.length) {
@@ -112,6 +146,14 @@ function fileSection(report: CsvImportReport): string {
     const shown = report.cleared.slice(0, MARKDOWN_REJECTS_LIMIT);
     out.push(table(['line', 'column', 'value', 'reason'], shown.map((r) => [md(r.line), code(String(r.column_name)), md(r.value), md(r.reason)])), '');
     if (report.cleared.length > shown.length) out.push(`The first ${integer.format(shown.length)} are listed; report.json has all ${integer.format(report.cleared.length)}.`, '');
+  }
+  if (report.unknownValues.length) {
+    out.push(
+      `### Values kept as they are (${integer.format(report.unknownValues.length)}: not known to the app; map them with "values" in the mapping file)`,
+      '',
+      table(['column', 'value', 'rows'], report.unknownValues.map((u) => [code(u.column), md(u.value), integer.format(u.rows)])),
+      '',
+    );
   }
   if (report.repairs.length) {
     out.push('### Repairs', '', table(['column', 'from', 'to', 'rows', 'why'], report.repairs.map((r) => [code(r.column), md(r.from), code(r.to), integer.format(r.rows), md(r.why)])), '');

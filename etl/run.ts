@@ -31,6 +31,7 @@ import {
 import { EtlCancelled, EtlError } from './errors';
 import { readMappingFile, type MappingFile } from './mapping';
 import { nodeInput, openFileCodec } from './nodeCodec';
+import { mappingHint, missingByTable } from './unrecognised';
 import { rejectsCsv, rejectsFileName, reportMarkdown, type RunReport, type SharedKey } from './report';
 
 /** What a folder contributes: the exports the browser's Import page accepts. */
@@ -177,6 +178,13 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
       };
       const report = await importCsv(db, inputOf(file, mapping), codec, importOptions)
         .catch((error: unknown) => {
+          // The import names the missing columns; the ETL says how its mapping file supplies them.
+          const missing = error instanceof ExportError ? /: no column found for ([a-z_]+)/.exec(error.message) : null;
+          if (missing) {
+            const kind = mapping[name]?.kind;
+            const hint = mappingHint(name, kind && kind !== 'lookup' ? kind : 'leads', missing[1]!, '<its header in the file>');
+            throw new ExportError(name, `${(error as ExportError).message.slice(name.length + 2)}; ${hint}`);
+          }
           if (error instanceof ExportError && !options.allowRejects && error.message.includes('not imported, nothing was replaced')) {
             throw new ExportError(name, `${error.message.replace(/^.*?not imported, nothing was replaced: /, '')}; nothing was written (run with --allow-rejects to load it anyway)`);
           }
@@ -257,15 +265,15 @@ async function lookupKeyOf(db: Db, file: string, mapping: MappingFile, codec: Re
     const [leadColumn, column] = Object.entries(given)[0]!;
     return { leadColumn, column };
   }
-  if (!reports.some((r) => r.kind === 'leads')) throw new ExportError(name, 'not recognised as leads, deals, campaigns or targets, and there are no leads to use it as a lookup of');
   const { headers } = await inspectImport(inputOf(file, mapping), codec);
+  const unrecognised = `not recognised as leads, deals, campaigns or targets: no column found for ${missingByTable(headers)}`;
+  if (!reports.some((r) => r.kind === 'leads')) throw new ExportError(name, `${unrecognised}, and there are no leads to use it as a lookup of; ${mappingHint(name, 'leads', 'lead_id', headers[0] ?? 'ID')}`);
   const leadColumns = (await tableColumns(db, 'leads')).map((c) => c.name);
   const key = suggestLookupKey(headers, leadColumns, reports.filter((r) => r.kind === 'leads').map((r) => r.mapping));
   if (!key) {
     throw new ExportError(
       name,
-      `not recognised as leads, deals, campaigns or targets, and none of its columns (${headers.join(', ')}) matches a lead column to use it as a lookup; ` +
-        'name its kind (and a lookup\'s "key") in the mapping file',
+      `${unrecognised}, and none of its columns (${headers.join(', ')}) matches a lead column to use it as a lookup (or give a lookup's "key"); ${mappingHint(name, 'leads', 'lead_id', headers[0] ?? 'ID')}`,
     );
   }
   return key;

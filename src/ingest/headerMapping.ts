@@ -52,6 +52,17 @@ export function detectTableKind(headers: readonly string[]): TableKind | null {
   return best?.kind ?? null;
 }
 
+/** The mapping without the columns a (non-blank) constant fills: their headers are not read for them. */
+export function readMapping(mapping: ColumnMapping, constants: ColumnConstants = {}): ColumnMapping {
+  return Object.fromEntries(Object.entries(mapping).filter(([column]) => !constants[column]?.trim()));
+}
+
+/** The file's headers no column is read from (kept as extra columns): one a constant replaces included. */
+export function unusedHeaders(headers: readonly string[], mapping: ColumnMapping, constants: ColumnConstants = {}): string[] {
+  const read = new Set(Object.values(readMapping(mapping, constants)));
+  return headers.filter((h) => !read.has(h));
+}
+
 /** Names DuckDB treats as one (identifiers are case-insensitive there). */
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

@@ -5,7 +5,7 @@ import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { dateRangeProblem, defaultDateRange, type DateRange } from '../domain/valueFormat';
 import { detectEncoding, type TextEncoding } from '../ingest/encoding';
-import { detectTableKind, extraColumns, missingRequired, suggestMapping, type ColumnConstants, type ColumnMapping } from '../ingest/headerMapping';
+import { detectTableKind, extraColumns, missingRequired, readMapping, suggestMapping, type ColumnConstants, type ColumnMapping } from '../ingest/headerMapping';
 import { DEFAULT_PLACEHOLDERS } from '../ingest/placeholders';
 import { completeRecords, unclosedQuote } from '../ingest/csvHead';
 import { sniffCsv } from '../ingest/sniffCsv';
@@ -44,6 +44,7 @@ import { KEY_COLUMNS, matchingRowsSql, tableExistsSql, upsertSql, type ImportMod
 import { newColumns } from './tableInfo';
 import { plausibilityWarnings, refreshLeadFacts } from './leadFacts';
 import { ExportError } from './exportError';
+import { withWholeHeader } from './wholeHeader';
 import { importRisks } from './importRisks';
 import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv, workbookReport } from './importWorkbook';
@@ -108,6 +109,10 @@ async function upsertSteps(db: Db, kind: TableKind): Promise<SqlQuery[]> {
   return upsertSql(WORK, kind, await newColumns(db, WORK, kind));
 }
 
+/** DuckDB's refusal of a file with a line longer than its max_line_size. */
+const isLineTooLong = (error: unknown) => error instanceof Error && /maximum line size/i.test(error.message);
+const READ_LINE_LIMIT_TEXT = '64 MB';
+
 /** The first row of a result (counts and flags). */
 const firstRow = async (db: Db, query: SqlQuery) => toRows(await db.query(query))[0] ?? {};
 
@@ -130,6 +135,7 @@ export async function importCsv(db: Db, input: CsvImportInput, codec: TextCodec,
 /** The import of a CSV text (a workbook's sheet converted to it: then `sheetRows` renumbers its lines before they are stored). */
 async function importCsvText(db: Db, input: CsvImportInput, codec: TextCodec, options: ImportOptions, sheetRows?: ReadonlyMap<number, number>): Promise<CsvImportReport> {
   const { fileName } = input;
+  input = await withWholeHeader(input, codec, HEAD_BYTES);
   if (input.head.length === 0) throw new ExportError(fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = encodingOf(input);
   const headText = codec.decode(input.head.subarray(bomLength), encoding);
@@ -149,7 +155,29 @@ async function importCsvText(db: Db, input: CsvImportInput, codec: TextCodec, op
     if (report) return report;
   }
   const utf8 = encoding === 'utf-8' ? input.source : await codec.toUtf8(input.source, encoding, bomLength);
-  return (await importText(db, file, utf8, 'utf-8', null, true, { ...options, sheetRows }))!;
+  try {
+    return (await importText(db, file, utf8, 'utf-8', null, true, { ...options, sheetRows }))!;
+  } catch (error) {
+    if (!(error instanceof DialectRefused)) throw error;
+  }
+  // DuckDB's sniffer refuses lines that end in CR LF and then LF (two exports concatenated): a copy with LF alone reads, lines unchanged.
+  const lineFeeds = await codec.toUtf8(input.source, encoding, bomLength, { lineFeeds: true });
+  return (await importText(db, { ...file, lineFeeds: true }, lineFeeds, 'utf-8', null, true, { ...options, sheetRows }))!;
+}
+
+/** DuckDB found no CSV dialect for the file: importCsv reads it again from a copy with LF line ends. */
+class DialectRefused extends ExportError {}
+
+/** DuckDB's sniffer's refusal, or its parser's on a line end that changes within the file. */
+const isDialectError = (error: unknown) => error instanceof Error && /Error when sniffing file|state machine reached an invalid state/i.test(error.message);
+
+/**
+ * An engine error no step above turned into a message of its own, without DuckDB's wording: its
+ * first line, with the error class and the advice about DuckDB's options taken off.
+ */
+function readableEngineError(message: string): string {
+  const first = message.split('\n')[0]!.replace(/^[A-Za-z ]*Error:\s*/, '').trim();
+  return `the file could not be read (${first.length > 160 ? `${first.slice(0, 160)}…` : first})`;
 }
 
 /** The codec's scan, if it has one; a scan that fails (e.g. the file could not be read) only means that every careful step is taken. */
@@ -169,6 +197,8 @@ interface CsvFile {
   readonly delimiter: string;
   /** The complete records of the file's head, decoded. */
   readonly head: string;
+  /** Read from a copy with LF line ends (after DuckDB refused the file's mixed ones). */
+  readonly lineFeeds?: boolean;
 }
 
 /**
@@ -207,8 +237,16 @@ async function importText(
     try {
       onProgress?.('reading', 0);
       const progress = onProgress ? { onProgress: (fraction: number) => onProgress('reading', fraction) } : {};
-      const load = loadCsvSql(plan, headers, fileRef, delimiter, fileName, csvEncoding, lineBreaks);
-      await db.query(load, { ...(signal ? { signal } : {}), ...progress });
+      const load = (longRecords: boolean) => loadCsvSql(plan, headers, fileRef, delimiter, fileName, csvEncoding, lineBreaks, longRecords);
+      const queryOptions = { ...(signal ? { signal } : {}), ...progress };
+      // DuckDB refuses a whole file for one record over its line limit (naming the wrong line): read again, measuring them.
+      await db.query(load(false), queryOptions).catch(async (error: unknown) => {
+        if (!isLineTooLong(error)) throw error;
+        onProgress?.('reading', 0);
+        await db.query(load(true), queryOptions).catch((again: unknown) => {
+          throw isLineTooLong(again) ? new ExportError(fileName, `a record is longer than ${READ_LINE_LIMIT_TEXT}: is a quote left open?`) : again;
+        });
+      });
     } finally {
       // Everything after the scan reads the working table; the engine gets all its threads back.
       await db.unregisterFile(name);
@@ -238,7 +276,7 @@ async function importText(
     const simpleLines = stats.multiLine === 0 && stats.setAside === 0;
     if (!simpleLines) await db.query(numberLinesSql());
     const line = lineSql(simpleLines);
-    const rejectsTable = rejectsTableSql(plan, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0 });
+    const rejectsTable = rejectsTableSql(plan, line, { flagged: stats.bad > 0, repeatedIds: stats.repeatedIds, setAside: stats.setAside > 0, longRecords: stats.longRecords > 0 });
     if (rejectsTable) await db.query(rejectsTable);
     const clearedQuery = stats.soft > 0 ? clearedCellsSql(plan, line, rejectsTable !== null) : null;
     const cleared = clearedQuery ? toRows(await db.query(clearedQuery)) : [];
@@ -296,7 +334,11 @@ async function importText(
     // An error found in text read as latin-1 (e.g. in a header) is only reported once that text is known to be right.
     if (!published && (await latin1Refused())) return null;
     if (error instanceof ExportError || signal?.aborted) throw error;
-    throw new ExportError(fileName, `not imported, your earlier data is unchanged: ${errorText(error)}`);
+    if (!file.lineFeeds && isDialectError(error)) throw new DialectRefused(fileName, 'no CSV dialect found');
+    if (isDialectError(error)) throw new ExportError(fileName, `could not be read as CSV with the delimiter ${JSON.stringify(delimiter)}: choose the delimiter, and check that every quote is closed`);
+    // Out of memory is said as the engine says it: the browser turns it into advice (explainOutOfMemory).
+    const engineText = errorText(error);
+    throw new ExportError(fileName, `${/out of memory/i.test(engineText) ? engineText : readableEngineError(engineText)}; nothing was imported, your earlier data is unchanged`);
   }
 }
 
@@ -322,8 +364,9 @@ async function afterImport(db: Db, kind: TableKind): Promise<Pick<CsvImportRepor
 }
 
 /** The head's records as DuckDB reads them: its names for the columns, and their values as text. */
-async function readSample(db: Db, name: string, { input, head, delimiter }: CsvFile) {
-  const fileRef = await db.registerFile(name, { kind: 'bytes', bytes: new TextEncoder().encode(head) });
+async function readSample(db: Db, name: string, { input, head, delimiter, lineFeeds }: CsvFile) {
+  const text = lineFeeds ? head.replace(/\r\n/g, '\n') : head;
+  const fileRef = await db.registerFile(name, { kind: 'bytes', bytes: new TextEncoder().encode(text) });
   try {
     return await db.query(sampleCsvSql(fileRef, delimiter));
   } catch (error) {
@@ -348,6 +391,7 @@ async function importStats(db: Db, plan: LoadPlan): Promise<ImportStats> {
     bad: Number(row.bad ?? 0),
     soft: Number(row.soft ?? 0),
     multiLine: Number(row.multi_line ?? 0),
+    longRecords: Number(row.long_records ?? 0),
     setAside: Number(row.set_aside ?? 0),
     repeatedIds: row.repeated_ids === true,
   };
@@ -379,10 +423,12 @@ async function planImport(
   const withCurrency = currency && (kind === 'leads' || kind === 'deals') && given.currency === undefined ? { currency, ...chosen.constants } : chosen.constants;
   const constants = checkedConstants(fileName, kind, withCurrency ?? {});
   const missing = missingRequired(kind, given, constants);
+  // A header a constant replaces is not read for its column: it is kept as an extra column like any other the mapping leaves.
+  const read = readMapping(given, constants);
   if (missing.length) throw new ExportError(fileName, `no column found for ${missing.join(', ')} (headers: ${headers.join(', ')})`);
-  const extras = extraColumns(kind, headers, given);
+  const extras = extraColumns(kind, headers, read);
   // The raw source is the medium column as the export wrote it, unless the file has a column of its own for it.
-  const mapping = withRawSource(kind, given, constants);
+  const mapping = withRawSource(kind, read, constants);
   const detected = await detectValueFormatInSteps(kind, mapping, sample, delimiter, nextTask);
   const format: ValueFormat = {
     decimalSeparator: chosen.decimalSeparator ?? detected.decimalSeparator,
@@ -414,10 +460,11 @@ function withRawSource(kind: TableKind, mapping: ColumnMapping, constants: Colum
  * Required text was emptied of them while reading.
  */
 async function emptyPlaceholders(db: Db, plan: LoadPlan): Promise<{ column: string; cells: number }[]> {
-  const count = placeholderCountsSql(plan);
-  if (!count) return [];
-  const row = await firstRow(db, count.query);
-  const counts = count.columns.map((column, i) => ({ column, cells: Number(row[`n${i}`] ?? 0) })).filter((c) => c.cells > 0);
+  const counts: { column: string; cells: number }[] = [];
+  for (const count of placeholderCountsSql(plan)) {
+    const row = await firstRow(db, count.query);
+    counts.push(...count.columns.map((column, i) => ({ column, cells: Number(row[`n${i}`] ?? 0) })).filter((c) => c.cells > 0));
+  }
   const typed = new Set(CANONICAL[plan.kind].filter((c) => c.type !== 'VARCHAR').map((c) => c.name));
   const required = new Set(requiredTextColumns(plan));
   const found = counts.filter((c) => !typed.has(c.column));

@@ -47,8 +47,8 @@ export interface CsvImportInput {
 export interface TextCodec {
   /** Decodes the head for sniffing (browser: TextDecoder; Node: iconv-lite, as Node's windows-1252 is wrong). */
   decode(bytes: Uint8Array, encoding: TextEncoding): string;
-  /** A UTF-8 copy of the whole file for DuckDB, which reads only UTF-8. */
-  toUtf8(source: FileSource, encoding: TextEncoding, bomLength: number): Promise<FileSource>;
+  /** A UTF-8 copy of the whole file for DuckDB, which reads only UTF-8; with `lineFeeds`, every CR LF written as LF (see LineFeeds). */
+  toUtf8(source: FileSource, encoding: TextEncoding, bomLength: number, options?: { readonly lineFeeds?: boolean }): Promise<FileSource>;
   /** An Excel workbook's sheet as UTF-8 CSV (browser: in a worker, so the page stays responsive). */
   convertWorkbook(source: FileSource): Promise<WorkbookConversion>;
   /** A Parquet file's rows as UTF-8 CSV (parquet-wasm; browser: in a worker). */
@@ -61,6 +61,8 @@ export interface TextCodec {
    * skips the careful steps the file does not need; without it, every careful step is taken.
    */
   scan?(source: FileSource, head: Uint8Array, delimiter: string, encoding: 'utf-8' | 'windows-1252'): { readonly head: CsvScan; readonly file: Promise<CsvScan> };
+  /** Optional: the first `bytes` of a source the import cannot slice itself (a path), for a header longer than the head. */
+  readStart?(source: FileSource, bytes: number): Promise<Uint8Array>;
 }
 
 export interface Repair {

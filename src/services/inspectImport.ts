@@ -8,6 +8,7 @@ import { ExportError } from './exportError';
 import { assertTextExport, encodingOf, HEAD_BYTES, type CsvImportInput, type TextCodec } from './importCsv';
 import { parquetAsCsv } from './importParquet';
 import { workbookAsCsv } from './importWorkbook';
+import { withWholeHeader } from './wholeHeader';
 
 /** What the user reviews before an import: detected facts, the suggested mapping, the first rows. */
 export interface Inspection {
@@ -41,7 +42,8 @@ export interface TextChoice {
 export async function inspectImport(original: CsvImportInput, codec: TextCodec, choice: TextChoice = {}): Promise<Inspection> {
   const workbook = original.workbook ?? (await workbookAsCsv(original, codec, HEAD_BYTES));
   const converted = workbook ? { ...workbook.input, workbook } : ((await parquetAsCsv(original, codec, HEAD_BYTES)) ?? original);
-  const input: CsvImportInput = { ...converted, ...(choice.encoding ? { encoding: choice.encoding } : {}), ...(choice.delimiter ? { delimiter: choice.delimiter } : {}) };
+  const whole = await withWholeHeader(converted, codec, HEAD_BYTES);
+  const input: CsvImportInput = { ...whole, ...(choice.encoding ? { encoding: choice.encoding } : {}), ...(choice.delimiter ? { delimiter: choice.delimiter } : {}) };
   if (input.head.length === 0) throw new ExportError(input.fileName, 'the file is empty (0 bytes)');
   const { encoding, bomLength } = encodingOf(input);
   const text = codec.decode(input.head.subarray(bomLength), encoding);

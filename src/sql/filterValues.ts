@@ -14,7 +14,7 @@ export function dimensionValuesSql(dimension: LeadDimension, filter: LeadFilter,
   return joinSql([`SELECT ${column} AS value, count(*)::BIGINT AS leads FROM ${LEAD_FACTS}`, whereSql(filter, pipeline), `GROUP BY ALL ORDER BY leads DESC, value NULLS LAST LIMIT ${Math.floor(limit)}`]);
 }
 
-/** How many distinct values (NULL not counted) a lead_facts column has (`n`). */
-export function distinctCountSql(column: string): SqlQuery {
-  return { sql: `SELECT count(DISTINCT ${quoteIdent(column)})::BIGINT AS n FROM ${LEAD_FACTS}`, params: [] };
+/** How many distinct values (NULL not counted) each lead_facts column has (`n0`, `n1`, … in order), in one scan. */
+export function distinctCountsSql(columns: readonly string[]): SqlQuery {
+  return { sql: `SELECT ${columns.map((c, i) => `count(DISTINCT ${quoteIdent(c)})::BIGINT AS n${i}`).join(', ')} FROM ${LEAD_FACTS}`, params: [] };
 }

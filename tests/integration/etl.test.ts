@@ -284,10 +284,25 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     expect(code).toBe(1);
     const message = stderr.trim().split('\n').at(-1);
     expect(message).toBe(
-      'etl: notizen.txt: not recognised as leads, deals, campaigns or targets, and none of its columns (Datum, Notiz) matches a lead column to use it as a lookup; ' +
-        'name its kind (and a lookup\'s "key") in the mapping file',
+      'etl: notizen.txt: not recognised as leads, deals, campaigns or targets: no column found for lead_id (leads, deals); campaign_id, medium, cost (campaigns); ' +
+        'period, sales_unit, revenue_target (targets), and none of its columns (Datum, Notiz) matches a lead column to use it as a lookup (or give a lookup\'s "key"); ' +
+        'name its table and columns in a mapping file and run again with --mapping mapping.json, e.g. {"notizen.txt":{"kind":"leads","columns":{"lead_id":"Datum"}}} (README, "ETL")',
     );
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('names the missing required columns of an export the mapping file gives a table, and how the mapping supplies them', async () => {
+    const dir = path.join(scratch, 'cli-missing');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'kontakte.csv'), 'Nr;Firma\n1;Müller\n');
+    const mapping = path.join(scratch, 'missing-mapping.json');
+    writeFileSync(mapping, JSON.stringify({ 'kontakte.csv': { kind: 'leads' } }));
+    const { code, stderr } = await run([dir, '--out', path.join(scratch, 'never'), '--mapping', mapping]);
+    expect(code).toBe(1);
+    const message = stderr.trim().split('\n').at(-1)!;
+    expect(message).toMatch(/^etl: kontakte\.csv: no column found for lead_id \(headers: Nr, Firma\); /);
+    expect(message).toContain('--mapping mapping.json, e.g. {"kontakte.csv":{"kind":"leads","columns":{"lead_id":"<its header in the file>"}}}');
+    expect(message).not.toMatch(/Error:/);
   });
 
   it('exits 1 naming the mapping file when it is not valid JSON', async () => {

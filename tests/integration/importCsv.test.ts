@@ -89,8 +89,8 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
     const report = await load('ragged.csv', bytesOf(csv));
     expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 2, rowsRejected: 2 });
     expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([
-      [3, 'L2,2025-01-03,Website', expect.stringMatching(/MISSING COLUMNS/)],
-      [4, 'L3,2025-01-04,Website,Open,C,3,extra', expect.stringMatching(/TOO MANY COLUMNS/)],
+      [3, 'L2,2025-01-03,Website', 'too few columns: 3 instead of 6'],
+      [4, 'L3,2025-01-04,Website,Open,C,3,extra', 'too many columns: more than 6'],
     ]);
     expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
       ['L1', 2],
@@ -192,7 +192,7 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
     const report = await load('multi.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
     expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 5, rowsRejected: 2 });
     expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
-      [4, null, 'L2,2025-01-03,Website', expect.stringMatching(/MISSING COLUMNS/)],
+      [4, null, 'L2,2025-01-03,Website', 'too few columns: 3 instead of 6'],
       [6, 'lead_id', 'L1', 'duplicate of line 2'],
     ]);
     expect(report.cleared.map((r) => [r.line, r.column_name, r.value])).toEqual([[7, 'created_at', 'notadate']]);
@@ -221,8 +221,8 @@ describe.each(ENGINES.flatMap((engine) => CODECS.map((codec) => ({ ...engine, ..
     const report = await load('aside.csv', bytesOf(`${EN_HEADER}\n${rows.join('\n')}\n`));
     expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 3, rowsRejected: 2 });
     expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([
-      [4, 'L2,2025-01-03,"p\nq"', expect.stringMatching(/MISSING COLUMNS/)],
-      [7, 'L4,2025-01-05,"m\n\nn",Open,A,5,6', expect.stringMatching(/TOO MANY COLUMNS/)],
+      [4, 'L2,2025-01-03,"p\nq"', expect.stringMatching(/^too few columns: 3 instead of \d+$/)],
+      [7, 'L4,2025-01-05,"m\n\nn",Open,A,5,6', expect.stringMatching(/^too many columns: more than \d+$/)],
     ]);
     expect((await leads()).map((r) => [r.lead_id, r._line])).toEqual([
       ['L1', 2],

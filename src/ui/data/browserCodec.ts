@@ -32,8 +32,8 @@ function inWorker(request: CodecRequest): Promise<CodecResponse> {
 export const browserCodec: TextCodec = {
   decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
   /** Transcodes in a worker into a new File, so DuckDB still reads it through a handle. */
-  async toUtf8(source, encoding, bomLength) {
-    const response = await inWorker({ op: 'toUtf8', blob: await blobOf(source), encoding, bomLength });
+  async toUtf8(source, encoding, bomLength, options) {
+    const response = await inWorker({ op: 'toUtf8', blob: await blobOf(source), encoding, bomLength, lineFeeds: options?.lineFeeds === true });
     if ('error' in response) throw new Error(`text conversion failed: ${response.error}`);
     if (!('file' in response)) throw new Error('text conversion failed: unexpected answer');
     return { kind: 'browser-file', file: response.file };

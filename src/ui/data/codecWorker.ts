@@ -4,12 +4,13 @@
  */
 import type { CsvScan } from '../../services/importCsv';
 import { CsvScanner } from '../../ingest/csvScan';
+import { LineFeeds } from '../../ingest/lineFeeds';
 import type { TextEncoding } from '../../ingest/encoding';
 import { errorText } from '../../domain/errorText';
 
 export type CodecRequest =
   | { readonly op: 'scan'; readonly blob: Blob; readonly delimiter: string; readonly utf8: boolean }
-  | { readonly op: 'toUtf8'; readonly blob: Blob; readonly encoding: TextEncoding; readonly bomLength: number };
+  | { readonly op: 'toUtf8'; readonly blob: Blob; readonly encoding: TextEncoding; readonly bomLength: number; readonly lineFeeds?: boolean };
 
 export type CodecResponse = { readonly scan: CsvScan } | { readonly file: File } | { readonly error: string };
 
@@ -57,15 +58,18 @@ function cp1252ToUtf8(input: Uint8Array, out: Uint8Array<ArrayBuffer>): Uint8Arr
   return out.slice(0, o);
 }
 
-async function toUtf8(blob: Blob, encoding: TextEncoding, bomLength: number): Promise<File> {
+async function toUtf8(blob: Blob, encoding: TextEncoding, bomLength: number, lineFeeds: boolean): Promise<File> {
   const parts: BlobPart[] = [];
+  const feeds = lineFeeds ? new LineFeeds() : null;
   const out = new Uint8Array(CHUNK_BYTES * 3);
   const decoder = encoding === 'windows-1252' ? null : new TextDecoder(encoding);
   const encoder = new TextEncoder();
   for (let offset = bomLength; offset < blob.size; offset += CHUNK_BYTES) {
     const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
-    parts.push(decoder ? encoder.encode(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < blob.size })) : cp1252ToUtf8(bytes, out));
+    const utf8 = decoder ? encoder.encode(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < blob.size })) : cp1252ToUtf8(bytes, out);
+    parts.push(feeds ? feeds.push(utf8) : utf8);
   }
+  if (feeds) parts.push(feeds.finish());
   return new File(parts, 'utf-8.csv', { type: 'text/csv' });
 }
 
@@ -74,7 +78,7 @@ async function handle(request: CodecRequest): Promise<CodecResponse> {
     case 'scan':
       return { scan: await scan(request.blob, request.delimiter, request.utf8) };
     case 'toUtf8':
-      return { file: await toUtf8(request.blob, request.encoding, request.bomLength) };
+      return { file: await toUtf8(request.blob, request.encoding, request.bomLength, request.lineFeeds === true) };
   }
 }
 

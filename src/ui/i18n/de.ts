@@ -327,6 +327,8 @@ export const de: Messages = {
     duplicateRow: 'gleiche ID wie Zeile {{n}} des Blatts',
     tooFew: 'zu wenige Spalten: {{found}} statt {{expected}}',
     tooMany: 'zu viele Spalten: {{found}} statt {{expected}}',
+    moreThan: 'zu viele Spalten: mehr als {{expected}}',
+    tooLong: 'Datensatz länger als {{bytes}} Bytes',
   },
   notice: {
     storedUnreadable: 'Ihre in diesem Browser gespeicherten Daten konnten nicht gelesen werden ({{message}}). Sie bleiben erhalten und werden nicht überschrieben, bis Sie sie verwerfen; solange werden die Beispieldaten gezeigt.',

@@ -325,6 +325,8 @@ export const en = {
     duplicateRow: 'same id as row {{n}}',
     tooFew: 'too few columns: {{found}} instead of {{expected}}',
     tooMany: 'too many columns: {{found}} instead of {{expected}}',
+    moreThan: 'too many columns: more than {{expected}}',
+    tooLong: 'record longer than {{bytes}} bytes',
   },
   notice: {
     storedUnreadable: 'Your data stored in this browser could not be read ({{message}}). It is kept, and nothing is saved over it, until you discard it; the sample is shown meanwhile.',

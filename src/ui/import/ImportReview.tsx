@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CANONICAL, TABLE_KINDS, type TableKind } from '../../domain/schema';
 import type { DateRange, ValueFormat } from '../../domain/valueFormat';
-import { missingRequired, type ColumnConstants, type ColumnMapping } from '../../ingest/headerMapping';
+import { missingRequired, unusedHeaders, type ColumnConstants, type ColumnMapping } from '../../ingest/headerMapping';
 import { suggestLookupKey } from '../../ingest/lookupKey';
 import { dateWarnings, numberStyleWarnings, placeholderCount, vocabularyWarnings } from '../../ingest/mappingWarnings';
 import { DEFAULT_PLACEHOLDERS, parsePlaceholders } from '../../ingest/placeholders';
@@ -89,7 +89,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
   const notDates = table ? dateWarnings(table, mapping, valuesOf) : [];
   const mixedDecimals = table ? numberStyleWarnings(table, mapping, valuesOf) : [];
   const amountsWithoutCurrency = (table === 'leads' || table === 'deals') && (mapping.amount !== undefined || constants.amount !== undefined) && mapping.currency === undefined;
-  const unused = table ? headers.filter((h) => !Object.values(mapping).includes(h)) : [];
+  const unused = table ? unusedHeaders(headers, mapping, constants) : [];
 
   function changeKind(next: ReviewKind) {
     setKind(next);

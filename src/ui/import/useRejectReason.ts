@@ -20,7 +20,11 @@ export function rejectReasonText(reason: string, t: Translate): string {
   if (reason === excelDayZeroReason) return t('reasons.excelDayZero');
   if ((m = /^outside the plausible dates (\S+) … (\S+)$/.exec(reason))) return t('reasons.dateRange', { from: m[1], to: m[2] });
   if ((m = /^duplicate of (line|row) (\d+)$/.exec(reason))) return t(m[1] === 'row' ? 'reasons.duplicateRow' : 'reasons.duplicateLine', { n: m[2] });
+  if ((m = /^too few columns: (\d+) instead of (\d+)$/.exec(reason))) return t('reasons.tooFew', { found: m[1], expected: m[2] });
+  if ((m = /^too many columns: more than (\d+)$/.exec(reason))) return t('reasons.moreThan', { expected: m[1] });
+  // Reports stored before the import wrote its own words kept DuckDB's.
   if ((m = /^MISSING COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooFew', { expected: m[1], found: m[2] });
+  if ((m = /^record longer than ([\d,]+) bytes$/.exec(reason))) return t('reasons.tooLong', { bytes: m[1] });
   if ((m = /^TOO MANY COLUMNS: Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason))) return t('reasons.tooMany', { expected: m[1], found: m[2] });
   return reason;
 }

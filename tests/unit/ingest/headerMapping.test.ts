@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateWarnings, vocabularyWarnings } from '../../../src/ingest/mappingWarnings';
 import { CANONICAL, TABLE_KINDS } from '../../../src/domain/schema';
-import { detectTableKind, missingRequired, suggestMapping } from '../../../src/ingest/headerMapping';
+import { detectTableKind, missingRequired, suggestMapping, unusedHeaders } from '../../../src/ingest/headerMapping';
 
 describe('header mapping', () => {
   it.each(TABLE_KINDS)('maps the English and German export headers of %s completely', (kind) => {
@@ -23,6 +23,13 @@ describe('header mapping', () => {
     expect(missingRequired('leads', suggestMapping('leads', ['Firma', 'Telefon']))).toEqual(['lead_id']);
     expect(missingRequired('leads', {}, { lead_id: 'x' })).toEqual([]);
     expect(detectTableKind(['foo', 'bar'])).toBeNull();
+  });
+});
+
+describe('unusedHeaders', () => {
+  it('lists the headers no column is read from, also one whose column a constant fills', () => {
+    const headers = ['Nr', 'Status', 'Notiz', 'Quelle'];
+    expect(unusedHeaders(headers, { lead_id: 'Nr', stage: 'Status', medium: 'Quelle' }, { stage: 'mql', medium: ' ' })).toEqual(['Status', 'Notiz']);
   });
 });
 

@@ -14,6 +14,9 @@ describe('reject reasons in the user language', async () => {
     expect(inGerman('not a date (expected %d.%m.%Y or excel-serial)')).toBe('kein Datum (erwartet dd.mm.yyyy, Excel)');
     expect(inGerman('duplicate of line 17')).toBe('gleiche ID wie Zeile 17');
     expect(inGerman('MISSING COLUMNS: Expected Number of Columns: 6 Found: 3')).toBe('zu wenige Spalten: 3 statt 6');
+    expect(inGerman('too few columns: 3 instead of 6')).toBe('zu wenige Spalten: 3 statt 6');
+    expect(inGerman('too many columns: more than 6')).toBe('zu viele Spalten: mehr als 6');
+    expect(inGerman('record longer than 2,000,000 bytes')).toBe('Datensatz länger als 2,000,000 Bytes');
   });
 
   it('translates the number format, plausible range and Excel day zero reasons', () => {
