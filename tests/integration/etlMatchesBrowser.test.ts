@@ -10,10 +10,15 @@ import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../src/domain/schema';
 import { importCsv } from '../../src/services/importCsv';
 import { funnelKpisSql } from '../../src/sql/overview';
+import { velocitySql } from '../../src/sql/funnel';
+import { answerFromCube } from '../../src/domain/funnelCube';
+import { velocityFromHistograms, type LagHistogramRow } from '../../src/domain/funnel';
+import { rate } from '../../src/domain/stats';
+import { buildFunnelCube } from '../../src/services/funnelCubes';
 import { parquetToIpcStream } from './helpers/bundle';
 import { REPO } from './helpers/engines';
 import { refreshLeadFacts } from '../../src/services/leadFacts';
-import { HAND10_DIR, HAND10_KPIS, HAND10_KPIS_BY_MEDIUM } from '../support/hand10';
+import { HAND10_DIR, HAND10_KPIS, HAND10_KPIS_BY_MEDIUM, HAND10_LEAD_TO_WON, HAND10_VELOCITY } from '../support/hand10';
 
 const SUMS: Readonly<Record<TableKind, string>> = {
   leads: 'sum(amount)::DOUBLE AS amount, sum(lead_score)::DOUBLE AS lead_score',
@@ -150,5 +155,21 @@ describe('the ETL and the browser import of the hand-computed fixture', () => {
     expect(compared.bundle.tables.leads?.[0]).toMatchObject({ rows: 10 });
     expect(compared.bundle.tables.deals?.[0]).toMatchObject({ rows: 4, amount: 4000 });
     for (const kind of ['leads', 'deals']) expect(compared.bundle.tables[kind], kind).toEqual(compared.browser.tables[kind]);
+  });
+
+  it('the imported leads give the hand-computed velocity, from the cube as from SQL, and the hand-computed Wilson interval', async () => {
+    const { db } = compared;
+    const cube = await buildFunnelCube(db, DEFAULT_PIPELINE);
+    const raw = toRows(await db.query(velocitySql({ pipeline: DEFAULT_PIPELINE, filter: [] })));
+    const fromCube = answerFromCube(cube, { kind: 'velocity' }, []);
+    expect(fromCube).toEqual(raw);
+    const spans = velocityFromHistograms(raw as unknown as LagHistogramRow[]);
+    expect(spans.find((v) => v.from === 0 && v.to === 4)).toEqual({ from: 0, to: 4, ...HAND10_VELOCITY.createdToWon });
+    expect(spans.find((v) => v.from === 0 && v.to === 1)).toEqual({ from: 0, to: 1, ...HAND10_VELOCITY.createdToMql });
+    const [kpis] = compared.browser.kpis;
+    const leadToWon = rate(Number(kpis?.reached_4), Number(kpis?.leads));
+    expect(leadToWon.value).toBe(HAND10_LEAD_TO_WON.value);
+    expect(leadToWon.interval?.low).toBeCloseTo(HAND10_LEAD_TO_WON.low, 5);
+    expect(leadToWon.interval?.high).toBeCloseTo(HAND10_LEAD_TO_WON.high, 5);
   });
 });
