@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectedByMedium, readCsv, reachedIndexOf, sampleMediumOf } from '../support/expectedFigures';
 import { quantile, wilson95 } from '../support/handStats';
-import { openApp, ROOT, useBuiltApp } from './harness';
+import { HAND10_DIR, HAND10_KPIS_BY_MEDIUM, HAND10_LEAD_TO_WON, HAND10_VELOCITY } from '../support/hand10';
+import { openApp, ROOT, upload, useBuiltApp } from './harness';
 
 /**
  * The figures on screen against the truth, not against the app itself: per-medium counts, revenue,
@@ -40,7 +41,7 @@ async function waitForViews(page: Page): Promise<void> {
   });
 }
 
-describe('figures on screen equal an independent computation from the sample files', () => {
+describe('figures on screen equal an independent computation from the source files', () => {
   const app = useBuiltApp();
   const truth = expectedByMedium(SAMPLE);
   const leads = readCsv(path.join(SAMPLE, 'leads.csv'));
@@ -137,6 +138,46 @@ describe('figures on screen equal an independent computation from the sample fil
     const one = await shown();
     expect(Math.abs(one.median - quantile(podcast, 0.5))).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(Math.abs(one.p80 - quantile(podcast, 0.8))).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ten leads imported through the page show the figures worked out by hand (tests/support/hand10.ts)', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/import');
+    await upload(page, [path.join(HAND10_DIR, 'leads.csv'), path.join(HAND10_DIR, 'deals.csv')], 2);
+    await page.click('[data-testid="nav-overview"]');
+    await page.waitForFunction(() => document.querySelector('[data-kpi="leads"]')?.getAttribute('data-value') === '10');
+    await page.waitForSelector('[data-testid="media-table"] tbody tr');
+    const rows = await page.$$eval('[data-testid="media-table"] tbody tr', (trs) =>
+      // The revenue cell's title has the amount in full; without one its text ("unknown", "–").
+      trs.map((tr) => [tr.getAttribute('data-medium'), ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.querySelector('[title]')?.getAttribute('title') ?? td.textContent ?? '')]),
+    );
+    const byMedium = new Map(rows.map(([medium, ...cells]) => [medium, cells]));
+    expect([...byMedium.keys()].sort()).toEqual(HAND10_KPIS_BY_MEDIUM.map((m) => m.medium ?? '').sort());
+    for (const m of HAND10_KPIS_BY_MEDIUM) {
+      const [leadsText, wonText, rateText, revenueText] = byMedium.get(m.medium ?? '')!;
+      expect([numberIn(leadsText!), numberIn(wonText!)], `${m.medium}`).toEqual([m.leads, m.reached_4]);
+      expectShown(numberIn(rateText!) / 100, m.reached_4 / m.leads, `${m.medium} lead → won`);
+      // Unknown revenue (a won lead without an amount) says so; nothing won shows no money.
+      if (m.revenue === null) expect(revenueText, `${m.medium} revenue`).toBe('unknown');
+      else if (m.reached_4 === 0) expect(revenueText, `${m.medium} revenue`).toMatch(/^(–|€?0)$/);
+      else expect(revenueText, `${m.medium} revenue`).toBe(`€${new Intl.NumberFormat('en-GB').format(m.revenue)}`);
+    }
+    const [low, high] = intervalIn((await page.textContent('[data-kpi="lead_to_won"] small')) ?? '');
+    expectShown(low, HAND10_LEAD_TO_WON.low, 'interval low');
+    expectShown(high, HAND10_LEAD_TO_WON.high, 'interval high');
+
+    await page.click('[data-testid="nav-funnel"]');
+    await waitForViews(page);
+    for (const [span, truth] of [['0-4', HAND10_VELOCITY.createdToWon], ['0-1', HAND10_VELOCITY.createdToMql]] as const) {
+      const cells = await page.$$eval(`[data-testid="velocity-table"] tr[data-span="${span}"] td`, (tds) => tds.map((td) => td.textContent ?? ''));
+      expect(cells.map(numberIn), span).toEqual([truth.n, truth.median, truth.p80]);
+    }
+    // web: 1 won of 4 leads, its interval by hand (Wilson) in the split view.
+    const web = wilson95(1, 4);
+    const [webLow, webHigh] = intervalIn((await page.textContent('[data-testid="split-table"] tr[data-value="web"] [data-figure="lead-to-won"]')) ?? '');
+    expectShown(webLow, web.low, 'web interval low');
+    expectShown(webHigh, web.high, 'web interval high');
     expect(errors).toEqual([]);
     await page.close();
   });
