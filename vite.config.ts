@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CSP_META, cspHeaderFor } from './src/ui/contentSecurityPolicy.js';
 
 /**
  * Cross-origin isolation lets the app pick duckdb-wasm's threaded bundle; the app also works
@@ -11,8 +13,37 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The CSP meta tag goes into the built index.html only: the dev server's React refresh preamble is an
+ * inline script, which the policy forbids (dev keeps working, the build is what users get).
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'leadloop-csp-meta',
+    apply: 'build',
+    // Prepended: a meta policy covers only what the document loads after it.
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+  };
+}
+
+/**
+ * The preview server sends the policy as a header, chosen per path (preview.headers cannot): the
+ * duckdb-wasm workers need eval, nothing else does.
+ */
+function contentSecurityPolicyHeader(): Plugin {
+  return {
+    name: 'leadloop-csp-header',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        response.setHeader('Content-Security-Policy', cspHeaderFor(new URL(request.url ?? '/', 'http://localhost').pathname));
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader()],
   define: {
     // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
     // opens it without probing for a file that usually is not there.

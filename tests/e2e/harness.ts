@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium, type Browser } from '../support/chromium';
 import { serveStatic, type StaticServer } from '../support/staticServer';
 
@@ -21,6 +21,8 @@ export function useBuiltApp(): BuiltApp {
   afterAll(async () => {
     await app.browser?.close();
     await app.server?.close();
+    // Workers' violations never reach a page's console: the server's report endpoint has them all.
+    expect(app.server?.cspViolations ?? [], 'Content-Security-Policy violations').toEqual([]);
   });
   return app;
 }

@@ -10,9 +10,15 @@ import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../src/domain/schema';
 import { importCsv } from '../../src/services/importCsv';
 import { funnelKpisSql } from '../../src/sql/overview';
+import { velocitySql } from '../../src/sql/funnel';
+import { answerFromCube } from '../../src/domain/funnelCube';
+import { velocityFromHistograms, type LagHistogramRow } from '../../src/domain/funnel';
+import { rate } from '../../src/domain/stats';
+import { buildFunnelCube } from '../../src/services/funnelCubes';
 import { parquetToIpcStream } from './helpers/bundle';
 import { REPO } from './helpers/engines';
 import { refreshLeadFacts } from '../../src/services/leadFacts';
+import { HAND10_DIR, HAND10_KPIS, HAND10_KPIS_BY_MEDIUM, HAND10_LEAD_TO_WON, HAND10_VELOCITY } from '../support/hand10';
 
 const SUMS: Readonly<Record<TableKind, string>> = {
   leads: 'sum(amount)::DOUBLE AS amount, sum(lead_score)::DOUBLE AS lead_score',
@@ -28,10 +34,10 @@ interface Figures {
 }
 
 /** What the app shows and what every row holds, from the tables leads, deals, campaigns, targets of a duckdb-wasm database. */
-async function figures(db: WasmNodeDb): Promise<Figures> {
+async function figures(db: WasmNodeDb, kinds: readonly TableKind[]): Promise<Figures> {
   const rows = async (sql: string) => toRows(await db.query({ sql, params: [] }));
   const tables: Record<string, Row[]> = {};
-  for (const kind of TABLE_KINDS) {
+  for (const kind of kinds) {
     tables[kind] = [
       ...(await rows(`SELECT count(*)::BIGINT AS rows, ${SUMS[kind]} FROM ${kind}`)),
       ...(await rows(`SELECT column_name, column_type FROM (DESCRIBE ${kind})`)),
@@ -46,42 +52,61 @@ async function figures(db: WasmNodeDb): Promise<Figures> {
   };
 }
 
+interface Compared {
+  db: WasmNodeDb;
+  bundle: Figures;
+  browser: Figures;
+  close(): Promise<void>;
+}
+
 /**
- * Acceptance: the ETL's bundle, read the way the browser will read it (parquet-wasm → Arrow IPC
- * stream → duckdb-wasm), gives the same figures and the same rows as the browser's own import of the
- * same exports (importCsv on duckdb-wasm).
+ * The ETL's bundle of a folder of exports, read the way the browser will read it (parquet-wasm →
+ * Arrow IPC stream → duckdb-wasm), and the browser's own import of the same exports (importCsv on
+ * duckdb-wasm), in one database: the bundle's tables as etl_<kind>, the import's as <kind>.
  */
+async function etlAndBrowser(samples: string): Promise<Compared> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-etl-browser-'));
+  const out = path.join(scratch, 'bundle');
+  const { manifest } = await runEtl({ inputs: [samples], outDir: out });
+  const db = await openWasmNodeDb();
+  // The bundle, as the app would load it. The IPC bytes go straight to duckdb-wasm (no Arrow Table
+  // crosses from our apache-arrow copy to duckdb-wasm's CJS one), and insertArrowFromIPCStream
+  // detaches the buffer it is given.
+  for (const [kind, table] of Object.entries(manifest.tables)) {
+    db.connection.insertArrowFromIPCStream(parquetToIpcStream(path.join(out, table.file)), { name: kind, create: true });
+  }
+  await refreshLeadFacts(db);
+  // The tables the exports hold (a small fixture has no campaigns or targets).
+  const kinds = TABLE_KINDS.filter((kind) => kind in manifest.tables);
+  const bundle = await figures(db, kinds);
+  for (const kind of kinds) await db.query({ sql: `ALTER TABLE ${kind} RENAME TO etl_${kind}`, params: [] });
+  // The browser's import of the same files on the same engine.
+  for (const file of readdirSync(samples).sort()) await importCsv(db, nodeInput(path.join(samples, file)), nodeCodec);
+  const browser = await figures(db, kinds);
+  return {
+    db,
+    bundle,
+    browser,
+    async close() {
+      await db.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Acceptance: the ETL's bundle gives the same figures and the same rows as the browser's import of the same exports. */
 describe.each(['de', 'en'])('the ETL on data-samples/%s reproduces the browser import', (style) => {
-  const samples = path.join(REPO, 'data-samples', style);
-  let scratch: string;
-  let db: WasmNodeDb;
-  let bundle: Figures;
-  let browser: Figures;
+  let compared: Compared;
 
   beforeAll(async () => {
-    scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-etl-browser-'));
-    const out = path.join(scratch, 'bundle');
-    const { manifest } = await runEtl({ inputs: [samples], outDir: out });
-    db = await openWasmNodeDb();
-    // The bundle, as the app would load it. The IPC bytes go straight to duckdb-wasm (no Arrow Table
-    // crosses from our apache-arrow copy to duckdb-wasm's CJS one), and insertArrowFromIPCStream
-    // detaches the buffer it is given.
-    for (const [kind, table] of Object.entries(manifest.tables)) {
-      db.connection.insertArrowFromIPCStream(parquetToIpcStream(path.join(out, table.file)), { name: kind, create: true });
-    }
-    await refreshLeadFacts(db);
-    bundle = await figures(db);
-    for (const kind of TABLE_KINDS) await db.query({ sql: `ALTER TABLE ${kind} RENAME TO etl_${kind}`, params: [] });
-    // The browser's import of the same files on the same engine.
-    for (const file of readdirSync(samples).sort()) await importCsv(db, nodeInput(path.join(samples, file)), nodeCodec);
-    browser = await figures(db);
+    compared = await etlAndBrowser(path.join(REPO, 'data-samples', style));
   });
   afterAll(async () => {
-    await db?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    await compared?.close();
   });
 
   it('gives the same funnel KPIs, overall and by medium', () => {
+    const { bundle, browser } = compared;
     expect(bundle.kpis[0]?.leads).toBe(20_000);
     expect(bundle.kpis).toEqual(browser.kpis);
     expect(bundle.kpisByMedium.length).toBeGreaterThanOrEqual(6);
@@ -89,18 +114,62 @@ describe.each(['de', 'en'])('the ETL on data-samples/%s reproduces the browser i
   });
 
   it('gives the same row counts and sums of amounts, column types and rows', () => {
-    for (const kind of TABLE_KINDS) expect(bundle.tables[kind], kind).toEqual(browser.tables[kind]);
+    for (const kind of TABLE_KINDS) expect(compared.bundle.tables[kind], kind).toEqual(compared.browser.tables[kind]);
   });
 
   it('holds no row the browser import lacks and lacks none it has', async () => {
     for (const kind of TABLE_KINDS) {
       const [diff] = toRows(
-        await db.query({
+        await compared.db.query({
           sql: `SELECT (SELECT count(*) FROM (SELECT * FROM etl_${kind} EXCEPT ALL SELECT * FROM ${kind}))::BIGINT AS only_etl, (SELECT count(*) FROM (SELECT * FROM ${kind} EXCEPT ALL SELECT * FROM etl_${kind}))::BIGINT AS only_browser`,
           params: [],
         }),
       );
       expect(diff, kind).toEqual({ only_etl: 0, only_browser: 0 });
     }
+  });
+});
+
+/**
+ * The same comparison on ten leads whose figures were worked out by hand (tests/support/hand10.ts):
+ * the two sides must agree with each other and with the truth.
+ */
+describe('the ETL and the browser import of the hand-computed fixture', () => {
+  let compared: Compared;
+
+  beforeAll(async () => {
+    compared = await etlAndBrowser(HAND10_DIR);
+  });
+  afterAll(async () => {
+    await compared?.close();
+  });
+
+  it('both give the hand-computed funnel KPIs, overall and by medium', () => {
+    for (const side of [compared.bundle, compared.browser]) {
+      expect(side.kpis).toEqual([HAND10_KPIS]);
+      expect(side.kpisByMedium).toEqual(HAND10_KPIS_BY_MEDIUM);
+    }
+  });
+
+  it('both hold the ten leads and four deals, the same rows', () => {
+    expect(compared.bundle.tables.leads?.[0]).toMatchObject({ rows: 10 });
+    expect(compared.bundle.tables.deals?.[0]).toMatchObject({ rows: 4, amount: 4000 });
+    for (const kind of ['leads', 'deals']) expect(compared.bundle.tables[kind], kind).toEqual(compared.browser.tables[kind]);
+  });
+
+  it('the imported leads give the hand-computed velocity, from the cube as from SQL, and the hand-computed Wilson interval', async () => {
+    const { db } = compared;
+    const cube = await buildFunnelCube(db, DEFAULT_PIPELINE);
+    const raw = toRows(await db.query(velocitySql({ pipeline: DEFAULT_PIPELINE, filter: [] })));
+    const fromCube = answerFromCube(cube, { kind: 'velocity' }, []);
+    expect(fromCube).toEqual(raw);
+    const spans = velocityFromHistograms(raw as unknown as LagHistogramRow[]);
+    expect(spans.find((v) => v.from === 0 && v.to === 4)).toEqual({ from: 0, to: 4, ...HAND10_VELOCITY.createdToWon });
+    expect(spans.find((v) => v.from === 0 && v.to === 1)).toEqual({ from: 0, to: 1, ...HAND10_VELOCITY.createdToMql });
+    const [kpis] = compared.browser.kpis;
+    const leadToWon = rate(Number(kpis?.reached_4), Number(kpis?.leads));
+    expect(leadToWon.value).toBe(HAND10_LEAD_TO_WON.value);
+    expect(leadToWon.interval?.low).toBeCloseTo(HAND10_LEAD_TO_WON.low, 5);
+    expect(leadToWon.interval?.high).toBeCloseTo(HAND10_LEAD_TO_WON.high, 5);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { daysBetween } from './handStats';
 
 /**
  * The Overview's figures computed straight from the sample CSV files, with none of the app's code:
@@ -74,4 +75,69 @@ export function expectedFigures(sampleDir: string): ExpectedFigures {
     byMedium.set(medium, (byMedium.get(medium) ?? 0) + 1);
   }
   return { leads: leads.length, reached, revenue, byMedium };
+}
+
+/**
+ * The sample's Lead Source values and the medium DESIGN.md maps each onto, written out by hand (not
+ * the app's synonym table): "Trade Show" is a trade fair, "Advertising" an ad; values that are no
+ * standard medium stay as they are.
+ */
+const SAMPLE_MEDIUM: Readonly<Record<string, string>> = {
+  Website: 'web',
+  Advertising: 'ad',
+  'Trade Show': 'trade_fair',
+  Event: 'event',
+  'Direct Mail': 'direct_mail',
+  Telemarketing: 'telemarketing',
+  Podcast: 'Podcast',
+  'Partner-Empfehlung': 'Partner-Empfehlung',
+};
+
+export function sampleMediumOf(lead: CsvRow): string {
+  const source = lead['Lead Source'] ?? '';
+  const medium = SAMPLE_MEDIUM[source];
+  if (medium === undefined) throw new Error(`Unexpected Lead Source "${source}" in the sample: extend SAMPLE_MEDIUM`);
+  return medium;
+}
+
+/** A won lead's won date: its earliest won deal's close date, else its own Close Date (deals close leads). */
+function wonDates(sampleDir: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const deal of readCsv(path.join(sampleDir, 'deals.csv'))) {
+    if (deal.Outcome !== 'Won') continue;
+    const id = deal['Lead ID'] ?? '';
+    const date = deal['Close Date'] ?? '';
+    if (date && (!dates.has(id) || date < dates.get(id)!)) dates.set(id, date);
+  }
+  return dates;
+}
+
+export interface MediumTruth {
+  leads: number;
+  won: number;
+  revenue: number;
+  /** Days from Created Date to the won date, one entry per won lead with both dates. */
+  daysToWon: number[];
+}
+
+/** Leads, won leads, revenue and lead → won days per medium of the sample, from its CSV files. */
+export function expectedByMedium(sampleDir: string): Map<string, MediumTruth> {
+  const won = wonDates(sampleDir);
+  const byMedium = new Map<string, MediumTruth>();
+  // Won leads and their amounts by the one definition above.
+  const amounts = new Map(wonLeadsWithDealAmounts(sampleDir).map((l) => [l['Lead ID'] ?? '', Number(l.Amount || 0)]));
+  for (const lead of readCsv(path.join(sampleDir, 'leads.csv'))) {
+    const medium = sampleMediumOf(lead);
+    const figures = byMedium.get(medium) ?? { leads: 0, won: 0, revenue: 0, daysToWon: [] };
+    figures.leads += 1;
+    const id = lead['Lead ID'] ?? '';
+    if (amounts.has(id)) {
+      figures.won += 1;
+      figures.revenue += amounts.get(id)!;
+      const wonAt = won.get(id) ?? lead['Close Date'] ?? '';
+      if (wonAt && lead['Created Date']) figures.daysToWon.push(daysBetween(lead['Created Date'], wonAt));
+    }
+    byMedium.set(medium, figures);
+  }
+  return byMedium;
 }

@@ -71,7 +71,8 @@ export function MediaTable({ rows }: { rows: readonly MediumFigures[] }) {
       <SortableHead table={table} hint={(column) => t('table.sortHint', { column })} />
       <tbody>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
+          // The medium's key (empty for none) lets tests find a row whatever the language.
+          <tr key={row.id} data-medium={row.original.medium ?? ''}>
             {row.getVisibleCells().map((cell) => (
               <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}>
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -114,7 +114,7 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
                         hint={text.hint}
                       />
                     </td>
-                    <td className="num">
+                    <td className="num" data-figure="lead-to-won">
                       <RateCell rate={g.won} percent={format.percent} />
                       {overlap && (
                         <small className="not-significant" title={text.notSignificantLong}>
