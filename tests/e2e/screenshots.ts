@@ -44,7 +44,8 @@ try {
     await page.addInitScript((language) => localStorage.setItem('leadloop.language', language), shot.language);
     await page.goto(`${server.origin}/${shot.hash}`);
     await page.waitForSelector(`[data-phase="${'failed' in shot ? 'error' : 'ready'}"]`, { timeout: 90_000 });
-    if (shot.hash === '#/overview') await page.waitForSelector('[data-testid="chart"] canvas');
+    // The Overview (also where an unknown page lands): its chart drawn before the shot.
+    if (shot.hash === '#/overview' || shot.file.startsWith('unknown-page')) await page.waitForSelector('[data-testid="chart"] canvas');
     if (shot.hash.startsWith('#/funnel')) {
       await page.waitForFunction(() => {
         const views = [...document.querySelectorAll('[data-view]')];

@@ -58,7 +58,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <DataNoticeBanner />
         {unknown !== null && (
-          <p className="notice warning" role="status" data-testid="unknown-page">
+          <p className="notice warning page-notice" role="status" data-testid="unknown-page">
             {t('notice.unknownPage', { page: unknown })}
           </p>
         )}
