@@ -101,7 +101,16 @@ export async function upload(
       },
       outcomes,
       { timeout: 120_000 },
-    );
+    ).catch(async (error: unknown) => {
+      // A step that never ends: say what the page showed, so a rare hang names its step.
+      const shown = await page.evaluate(() => ({
+        progress: document.querySelector('[data-testid="import-progress"]')?.textContent ?? null,
+        status: document.querySelector('.status-bar')?.textContent ?? null,
+        errors: [...document.querySelectorAll('[data-testid="import-error"]')].map((e) => e.textContent),
+      }));
+      await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/upload-timeout.png'), fullPage: true }).catch(() => undefined);
+      throw new Error(`${String(error)}; the page showed ${JSON.stringify(shown)}`);
+    });
     const state = await handle.jsonValue();
     if (state === 'done') return;
     if (state === 'risk') {
