@@ -14,21 +14,25 @@ export interface MappingWarning {
   readonly rows: number;
 }
 
+/** The canonical columns among `columns` that the mapping gives a file header, with that header. */
+function mappedHeaders(columns: readonly string[], mapping: ColumnMapping): { column: string; header: string }[] {
+  return columns.flatMap((column) => (mapping[column] === undefined ? [] : [{ column, header: mapping[column] }]));
+}
+
+/** The names of a table's canonical columns of the given types. */
+const columnsOfType = (kind: TableKind, types: readonly string[]) => CANONICAL[kind].filter((c) => types.includes(c.type)).map((c) => c.name);
+
 /**
  * Vocabulary columns mapped to a file column with far more distinct values than such a column has
  * (an id or a free-text column picked as "stage" gave hundreds of junk stages): worth a warning
  * before the import. `valuesOf` gives a header's cells in the rows looked at.
  */
 export function vocabularyWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[]): MappingWarning[] {
-  const warnings: MappingWarning[] = [];
-  for (const column of Object.keys(VOCABULARY_COLUMNS[kind])) {
-    const header = mapping[column];
-    if (header === undefined) continue;
+  return mappedHeaders(Object.keys(VOCABULARY_COLUMNS[kind]), mapping).flatMap(({ column, header }) => {
     const cells = valuesOf(header).map((v) => v.trim()).filter((v) => v !== '');
     const distinct = new Set(cells).size;
-    if (distinct > MAX_VOCABULARY_VALUES) warnings.push({ column, header, values: distinct, rows: cells.length });
-  }
-  return warnings;
+    return distinct > MAX_VOCABULARY_VALUES ? [{ column, header, values: distinct, rows: cells.length }] : [];
+  });
 }
 
 /**
@@ -37,15 +41,11 @@ export function vocabularyWarnings(kind: TableKind, mapping: ColumnMapping, valu
  * filled cells that are no date.
  */
 export function dateWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[]): MappingWarning[] {
-  const warnings: MappingWarning[] = [];
-  for (const column of CANONICAL[kind].filter((c) => c.type === 'DATE')) {
-    const header = mapping[column.name];
-    if (header === undefined) continue;
+  return mappedHeaders(columnsOfType(kind, ['DATE']), mapping).flatMap(({ column, header }) => {
     const cells = valuesOf(header).filter((v) => v.trim() !== '');
     const notDates = cells.filter((v) => !looksLikeDate(v)).length;
-    if (cells.length > 0 && notDates > cells.length / 2) warnings.push({ column: column.name, header, values: notDates, rows: cells.length });
-  }
-  return warnings;
+    return cells.length > 0 && notDates > cells.length / 2 ? [{ column, header, values: notDates, rows: cells.length }] : [];
+  });
 }
 
 /** A number column whose cells in the rows looked at are written in both styles. */
@@ -63,16 +63,12 @@ export interface NumberStyleWarning {
  * user should see it and choose before the import.
  */
 export function numberStyleWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[]): NumberStyleWarning[] {
-  const warnings: NumberStyleWarning[] = [];
-  for (const column of CANONICAL[kind].filter((c) => c.type === 'DOUBLE' || c.type === 'INTEGER')) {
-    const header = mapping[column.name];
-    if (header === undefined) continue;
+  return mappedHeaders(columnsOfType(kind, ['DOUBLE', 'INTEGER']), mapping).flatMap(({ column, header }) => {
     const styles = valuesOf(header).map(decimalSeparatorOf);
     const comma = styles.filter((s) => s === ',').length;
     const point = styles.filter((s) => s === '.').length;
-    if (comma > 0 && point > 0) warnings.push({ column: column.name, header, comma, point });
-  }
-  return warnings;
+    return comma > 0 && point > 0 ? [{ column, header, comma, point }] : [];
+  });
 }
 
 /** How many cells of the rows looked at are placeholders (compared trimmed, case-insensitively). */
