@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SqlQuery, SqlValue } from '../domain/sqlQuery';
 import { dropTableSql } from './ddl';
+import { serialTurns } from './serialTurns';
 import type { Db, FileSource, QueryOptions } from './types';
 
 /** Arrow type for a native result column; results are small aggregates, so plain types suffice. */
@@ -39,6 +40,7 @@ export async function openNativeDb(options: { threads?: number } = {}): Promise<
   const connection = await instance.connect();
   const version = (await connection.runAndReadAll('SELECT version() AS v')).getRowObjectsJS()[0]?.v;
   const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-native-'));
+  const turns = serialTurns();
 
   async function query({ sql, params }: SqlQuery, options?: QueryOptions): Promise<Table> {
     options?.signal?.throwIfAborted();
@@ -56,7 +58,8 @@ export async function openNativeDb(options: { threads?: number } = {}): Promise<
 
   return {
     engine: `duckdb native ${String(version)}`,
-    query,
+    query: (q, options) => turns.call(options?.turn, () => query(q, options)),
+    exclusive: turns.run,
     async registerFile(name: string, source: FileSource) {
       if (source.kind === 'path') return source.path;
       if (source.kind === 'bytes') {
@@ -69,9 +72,7 @@ export async function openNativeDb(options: { threads?: number } = {}): Promise<
     async unregisterFile(name) {
       rmSync(path.join(scratch, path.basename(name)), { force: true });
     },
-    async dropTable(table) {
-      await connection.run(dropTableSql(table));
-    },
+    dropTable: (table) => turns.call(undefined, async () => void (await connection.run(dropTableSql(table)))),
     async close() {
       connection.closeSync();
       instance.closeSync();

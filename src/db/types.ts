@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { SqlQuery } from '../domain/sqlQuery';
+import type { Turn } from './serialTurns';
 
 /** What a data file can be handed to an engine as. Each adapter accepts the kinds it can read. */
 export type FileSource =
@@ -12,6 +13,8 @@ export type FileSource =
 export interface QueryOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (fraction: number) => void;
+  /** Runs the call inside this turn of `Db.exclusive` (it would otherwise wait for the turn to end). */
+  readonly turn?: Turn;
 }
 
 /**
@@ -23,6 +26,12 @@ export interface Db {
   readonly engine: string;
   /** Adapters that cannot cancel or report progress still honour an abort that came before the start. */
   query(query: SqlQuery, options?: QueryOptions): Promise<Table>;
+  /**
+   * Runs `work` with the engine's connection to itself: no other caller's statement runs until it
+   * settles. Its own statements pass `{ turn }` to `query`. For statements that must not be
+   * interleaved with anyone else's, such as a transaction.
+   */
+  exclusive<T>(work: (turn: Turn) => Promise<T>): Promise<T>;
   /**
    * Makes a file readable by SQL and returns the name to pass to read_csv (bound, never pasted).
    * The browser adapter registers a file handle without copying it into wasm memory.

@@ -13,6 +13,7 @@ import type { SqlQuery } from '../domain/sqlQuery';
 import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
 import { ipcStreamChunks } from './ipcStreamChunks';
+import { serialTurns, type Turn } from './serialTurns';
 import type { Db, FileSource, QueryOptions } from './types';
 
 /** Sent queries report progress (read_csv: bytes read) from the start; measured every ~0.4 s. */
@@ -145,19 +146,25 @@ export async function openBrowserDb(): Promise<Db> {
   }
 
   const { guard } = crash;
+  // Everything on the app's connection, one caller at a time (see serialTurns); the guard inside, so
+  // a crashed engine ends the turn instead of holding up every caller behind it.
+  const turns = serialTurns();
+  const onConnection = <T>(call: () => Promise<T>, turn?: Turn) => turns.call(turn, () => guard(call));
   return {
     engine: `duckdb-wasm ${version} (${bundleName(bundle)}, ${threads} thread${threads > 1 ? 's' : ''})`,
-    query: (q, options) => guard(() => query(q, options)),
+    query: (q, options) => onConnection(() => query(q, options), options?.turn),
+    exclusive: turns.run,
+    // A connection of its own: it may run beside the app's.
     queryIpcStream: (q) => guardedChunks(guard, queryIpcStream(q)),
-    registerFile: (name, source) => guard(() => registerFile(name, source)),
+    registerFile: (name, source) => onConnection(() => registerFile(name, source)),
     unregisterFile: (name) =>
-      guard(async () => {
+      onConnection(async () => {
         if (registered.delete(name)) await engine.dropFile(name);
         if (openFiles.delete(name) && openFiles.size === 0) await setThreads(threads);
       }),
-    dropTable: (table) => guard(async () => void (await connection.query(dropTableSql(table)))),
+    dropTable: (table) => onConnection(async () => void (await connection.query(dropTableSql(table)))),
     insertArrowStream: (table, ipcStream, options = {}) =>
-      guard(async () => {
+      onConnection(async () => {
         if (!options.append) await connection.query(dropTableSql(table));
         // The buffer is transferred to the worker: the caller's copy is detached afterwards.
         await connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });

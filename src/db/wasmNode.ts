@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
 import { ipcStreamChunks } from './ipcStreamChunks';
+import { serialTurns } from './serialTurns';
 import type { Db, FileSource } from './types';
 
 /** The adapter, plus its connection for what the Db interface does not offer (e.g. Arrow IPC inserts in tests). */
@@ -32,6 +33,8 @@ export async function openWasmNodeDb(): Promise<WasmNodeDb> {
   const connection = engine.connect();
   for (const setting of OFFLINE_SETTINGS) connection.query(setting);
   const version = connection.query('SELECT version() AS v').getChild('v')?.get(0) as string;
+  // Each call is synchronous, but a transaction's statements are awaited one by one: others must wait for its end.
+  const turns = serialTurns();
 
   function query({ sql, params }: SqlQuery): Table {
     if (params.length === 0) return connection.query(sql);
@@ -60,13 +63,15 @@ export async function openWasmNodeDb(): Promise<WasmNodeDb> {
   return {
     engine: `duckdb-wasm ${version} (node)`,
     connection,
-    query: async (q, options) => {
-      options?.signal?.throwIfAborted();
-      return query(q);
-    },
+    query: (q, options) =>
+      turns.call(options?.turn, async () => {
+        options?.signal?.throwIfAborted();
+        return query(q);
+      }),
+    exclusive: turns.run,
     registerFile: async (name, source) => registerFile(name, source),
     unregisterFile: async (name) => engine.dropFile(name),
-    dropTable: async (table) => void connection.query(dropTableSql(table)),
+    dropTable: (table) => turns.call(undefined, async () => void connection.query(dropTableSql(table))),
     insertArrowStream: async (table, ipcStream, options = {}) => {
       if (!options.append) connection.query(dropTableSql(table));
       connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });

@@ -77,6 +77,25 @@ describe.each(ENGINES)('imports are all-or-nothing on $name', ({ open }) => {
     ]);
   });
 
+  it("another caller's statement sent during the import's transaction waits for its end: a rollback does not take it along", async () => {
+    await load(db, 'jan.csv', JANUARY);
+    await db.query({ sql: 'DROP TABLE IF EXISTS bystander', params: [] });
+    let bystander: Promise<unknown> | undefined;
+    // A view's or the cube build's statement arriving between the import's BEGIN and its failing RENAME.
+    const failing = failingAt(db, /ALTER TABLE \S+ RENAME TO/);
+    const sendingBystander: Db = {
+      ...failing,
+      query(query, options) {
+        if (/RENAME TO/.test(query.sql)) bystander ??= db.query({ sql: 'CREATE TABLE bystander AS SELECT 42 AS answer', params: [] });
+        return failing.query(query, options);
+      },
+    };
+    await expect(load(sendingBystander, 'feb.csv', FEBRUARY)).rejects.toThrow(/your earlier data is unchanged/);
+    await bystander;
+    expect(toRows(await db.query({ sql: 'SELECT answer FROM bystander', params: [] }))).toEqual([{ answer: 42 }]);
+    expect(await leads()).toEqual(JANUARY_ROWS);
+  });
+
   it('a step after the swap that fails is reported with the import, which stays done', async () => {
     await load(db, 'jan.csv', JANUARY);
     const failing = failingAt(db, /lead_facts/, 'IO Error: something went wrong');

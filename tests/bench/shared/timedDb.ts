@@ -30,6 +30,7 @@ export function timedDb(db: Db): Db & { steps: StepTiming[] } {
     engine: db.engine,
     steps,
     query: (q, options) => time(stepName(q.sql), () => db.query(q, options)),
+    exclusive: (work) => db.exclusive(work),
     registerFile: (name, source) => time('registerFile', () => db.registerFile(name, source)),
     unregisterFile: (name) => time('unregisterFile', () => db.unregisterFile(name)),
     dropTable: (t) => time(`dropTable ${t}`, () => db.dropTable(t)),

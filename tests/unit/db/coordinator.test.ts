@@ -15,6 +15,7 @@ function countingDb(fail = false): Db & { calls: SqlQuery[] } {
       if (fail && calls.length === 1) throw new Error('boom');
       return tableFromArrays({ n: Int32Array.from([calls.length]) }) as Table;
     },
+    exclusive: (work) => work({ id: 0 }),
     registerFile: async (name) => name,
     unregisterFile: async () => undefined,
     dropTable: async () => undefined,
