@@ -21,6 +21,8 @@ describe('the built app in headless Chromium', () => {
     const leadsText = await page.textContent('[data-kpi="leads"] dd');
     expect(leadsText).toBe(new Intl.NumberFormat('en-GB').format(expected.leads));
     // The media table lists every medium the sample has (after synonym mapping fewer or equal).
+    // The table answers its own query, which may come after the KPIs' (one caller at a time on the engine): wait for its rows.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="media-table"] tbody tr td:nth-child(2)').length > 0, null, { timeout: 30_000 });
     const tableLeads = await page.$$eval('[data-testid="media-table"] tbody tr td:nth-child(2)', (cells) =>
       cells.map((c) => Number((c.textContent ?? '').replace(/,/g, ''))),
     );
