@@ -1,7 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompressFolder } from './src/hosting/precompress.js';
+import { precompressedAssets } from './src/hosting/serveBuilt.js';
 import { CSP_META, cspHeaderFor } from './src/ui/contentSecurityPolicy.js';
 
 /**
@@ -42,15 +45,61 @@ function contentSecurityPolicyHeader(): Plugin {
   };
 }
 
+/**
+ * `.br` and `.gz` copies beside every compressible file of the build (the engine's wasm shrinks from
+ * 34 MB to ~6 MB): written once at build, so no server compresses per request.
+ */
+function precompressedBuild(): Plugin {
+  let outDir = 'dist';
+  let write = true;
+  return {
+    name: 'leadloop-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+      write = config.build.write;
+    },
+    async closeBundle() {
+      if (!write) return;
+      const started = Date.now();
+      const files = await precompressFolder(outDir);
+      const written = files.filter((f) => f.br !== null || f.gz !== null).length;
+      this.info?.(`pre-compressed ${written} files (.br, .gz) in ${Math.round((Date.now() - started) / 1000)} s`);
+    },
+  };
+}
+
+/**
+ * The preview server (npm start) serves those copies with Content-Encoding and Vary, and hashed
+ * assets with a year's immutable caching; index.html and the sample bundle are revalidated.
+ */
+function precompressedPreview(): Plugin {
+  return {
+    name: 'leadloop-precompressed-preview',
+    configurePreviewServer(server) {
+      const root = path.resolve(server.config.root, server.config.build.outDir);
+      const headers = server.config.preview.headers ?? {};
+      const extra = () => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
+      server.middlewares.use(precompressedAssets(root, extra));
+    },
+  };
+}
+
+/**
+ * LEADLOOP_PREVIEW_ISOLATION=off serves the preview without COOP/COEP (so the app picks the
+ * single-threaded eh bundle): bench:startup --engine eh compares the two bundles' start-up.
+ */
+const previewHeaders = process.env.LEADLOOP_PREVIEW_ISOLATION === 'off' ? {} : isolationHeaders;
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader()],
+  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), precompressedBuild(), precompressedPreview()],
   define: {
     // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
     // opens it without probing for a file that usually is not there.
     __PUBLISHED_BUNDLE__: JSON.stringify(existsSync('public/data/manifest.json')),
   },
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  preview: { headers: previewHeaders },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     target: 'es2022',

@@ -1,31 +1,25 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { resolveBuiltFile } from '../../src/hosting/serveBuilt';
 import { cspHeaderFor } from '../../src/ui/contentSecurityPolicy';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.arrow': 'application/vnd.apache.arrow.stream',
-  '.parquet': 'application/octet-stream',
-};
 
 /** Where the browser posts the policy's violation reports (the test server's addition to the policy). */
 const CSP_REPORT_PATH = '/__csp-report';
+
+export interface ServedFile {
+  readonly path: string;
+  readonly encoding: string | null;
+  readonly cacheControl: string;
+}
 
 export interface StaticServer {
   readonly origin: string;
   /** Every path asked for, in order: a server the page must not reach checks that it was not. */
   readonly requests: readonly string[];
+  /** Every file served: its path, the encoding it was sent in (null: as it is) and its Cache-Control. */
+  readonly responses: ServedFile[];
   /**
    * The Content-Security-Policy violations the browser reported, from the page and from its workers
    * (whose console a page listener does not see), as "directive blocked-uri (source)".
@@ -35,29 +29,29 @@ export interface StaticServer {
 }
 
 /**
- * Serves a built folder on 127.0.0.1, like any static host would. `isolated` adds the COOP/COEP
+ * Serves a built folder on 127.0.0.1 as README asks a host to (and `npm start` does): the CSP header,
+ * hashed assets cached as immutable, the build's `.br`/`.gz` copies where the browser accepts them. `isolated` adds the COOP/COEP
  * headers that enable duckdb-wasm's threaded bundle; without them the app must still work.
  */
 export async function serveStatic(root: string, { isolated = true } = {}): Promise<StaticServer> {
   if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html not found: build first (npx vite build)`);
   const requests: string[] = [];
+  const responses: ServedFile[] = [];
   const cspViolations: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     requests.push(url.pathname);
     if (request.method === 'POST' && url.pathname === CSP_REPORT_PATH) return void collectReport(request, response, cspViolations);
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) {
+    // As the preview server (npm start) serves it: pre-compressed copies, immutable hashed assets.
+    const found = resolveBuiltFile(root, url.pathname, request.headers['accept-encoding']);
+    if (!found) {
       // A 404 shows in the browser's console without its URL; name it here so a failure says which.
       console.warn(`static server: 404 ${url.pathname}`);
       return void response.writeHead(404).end('not found');
     }
+    responses.push({ path: url.pathname, encoding: found.encoding, cacheControl: String(found.headers['Cache-Control']) });
     const headers: Record<string, string | number> = {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Length': statSync(file).size,
-      'Cache-Control': 'no-store',
+      ...found.headers,
       // The app's policy, as a host following README would send it, plus a report endpoint.
       'Content-Security-Policy': `${cspHeaderFor(url.pathname)}; report-uri ${CSP_REPORT_PATH}`,
     };
@@ -66,13 +60,14 @@ export async function serveStatic(root: string, { isolated = true } = {}): Promi
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
     }
     response.writeHead(200, headers);
-    createReadStream(file).pipe(response);
+    createReadStream(found.file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    responses,
     cspViolations,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
