@@ -27,7 +27,8 @@ describe('the built app in headless Chromium', () => {
       cells.map((c) => Number((c.textContent ?? '').replace(/,/g, ''))),
     );
     expect(tableLeads.reduce((a, b) => a + b, 0)).toBe(expected.leads);
-    // The chart drew onto its canvas.
+    // The chart drew onto its canvas (ECharts is fetched when the first chart mounts).
+    await page.waitForSelector('[data-testid="chart"][data-rendered]');
     const canvas = await page.$eval('[data-testid="chart"] canvas', (c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
     expect(canvas.w).toBeGreaterThan(300);
     expect(canvas.h).toBeGreaterThan(200);

@@ -1,6 +1,11 @@
-import { useEffect, useRef } from 'react';
+import type { ECharts } from 'echarts/core';
+import { useEffect, useRef, useState } from 'react';
 import { whenIdle } from '../whenIdle';
-import { echarts, type ChartOption } from './echarts';
+import type { ChartOption } from './chartStyle';
+
+/** ECharts in a chunk of its own, fetched once by the first chart that mounts. */
+let echartsModule: Promise<typeof import('./echarts')> | null = null;
+const loadECharts = () => (echartsModule ??= import('./echarts'));
 
 /** A new filter's data merged into the chart's components: only the series are replaced. */
 const MERGE = { replaceMerge: ['series'] };
@@ -35,11 +40,12 @@ export interface ChartProps {
  * only owns the chart instance, its events, resizing and disposal. Screen readers get the chart's
  * `label` and the table beside it: ECharts' generated aria description cost ~15 ms per redraw of
  * the Funnel page's five charts, a quarter of its budget. `data-rendered` counts the
- * options drawn, so tests and benchmarks can wait for a chart to show new data.
+ * options drawn, so tests and benchmarks can wait for a chart to show new data. ECharts itself is
+ * loaded when the first chart mounts: until then the chart's box is there, empty, at its height.
  */
 export function Chart({ option, label, height = 320, onClick, onDoubleClick, onBrush, testId = 'chart' }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const [chart, setChart] = useState<ECharts | null>(null);
   // Handlers change every render; the instance keeps calling the latest ones.
   const handlers = useRef({ onClick, onDoubleClick, onBrush });
   useEffect(() => {
@@ -49,31 +55,42 @@ export function Chart({ option, label, height = 320, onClick, onDoubleClick, onB
   /** Whether the user's brush is still drawn (clearing one that is not cost ~2.5 ms a redraw). */
   const brushDrawn = useRef(false);
 
+  const shape = useRef('');
   useEffect(() => {
     const host = element.current;
     if (!host) return;
-    const instance = echarts.init(host, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (params) => handlers.current.onClick?.(params as unknown as ChartElement));
-    instance.on('dblclick', (params) => handlers.current.onDoubleClick?.(params as unknown as ChartElement));
-    instance.on('brushEnd', (params) => {
-      const area = (params as { areas?: { coordRange?: [number, number] }[] }).areas?.[0];
-      brushDrawn.current = area !== undefined;
-      handlers.current.onBrush?.(area?.coordRange ? [Math.round(area.coordRange[0]), Math.round(area.coordRange[1])] : null);
+    let dispose: (() => void) | null = null;
+    let unmounted = false;
+    void loadECharts().then(({ echarts }) => {
+      if (unmounted) return;
+      const instance = echarts.init(host, undefined, { renderer: 'canvas' });
+      instance.on('click', (params) => handlers.current.onClick?.(params as unknown as ChartElement));
+      instance.on('dblclick', (params) => handlers.current.onDoubleClick?.(params as unknown as ChartElement));
+      instance.on('brushEnd', (params) => {
+        const area = (params as { areas?: { coordRange?: [number, number] }[] }).areas?.[0];
+        brushDrawn.current = area !== undefined;
+        handlers.current.onBrush?.(area?.coordRange ? [Math.round(area.coordRange[0]), Math.round(area.coordRange[1])] : null);
+      });
+      instance.on('finished', () => host.setAttribute('data-rendered', String(drawn.current)));
+      const observer = new ResizeObserver(() => instance.resize());
+      observer.observe(host);
+      // A new instance has drawn nothing yet: its first option is built in full.
+      shape.current = '';
+      setChart(instance);
+      dispose = () => {
+        observer.disconnect();
+        instance.dispose();
+      };
     });
-    instance.on('finished', () => host.setAttribute('data-rendered', String(drawn.current)));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(host);
     return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+      unmounted = true;
+      dispose?.();
+      setChart(null);
     };
   }, []);
 
-  const shape = useRef('');
   useEffect(() => {
-    const instance = chart.current;
+    const instance = chart;
     if (!instance) return;
     drawn.current += 1;
     // Merging into the chart's components (replacing only its series) redraws a new filter's data
@@ -94,7 +111,7 @@ export function Chart({ option, label, height = 320, onClick, onDoubleClick, onB
     // A chart built anew redraws once more by the merge path while the page is idle: that path's
     // code is otherwise compiled during the user's first cross-filter (up to ~40 ms more for it).
     return rebuild ? whenIdle(() => instance.setOption(option, MERGE)) : undefined;
-  }, [option, onBrush !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps -- the brush is set up once a chart offers it, not per handler
+  }, [chart, option, onBrush !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps -- the brush is set up once a chart offers it, not per handler
 
   return <div ref={element} className="chart" role="img" aria-label={label} style={{ height }} data-testid={testId} />;
 }

@@ -1,5 +1,5 @@
 import { STANDARD_MEDIA } from '../../domain/vocabulary';
-import { type ChartOption, insetGrid } from './echarts';
+import { type ChartOption, insetGrid } from './chartStyle';
 import { escapeHtml } from './escapeHtml';
 
 export interface MonthMediumCount {

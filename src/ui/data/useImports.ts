@@ -4,14 +4,13 @@ import type { Db } from '../../db/types';
 import { errorText } from '../../domain/errorText';
 import { TABLE_KINDS } from '../../domain/schema';
 import { ExportError } from '../../services/exportError';
-import { importCsv, type CsvImportInput } from '../../services/importCsv';
-import { inspectImport, type Inspection, type TextChoice } from '../../services/inspectImport';
+import type { CsvImportInput } from '../../services/importCsv';
+import type { Inspection, TextChoice } from '../../services/inspectImport';
 import { refreshLeadFacts } from '../../services/leadFacts';
-import { importLookup, type LookupKey } from '../../services/lookups';
+import type { LookupKey } from '../../services/lookups';
 import { checkImportSize, explainOutOfMemory } from '../../services/memoryLimit';
 import { dropLookupRegistrySql } from '../../sql/lookups';
 import { forgetMappings } from '../import/rememberedMappings';
-import { browserCodec, fileInput } from './browserCodec';
 import type { DataStore } from './dataState';
 import type { AnyImportReport, ImportChoice } from './importChoice';
 import type { SaveQueue } from './useSaveQueue';
@@ -24,14 +23,21 @@ export interface Imports {
   clearAllData(): Promise<void>;
 }
 
+/** The import code, fetched with the first file the user picks (see importServices). */
+const importServices = () => import('./importServices');
+
 /** The user's imports into the loaded data, and forgetting all of it. */
 export function useImports({ current, update }: DataStore, saves: SaveQueue, storeRef: MutableRefObject<SnapshotStore | null>, onCleared: () => void): Imports {
   const inspectFile = useCallback(async (file: File) => {
     checkImportSize(file.name, file.size);
+    const { inspectImport, fileInput, browserCodec } = await importServices();
     return inspectImport(await fileInput(file), browserCodec);
   }, []);
 
-  const inspectAgain = useCallback((inspection: Inspection, choice: TextChoice) => inspectImport(inspection.input, browserCodec, choice), []);
+  const inspectAgain = useCallback(async (inspection: Inspection, choice: TextChoice) => {
+    const { inspectImport, browserCodec } = await importServices();
+    return inspectImport(inspection.input, browserCodec, choice);
+  }, []);
 
   const importLookupFile = useCallback(
     async (inspection: Inspection, key: LookupKey | undefined) => {
@@ -41,6 +47,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
       // A lookup joins onto the user's own leads; the sample's would be replaced by the next import.
       if (origin !== 'import' || !tables.some((t) => t.kind === 'leads')) throw new ExportError(fileName, 'a lookup joins onto your leads: import the leads first');
       if (!key) throw new ExportError(fileName, 'choose the lead column and the column of this file that hold the same values');
+      const { importLookup, browserCodec } = await importServices();
       const report = await importLookup(coordinator.db, inspection.input, browserCodec, key);
       coordinator.invalidate();
       const summary: TableSummary = { kind: 'lookup', table: report.table, source: fileName, rows: report.rowsLoaded, lookup: { leadColumn: report.leadColumn, column: report.column } };
@@ -71,6 +78,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
         ...(placeholders ? { placeholders } : {}),
         ...(currency ? { currency } : {}),
       };
+      const { importCsv, browserCodec } = await importServices();
       const imported = await importCsv(coordinator.db, input, browserCodec, { ...options, ...(mode ? { mode } : {}) }).catch((error: unknown) => {
         throw explainOutOfMemory(inspection.input.fileName, error);
       });

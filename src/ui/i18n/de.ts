@@ -14,6 +14,7 @@ export const de: Messages = {
   },
   language: { label: 'Sprache', de: 'Deutsch', en: 'English' },
   status: {
+    loadingPage: 'Seite wird geladen…',
     starting: 'Datenbank wird gestartet…',
     loading: '{{table}} werden geladen…',
     checkingColumns: 'Die Spalten, nach denen der Link filtert, werden geprüft…',

@@ -12,6 +12,7 @@ export const en = {
   },
   language: { label: 'Language', de: 'Deutsch', en: 'English' },
   status: {
+    loadingPage: 'Loading the page…',
     starting: 'Starting the database…',
     loading: 'Loading {{table}}…',
     checkingColumns: 'Checking the columns the link filters on…',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { useData } from '../data/DataContext';
-import { LeadExplorer } from '../explorer/LeadExplorer';
+import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
 import { FilterBar } from '../filters/FilterBar';
 import { useFilterLabels } from '../filters/useFilterLabels';
 import { CohortView } from './funnel/CohortView';

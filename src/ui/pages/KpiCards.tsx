@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../domain/leadFilter';
-import { LeadExplorer } from '../explorer/LeadExplorer';
+import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
 import { useFilterLabels } from '../filters/useFilterLabels';
 import { formatInteger, formatMoney, formatPercent } from '../i18n/format';
 import type { FunnelFigures } from './overviewModel';

@@ -1,13 +1,11 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
-import { ComingPage } from '../pages/ComingPage';
-import { FunnelPage } from '../pages/FunnelPage';
 import { useViewState } from '../state/ViewStateContext';
-import { ImportPage } from '../pages/ImportPage';
-import { OverviewPage } from '../pages/OverviewPage';
 import { PAGES } from './pages';
 import { DataGate } from './DataGate';
 import { DataNoticeBanner } from './DataNoticeBanner';
+import { ComingPage, FunnelPage, ImportPage, OverviewPage, PageLoading, preloadPage } from './lazyPages';
 import { StatusBar } from './StatusBar';
 import { useHashPage } from './useHashPage';
 
@@ -16,6 +14,7 @@ export function App() {
   const { page, unknown } = useHashPage();
   // Links between pages keep the filters: they are shared by every page.
   const { query } = useViewState();
+  useEffect(() => preloadPage(page), [page]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -62,19 +61,21 @@ export function App() {
             {t('notice.unknownPage', { page: unknown })}
           </p>
         )}
-        {page === 'overview' ? (
-          <DataGate>
-            <OverviewPage />
-          </DataGate>
-        ) : page === 'funnel' ? (
-          <DataGate>
-            <FunnelPage />
-          </DataGate>
-        ) : page === 'import' ? (
-          <ImportPage />
-        ) : (
-          <ComingPage page={page} />
-        )}
+        <PageLoading>
+          {page === 'overview' ? (
+            <DataGate>
+              <OverviewPage />
+            </DataGate>
+          ) : page === 'funnel' ? (
+            <DataGate>
+              <FunnelPage />
+            </DataGate>
+          ) : page === 'import' ? (
+            <ImportPage />
+          ) : (
+            <ComingPage page={page} />
+          )}
+        </PageLoading>
       </main>
       <StatusBar />
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/ui/charts/escapeHtml';
 import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMonthOption';
-import { seriesColor } from '../../../src/ui/charts/echarts';
+import { seriesColor } from '../../../src/ui/charts/chartStyle';
 import { labelInterval } from '../../../src/ui/charts/labelInterval';
 import { rateScaleEnd } from '../../../src/ui/charts/rateScale';
 import { isDarkShare, shareColor } from '../../../src/ui/charts/shareColor';

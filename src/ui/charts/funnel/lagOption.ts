@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL } from '../echarts';
+import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL } from '../chartStyle';
 import { labelInterval } from '../labelInterval';
 import { escapeHtml } from '../escapeHtml';
 

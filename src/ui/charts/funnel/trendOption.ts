@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, JUMPING_TOOLTIP, SERIES_COLORS, STILL } from '../echarts';
+import { type ChartOption, insetGrid, JUMPING_TOOLTIP, SERIES_COLORS, STILL } from '../chartStyle';
 import { escapeHtml } from '../escapeHtml';
 
 export interface TrendSeries {

@@ -4,7 +4,7 @@ import { monthsCondition } from '../../../domain/leadFilter';
 import { funnelCountsFromRow } from '../../../domain/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart, type ChartElement } from '../../charts/Chart';
-import { seriesColor } from '../../charts/echarts';
+import { seriesColor } from '../../charts/chartStyle';
 import { SeriesLegend } from '../../charts/SeriesLegend';
 import { trendOption, type TrendSeries } from '../../charts/funnel/trendOption';
 import { useFilterLabels } from '../../filters/useFilterLabels';
