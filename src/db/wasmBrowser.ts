@@ -30,18 +30,46 @@ function bundleName(bundle: duckdb.DuckDBBundle): string {
   return bundle.mainModule === ehWasm ? 'eh' : 'mvp';
 }
 
-/**
- * duckdb-wasm in its web worker. The threaded (coi) bundle is chosen only when the page is
- * cross-origin isolated; threads are capped at the core count because more failed here
- * intermittently ("Reader is not file").
- */
-export async function openBrowserDb(): Promise<Db> {
+/** A worker with the engine's wasm fetched, compiled and instantiated: what takes long at start-up. */
+interface Instantiated {
+  readonly bundle: duckdb.DuckDBBundle;
+  readonly engine: duckdb.AsyncDuckDB;
+  readonly crash: CrashGuard;
+}
+
+async function instantiate(): Promise<Instantiated> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker in the selected bundle');
   const worker = new Worker(bundle.mainWorker);
   const crash = crashGuard(worker);
   const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await engine.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  return { bundle, engine, crash };
+}
+
+/** The engine started by startBrowserEngine, until openBrowserDb takes it. */
+let started: Promise<Instantiated> | null = null;
+
+/**
+ * Starts the engine's worker now, so the 34 MB wasm downloads and compiles while the app's own code
+ * loads and renders (main.tsx calls this first): before, it started only when React had rendered
+ * and the data provider's effect ran. The next openBrowserDb takes this engine over.
+ */
+export function startBrowserEngine(): void {
+  started ??= instantiate();
+  // A failure is reported by openBrowserDb, which awaits the same promise.
+  started.catch(() => undefined);
+}
+
+/**
+ * duckdb-wasm in its web worker. The threaded (coi) bundle is chosen only when the page is
+ * cross-origin isolated; threads are capped at the core count because more failed here
+ * intermittently ("Reader is not file").
+ */
+export async function openBrowserDb(): Promise<Db> {
+  const early = started;
+  started = null;
+  const { bundle, engine, crash } = await (early ?? instantiate());
   // Only the coi bundle has threads; the others run on one whatever is asked.
   const threads = bundle.pthreadWorker ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
   await engine.open({
