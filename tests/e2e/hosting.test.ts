@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { kpiValues, openApp, useBuiltApp } from './harness';
+
+/**
+ * The built app as README asks a host to serve it (and `npm start` does): code split by page, the
+ * engine's wasm sent pre-compressed, hashed assets kept by the browser between visits.
+ */
+describe('serving the built app', () => {
+  const app = useBuiltApp();
+
+  it('sends pre-compressed assets, loads a page and ECharts only when shown, and takes the assets from the cache on a second visit', async () => {
+    const first = await openApp(app.browser, app.server.origin);
+    await kpiValues(first.page);
+    await first.page.waitForSelector('[data-testid="chart"][data-rendered]');
+    const served = app.server.responses.splice(0);
+    const wasm = served.filter((r) => /\/assets\/duckdb-[a-z]+-[\w-]+\.wasm$/.test(r.path));
+    expect(wasm.length, 'the engine wasm was fetched once').toBe(1);
+    expect(wasm[0]).toMatchObject({ encoding: 'br', cacheControl: 'public, max-age=31536000, immutable' });
+    expect(served.find((r) => r.path === '/')?.cacheControl).toBe('no-cache');
+    expect(served.filter((r) => r.path.startsWith('/sample/')).every((r) => r.cacheControl === 'no-cache')).toBe(true);
+    const scripts = served.filter((r) => r.path.endsWith('.js')).map((r) => r.path);
+    // The Overview's chunk and ECharts' arrived as chunks of their own; the Funnel's did not come at all.
+    expect(scripts.some((p) => /\/assets\/OverviewPage-[\w-]+\.js$/.test(p))).toBe(true);
+    expect(scripts.some((p) => /\/assets\/echarts-[\w-]+\.js$/.test(p))).toBe(true);
+    expect(scripts.some((p) => /\/assets\/FunnelPage-/.test(p))).toBe(false);
+    expect(served.find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.path))?.encoding).toBe('br');
+    expect(first.errors).toEqual([]);
+
+    await first.page.click('[data-testid="nav-funnel"]');
+    await first.page.waitForSelector('[data-view="funnel"][data-ready="true"]', { timeout: 60_000 });
+    expect(app.server.responses.splice(0).some((r) => /\/assets\/FunnelPage-[\w-]+\.js$/.test(r.path))).toBe(true);
+    await first.page.close();
+
+    // A second visit in the same profile: index.html and the sample are asked again, hashed assets are not.
+    const second = await openApp(app.browser, app.server.origin, '', { keepStoredData: true });
+    await kpiValues(second.page);
+    const again = app.server.responses.splice(0).map((r) => r.path);
+    expect(again).toContain('/');
+    expect(again.filter((p) => p.startsWith('/assets/'))).toEqual([]);
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  });
+});
