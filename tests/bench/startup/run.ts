@@ -70,7 +70,7 @@ interface Visit {
   readonly firstFigureMs: number;
   readonly readyMs: number;
   readonly engine: string;
-  /** Bytes that came over the wire (after compression) and from the HTTP cache, by the page's resource timings. */
+  /** Bytes the page (not its workers: the engine's wasm is fetched by its worker) got over the wire, by its resource timings. */
   readonly transferredKb: number;
   readonly cachedFiles: number;
 }
