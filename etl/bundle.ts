@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toRows } from '../src/db/arrowRows';
 import type { Db } from '../src/db/types';
-import { BUNDLE_SCHEMA_VERSION, type BundleLookup, type BundleManifest, type BundleSource, type BundleTable } from '../src/domain/bundleManifest';
+import { BUNDLE_SCHEMA_VERSION, type BundleFiguresRef, type BundleLookup, type BundleManifest, type BundleSource, type BundleTable } from '../src/domain/bundleManifest';
+import type { PreparedFigures } from '../src/domain/preparedFigures';
 import type { TableKind } from '../src/domain/schema';
 import type { TextEncoding } from '../src/ingest/encoding';
 import type { ColumnMapping } from '../src/ingest/headerMapping';
@@ -13,6 +14,8 @@ import { EtlError } from './errors';
 
 /** What a bundle is: Parquet per table, manifest.json, report.json, report.md and a rejects CSV per export with rejects. */
 export const MANIFEST_FILE = 'manifest.json';
+/** The default view's figures, named by the manifest (its SHA-256 too: a changed file is not painted). */
+export const FIGURES_FILE = 'figures.json';
 /** The manifest's layout is the app's reader's (src/domain/bundleManifest.ts), with what the ETL adds. */
 export const SCHEMA_VERSION = BUNDLE_SCHEMA_VERSION;
 
@@ -68,6 +71,12 @@ export async function writeParquet(db: Db, table: string, file: string, sources:
   const rows = Number(toRows(await db.query(countSql(table)))[0]?.n ?? 0);
   const columns = toRows(await db.query(columnsSql(table))).map((c) => ({ name: String(c.name), type: String(c.type) }));
   return { file: path.basename(file), rows, bytes: statSync(file).size, sha256: await sha256OfFile(file), columns, sources };
+}
+
+/** Writes the default view's figures and describes them for the manifest. */
+export async function writeFigures(figures: PreparedFigures, file: string): Promise<BundleFiguresRef> {
+  writeFileSync(file, `${JSON.stringify(figures)}\n`);
+  return { file: path.basename(file), sha256: await sha256OfFile(file) };
 }
 
 function isBundle(dir: string): boolean {

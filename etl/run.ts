@@ -12,16 +12,19 @@ import { importCsv, type CsvImportInput, type CsvImportReport } from '../src/ser
 import { inspectImport } from '../src/services/inspectImport';
 import { refreshLeadFacts } from '../src/services/leadFacts';
 import { leadFigures } from '../src/services/leadFigures';
+import { computePreparedFigures } from '../src/services/preparedFigures';
 import { importLookup, type LookupReport } from '../src/services/lookups';
 import { gatherSql, KEY_COLUMNS, keysInSeveralSourcesSql, renameTableSql } from '../src/sql/bundle';
 import { newColumns, tableColumns } from '../src/services/tableInfo';
 import {
   checkOutDir,
   generatorName,
+  FIGURES_FILE,
   MANIFEST_FILE,
   SCHEMA_VERSION,
   sha256OfFile,
   writeAtomically,
+  writeFigures,
   writeParquet,
   type LookupEntry,
   type Manifest,
@@ -219,6 +222,8 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
       onProgress?.({ type: 'lookup-done', file: name, index, count, report, ms: performance.now() - fileStarted });
     }
     const figures = loaded.has('leads') ? await leadFigures(db, DEFAULT_PIPELINE) : null;
+    // The default view's figures, by the pages' own queries: what the app paints before its engine is ready.
+    const prepared = loaded.has('leads') ? await computePreparedFigures(db, DEFAULT_PIPELINE) : null;
     const createdAt = (options.now?.() ?? new Date()).toISOString();
     const generator = generatorName();
     const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, lookups, sharedKeys, unusedMappings, figures };
@@ -242,7 +247,8 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
       for (const file of reports) if (file.rejects.length) writeFileSync(path.join(dir, rejectsFileName(file.fileName)), rejectsCsv(file));
       writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(path.join(dir, 'report.md'), reportMarkdown(report));
-      const result: Manifest = { schemaVersion: SCHEMA_VERSION, createdAt, generator, tables, ...(lookupEntries.length ? { lookups: lookupEntries } : {}), sources };
+      const figuresRef = prepared ? await writeFigures(prepared, path.join(dir, FIGURES_FILE)) : null;
+      const result: Manifest = { schemaVersion: SCHEMA_VERSION, createdAt, generator, tables, ...(lookupEntries.length ? { lookups: lookupEntries } : {}), sources, ...(figuresRef ? { figures: figuresRef } : {}) };
       checkCancelled();
       writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(result, null, 2)}\n`);
       return result;

@@ -24,13 +24,23 @@ interface SnapshotManifest<Meta> {
   readonly savedAt: string;
   /** `files`: the table's parts in order; `file`: one part, as saves before parts wrote it. */
   readonly tables: readonly (SnapshotTable<Meta> & { readonly files?: readonly string[]; readonly file?: string })[];
+  /** What the app keeps beside the tables of this save (the default view's figures); absent in older saves. */
+  readonly figures?: unknown;
 }
 
 export interface SnapshotStore {
   /** Whether the browser promised not to evict the data (navigator.storage.persist()). */
   readonly persistent: boolean;
-  /** Stores the tables; those not in `changed` keep the file of the previous save. */
-  save<Meta>(db: Db, tables: readonly SnapshotTable<Meta>[], changed: ReadonlySet<string>): Promise<void>;
+  /**
+   * Stores the tables; those not in `changed` keep the file of the previous save. `figures` are
+   * kept with them in the same manifest, so they are replaced together or not at all.
+   */
+  save<Meta>(db: Db, tables: readonly SnapshotTable<Meta>[], changed: ReadonlySet<string>, figures?: unknown): Promise<void>;
+  /**
+   * The figures kept with the stored tables, read without the engine; `stored: false` when nothing
+   * is stored. Throws where the stored copy cannot be read.
+   */
+  storedFigures(): Promise<{ readonly stored: boolean; readonly savedAt?: string; readonly figures?: unknown }>;
   /** Loads the stored tables into the database; null when nothing is stored. */
   restore<Meta>(db: Db): Promise<{ savedAt: string; tables: SnapshotTable<Meta>[] } | null>;
   clear(): Promise<void>;
@@ -90,7 +100,7 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
 
   return {
     persistent,
-    async save(db, tables, changed) {
+    async save(db, tables, changed, figures) {
       const queryIpcStream = db.queryIpcStream?.bind(db);
       if (!queryIpcStream) throw new Error(`${db.engine} cannot stream Arrow IPC`);
       const generation = Date.now().toString(36);
@@ -110,9 +120,14 @@ export async function openSnapshotStore(): Promise<SnapshotStore | null> {
         }
         stored.push({ ...entry, files });
       }
-      const manifest: SnapshotManifest<unknown> = { version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), tables: stored };
+      const manifest: SnapshotManifest<unknown> = { version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), tables: stored, ...(figures === undefined ? {} : { figures }) };
       await writeFile(MANIFEST, [JSON.stringify(manifest)]);
       await removeUnreferenced(new Set(stored.flatMap((t) => t.files)));
+    },
+    async storedFigures() {
+      const manifest = await readManifest();
+      if (!manifest || manifest.tables.length === 0) return { stored: false };
+      return { stored: true, savedAt: manifest.savedAt, ...(manifest.figures === undefined ? {} : { figures: manifest.figures }) };
     },
     async restore<Meta>(db: Db) {
       const manifest = await readManifest<Meta>();

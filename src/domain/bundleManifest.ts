@@ -31,6 +31,12 @@ export interface BundleSource {
   readonly rowsRejected: number;
 }
 
+/** The default view's figures written beside the tables (src/domain/preparedFigures.ts). */
+export interface BundleFiguresRef {
+  readonly file: string;
+  readonly sha256: string;
+}
+
 export interface BundleManifest {
   readonly schemaVersion: number;
   readonly createdAt: string;
@@ -38,6 +44,8 @@ export interface BundleManifest {
   /** Lookup tables joined onto the leads (absent in bundles without any). */
   readonly lookups?: readonly BundleLookup[];
   readonly sources: readonly BundleSource[];
+  /** Absent in bundles written before figures were, and where the entry is unusable: the app then waits for the engine. */
+  readonly figures?: BundleFiguresRef;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,7 +70,15 @@ export function parseBundleManifest(json: unknown): BundleManifest {
   if (!tables.leads) throw new Error('manifest.json has no leads table');
   const sources = Array.isArray(json.sources) ? json.sources.filter(isRecord).map(toSource) : [];
   const lookups = json.lookups === undefined ? [] : toLookups(json.lookups);
-  return { schemaVersion: json.schemaVersion, createdAt: String(json.createdAt ?? ''), tables, ...(lookups.length ? { lookups } : {}), sources };
+  const figures = toFigures(json.figures);
+  return { schemaVersion: json.schemaVersion, createdAt: String(json.createdAt ?? ''), tables, ...(lookups.length ? { lookups } : {}), sources, ...(figures ? { figures } : {}) };
+}
+
+/** The figures entry where it is usable; anything else is ignored, not an error: the figures only save waiting. */
+function toFigures(json: unknown): BundleFiguresRef | null {
+  if (!isRecord(json) || typeof json.file !== 'string' || typeof json.sha256 !== 'string') return null;
+  if (!/^[\w.-]+$/.test(json.file) || !/^[0-9a-f]{64}$/.test(json.sha256)) return null;
+  return { file: json.file, sha256: json.sha256 };
 }
 
 function toLookups(json: unknown): BundleLookup[] {

@@ -59,7 +59,7 @@ export async function openApp(browser: Browser, origin: string, hash = '', optio
  * load the app. The page is a file the build has: a missing one logs a 404 to the console, which
  * could arrive after the test's error listener is attached and fail it.
  */
-async function clearStoredData(page: Page, origin: string): Promise<void> {
+export async function clearStoredData(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/favicon.svg`);
   await page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();

@@ -33,7 +33,17 @@ export interface StaticServer {
  * hashed assets cached as immutable, the build's `.br`/`.gz` copies where the browser accepts them. `isolated` adds the COOP/COEP
  * headers that enable duckdb-wasm's threaded bundle; without them the app must still work.
  */
-export async function serveStatic(root: string, { isolated = true } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  {
+    isolated = true,
+    holdBack,
+  }: {
+    isolated?: boolean;
+    /** Delays the answer to a path until the promise it returns settles (a test holding back the engine's wasm); undefined: no delay. */
+    holdBack?: (pathname: string) => Promise<void> | undefined;
+  } = {},
+): Promise<StaticServer> {
   if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html not found: build first (npx vite build)`);
   const requests: string[] = [];
   const responses: ServedFile[] = [];
@@ -59,8 +69,13 @@ export async function serveStatic(root: string, { isolated = true } = {}): Promi
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
     }
-    response.writeHead(200, headers);
-    createReadStream(found.file).pipe(response);
+    const send = () => {
+      response.writeHead(200, headers);
+      createReadStream(found.file).pipe(response);
+    };
+    const held = holdBack?.(url.pathname);
+    if (held) void held.then(send, send);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

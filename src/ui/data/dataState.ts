@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import type { QueryCoordinator } from '../../db/coordinator';
 import type { FunnelCube } from '../../domain/funnelCube';
 import type { TableKind } from '../../domain/schema';
-import type { DataOrigin, TableSummary } from './startupData';
+import type { DataOrigin, PreparedStart, TableSummary } from './startupData';
 
 export type DataPhase =
   | { readonly phase: 'starting' }
@@ -41,6 +41,11 @@ export interface DataState {
   readonly timings: Readonly<Record<string, number>>;
   /** The Funnel page's cube in memory, and the dataVersion it was built from. */
   readonly cube: { readonly version: number; readonly value: FunnelCube } | null;
+  /**
+   * The default view's figures computed ahead, shown while the engine starts; once it is ready,
+   * only for the data they were computed from (`dataVersion`), until the live figures arrive.
+   */
+  readonly prepared: (PreparedStart & { readonly dataVersion?: number }) | null;
 }
 
 export const INITIAL_DATA_STATE: DataState = {
@@ -55,7 +60,16 @@ export const INITIAL_DATA_STATE: DataState = {
   dataVersion: 0,
   timings: {},
   cube: null,
+  prepared: null,
 };
+
+/** The prepared figures, where they still stand for the data: before the engine is ready, and for the data first loaded. */
+export function preparedInUse(state: Pick<DataState, 'prepared' | 'status' | 'dataVersion'>): PreparedStart | null {
+  const { prepared, status, dataVersion } = state;
+  if (!prepared) return null;
+  if (status.phase === 'starting' || status.phase === 'loading') return prepared;
+  return status.phase === 'ready' && prepared.dataVersion === dataVersion ? prepared : null;
+}
 
 /** The state, a ref that always holds its latest value, and the one way to change both. */
 export interface DataStore {

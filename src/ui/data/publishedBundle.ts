@@ -1,6 +1,8 @@
 import { toRows } from '../../db/arrowRows';
 import type { Db } from '../../db/types';
 import { parseBundleManifest, type BundleManifest } from '../../domain/bundleManifest';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { parsePreparedFigures, type PreparedFigures } from '../../domain/preparedFigures';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { countSql } from '../../sql/importCsv';
 import { dropLookupRegistrySql } from '../../sql/lookups';
@@ -40,6 +42,21 @@ export async function fetchManifest(bundle: BundleLocation): Promise<BundleManif
     return parseBundleManifest(await response.json());
   } catch (error) {
     throw new Error(`${url.pathname}: ${errorText(error)}`);
+  }
+}
+
+/**
+ * The default view's figures the ETL wrote beside the tables; null where the bundle has none (older
+ * bundles) or they cannot be trusted: not found, changed since (SHA-256), damaged or of another
+ * version. Never throws: without them the page just waits for the engine.
+ */
+export async function fetchPreparedFigures(bundle: BundleLocation, manifest: BundleManifest): Promise<PreparedFigures | null> {
+  if (!manifest.figures) return null;
+  try {
+    const bytes = await verifiedBytes(new URL(manifest.figures.file, bundle.url), manifest.figures.sha256);
+    return parsePreparedFigures(JSON.parse(new TextDecoder().decode(bytes)), DEFAULT_PIPELINE);
+  } catch {
+    return null;
   }
 }
 

@@ -4,7 +4,9 @@ import type { Db } from '../../db/types';
 import type { TableKind } from '../../domain/schema';
 import { refreshLeadFacts } from '../../services/leadFacts';
 import { registerLookups, type LookupKey, type LookupSpec } from '../../services/lookups';
-import { bundleFromQuery, fetchManifest, loadBundle, type BundleLocation } from './publishedBundle';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { parsePreparedFigures, type PreparedFigures } from '../../domain/preparedFigures';
+import { bundleFromQuery, fetchManifest, fetchPreparedFigures, loadBundle, type BundleLocation } from './publishedBundle';
 
 /** Where the loaded data came from: decides what the user may do with it. */
 export type DataOrigin = 'sample' | 'import' | 'published';
@@ -66,6 +68,41 @@ export async function loadStartupData(db: Db, store: SnapshotStore | null, onTab
   await refreshLeadFacts(db);
   return { origin: 'import', tables, savedAt: stored.savedAt };
 }
+
+/** Figures of the default view, ready before the engine: from the data the app is about to open. */
+export interface PreparedStart {
+  readonly figures: PreparedFigures;
+  /** The origin the data will have: figures of another origin than the one that loads are dropped. */
+  readonly origin: DataOrigin;
+  /** When the bundle was built or the stored copy saved: the figures are "as of" then. */
+  readonly asOf: string;
+}
+
+/**
+ * The figures of what loadStartupData is about to open, found by the same rule without the engine
+ * (the manifest and the small figures file, or the stored copy's manifest); null where there are
+ * none or anything is in doubt — then the pages wait for the engine as before.
+ */
+export async function prepareStartupFigures(store: SnapshotStore | null, { skipBundle = false } = {}): Promise<PreparedStart | null> {
+  try {
+    if (!skipBundle) {
+      const fromQuery = bundleFromQuery(location);
+      if (fromQuery === 'foreign') return null;
+      const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
+      const manifest = published ? await fetchManifest(published) : null;
+      if (published && manifest) return withFigures(await fetchPreparedFigures(published, manifest), 'published', manifest.createdAt);
+    }
+    const stored = await store?.storedFigures();
+    if (stored?.stored) return withFigures(parsePreparedFigures(stored.figures, DEFAULT_PIPELINE), 'import', stored.savedAt ?? '');
+    const sample = { ...here(SAMPLE_FOLDER), required: true };
+    const manifest = await fetchManifest(sample);
+    return manifest ? withFigures(await fetchPreparedFigures(sample, manifest), 'sample', manifest.createdAt) : null;
+  } catch {
+    return null;
+  }
+}
+
+const withFigures = (figures: PreparedFigures | null, origin: DataOrigin, asOf: string): PreparedStart | null => (figures ? { figures, origin, asOf } : null);
 
 /** The bundle named by ?bundle= or published in data/, loaded; null when there is none. */
 async function openBundle(db: Db, onTable: (kind: TableKind) => void): Promise<StartupData | null> {

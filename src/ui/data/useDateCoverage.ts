@@ -1,5 +1,5 @@
 import { dateCoverageSql } from '../../sql/overview';
-import { useQuery } from './useQuery';
+import { useQueryOrPrepared } from './usePrepared';
 
 const COVERAGE = dateCoverageSql();
 
@@ -9,7 +9,8 @@ const COVERAGE = dateCoverageSql();
  * instead of showing nothing. Null while unknown.
  */
 export function useDateCoverage(): { leads: number; dated: number } | null {
-  const state = useQuery(COVERAGE);
+  // Before the engine is ready, the coverage prepared with the default view's figures.
+  const { state } = useQueryOrPrepared(COVERAGE, 'dateCoverage');
   if (state.status !== 'ready') return null;
   return { leads: Number(state.rows[0]?.leads ?? 0), dated: Number(state.rows[0]?.dated ?? 0) };
 }

@@ -7,7 +7,7 @@ import { openBrowserDb } from '../../db/wasmBrowser';
 import { errorText } from '../../domain/errorText';
 import type { SqlQuery } from '../../domain/sqlQuery';
 import type { DataStore, StorageState } from './dataState';
-import { BundleError, loadStartupData } from './startupData';
+import { BundleError, loadStartupData, prepareStartupFigures, type PreparedStart } from './startupData';
 
 export interface Engine {
   /** The snapshot store of this browser, once opened (null where there is none). */
@@ -33,8 +33,13 @@ export function useEngine({ current, update }: DataStore): Engine {
       const mine = ++generation.current;
       const live = () => generation.current === mine;
       const previous = current.current.coordinator;
-      update((s) => ({ ...s, status: { phase: 'starting' }, coordinator: null, cube: null }));
+      update((s) => ({ ...s, status: { phase: 'starting' }, coordinator: null, cube: null, prepared: null }));
       if (previous) await previous.db.close().catch(() => undefined);
+      const storeOpened = storeRef.current ? Promise.resolve(storeRef.current) : openSnapshotStore();
+      // The figures computed ahead are fetched beside the engine's start, and painted as soon as they are here.
+      void storeOpened
+        .then((store) => prepareStartupFigures(store, options))
+        .then((prepared) => prepared && live() && update((s) => (s.status.phase === 'starting' || s.status.phase === 'loading' ? { ...s, prepared } : s)));
       const timings: Record<string, number> = {};
       let started = performance.now();
       const lap = (name: string) => {
@@ -42,7 +47,7 @@ export function useEngine({ current, update }: DataStore): Engine {
         started = performance.now();
       };
       try {
-        const [db, store] = await Promise.all([openBrowserDb(), storeRef.current ? Promise.resolve(storeRef.current) : openSnapshotStore()]);
+        const [db, store] = await Promise.all([openBrowserDb(), storeOpened]);
         lap('engine');
         if (!live()) return void (await db.close());
         // Versions keep counting up across restarts: a view never takes the new data's results for the old ones.
@@ -65,9 +70,13 @@ export function useEngine({ current, update }: DataStore): Engine {
           : options.restartedAfter
             ? ({ kind: 'engine-restarted', message: options.restartedAfter } as const)
             : null;
-        update((s) => ({ ...s, status: { phase: 'ready' }, origin: data.origin, builtAt: data.builtAt ?? null, tables: data.tables, storage, notice, timings, dataVersion: coordinator.dataVersion }));
+        // Figures prepared for other data than what loaded (a stored copy that could not be read, a bundle
+        // replaced in between) are dropped: same origin and same build or save time, or nothing.
+        const sameData = (p: PreparedStart) => p.origin === data.origin && p.asOf === (data.builtAt ?? data.savedAt);
+        const prepared = (s: { prepared: PreparedStart | null }) => (s.prepared && sameData(s.prepared) ? { ...s.prepared, dataVersion: coordinator.dataVersion } : null);
+        update((s) => ({ ...s, status: { phase: 'ready' }, origin: data.origin, builtAt: data.builtAt ?? null, tables: data.tables, storage, notice, timings, dataVersion: coordinator.dataVersion, prepared: prepared(s) }));
       } catch (error) {
-        if (live()) update((s) => ({ ...s, status: { phase: 'error', message: errorText(error), ...(error instanceof BundleError ? { bundle: true } : {}) } }));
+        if (live()) update((s) => ({ ...s, status: { phase: 'error', message: errorText(error), ...(error instanceof BundleError ? { bundle: true } : {}) }, prepared: null }));
       }
     },
     [current, update],

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, type MutableRefObject } from 'react';
 import type { SnapshotStore } from '../../db/opfsSnapshot';
 import { errorText } from '../../domain/errorText';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { computePreparedFigures } from '../../services/preparedFigures';
 import type { DataStore } from './dataState';
 import type { VersionGate } from './versionGate';
 
@@ -43,7 +45,10 @@ export function useSaveQueue({ current, update }: DataStore, storeRef: MutableRe
       const changed = new Set(unsaved.current);
       unsaved.current.clear();
       try {
-        await store.save(coordinator.db, tables.map((t) => ({ table: t.table ?? t.kind, meta: t })), changed);
+        // The default view's figures go with the tables, for the next visit's first paint; without
+        // leads there are none, and a failure to compute them only costs that paint, not the save.
+        const figures = tables.some((t) => t.kind === 'leads') ? await computePreparedFigures(coordinator, DEFAULT_PIPELINE).catch(() => undefined) : undefined;
+        await store.save(coordinator.db, tables.map((t) => ({ table: t.table ?? t.kind, meta: t })), changed, figures);
         if (!pending.current) update((s) => ({ ...s, storage: { state: 'saved', persistent: store.persistent, savedAt: new Date().toISOString() } }));
       } catch (error) {
         for (const table of changed) unsaved.current.add(table);

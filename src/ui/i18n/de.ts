@@ -29,6 +29,11 @@ export const de: Messages = {
     openWithoutBundle: 'Meine eigenen Daten oder die Beispieldaten öffnen',
     local: 'Ihre Daten verlassen diesen Browser nie.',
   },
+  prepared: {
+    bundle: 'Zahlen mit Stand des Dashboards vom {{date}}, angezeigt, während die Datenbank startet; Filter und aktuelle Zahlen folgen, sobald sie bereit ist.',
+    stored: 'Zahlen mit Stand Ihrer am {{date}} gespeicherten Daten, angezeigt, während die Datenbank startet; Filter und aktuelle Zahlen folgen, sobald sie bereit ist.',
+    filtersWait: 'Filter: verfügbar, sobald die Datenbank gestartet ist',
+  },
   kpi: {
     leads: 'Leads',
     mql: 'MQLs',

@@ -27,6 +27,11 @@ export const en = {
     openWithoutBundle: 'Open my own data, or the sample',
     local: 'Your data never leaves this browser.',
   },
+  prepared: {
+    bundle: 'Figures as of the dashboard’s build ({{date}}), shown while the database starts; filters work and figures update once it is ready.',
+    stored: 'Figures as of your data saved {{date}}, shown while the database starts; filters work and figures update once it is ready.',
+    filtersWait: 'Filters: available once the database has started',
+  },
   kpi: {
     leads: 'Leads',
     mql: 'MQLs',

@@ -6,13 +6,14 @@ import { Chart } from '../charts/Chart';
 import { leadsByMonthOption, type MonthMediumCount } from '../charts/leadsByMonthOption';
 import { FilterBar } from '../filters/FilterBar';
 import { useViewState } from '../state/ViewStateContext';
-import { useQuery } from '../data/useQuery';
+import { useQueryOrPrepared } from '../data/usePrepared';
 import { formatInteger, formatMonth } from '../i18n/format';
 import { useMediumLabel } from '../i18n/useMediumLabel';
 import { MediaTable, type MediumFigures } from '../tables/MediaTable';
 import { KpiCards } from './KpiCards';
 import { funnelFigures } from './overviewModel';
 import { NeedsDates } from './NeedsDates';
+import { FiltersWhenReady, PreparedFiguresNote } from './PreparedFigures';
 import { QueryStatus } from './QueryStatus';
 
 /** The chart's key for leads without a medium (no export value can contain a NUL). */
@@ -25,9 +26,14 @@ export function OverviewPage() {
   // The shared filters, and any chart selection made on another page (shown as chips to remove).
   const { filterFor } = useViewState();
   const filter = filterFor(null);
-  const kpis = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, filter }));
-  const byMedium = useQuery(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, groupByMedium: true, filter }));
-  const months = useQuery(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter));
+  // Until the engine answers, the default view shows the figures prepared for it (the bundle's or the stored copy's).
+  const kpisOrPrepared = useQueryOrPrepared(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, filter }), 'overviewKpis');
+  const byMediumOrPrepared = useQueryOrPrepared(funnelKpisSql({ pipeline: DEFAULT_PIPELINE, groupByMedium: true, filter }), 'overviewByMedium');
+  const monthsOrPrepared = useQueryOrPrepared(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter), 'overviewMonths');
+  const kpis = kpisOrPrepared.state;
+  const byMedium = byMediumOrPrepared.state;
+  const months = monthsOrPrepared.state;
+  const prepared = kpisOrPrepared.prepared || byMediumOrPrepared.prepared || monthsOrPrepared.prepared;
 
   const chartOption = useMemo(() => {
     if (months.status !== 'ready') return null;
@@ -53,12 +59,15 @@ export function OverviewPage() {
   const empty = figures !== null && figures.leads === 0;
 
   return (
-    <section aria-labelledby="page-title" className="page">
+    <section aria-labelledby="page-title" className="page" data-figures={prepared ? 'prepared' : kpis.status === 'ready' ? 'live' : 'none'}>
       <header className="page-header">
         <h1 id="page-title">{t('overview.heading')}</h1>
         <p>{t('overview.intro')}</p>
       </header>
-      <FilterBar />
+      <FiltersWhenReady>
+        <FilterBar />
+      </FiltersWhenReady>
+      <PreparedFiguresNote shown={prepared} />
       <QueryStatus state={kpis} />
       {empty && <p className="empty">{filter.length ? t('funnel.empty') : t('overview.empty')}</p>}
       {figures && !empty && (

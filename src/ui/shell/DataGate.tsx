@@ -1,14 +1,19 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../data/DataContext';
+import { preparedInUse } from '../data/dataState';
+import { isUnfilteredView } from '../data/usePrepared';
 import { useViewState } from '../state/ViewStateContext';
 import { NeedsLeads } from './NeedsLeads';
 
 /** Shows start-up progress, the load error or what data is missing instead of a page that needs the leads. */
 export function DataGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { status, openWithoutBundle } = useData();
-  const { waitingForColumns } = useViewState();
+  const data = useData();
+  const { status, openWithoutBundle } = data;
+  const { waitingForColumns, view } = useViewState();
+  // While the engine starts, a page of the default view shows the figures prepared for it (they have leads).
+  if ((status.phase === 'starting' || status.phase === 'loading') && preparedInUse(data) && isUnfilteredView(view)) return <>{children}</>;
   switch (status.phase) {
     case 'ready':
       // A link's filter on an extra column waits (a moment) for the check that the data has it.
