@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedByMedium, expectedFigures } from '../support/expectedFigures';
 import { launchChromium, type Browser } from '../support/chromium';
 import { serveStatic, type StaticServer } from '../support/staticServer';
-import { clearStoredData, ROOT } from './harness';
+import { HAND10_DIR, HAND10_KPIS } from '../support/hand10';
+import { clearStoredData, ROOT, upload } from './harness';
 
 /**
  * The figures painted before the engine is ready (prepared by the ETL into the sample bundle) are
@@ -133,6 +134,38 @@ describe('figures painted before the engine is ready', () => {
     await page.waitForSelector('[data-figures="live"] [data-testid="kpis"]', { timeout: 90_000 });
     const web = expectedByMedium(SAMPLE).get('web')!;
     expect(await page.getAttribute('[data-kpi="leads"]', 'data-value')).toBe(String(web.leads));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stored data: the figures kept with the stored copy are painted on the next visit, and equal DuckDB’s and the hand-worked truth', async () => {
+    const first = await browser.context.newPage();
+    await clearStoredData(first, server.origin);
+    await first.goto(`${server.origin}/#/import`);
+    await first.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+    await upload(first, [path.join(HAND10_DIR, 'leads.csv'), path.join(HAND10_DIR, 'deals.csv')], 2);
+    await first.waitForSelector('[data-testid="loaded-data"][data-storage="saved"]', { timeout: 60_000 });
+    await first.close();
+
+    // The next visit, the engine held back: the stored copy's figures are painted from its manifest alone.
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    hold();
+    await page.goto(`${server.origin}/#/overview`);
+    await page.waitForSelector('[data-figures="prepared"] [data-testid="kpis"]');
+    expect(await phaseOf(page)).toMatch(/^(starting|loading)$/);
+    expect(await page.textContent('[data-testid="prepared-note"]')).toMatch(/as of your data saved/);
+    const before = await overviewFigures(page);
+    const stages = ['leads', 'mql', 'sql', 'opportunity', 'won'];
+    const truth = [HAND10_KPIS.leads, HAND10_KPIS.reached_1, HAND10_KPIS.reached_2, HAND10_KPIS.reached_3, HAND10_KPIS.reached_4];
+    stages.forEach((stage, i) => expect(Number(before.kpis[stage]?.value), stage).toBe(truth[i]));
+    expect(Number(before.kpis.revenue?.value)).toBe(HAND10_KPIS.revenue);
+    release();
+    await page.waitForSelector('[data-phase="ready"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-figures="live"] [data-testid="media-table"] tbody tr');
+    expect(await overviewFigures(page)).toEqual(before);
+    expect(await page.getAttribute('[data-phase]', 'data-phase')).toBe('ready');
     expect(errors).toEqual([]);
     await page.close();
   });
