@@ -38,8 +38,8 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
     result = await runEtl({ inputs: [DE], outDir: out, now: () => NOW });
   });
 
-  it('writes one Parquet file per table, the manifest and the reports, and nothing else', () => {
-    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'deals.parquet', 'leads.parquet', 'manifest.json', 'report.json', 'report.md', 'targets.parquet']);
+  it('writes one Parquet file per table, the manifest, the default view’s figures and the reports, and nothing else', () => {
+    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'deals.parquet', 'figures.json', 'leads.parquet', 'manifest.json', 'report.json', 'report.md', 'targets.parquet']);
     // the bundle was built beside --out and renamed into place: no staging folder is left
     expect(readdirSync(scratch).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -58,6 +58,7 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       expect(table.sha256).toBe(sha256(file));
       expect(table.columns).toEqual([...CANONICAL[kind].map((c) => ({ name: c.name, type: c.type })), { name: '_source', type: 'VARCHAR' }, { name: '_line', type: 'INTEGER' }]);
     }
+    expect(manifest.figures).toEqual({ file: 'figures.json', sha256: sha256(path.join(out, 'figures.json')) });
     expect(manifest.sources.map((s) => s.file)).toEqual(['campaigns.csv', 'deals.csv', 'leads.csv', 'targets.csv']);
     for (const source of manifest.sources) {
       const file = path.join(DE, source.file);
