@@ -81,9 +81,10 @@ export interface PreparedStart {
 /**
  * The figures of what loadStartupData is about to open, found by the same rule without the engine
  * (the manifest and the small figures file, or the stored copy's manifest); null where there are
- * none or anything is in doubt — then the pages wait for the engine as before.
+ * none or anything is in doubt — then the pages wait for the engine as before. The browser's storage
+ * is waited for only where the stored copy is what opens (asking for it took seconds in Chromium).
  */
-export async function prepareStartupFigures(store: SnapshotStore | null, { skipBundle = false } = {}): Promise<PreparedStart | null> {
+export async function prepareStartupFigures(storeOpened: Promise<SnapshotStore | null>, { skipBundle = false } = {}): Promise<PreparedStart | null> {
   try {
     if (!skipBundle) {
       const fromQuery = bundleFromQuery(location);
@@ -92,7 +93,7 @@ export async function prepareStartupFigures(store: SnapshotStore | null, { skipB
       const manifest = published ? await fetchManifest(published) : null;
       if (published && manifest) return withFigures(await fetchPreparedFigures(published, manifest), 'published', manifest.createdAt);
     }
-    const stored = await store?.storedFigures();
+    const stored = await (await storeOpened)?.storedFigures();
     if (stored?.stored) return withFigures(parsePreparedFigures(stored.figures, DEFAULT_PIPELINE), 'import', stored.savedAt ?? '');
     const sample = { ...here(SAMPLE_FOLDER), required: true };
     const manifest = await fetchManifest(sample);

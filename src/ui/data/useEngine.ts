@@ -37,9 +37,7 @@ export function useEngine({ current, update }: DataStore): Engine {
       if (previous) await previous.db.close().catch(() => undefined);
       const storeOpened = storeRef.current ? Promise.resolve(storeRef.current) : openSnapshotStore();
       // The figures computed ahead are fetched beside the engine's start, and painted as soon as they are here.
-      void storeOpened
-        .then((store) => prepareStartupFigures(store, options))
-        .then((prepared) => prepared && live() && update((s) => (s.status.phase === 'starting' || s.status.phase === 'loading' ? { ...s, prepared } : s)));
+      void prepareStartupFigures(storeOpened, options).then((prepared) => prepared && live() && update((s) => (s.status.phase === 'starting' || s.status.phase === 'loading' ? { ...s, prepared } : s)));
       const timings: Record<string, number> = {};
       let started = performance.now();
       const lap = (name: string) => {
