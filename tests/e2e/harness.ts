@@ -39,8 +39,15 @@ export interface OpenedPage {
  * Opens the app at a path and hash, records requests and errors, and waits until the data is
  * loaded (or failed). Data an earlier test stored in the browser is removed first, unless kept.
  */
-export async function openApp(browser: Browser, origin: string, hash = '', options: { keepStoredData?: boolean } = {}): Promise<OpenedPage> {
+export async function openApp(
+  browser: Browser,
+  origin: string,
+  hash = '',
+  options: { keepStoredData?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
   const page = await browser.context.newPage();
+  // A phone or tablet from the start, as a user's would be: the layout is never resized under them.
+  if (options.viewport) await page.setViewportSize(options.viewport);
   if (!options.keepStoredData) await clearStoredData(page, origin);
   const requests: string[] = [];
   const errors: string[] = [];

@@ -12,6 +12,7 @@ export const de: Messages = {
     quality: 'Datenqualität',
     distribution: 'Verteilung & Nachverfolgung',
   },
+  navMenu: { button: 'Menü' },
   language: { label: 'Sprache', de: 'Deutsch', en: 'English' },
   status: {
     loadingPage: 'Seite wird geladen…',

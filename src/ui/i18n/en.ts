@@ -10,6 +10,7 @@ export const en = {
     quality: 'Data quality',
     distribution: 'Distribution & follow-up',
   },
+  navMenu: { button: 'Menu' },
   language: { label: 'Language', de: 'Deutsch', en: 'English' },
   status: {
     loadingPage: 'Loading the page…',

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { useViewState } from '../state/ViewStateContext';
-import { PAGES } from './pages';
+import { AppNav } from './AppNav';
 import { DataGate } from './DataGate';
 import { DataNoticeBanner } from './DataNoticeBanner';
 import { ComingPage, FunnelPage, ImportPage, OverviewPage, PageLoading, preloadPage } from './lazyPages';
@@ -43,17 +43,7 @@ export function App() {
           ))}
         </div>
       </header>
-      <nav className="app-nav" aria-label={t('nav.label')}>
-        <ul>
-          {PAGES.map((id) => (
-            <li key={id}>
-              <a href={`#/${id}${query ? `?${query}` : ''}`} aria-current={page === id ? 'page' : undefined} data-testid={`nav-${id}`}>
-                {t(`nav.${id}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AppNav page={page} query={query} />
       <main id="main" tabIndex={-1}>
         <DataNoticeBanner />
         {unknown !== null && (

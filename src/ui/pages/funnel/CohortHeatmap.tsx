@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { labelInterval } from '../../charts/labelInterval';
 import { isDarkShare, shareColor } from '../../charts/shareColor';
 import { figureHandlers, type ClickIntent } from './clickIntent';
@@ -34,52 +34,55 @@ export function CohortHeatmap({ months, stages, cells, immature, selectedMonth, 
   const tipSide = (i: number) => (i < months.length / 4 ? ' tip-start' : i >= (months.length * 3) / 4 ? ' tip-end' : '');
 
   return (
-    <table className={`heatmap${months.length > MONTHS_WITH_SHARES ? ' compact' : ''}`} aria-label={label} data-testid="cohort-heatmap">
-      <thead>
-        <tr>
-          <td />
-          {months.map((month, i) => (
-            <th key={month} scope="col" className={month === selectedMonth ? 'selected' : undefined}>
-              <button
-                type="button"
-                onClick={() => onChoose(month)}
-                aria-pressed={month === selectedMonth}
-                aria-label={`${format.month(month)}${immature.has(month) ? ` (${text.immature})` : ''}`}
-                title={text.filterOthersMonth}
-              >
-                {i % every === 0 ? `${format.month(month)}${immature.has(month) ? ' *' : ''}` : ''}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {stages.map((stage, stageIndex) => (
-          <tr key={stage}>
-            <th scope="row">{stage}</th>
-            {grid[stageIndex]!.map((cell, i) => {
-              const month = months[i]!;
-              const share = cell?.share ?? null;
-              const classes = `${immature.has(month) ? 'immature' : ''}${month === selectedMonth ? ' selected' : ''}${share !== null && isDarkShare(share) ? ' dark' : ''}${tipSide(i)}`;
-              const tip = cell
-                ? `${format.month(month)} · ${stage}\n${format.count(cell.count)} / ${format.count(cell.leads)} = ${format.percent(share)}${immature.has(month) ? `\n${text.immature}` : ''}`
-                : undefined;
-              return (
-                <td
-                  key={month}
-                  className={classes || undefined}
-                  style={{ backgroundColor: shareColor(share ?? 0) }}
-                  data-tip={tip}
-                  data-month={month}
-                  {...figureHandlers(clicks, () => onChoose(month), () => cell && onExplore(cell))}
+    // Each month's column keeps room for its upright label (CSS: --months); a narrow screen scrolls the map in its panel.
+    <div className="heatmap-scroll" style={{ '--months': months.length } as CSSProperties}>
+      <table className={`heatmap${months.length > MONTHS_WITH_SHARES ? ' compact' : ''}`} aria-label={label} data-testid="cohort-heatmap">
+        <thead>
+          <tr>
+            <td />
+            {months.map((month, i) => (
+              <th key={month} scope="col" className={month === selectedMonth ? 'selected' : undefined}>
+                <button
+                  type="button"
+                  onClick={() => onChoose(month)}
+                  aria-pressed={month === selectedMonth}
+                  aria-label={`${format.month(month)}${immature.has(month) ? ` (${text.immature})` : ''}`}
+                  title={text.filterOthersMonth}
                 >
-                  <span>{format.percent(share)}</span>
-                </td>
-              );
-            })}
+                  {i % every === 0 ? `${format.month(month)}${immature.has(month) ? ' *' : ''}` : ''}
+                </button>
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stages.map((stage, stageIndex) => (
+            <tr key={stage}>
+              <th scope="row">{stage}</th>
+              {grid[stageIndex]!.map((cell, i) => {
+                const month = months[i]!;
+                const share = cell?.share ?? null;
+                const classes = `${immature.has(month) ? 'immature' : ''}${month === selectedMonth ? ' selected' : ''}${share !== null && isDarkShare(share) ? ' dark' : ''}${tipSide(i)}`;
+                const tip = cell
+                  ? `${format.month(month)} · ${stage}\n${format.count(cell.count)} / ${format.count(cell.leads)} = ${format.percent(share)}${immature.has(month) ? `\n${text.immature}` : ''}`
+                  : undefined;
+                return (
+                  <td
+                    key={month}
+                    className={classes || undefined}
+                    style={{ backgroundColor: shareColor(share ?? 0) }}
+                    data-tip={tip}
+                    data-month={month}
+                    {...figureHandlers(clicks, () => onChoose(month), () => cell && onExplore(cell))}
+                  >
+                    <span>{format.percent(share)}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
