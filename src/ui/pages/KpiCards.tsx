@@ -39,7 +39,11 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
                 </button>
               </dt>
               <dd>{formatInteger(lang, count)}</dd>
-              {i > 0 && <small>{t('kpi.ofLeads', { share: formatPercent(lang, figures.leads ? count / figures.leads : null) })}</small>}
+              {i > 0 && (
+                <dd className="kpi-note">
+                  <small>{t('kpi.ofLeads', { share: formatPercent(lang, figures.leads ? count / figures.leads : null) })}</small>
+                </dd>
+              )}
             </div>
           );
         })}
@@ -47,12 +51,18 @@ export function KpiCards({ figures, filter: shared = [] }: { figures: FunnelFigu
         <div className="kpi" data-kpi="lead_to_won" data-value={figures.leadToWon.value ?? ''}>
           <dt>{t('kpi.leadToWon')}</dt>
           <dd>{formatPercent(lang, figures.leadToWon.value)}</dd>
-          {interval && <small>{t('kpi.interval', { low: formatPercent(lang, interval.low), high: formatPercent(lang, interval.high) })}</small>}
+          {interval && (
+            <dd className="kpi-note">
+              <small>{t('kpi.interval', { low: formatPercent(lang, interval.low), high: formatPercent(lang, interval.high) })}</small>
+            </dd>
+          )}
         </div>
         <div className="kpi" data-kpi="win_rate" data-value={figures.winRate.value ?? ''}>
           <dt>{t('kpi.winRate')}</dt>
           <dd>{formatPercent(lang, figures.winRate.value)}</dd>
-          <small>{t('kpi.winRateOf', { won: formatInteger(lang, figures.won), closed: formatInteger(lang, figures.won + figures.lost) })}</small>
+          <dd className="kpi-note">
+            <small>{t('kpi.winRateOf', { won: formatInteger(lang, figures.won), closed: formatInteger(lang, figures.won + figures.lost) })}</small>
+          </dd>
         </div>
       </dl>
       <span id={hintId} hidden>
@@ -73,15 +83,17 @@ function RevenueCard({ figures }: { figures: FunnelFigures }) {
     <div className="kpi" data-kpi="revenue" data-value={known ? revenue : ''} data-currency={currency ?? ''}>
       <dt>{t('kpi.revenue')}</dt>
       <dd>{mixedCurrencies ? t('kpi.revenueMixed') : revenue === null ? (won > 0 ? t('kpi.revenueUnknown') : formatMoney(lang, 0, currency, true)) : formatMoney(lang, revenue, currency, true)}</dd>
-      <small>
-        {mixedCurrencies
-          ? t('kpi.revenueMixedHint', { count: 2 })
-          : revenue === null && won > 0
-            ? t('kpi.revenueNoAmounts')
-            : wonUnpriced > 0
-              ? t('kpi.revenueUnpriced', { count: wonUnpriced })
-              : formatMoney(lang, revenue ?? 0, currency)}
-      </small>
+      <dd className="kpi-note">
+        <small>
+          {mixedCurrencies
+            ? t('kpi.revenueMixedHint', { count: 2 })
+            : revenue === null && won > 0
+              ? t('kpi.revenueNoAmounts')
+              : wonUnpriced > 0
+                ? t('kpi.revenueUnpriced', { count: wonUnpriced })
+                : formatMoney(lang, revenue ?? 0, currency)}
+        </small>
+      </dd>
     </div>
   );
 }

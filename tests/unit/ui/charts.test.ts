@@ -4,7 +4,7 @@ import { leadsByMonthOption, orderMedia } from '../../../src/ui/charts/leadsByMo
 import { seriesColor } from '../../../src/ui/charts/chartStyle';
 import { labelInterval } from '../../../src/ui/charts/labelInterval';
 import { rateScaleEnd } from '../../../src/ui/charts/rateScale';
-import { isDarkShare, shareColor } from '../../../src/ui/charts/shareColor';
+import { cellColours, shareColor } from '../../../src/ui/charts/shareColor';
 import { lagLabelInterval, lagOption } from '../../../src/ui/charts/funnel/lagOption';
 import { hasLonePoint, trendOption } from '../../../src/ui/charts/funnel/trendOption';
 
@@ -55,8 +55,23 @@ describe('cohort heatmap colours', () => {
     expect(shareColor(3)).toBe(shareColor(1));
   });
 
-  it('writes white only on the darkest cells', () => {
-    expect([0, 0.5, 0.75, 0.76, 1].map(isDarkShare)).toEqual([false, false, false, true, true]);
+  it('writes every share on its cell at 4.5:1 or more (WCAG AA), immature (washed-out) cells included', () => {
+    // WCAG 2's contrast ratio, computed here from the colours' hex digits.
+    const channels = (colour: string) => (colour.startsWith('#') ? [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2).padEnd(2, colour[i]!), 16)) : (colour.match(/\d+/g) ?? []).map(Number));
+    const lum = (colour: string) => {
+      const [r, g, b] = channels(colour === '#fff' ? '#ffffff' : colour === '#000' ? '#000000' : colour).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    for (let i = 0; i <= 100; i++) {
+      for (const immature of [false, true]) {
+        const { background, text } = cellColours(i / 100, immature);
+        expect(ratio(background, text), `share ${i / 100}${immature ? ' immature' : ''}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    expect(cellColours(0.3, false).background).toBe(shareColor(0.3));
+    expect(cellColours(1, false).text).toBe('#fff');
+    expect(cellColours(1, true).background).toBe('rgb(154, 190, 246)'); // 55 % of the way to white
   });
 
   it('gives every month label while they fit, then every second or third', () => {

@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties } from 'react';
 import { labelInterval } from '../../charts/labelInterval';
-import { isDarkShare, shareColor } from '../../charts/shareColor';
+import { cellColours } from '../../charts/shareColor';
 import { figureHandlers, type ClickIntent } from './clickIntent';
 import type { CohortFigures } from './cohortFigures';
 import { useFigureTexts } from './useFigureTexts';
@@ -62,7 +62,8 @@ export function CohortHeatmap({ months, stages, cells, immature, selectedMonth, 
               {grid[stageIndex]!.map((cell, i) => {
                 const month = months[i]!;
                 const share = cell?.share ?? null;
-                const classes = `${immature.has(month) ? 'immature' : ''}${month === selectedMonth ? ' selected' : ''}${share !== null && isDarkShare(share) ? ' dark' : ''}${tipSide(i)}`;
+                const classes = `${immature.has(month) ? 'immature' : ''}${month === selectedMonth ? ' selected' : ''}${tipSide(i)}`;
+                const colours = cellColours(share ?? 0, immature.has(month));
                 const tip = cell
                   ? `${format.month(month)} · ${stage}\n${format.count(cell.count)} / ${format.count(cell.leads)} = ${format.percent(share)}${immature.has(month) ? `\n${text.immature}` : ''}`
                   : undefined;
@@ -70,7 +71,7 @@ export function CohortHeatmap({ months, stages, cells, immature, selectedMonth, 
                   <td
                     key={month}
                     className={classes || undefined}
-                    style={{ backgroundColor: shareColor(share ?? 0) }}
+                    style={{ backgroundColor: colours.background, color: colours.text }}
                     data-tip={tip}
                     data-month={month}
                     {...figureHandlers(clicks, () => onChoose(month), () => cell && onExplore(cell))}
