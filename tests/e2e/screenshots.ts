@@ -8,6 +8,9 @@ import { serveStatic } from '../support/staticServer';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'docs/screenshots');
 
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 768, height: 1024 };
+
 const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
@@ -34,13 +37,33 @@ const SHOTS = [
   // A link to a dashboard that is not there: the way out to the user's own data or the sample.
   { file: 'bundle-missing-en.png', language: 'en', hash: '?bundle=reports/missing/#/overview', failed: true },
   { file: 'unknown-page-de.png', language: 'de', hash: '#/planung' },
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean }[];
+  // Phones (390 × 844) and tablets (768 × 1024): every built page, the menu open, the explorer.
+  ...(['phone', 'tablet'] as const).flatMap((device) => {
+    const viewport = device === 'phone' ? PHONE : TABLET;
+    return [
+      { file: `${device}-overview-en.png`, language: 'en', hash: '#/overview', viewport, fullPage: true },
+      { file: `${device}-overview-de.png`, language: 'de', hash: '#/overview', viewport, fullPage: true },
+      { file: `${device}-funnel-en.png`, language: 'en', hash: '#/funnel', viewport, fullPage: true },
+      { file: `${device}-funnel-de.png`, language: 'de', hash: '#/funnel', viewport, fullPage: true },
+      { file: `${device}-import-en.png`, language: 'en', hash: '#/import', viewport, fullPage: true },
+      { file: `${device}-coming-de.png`, language: 'de', hash: '#/media', viewport },
+      { file: `${device}-menu-en.png`, language: 'en', hash: '#/overview', viewport, menu: true },
+      { file: `${device}-explorer-en.png`, language: 'en', hash: '#/overview', viewport, open: 'won' },
+    ];
+  }),
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean; viewport?: { width: number; height: number }; menu?: boolean }[];
+
+/** `npm run screenshots -- phone-` refreshes only the shots whose file name starts with one of the words given. */
+const ONLY = process.argv.slice(2);
+const chosen = (file: string) => ONLY.length === 0 || ONLY.some((prefix) => file.startsWith(prefix));
 
 const server = await serveStatic(path.join(ROOT, 'dist'));
 const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
 try {
   for (const shot of SHOTS) {
+    if (!chosen(shot.file)) continue;
     const page = await browser.context.newPage();
+    if ('viewport' in shot) await page.setViewportSize(shot.viewport);
     await page.addInitScript((language) => localStorage.setItem('leadloop.language', language), shot.language);
     await page.goto(`${server.origin}/${shot.hash}`);
     await page.waitForSelector(`[data-phase="${'failed' in shot ? 'error' : 'ready'}"]`, { timeout: 90_000 });
@@ -61,6 +84,7 @@ try {
       for (const table of shot.tables) await page.click(`[data-testid="${table}-toggle"] summary`);
       await page.locator(`[data-testid="${shot.tables[0]}"]`).scrollIntoViewIfNeeded();
     }
+    if ('menu' in shot) await page.click('[data-testid="nav-menu"]');
     if ('open' in shot) {
       await page.click(`[data-testid="kpi-open-${shot.open}"]`);
       await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
@@ -73,7 +97,7 @@ try {
     console.log(`wrote ${path.relative(ROOT, file)}`);
     await page.close();
   }
-  for (const language of ['en', 'de']) await importShots(language);
+  if (ONLY.length === 0) for (const language of ['en', 'de']) await importShots(language);
 } finally {
   await browser.close();
   await server.close();
