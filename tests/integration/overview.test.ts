@@ -4,6 +4,10 @@ import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { refreshLeadFacts } from '../../src/services/leadFacts';
 import { funnelKpisSql, leadsPerMonthByMediumSql } from '../../src/sql/overview';
+import { cohortSql, trendSql } from '../../src/sql/funnel';
+import { leadsByMonthOption } from '../../src/ui/charts/leadsByMonthOption';
+import { cohortCells } from '../../src/ui/pages/funnel/cohortFigures';
+import { trendLines } from '../../src/ui/pages/funnel/trendLines';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
@@ -65,5 +69,27 @@ describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
     expect(Number(kpis?.leads)).toBeGreaterThan(0);
     expect(Number(kpis?.leads)).toBeLessThan(7);
   });
-});
 
+  it('shows a month without leads as 0 on the Overview chart and keeps it on the trend and the cohorts', async () => {
+    // Telemarketing (L1, January) and direct mail (L7, March): nothing in February 2025.
+    const filter = [{ kind: 'values', dimension: 'medium', values: ['telemarketing', 'direct_mail'] }] as const;
+    const rows = toRows(await db.query(leadsPerMonthByMediumSql(DEFAULT_PIPELINE, filter)));
+    expect(rows.map((r) => r.month)).toEqual(['2025-01', '2025-03']);
+    const option = leadsByMonthOption(
+      rows.map((r) => ({ month: String(r.month), medium: String(r.medium), leads: Number(r.leads) })),
+      { month: (m) => m, medium: (m) => m, count: String },
+    ) as { xAxis: { data: string[] }; series: { name: string; data: number[] }[] };
+    expect(option.xAxis.data).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(Object.fromEntries(option.series.map((s) => [s.name, s.data]))).toEqual({ telemarketing: [1, 0, 0], direct_mail: [0, 0, 1] });
+
+    const trend = trendLines(toRows(await db.query(trendSql({ pipeline: DEFAULT_PIPELINE, filter }, 'medium'))), DEFAULT_PIPELINE, 4);
+    expect(trend.months).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(trend.lines.map((l) => l.rates)).toEqual([
+      [1, null, null],
+      [null, null, 1],
+    ]);
+    const cohorts = cohortCells(toRows(await db.query(cohortSql({ pipeline: DEFAULT_PIPELINE, filter }))), DEFAULT_PIPELINE);
+    expect(cohorts.months).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(cohorts.cells.filter((c) => c.month === '2025-02').every((c) => c.leads === 0)).toBe(true);
+  });
+});

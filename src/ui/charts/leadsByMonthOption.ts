@@ -1,3 +1,4 @@
+import { everyMonth } from '../../domain/months';
 import { STANDARD_MEDIA } from '../../domain/vocabulary';
 import { type ChartOption, insetGrid } from './chartStyle';
 import { escapeHtml } from './escapeHtml';
@@ -23,9 +24,12 @@ export function orderMedia(media: Iterable<string>): string[] {
   return [...new Set(media)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** Stacked bars of leads per month, one series per medium. Pure: data and labels in, option out. */
+/**
+ * Stacked bars of leads per month, one series per medium; every month from the first to the last,
+ * a month without leads as 0. Pure: data and labels in, option out.
+ */
 export function leadsByMonthOption(rows: readonly MonthMediumCount[], labels: LeadsByMonthLabels): ChartOption {
-  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const months = everyMonth(rows.map((r) => r.month));
   const media = orderMedia(rows.map((r) => r.medium));
   const counts = new Map(rows.map((r) => [`${r.month}\u0000${r.medium}`, r.leads]));
   return {

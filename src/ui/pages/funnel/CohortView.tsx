@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthsCondition } from '../../../domain/leadFilter';
-import { funnelCountsFromRow } from '../../../domain/funnel';
 import { select } from '../../../state/viewState';
 import { formatDate } from '../../i18n/format';
 import { useFilterLabels } from '../../filters/useFilterLabels';
@@ -9,7 +8,7 @@ import { useViewState } from '../../state/ViewStateContext';
 import { TableDisclosure } from '../../tables/TableDisclosure';
 import { QueryStatus } from '../QueryStatus';
 import { CohortHeatmap } from './CohortHeatmap';
-import type { CohortCell, CohortFigures } from './cohortFigures';
+import { cohortCells, type CohortCell, type CohortFigures } from './cohortFigures';
 import { CohortTable } from './CohortTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
@@ -28,15 +27,7 @@ export function CohortView({ pipeline, openExplorer, clicks, rows: { state, show
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;
     // Leads without a creation date belong to no cohort (NeedsDates counts them below the view).
-    const dated = shown.rows.filter((r) => r.month !== null && r.month !== undefined);
-    const months = dated.map((r) => String(r.month));
-    const cells: CohortCell[] = [];
-    dated.forEach((row) => {
-      const counts = funnelCountsFromRow(pipeline, row);
-      counts.reached.forEach((count, stageIndex) => {
-        if (stageIndex > 0) cells.push({ month: String(row.month), stageIndex: stageIndex - 1, count, leads: counts.leads, share: counts.leads ? count / counts.leads : null });
-      });
-    });
+    const { months, cells } = cohortCells(shown.rows, pipeline);
     return { months, cells, immature: maturity.immature(months), p90: maturity.p90, asOf: maturity.asOf };
   }, [shown, maturity, pipeline]);
 

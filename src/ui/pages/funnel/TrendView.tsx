@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthsCondition } from '../../../domain/leadFilter';
-import { funnelCountsFromRow } from '../../../domain/funnel';
 import { clearSelection, select } from '../../../state/viewState';
 import { Chart, type ChartElement } from '../../charts/Chart';
 import { seriesColor } from '../../charts/chartStyle';
@@ -14,6 +13,7 @@ import { QueryStatus } from '../QueryStatus';
 import { TrendTable } from './TrendTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
+import { trendLines } from './trendLines';
 import { useMaturity } from './useMaturity';
 import { NeedsDates } from '../NeedsDates';
 
@@ -38,25 +38,12 @@ export function TrendView({ pipeline, openExplorer, clicks, rows: { state, shown
   const model = useMemo(() => {
     if (shown.status !== 'ready' || !maturity) return null;
     // Leads without a creation date belong to no month (NeedsDates counts them below the view).
-    const dated = shown.rows.filter((r) => r.month !== null && r.month !== undefined);
-    const months = [...new Set(dated.map((r) => String(r.month)))].sort();
-    const index = new Map(months.map((m, i) => [m, i]));
-    const byValue = new Map<string | null, { leads: number; rates: (number | null)[] }>();
-    for (const row of dated) {
-      const value = row.value === null ? null : String(row.value);
-      const counts = funnelCountsFromRow(pipeline, row);
-      const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null) };
-      const i = index.get(String(row.month))!;
-      entry.leads += counts.leads;
-      entry.rates[i] = counts.leads ? (counts.reached[targetIndex] ?? 0) / counts.leads : null;
-      byValue.set(value, entry);
-    }
-    const top = [...byValue.entries()].sort((a, b) => b[1].leads - a[1].leads).slice(0, SERIES);
-    const series: (TrendSeries & { value: string | null })[] = top.map(([value, e]) => ({ value, name: valueLabel(dimension, value), rates: e.rates }));
+    const { months, lines } = trendLines(shown.rows, pipeline, targetIndex);
+    const series: (TrendSeries & { value: string | null })[] = lines.slice(0, SERIES).map((l) => ({ value: l.value, name: valueLabel(dimension, l.value), rates: l.rates }));
     const immature = maturity.immature(months);
     // Shaded from the first month after which every month is immature.
     const firstImmature = months.find((m, i) => months.slice(i).every((later) => immature.has(later))) ?? null;
-    return { months, series, firstImmature, values: byValue.size };
+    return { months, series, firstImmature, values: lines.length };
   }, [shown, maturity, pipeline, targetIndex, dimension, valueLabel]);
 
   const selection = view.selections.find((s) => s.source === 'trend')?.condition;

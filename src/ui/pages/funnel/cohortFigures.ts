@@ -1,3 +1,8 @@
+import type { Row } from '../../../db/arrowRows';
+import { funnelCountsFromRow } from '../../../domain/funnel';
+import { everyMonth } from '../../../domain/months';
+import type { Pipeline } from '../../../domain/pipeline';
+
 /** One cell: the share of a created month's leads that reached a stage. */
 export interface CohortCell {
   readonly month: string;
@@ -19,4 +24,23 @@ export interface CohortFigures {
   readonly onChoose: (month: string) => void;
   /** Lists the leads behind the cell. */
   readonly onExplore: (cell: CohortCell) => void;
+}
+
+/**
+ * The cohorts' months and cells from rows of one created month each (leads without a month left
+ * out): every month from the first to the last, a month without leads as a row of 0 leads whose
+ * shares are unknown ("–"), so the heat map never puts Jun next to Oct.
+ */
+export function cohortCells(rows: readonly Row[], pipeline: Pipeline): { months: string[]; cells: CohortCell[] } {
+  const byMonth = new Map(rows.filter((r) => r.month !== null && r.month !== undefined).map((r) => [String(r.month), r]));
+  const months = everyMonth(byMonth.keys());
+  const cells: CohortCell[] = [];
+  for (const month of months) {
+    const row = byMonth.get(month);
+    const counts = funnelCountsFromRow(pipeline, row ?? { leads: 0 });
+    counts.reached.forEach((count, stageIndex) => {
+      if (stageIndex > 0) cells.push({ month, stageIndex: stageIndex - 1, count, leads: counts.leads, share: counts.leads ? count / counts.leads : null });
+    });
+  }
+  return { months, cells };
 }

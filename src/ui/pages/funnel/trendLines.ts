@@ -1,0 +1,34 @@
+import type { Row } from '../../../db/arrowRows';
+import { funnelCountsFromRow } from '../../../domain/funnel';
+import { everyMonth } from '../../../domain/months';
+import type { Pipeline } from '../../../domain/pipeline';
+
+export interface TrendLine {
+  readonly value: string | null;
+  readonly leads: number;
+  /** Conversion per month, aligned with the months; null where the line has no leads that month. */
+  readonly rates: (number | null)[];
+}
+
+/**
+ * The trend's months and one line per split value, most leads first, from rows of month × value
+ * (leads without a month left out). Every month from the first to the last is on the axis, one
+ * without leads included: its rate has no denominator, so the line breaks there instead of
+ * joining Jun to Oct as if they were neighbours.
+ */
+export function trendLines(rows: readonly Row[], pipeline: Pipeline, targetIndex: number): { months: string[]; lines: TrendLine[] } {
+  const dated = rows.filter((r) => r.month !== null && r.month !== undefined);
+  const months = everyMonth(dated.map((r) => String(r.month)));
+  const index = new Map(months.map((m, i) => [m, i]));
+  const byValue = new Map<string | null, { leads: number; rates: (number | null)[] }>();
+  for (const row of dated) {
+    const value = row.value === null || row.value === undefined ? null : String(row.value);
+    const counts = funnelCountsFromRow(pipeline, row);
+    const entry = byValue.get(value) ?? { leads: 0, rates: months.map(() => null) };
+    entry.leads += counts.leads;
+    entry.rates[index.get(String(row.month))!] = counts.leads ? (counts.reached[targetIndex] ?? 0) / counts.leads : null;
+    byValue.set(value, entry);
+  }
+  const lines = [...byValue.entries()].map(([value, e]) => ({ value, ...e })).sort((a, b) => b.leads - a.leads);
+  return { months, lines };
+}
