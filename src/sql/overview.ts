@@ -57,7 +57,14 @@ export function leadsPerMonthByMediumSql(pipeline: Pipeline, filter: LeadFilter 
   ]);
 }
 
-/** How many leads there are and how many have a creation date (`leads`, `dated`): views by date need them. */
+/**
+ * How many leads there are and how many have a creation date (`leads`, `dated`): views by date need
+ * them; and the latest creation date (`last_created`, yyyy-mm-dd or NULL), shown beside the period
+ * so that months after the data ends are not read as a drop.
+ */
 export function dateCoverageSql(): SqlQuery {
-  return { sql: `SELECT count(*)::BIGINT AS leads, count(created_at)::BIGINT AS dated FROM ${LEAD_FACTS}`, params: [] };
+  return {
+    sql: `SELECT count(*)::BIGINT AS leads, count(created_at)::BIGINT AS dated, strftime(max(created_at), '%Y-%m-%d') AS last_created FROM ${LEAD_FACTS}`,
+    params: [],
+  };
 }

@@ -25,6 +25,21 @@ export function resolvePeriod(choice: PeriodChoice, today: string): DateRange {
   }
 }
 
+/** Whether a range starts on a month's first day and ends on a month's last: then it reads as months ("Jan – Dec 2026"). */
+export function coversWholeMonths(range: DateRange): boolean {
+  const [y, m, d] = range.to.split('-').map(Number);
+  return d !== undefined && range.from.endsWith('-01') && iso(y!, m!, 0) === range.to;
+}
+
+/**
+ * Whether the range reaches into the month of `today`: a preset that does ("last 12 months" ends with
+ * the current month) counts a month not over yet, and users must be told so or read a drop.
+ */
+export function includesCurrentMonth(range: DateRange, today: string): boolean {
+  const month = today.slice(0, 7);
+  return range.from.slice(0, 7) <= month && range.to.slice(0, 7) >= month;
+}
+
 /** A custom range is valid when both ends are real days and from ≤ to. */
 export function isValidRange(range: DateRange): boolean {
   return isIsoDate(range.from) && isIsoDate(range.to) && range.from <= range.to;

@@ -105,6 +105,12 @@ export const de: Messages = {
     ignored: 'Teile des Links waren nicht verwendbar und wurden ignoriert: {{params}}',
     dismiss: 'Schließen',
   },
+  period: {
+    presetRange: '{{name}} ({{range}})',
+    presetRangeCurrent: '{{name}} ({{range}}, laufender Monat enthalten)',
+    dataUntil: 'Daten bis {{date}}',
+    dataUntilHint: 'Das letzte Erstellungsdatum in den geladenen Daten: spätere Tage haben noch keine Leads, das ist kein Rückgang.',
+  },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Gewonnen', lost: 'Verloren', disqualified: 'Disqualifiziert' },
   funnel: {
     asTable: 'Als Tabelle zeigen',

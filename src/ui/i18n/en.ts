@@ -103,6 +103,12 @@ export const en = {
     ignored: 'Parts of the link could not be used and were ignored: {{params}}',
     dismiss: 'Dismiss',
   },
+  period: {
+    presetRange: '{{name}} ({{range}})',
+    presetRangeCurrent: '{{name}} ({{range}}, current month included)',
+    dataUntil: 'Data until {{date}}',
+    dataUntilHint: 'The latest creation date in the loaded data: later days have no leads yet, which is not a drop.',
+  },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' },
   funnel: {
     asTable: 'Show as table',

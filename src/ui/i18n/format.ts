@@ -85,3 +85,17 @@ export function formatDate(language: string, day: number | string): string {
 export function formatNumber(language: string, value: number, digits = 2, minDigits = 0): string {
   return cached(`num:${language}:${digits}:${minDigits}`, () => new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: minDigits, maximumFractionDigits: digits })).format(value);
 }
+
+/**
+ * A range of days as users read it: whole months as months ("Jan – Dec 2026", "Jan.–Dez. 2026"),
+ * other ranges as days ("1 Jan – 3 Dec 2026", "01.01. – 03.12.2026"); Intl drops the repeated year.
+ * Its thin spaces around the dash become plain ones: ICU versions differ there, the text must not.
+ */
+export function formatDayRange(language: string, from: string, to: string, wholeMonths: boolean): string {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  if (Number.isNaN(day(from).getTime()) || Number.isNaN(day(to).getTime())) return `${from} – ${to}`;
+  const options: Intl.DateTimeFormatOptions = wholeMonths ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  return cached(`range:${language}:${wholeMonths}`, () => new Intl.DateTimeFormat(localeOf(language), options))
+    .formatRange(day(from), day(to))
+    .replace(/[\u2009\u202f]/g, ' ');
+}
