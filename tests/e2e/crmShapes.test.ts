@@ -105,7 +105,7 @@ describe('real CRM export shapes through the Import page', () => {
     expect(await kpi(page, 'leads')).toBe(String(expected.leads));
     expect(await kpi(page, 'won')).toBe(String(expected.won));
     // Without a date the chart by month says what it misses instead of showing nothing.
-    expect(await page.textContent('[data-testid="needs-dates"]')).toMatch(/created_at/);
+    expect(await page.textContent('[data-testid="needs-dates"]')).toMatch(/creation date/);
     expect(await split(page, 'x:Specialization')).toEqual(expectedSplit(expected.by.Specialization!));
     expect(await split(page, 'source')).toEqual(expectedSplit(expected.by.source!));
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);

@@ -124,7 +124,7 @@ describe('the Lead explorer in headless Chromium', () => {
     expect(await page.textContent(`${explorer} h2`)).toBe('Leads, die MQL erreicht haben');
     expect(await page.textContent('[data-testid="explorer-count"]')).toBe(`${new Intl.NumberFormat('de-DE').format(count)} Leads`);
     expect(await page.textContent(`${explorer} tbody tr:first-child td[data-column="created_at"]`)).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
-    expect(await page.textContent(`${explorer} th[data-column="stage"]`)).toContain('Phase');
+    expect(await page.textContent(`${explorer} th[data-column="stage"]`)).toContain('Stufe');
     const amounts = await page.$$eval(`${explorer} tbody td[data-column="amount"]`, (cells) => cells.map((c) => c.textContent ?? '').filter((t) => t !== ''));
     for (const amount of amounts) expect(amount).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
     const stages = await page.$$eval(`${explorer} tbody td[data-column="stage"]`, (cells) => cells.map((c) => c.textContent));

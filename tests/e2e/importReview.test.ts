@@ -24,7 +24,7 @@ describe('reviewing an import in headless Chromium', () => {
     await page.setInputFiles('[data-testid="file-input"]', [january]);
     await page.waitForSelector('[data-testid="import-review"][data-file="crm-januar.csv"]');
     // Nothing is recognised: the required columns are named and the import waits for them.
-    expect(await page.textContent('[data-testid="review-missing"]')).toMatch(/lead_id/);
+    expect(await page.textContent('[data-testid="review-missing"]')).toMatch(/Lead ID/);
     expect(await page.isDisabled('[data-testid="review-import"]')).toBe(true);
     for (const [column, header] of [['lead_id', 'Nummer'], ['created_at', 'Datum'], ['medium', 'Herkunft'], ['stage', 'Stand'], ['company', 'Name']]) {
       await page.selectOption(`[data-testid="mapping-table"] tr[data-column="${column}"] select`, header!);

@@ -23,7 +23,7 @@ describe('importing Excel workbooks in headless Chromium', () => {
     await upload(page, [file], 1);
     console.log(`leads.xlsx (${rows.length} rows) imported in Chromium in ${Date.now() - started} ms`);
     const card = page.locator('[data-testid="import-report"][data-file="leads.xlsx"]');
-    expect(await card.locator('h3').textContent()).toContain('→ leads');
+    expect(await card.locator('h3').textContent()).toContain('→ Leads');
     expect(Number((await card.getByTestId('rows-loaded').textContent())?.replace(/[.,\s]/g, ''))).toBe(rows.length);
     expect(await card.getByTestId('rows-rejected').textContent()).toBe('0');
     expect(await card.getByTestId('sheet').textContent()).toBe('“Leads”, header in row 1');

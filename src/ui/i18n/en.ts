@@ -109,6 +109,19 @@ export const en = {
     dataUntil: 'Data until {{date}}',
     dataUntilHint: 'The latest creation date in the loaded data: later days have no leads yet, which is not a drop.',
   },
+  importColumns: {
+    deal_id: 'Deal ID',
+    outcome: 'Outcome',
+    product: 'Product',
+    name: 'Campaign name',
+    start_date: 'Start date',
+    end_date: 'End date',
+    cost: 'Cost',
+    planned_leads: 'Planned leads',
+    period: 'Period',
+    revenue_target: 'Revenue target',
+    codeHint: 'Column name in mapping files: {{code}}',
+  },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' },
   funnel: {
     asTable: 'Show as table',
@@ -293,10 +306,10 @@ export const en = {
     continue: 'Continue the import',
   },
   dates: {
-    missing: 'This view needs the day each lead arose (created_at), and your leads have none: map a column of creation dates when you import them.',
+    missing: 'This view needs the day each lead arose (its creation date), and your leads have none: map a column of creation dates when you import them.',
     undated_one: '{{leads}} lead without a creation date is not in this view.',
     undated_other: '{{leads}} leads without a creation date are not in this view.',
-    periodDisabled: 'The leads have no creation dates (created_at): the period cannot be chosen.',
+    periodDisabled: 'The leads have no creation dates: the period cannot be chosen.',
   },
   risks: {
     title: 'Import {{file}} anyway?',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../../domain/schema';
 import { canonicalValues } from '../../domain/vocabulary';
 import type { ColumnConstants, ColumnMapping } from '../../ingest/headerMapping';
+import { useImportLabels } from './useImportLabels';
 
 /** The select's value for "the same value for every row" (no header can contain a NUL). */
 export const CONSTANT = '\u0000constant';
@@ -22,6 +23,7 @@ interface Props {
  */
 export function ColumnMappingTable({ kind, headers, mapping, constants, firstValue, onColumn, onConstant }: Props) {
   const { t } = useTranslation();
+  const { columnLabel } = useImportLabels();
   const vocabularies = VOCABULARY_COLUMNS[kind];
   return (
     <div className="table-scroll">
@@ -41,12 +43,16 @@ export function ColumnMappingTable({ kind, headers, mapping, constants, firstVal
             return (
               <tr key={column.name} data-column={column.name}>
                 <th scope="row">
-                  <code>{column.name}</code>
+                  {columnLabel(column.name)}
                   {column.required && <abbr title={t('review.required')}> *</abbr>}
+                  {/* The code a mapping file names the column by, as a quiet hint. */}
+                  <code className="column-code" title={t('importColumns.codeHint', { code: column.name })}>
+                    {column.name}
+                  </code>
                 </th>
                 <td>
                   <select
-                    aria-label={t('review.headerFor', { column: column.name })}
+                    aria-label={t('review.headerFor', { column: columnLabel(column.name) })}
                     value={constant !== undefined ? CONSTANT : (mapping[column.name] ?? '')}
                     onChange={(e) => (e.target.value === CONSTANT ? onConstant(column.name, '') : onColumn(column.name, e.target.value))}
                   >
@@ -63,7 +69,7 @@ export function ColumnMappingTable({ kind, headers, mapping, constants, firstVal
                       {' '}
                       <input
                         className="constant"
-                        aria-label={t('review.constantFor', { column: column.name })}
+                        aria-label={t('review.constantFor', { column: columnLabel(column.name) })}
                         value={constant}
                         placeholder={vocabulary ? canonicalValues(vocabulary).join(', ') : ''}
                         list={vocabulary ? listId : undefined}

@@ -6,12 +6,14 @@ import { downloadText } from '../export/download';
 import { formatInteger } from '../i18n/format';
 import { DELIMITER_NAMES, readableDateFormat } from './formatLabels';
 import { useRejectReason } from './useRejectReason';
+import { useImportLabels } from './useImportLabels';
 
 const SHOWN_REJECTS = 50;
 
 /** Constants, extra columns, the currency, placeholders read as empty and optional cells emptied: nothing changed silently. */
 function ReportNotes({ report }: { report: CsvImportReport }) {
   const { t, i18n } = useTranslation();
+  const { columnLabel, valueLabel } = useImportLabels();
   const n = (value: number) => formatInteger(i18n.language, value);
   const constants = Object.entries(report.constants ?? {});
   const cleared = report.cleared ?? [];
@@ -23,13 +25,13 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
   return (
     <ul className="report-notes" data-testid="report-notes">
       {constants.map(([column, value]) => (
-        <li key={`c:${column}`} data-note="constant">{t('import.constant', { column, value })}</li>
+        <li key={`c:${column}`} data-note="constant">{t('import.constant', { column: columnLabel(column), value: valueLabel(column, value) })}</li>
       ))}
       {report.currency && <li data-note="currency">{t('import.currency', { currency: report.currency })}</li>}
       {extras.length > 0 && <li data-note="extras">{t('import.extras', { columns: extras.map((e) => e.name).join(', ') })}</li>}
       {placeholders.map((p) => (
         <li key={`p:${p.column}`} data-note="placeholders" data-column={p.column}>
-          {t('import.placeholders', { count: p.cells, cells: n(p.cells), column: p.column, values: report.placeholderValues.join(', ') })}
+          {t('import.placeholders', { count: p.cells, cells: n(p.cells), column: columnLabel(p.column), values: report.placeholderValues.join(', ') })}
         </li>
       ))}
       {afterwards.map((step) => (
@@ -58,7 +60,7 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
                 {cleared.slice(0, SHOWN_REJECTS).map((r, i) => (
                   <tr key={i}>
                     <td className="num">{String(r.line ?? '')}</td>
-                    <td>{String(r.column_name ?? '')}</td>
+                    <td>{columnLabel(String(r.column_name ?? ''))}</td>
                     <td className="cell-value">{String(r.value ?? '')}</td>
                   </tr>
                 ))}
@@ -75,6 +77,7 @@ function ReportNotes({ report }: { report: CsvImportReport }) {
 /** What happened to one file: detection, counts, repairs, and the rejected lines (downloadable). */
 export function ImportReportCard({ report }: { report: CsvImportReport }) {
   const { t, i18n } = useTranslation();
+  const { columnLabel, valueLabel } = useImportLabels();
   const n = (value: number) => formatInteger(i18n.language, value);
   const reasonText = useRejectReason();
   const dates = Object.entries(report.format.dateFormats);
@@ -96,7 +99,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
   return (
     <article className="panel report" data-testid="import-report" data-file={report.fileName}>
       <h3>
-        {report.fileName} → <code>{report.kind}</code>
+        {report.fileName} → {t(`review.kinds.${report.kind}` as 'review.kinds.leads')}
       </h3>
       <dl className="facts">
         {sheet ? (
@@ -129,7 +132,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
           <ul className="repairs">
             {report.repairs.map((r) => (
               <li key={`${r.column}:${r.from}`}>
-                {t('import.repair', { column: r.column, from: r.from, to: r.to, rows: n(r.rows) })}
+                {t('import.repair', { column: columnLabel(r.column), from: r.from, to: valueLabel(r.column, r.to), rows: n(r.rows) })}
               </li>
             ))}
           </ul>
@@ -162,7 +165,7 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
                 {report.rejects.slice(0, SHOWN_REJECTS).map((r, i) => (
                   <tr key={i}>
                     <td className="num">{String(r.line ?? '')}</td>
-                    <td>{String(r.column_name ?? '')}</td>
+                    <td>{columnLabel(String(r.column_name ?? ''))}</td>
                     <td className="cell-value">{String(r.value ?? '')}</td>
                     <td>{reasonText(String(r.reason ?? ''))}</td>
                   </tr>

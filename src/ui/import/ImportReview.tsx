@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CANONICAL, TABLE_KINDS, type TableKind } from '../../domain/schema';
+import { CANONICAL, TABLE_KINDS, VOCABULARY_COLUMNS, type TableKind } from '../../domain/schema';
 import type { DateRange, ValueFormat } from '../../domain/valueFormat';
 import { missingRequired, unusedHeaders, type ColumnConstants, type ColumnMapping } from '../../ingest/headerMapping';
 import { suggestLookupKey } from '../../ingest/lookupKey';
@@ -17,6 +17,8 @@ import { DELIMITER_NAMES } from './formatLabels';
 import { LookupKeyPicker } from './LookupKeyPicker';
 import type { RememberedMapping } from './rememberedMappings';
 import { ReviewFormats } from './ReviewFormats';
+import { previewRows } from './previewRows';
+import { useImportLabels } from './useImportLabels';
 
 const PREVIEW_ROWS = 8;
 /** Currencies offered first; any other ISO code can be typed. */
@@ -61,6 +63,7 @@ interface Props {
  */
 export function ImportReview({ inspection, remembered, loadedKinds, queued, onImport, onSkip, onReinspect, problem }: Props) {
   const { t, i18n } = useTranslation();
+  const { columnLabel, valueLabel } = useImportLabels();
   const n = (value: number) => formatInteger(i18n.language, value);
   const initialKind: ReviewKind = remembered?.kind ?? inspection.detectedKind ?? 'leads';
   const [kind, setKind] = useState<ReviewKind>(initialKind);
@@ -85,6 +88,11 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
   const firstValue = (header: string | undefined) => (header === undefined ? '' : (preview[0]?.[headers.indexOf(header)] ?? ''));
   const mapped = useMemo(() => (table ? CANONICAL[table].filter((c) => mapping[c.name] !== undefined) : []), [table, mapping]);
   const placeholders = parsePlaceholders(placeholderText);
+  // The preview shows what the load will make of the first rows: constants included.
+  const previewColumns = table ? CANONICAL[table].filter((c) => mapping[c.name] !== undefined || filledConstants[c.name] !== undefined).map((c) => c.name) : [];
+  const previewValues = table
+    ? previewRows({ headers, rows: preview, columns: previewColumns, mapping, constants: filledConstants, placeholders, vocabularies: VOCABULARY_COLUMNS[table], values: remembered?.kind === table ? remembered.values : {} })
+    : [];
   const warnings = table ? vocabularyWarnings(table, mapping, valuesOf) : [];
   const notDates = table ? dateWarnings(table, mapping, valuesOf) : [];
   const mixedDecimals = table ? numberStyleWarnings(table, mapping, valuesOf) : [];
@@ -190,17 +198,17 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
       )}
       {notDates.map((w) => (
         <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
-          {t('review.notDates', { header: w.header, column: w.column, values: n(w.values), rows: n(w.rows) })}
+          {t('review.notDates', { header: w.header, column: columnLabel(w.column), values: n(w.values), rows: n(w.rows) })}
         </p>
       ))}
       {mixedDecimals.map((w) => (
         <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
-          {t('review.mixedDecimals', { header: w.header, column: w.column, comma: n(w.comma), point: n(w.point) })}
+          {t('review.mixedDecimals', { header: w.header, column: columnLabel(w.column), comma: n(w.comma), point: n(w.point) })}
         </p>
       ))}
       {warnings.map((w) => (
         <p key={w.column} className="notice-inline warning" role="alert" data-testid="review-warning" data-column={w.column}>
-          {t('review.tooManyValues', { header: w.header, column: w.column, values: n(w.values), rows: n(w.rows) })}
+          {t('review.tooManyValues', { header: w.header, column: columnLabel(w.column), values: n(w.values), rows: n(w.rows) })}
         </p>
       ))}
       <div className="review-controls">
@@ -231,18 +239,20 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
             <table className="data-table" data-testid="preview-table">
               <thead>
                 <tr>
-                  {mapped.map((c) => (
-                    <th key={c.name} scope="col">
-                      {c.name}
+                  {previewColumns.map((column) => (
+                    <th key={column} scope="col" data-column={column}>
+                      {columnLabel(column)}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {preview.map((row, i) => (
+                {previewValues.map((row, i) => (
                   <tr key={i}>
-                    {mapped.map((c) => (
-                      <td key={c.name}>{row[headers.indexOf(mapping[c.name] ?? '')] ?? ''}</td>
+                    {row.map((value, j) => (
+                      <td key={previewColumns[j]} data-column={previewColumns[j]}>
+                        {value === null ? '' : valueLabel(previewColumns[j]!, value)}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -258,7 +268,7 @@ export function ImportReview({ inspection, remembered, loadedKinds, queued, onIm
       )}
       {table && missing.length > 0 && (
         <p className="error" role="alert" data-testid="review-missing">
-          {t('review.missing', { columns: missing.join(', ') })}
+          {t('review.missing', { columns: missing.map((m) => (m === 'key' ? t('review.lookupLegend') : columnLabel(m))).join(', ') })}
         </p>
       )}
       <div className="row">

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../domain/errorText';
 import { useData } from '../data/DataContext';
 import { formatDateTime, formatInteger } from '../i18n/format';
+import { useImportLabels } from './useImportLabels';
 
 /** What is loaded, where it came from, whether this browser keeps it, and the way to forget it. */
 export function LoadedDataPanel() {
   const { t, i18n } = useTranslation();
+  const { columnLabel } = useImportLabels();
   const { tables, origin, builtAt, storage, clearAllData } = useData();
   const [confirming, setConfirming] = useState(false);
   const [clearing, setClearing] = useState(false);
@@ -45,7 +47,7 @@ export function LoadedDataPanel() {
         <tbody>
           {tables.map((table) => (
             <tr key={table.table ?? table.kind} data-table={table.table ?? table.kind}>
-              <td>{table.kind === 'lookup' ? <>{t('review.kinds.lookup')}: <code>{table.lookup?.leadColumn}</code></> : <code>{table.kind}</code>}</td>
+              <td>{table.kind === 'lookup' ? <>{t('review.kinds.lookup')}: {columnLabel(table.lookup?.leadColumn ?? '')}</> : t(`review.kinds.${table.kind}` as 'review.kinds.leads')}</td>
               <td>{table.source}</td>
               <td className="num" data-rows={table.rows}>{formatInteger(lang, table.rows)}</td>
             </tr>

@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../../ingest/headerMapping';
 import type { TextEncoding } from '../../ingest/encoding';
 import type { TextChoice } from '../../services/inspectImport';
 import { DELIMITER_NAMES, readableDateFormat } from './formatLabels';
+import { useImportLabels } from './useImportLabels';
 
 const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DETECTED = '';
@@ -32,6 +33,7 @@ export function ReviewFormats(props: {
   open?: boolean;
 }) {
   const { t } = useTranslation();
+  const { columnLabel } = useImportLabels();
   const { kind, mapping, detected, chosen } = props;
   const dateColumns = CANONICAL[kind].filter((c) => c.type === 'DATE' && mapping[c.name] !== undefined);
   const detectedDates = (column: string) => (detected.dateFormats[column] ?? ['%Y-%m-%d']).map(readableDateFormat).join(', ');
@@ -78,7 +80,7 @@ export function ReviewFormats(props: {
         <small className="muted" data-testid="review-number-rule">{t('review.numberRule')}</small>
         {dateColumns.map((column) => (
           <label key={column.name}>
-            <code>{column.name}</code>{' '}
+            {columnLabel(column.name)}{' '}
             <select
               value={chosen.dateFormats?.[column.name]?.[0] ?? DETECTED}
               onChange={(e) => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportRisk } from '../../services/importRisks';
 import { formatInteger } from '../i18n/format';
+import { useImportLabels } from './useImportLabels';
 
 /**
  * An import that would reject much of its file, load nothing or empty most of a column: asked
@@ -8,6 +9,7 @@ import { formatInteger } from '../i18n/format';
  */
 export function RiskConfirm({ file, risks, onAnswer }: { file: string; risks: readonly ImportRisk[]; onAnswer(goOn: boolean): void }) {
   const { t, i18n } = useTranslation();
+  const { columnLabel } = useImportLabels();
   const n = (value: number) => formatInteger(i18n.language, value);
   const text = (risk: ImportRisk) => {
     switch (risk.kind) {
@@ -16,7 +18,7 @@ export function RiskConfirm({ file, risks, onAnswer }: { file: string; risks: re
       case 'empty':
         return t('risks.empty');
       case 'cleared':
-        return t('risks.cleared', { column: risk.column, cells: n(risk.cells), of: n(risk.of), percent: Math.round((100 * risk.cells) / Math.max(1, risk.of)) });
+        return t('risks.cleared', { column: columnLabel(risk.column), cells: n(risk.cells), of: n(risk.of), percent: Math.round((100 * risk.cells) / Math.max(1, risk.of)) });
     }
   };
   return (

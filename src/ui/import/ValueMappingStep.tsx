@@ -4,6 +4,7 @@ import { canonicalValues, type Vocabulary } from '../../domain/vocabulary';
 import type { MergeSuggestion, ReviewedValue, UnknownValue, ValueMapping, ValueReview } from '../../services/importCsv';
 import { formatInteger } from '../i18n/format';
 import { useMediumLabel } from '../i18n/useMediumLabel';
+import { useImportLabels } from './useImportLabels';
 
 /** The choice "keep the value as the export wrote it". */
 const KEEP = '\u0000keep';
@@ -26,6 +27,7 @@ interface Props {
  */
 export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Props) {
   const { t } = useTranslation();
+  const { columnLabel } = useImportLabels();
   const mediumLabel = useMediumLabel();
   const [search, setSearch] = useState('');
   // Per value: the canonical value to use, KEEP, or absent (the proposal stands).
@@ -97,7 +99,7 @@ export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Pr
               <li key={m.index} data-column={m.column} data-into={m.into}>
                 <label>
                   <input type="checkbox" checked={merged.has(m.index)} onChange={(e) => setMerged((s) => toggled(s, m.index, e.target.checked))} />{' '}
-                  {t('values.merge', { column: m.column, values: spellings(m), into: m.into })}
+                  {t('values.merge', { column: columnLabel(m.column), values: spellings(m), into: m.into })}
                 </label>
               </li>
             ))}
@@ -126,6 +128,7 @@ export function ValueMappingStep({ file, unknown, review, onDone, onCancel }: Pr
 /** Values with their column, rows and the choice of what to use them as. */
 function ValuesTable({ values, select, testId }: { values: readonly ReviewedValue[]; select(v: ReviewedValue): ReactNode; testId: string }) {
   const { t, i18n } = useTranslation();
+  const { columnLabel } = useImportLabels();
   return (
     <table className="data-table" data-testid={testId}>
       <thead>
@@ -139,7 +142,7 @@ function ValuesTable({ values, select, testId }: { values: readonly ReviewedValu
       <tbody>
         {values.map((v) => (
           <tr key={keyOf(v.column, v.value)} data-column={v.column} data-value={v.value}>
-            <td><code>{v.column}</code></td>
+            <td>{columnLabel(v.column)}</td>
             <td>{v.value}</td>
             <td className="num">{formatInteger(i18n.language, v.rows)}</td>
             <td>{select(v)}</td>

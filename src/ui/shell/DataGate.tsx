@@ -43,7 +43,7 @@ export function DataGate({ children }: { children: ReactNode }) {
     default:
       return (
         <p className="notice muted" role="status" aria-busy="true">
-          {status.phase === 'starting' ? t('status.starting') : t('status.loading', { table: status.table })}
+          {status.phase === 'starting' ? t('status.starting') : t('status.loading', { table: t(`review.kinds.${status.table}` as 'review.kinds.leads') })}
         </p>
       );
   }

@@ -11,7 +11,7 @@ export function NeedsLeads({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { tables } = useData();
   if (tables.some((table) => table.kind === 'leads')) return <>{children}</>;
-  const loaded = tables.map((table) => `${table.kind === 'lookup' ? table.table ?? 'lookup' : table.kind} (${formatInteger(i18n.language, table.rows)})`).join(', ');
+  const loaded = tables.map((table) => `${table.kind === 'lookup' ? t('review.kinds.lookup') : t(`review.kinds.${table.kind}` as 'review.kinds.leads')} (${formatInteger(i18n.language, table.rows)})`).join(', ');
   return (
     <div className="empty needs-data" data-testid="needs-leads">
       <p>{loaded ? t('needs.leads', { tables: loaded }) : t('needs.nothing')}</p>

@@ -12,7 +12,7 @@ export function StatusBar() {
       text = t('status.starting');
       break;
     case 'loading':
-      text = t('status.loading', { table: status.table });
+      text = t('status.loading', { table: t(`review.kinds.${status.table}` as 'review.kinds.leads') });
       break;
     case 'ready':
       {
