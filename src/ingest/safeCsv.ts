@@ -14,21 +14,27 @@ export interface SafeCsvOptions {
   readonly header?: boolean;
   /** Header texts in place of the column keys (same order). */
   readonly headers?: readonly string[];
+  /**
+   * The CSV German Excel opens by double click: `;` between cells and a decimal comma in numbers
+   * (Excel in German reads "," as the decimal separator and splits on ";"). Default: `,` and ".".
+   */
+  readonly germanExcel?: boolean;
 }
 
 /**
  * A cell's text. A JS number came from a numeric column, never from text, so "-5" stays a number a
  * spreadsheet and our import read as -5; every string is neutralised.
  */
-function safeCell(value: unknown): string {
+function safeCell(value: unknown, decimalComma = false): string {
   if (value == null) return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return decimalComma ? String(value).replace('.', ',') : String(value);
   return neutraliseFormula(String(value));
 }
 
 /** CSV text of rows, with a header row (unless told otherwise), every text cell neutralised. */
 export function toSafeCsv(rows: readonly Record<string, unknown>[], columns: readonly string[], options: SafeCsvOptions = {}): string {
-  const data = rows.map((row) => columns.map((c) => safeCell(row[c])));
+  const german = options.germanExcel ?? false;
+  const data = rows.map((row) => columns.map((c) => safeCell(row[c], german)));
   const fields = (options.headers ?? columns).map(neutraliseFormula);
-  return Papa.unparse({ fields, data }, { newline: '\r\n', header: options.header ?? true });
+  return Papa.unparse({ fields, data }, { newline: '\r\n', header: options.header ?? true, delimiter: german ? ';' : ',' });
 }

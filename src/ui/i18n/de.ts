@@ -124,6 +124,7 @@ export const de: Messages = {
     revenue_target: 'Umsatzziel',
     codeHint: 'Spaltenname in Zuordnungsdateien: {{code}}',
   },
+  rejectsDownload: { germanExcel: 'Für Excel (CSV mit ;)' },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Verkaufschance', won: 'Gewonnen', lost: 'Verloren', disqualified: 'Disqualifiziert' },
   funnel: {
     asTable: 'Als Tabelle zeigen',

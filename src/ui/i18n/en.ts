@@ -122,6 +122,7 @@ export const en = {
     revenue_target: 'Revenue target',
     codeHint: 'Column name in mapping files: {{code}}',
   },
+  rejectsDownload: { germanExcel: 'For German Excel (CSV with ;)' },
   stage: { lead: 'Lead', mql: 'MQL', sql: 'SQL', opportunity: 'Opportunity', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' },
   funnel: {
     asTable: 'Show as table',

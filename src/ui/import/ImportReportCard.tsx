@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../db/arrowRows';
 import type { CsvImportReport } from '../../services/importCsv';
-import { toSafeCsv } from '../../ingest/safeCsv';
-import { downloadText } from '../export/download';
+import { downloadBlob } from '../export/download';
 import { formatInteger } from '../i18n/format';
 import { DELIMITER_NAMES, readableDateFormat } from './formatLabels';
 import { useRejectReason } from './useRejectReason';
+import { rejectsCsv } from './rejectsCsv';
 import { useImportLabels } from './useImportLabels';
 
 const SHOWN_REJECTS = 50;
@@ -84,18 +84,30 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
   const { sheet } = report;
   const cleared = report.cleared ?? [];
   // Rejected lines and emptied cells, by line: everything the import did not load as written.
-  const download = () =>
-    downloadText(
-      `${report.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
-      // The download says what the page says, in the user's language.
-      toSafeCsv(
-        [
-          ...report.rejects.map((r): Row => ({ ...r, reason: reasonText(String(r.reason ?? '')) })),
-          ...cleared.map((r): Row => ({ ...r, reason: `${reasonText(String(r.reason ?? ''))} (${t('import.emptiedNote')})` })),
-        ].sort((a, b) => Number(a.line ?? 0) - Number(b.line ?? 0)),
-        ['line', 'column_name', 'value', 'reason'],
-      ),
-    );
+  // Rejected lines and emptied cells, by line: everything the import did not load as written. The
+  // download says what the page says, in the user's language; in German also as German Excel reads CSV.
+  const rejectRows = () =>
+    [
+      ...report.rejects.map((r): Row => ({ ...r, reason: reasonText(String(r.reason ?? '')) })),
+      ...cleared.map((r): Row => ({ ...r, reason: `${reasonText(String(r.reason ?? ''))} (${t('import.emptiedNote')})` })),
+    ].sort((a, b) => Number(a.line ?? 0) - Number(b.line ?? 0));
+  const baseName = report.fileName.replace(/\.[^.]*$/, '');
+  const download = (germanExcel: boolean) => {
+    const german = germanExcel ? { headers: [t(sheet ? 'import.row' : 'import.line'), t('import.column'), t('import.value'), t('import.reason')], columnLabel } : undefined;
+    downloadBlob(`${baseName}-${germanExcel ? 'abgelehnt-excel' : 'rejected'}.csv`, new Blob([rejectsCsv(rejectRows(), german)], { type: 'text/csv;charset=utf-8' }));
+  };
+  const downloads = (
+    <span className="downloads">
+      <button type="button" onClick={() => download(false)} data-testid="download-rejects">
+        {t('import.download')}
+      </button>
+      {i18n.language === 'de' && (
+        <button type="button" onClick={() => download(true)} data-testid="download-rejects-excel">
+          {t('rejectsDownload.germanExcel')}
+        </button>
+      )}
+    </span>
+  );
   return (
     <article className="panel report" data-testid="import-report" data-file={report.fileName}>
       <h3>
@@ -138,18 +150,12 @@ export function ImportReportCard({ report }: { report: CsvImportReport }) {
           </ul>
         </details>
       )}
-      {report.rejects.length === 0 && cleared.length > 0 && (
-        <button type="button" onClick={download} data-testid="download-rejects">
-          {t('import.download')}
-        </button>
-      )}
+      {report.rejects.length === 0 && cleared.length > 0 && downloads}
       {report.rejects.length > 0 && (
         <section aria-label={t('import.rejectsTitle')}>
           <div className="row">
             <h4>{t('import.rejectsTitle')}</h4>
-            <button type="button" onClick={download} data-testid="download-rejects">
-              {t('import.download')}
-            </button>
+            {downloads}
           </div>
           <div className="table-scroll">
             <table className="data-table" data-testid="rejects-table">
