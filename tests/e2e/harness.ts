@@ -38,16 +38,19 @@ export interface OpenedPage {
 /**
  * Opens the app at a path and hash, records requests and errors, and waits until the data is
  * loaded (or failed). Data an earlier test stored in the browser is removed first, unless kept.
+ * `now` pins the page's clock, so "today" is that day.
  */
 export async function openApp(
   browser: Browser,
   origin: string,
   hash = '',
-  options: { keepStoredData?: boolean; viewport?: { width: number; height: number } } = {},
+  options: { keepStoredData?: boolean; viewport?: { width: number; height: number }; now?: Date } = {},
 ): Promise<OpenedPage> {
   const page = await browser.context.newPage();
   // A phone or tablet from the start, as a user's would be: the layout is never resized under them.
   if (options.viewport) await page.setViewportSize(options.viewport);
+  // A fixed "today" (Date only; timers keep running): periods relative to today are tested on a known day.
+  if (options.now) await page.clock.setFixedTime(options.now);
   if (!options.keepStoredData) await clearStoredData(page, origin);
   const requests: string[] = [];
   const errors: string[] = [];
