@@ -42,7 +42,7 @@ describe('reviewing an import in headless Chromium', () => {
     const card = page.locator('[data-testid="import-report"][data-file="crm-januar.csv"]');
     await card.waitFor();
     expect(await card.getByTestId('rows-loaded').textContent()).toBe('3');
-    expect(await card.textContent()).toContain('“Podcast” → web (2 rows)');
+    expect(await card.textContent()).toContain('Medium: “Podcast” → Web (2 rows)');
     expect(await rowsOf(page, 'leads')).toBe(3);
 
     // February's export of the same report: the mapping is remembered, one click, updated by id.
@@ -51,11 +51,17 @@ describe('reviewing an import in headless Chromium', () => {
     await page.waitForSelector('[data-testid="import-review"][data-file="crm-februar.csv"]');
     expect(await page.textContent('[data-testid="review-remembered"]')).toMatch(/mapping you saved/);
     expect(await page.isChecked('[data-testid="mode-upsert"]')).toBe(true);
+    // The preview shows the rows as they will load: the remembered "Podcast" → web, "MQL"/"Neu" as stages, by name.
+    await page.click('[data-testid="import-review"] details:has([data-testid="preview-table"]) > summary');
+    const previewed = (column: string) => page.$$eval(`[data-testid="preview-table"] tbody td[data-column="${column}"]`, (cells) => cells.map((c) => c.textContent));
+    expect(await previewed('medium')).toEqual(['Web', 'Web']);
+    expect(await previewed('stage')).toEqual(['MQL', 'Lead']);
+    expect(await page.textContent('[data-testid="preview-table"] th[data-column="created_at"]')).toBe('Created');
     await page.click('[data-testid="review-import"]');
     const second = page.locator('[data-testid="import-report"][data-file="crm-februar.csv"]');
     await second.waitFor();
     expect(await page.$('[data-testid="value-mapping"]')).toBeNull();
-    expect(await second.textContent()).toContain('“Podcast” → web (2 rows)');
+    expect(await second.textContent()).toContain('Medium: “Podcast” → Web (2 rows)');
     expect(await rowsOf(page, 'leads')).toBe(4);
     expect(await page.textContent('[data-testid="loaded-data"] tr[data-table="leads"]')).toContain('crm-januar.csv, crm-februar.csv');
 
@@ -99,7 +105,7 @@ describe('reviewing an import in headless Chromium', () => {
     await page.setInputFiles('[data-testid="file-input"]', [mixed]);
     await page.waitForSelector('[data-testid="import-review"][data-file="mixed-numbers.csv"]');
     const warning = page.locator('[data-testid="review-warning"][data-column="amount"]');
-    expect(await warning.textContent()).toBe('“Betrag” (amount) mixes decimal comma (4 cells) and decimal point (1 cells) in the first rows. Every cell is read with one decimal separator and the others are listed as not read: choose it under “Decimal separator” in the formats above.');
+    expect(await warning.textContent()).toBe('“Betrag” (Amount) mixes decimal comma (4 cells) and decimal point (1 cells) in the first rows. Every cell is read with one decimal separator and the others are listed as not read: choose it under “Decimal separator” in the formats above.');
     // The formats are open at the choice the warning points to.
     expect(await page.isVisible('[data-testid="choose-decimal"]')).toBe(true);
     expect(await page.textContent('[data-testid="review-date-rules"]')).toMatch(/^Two-digit years: 00–68 → 2000–2068, 69–99 → 1969–1999\. Dates outside 1990-01-01 … \d{4}-\d{2}-\d{2} and Excel’s day zero/);

@@ -1,5 +1,7 @@
 /**
  * Refreshes docs/screenshots/ from the built app (npm run build first). Run: npm run screenshots
+ * Some only: npm run screenshots -- phone- period overview-en.png (file-name prefixes; import-<language>
+ * for the import shots of that language).
  */
 import path from 'node:path';
 import { launchChromium } from '../support/chromium';
@@ -37,6 +39,9 @@ const SHOTS = [
   // A link to a dashboard that is not there: the way out to the user's own data or the sample.
   { file: 'bundle-missing-en.png', language: 'en', hash: '?bundle=reports/missing/#/overview', failed: true },
   { file: 'unknown-page-de.png', language: 'de', hash: '#/planung' },
+  // The period's presets with the ranges they resolve to, and the data's last date beside them.
+  { file: 'period-de.png', language: 'de', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
+  { file: 'period-en.png', language: 'en', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
   // Phones (390 × 844) and tablets (768 × 1024): every built page, the menu open, the explorer.
   ...(['phone', 'tablet'] as const).flatMap((device) => {
     const viewport = device === 'phone' ? PHONE : TABLET;
@@ -51,7 +56,7 @@ const SHOTS = [
       { file: `${device}-explorer-en.png`, language: 'en', hash: '#/overview', viewport, open: 'won' },
     ];
   }),
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean; viewport?: { width: number; height: number }; menu?: boolean }[];
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean; viewport?: { width: number; height: number }; menu?: boolean; periodOpen?: boolean }[];
 
 /** `npm run screenshots -- phone-` refreshes only the shots whose file name starts with one of the words given. */
 const ONLY = process.argv.slice(2);
@@ -68,7 +73,8 @@ try {
     await page.goto(`${server.origin}/${shot.hash}`);
     await page.waitForSelector(`[data-phase="${'failed' in shot ? 'error' : 'ready'}"]`, { timeout: 90_000 });
     // The Overview (also where an unknown page lands): its chart drawn before the shot.
-    if (shot.hash === '#/overview' || shot.file.startsWith('unknown-page')) await page.waitForSelector('[data-testid="chart"] canvas');
+    // Its chart drawn and its entry animation over ('finished' sets data-rendered): a busy machine took longer than the fixed wait below.
+    if (shot.hash.startsWith('#/overview') || shot.file.startsWith('unknown-page')) await page.waitForSelector('[data-testid="chart"][data-rendered] canvas');
     if (shot.hash.startsWith('#/funnel')) {
       await page.waitForFunction(() => {
         const views = [...document.querySelectorAll('[data-view]')];
@@ -91,13 +97,17 @@ try {
       await page.waitForTimeout(200);
     }
     if ('hover' in shot) await page.hover(shot.hover);
+    if ('periodOpen' in shot) {
+      // A closed select shows one option; the shot lists them all as the open drop-down would.
+      await page.locator('[data-testid="period"]').evaluate((select) => ((select as HTMLSelectElement).size = 6));
+    }
     const file = path.join(OUT, shot.file);
     if ('element' in shot) await page.locator(shot.element).screenshot({ path: file });
     else await page.screenshot({ path: file, fullPage: 'fullPage' in shot && shot.fullPage });
     console.log(`wrote ${path.relative(ROOT, file)}`);
     await page.close();
   }
-  if (ONLY.length === 0) for (const language of ['en', 'de']) await importShots(language);
+  for (const language of ['en', 'de']) if (chosen(`import-${language}`)) await importShots(language);
 } finally {
   await browser.close();
   await server.close();
