@@ -89,6 +89,9 @@ describe('figures painted before the engine is ready', () => {
     const after = await overviewFigures(page);
     expect(before).toEqual(after);
     expect(await page.$eval('[data-testid="filters-gate"]', (f) => (f as HTMLFieldSetElement).disabled)).toBe(false);
+    // The figures painted ahead and the tables loaded after read one manifest, fetched once.
+    const manifestFetches = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/sample/manifest.json')).length);
+    expect(manifestFetches).toBe(1);
 
     // The truth, from the CSV files with PapaParse and none of the app's code.
     const truth = expectedFigures(SAMPLE);

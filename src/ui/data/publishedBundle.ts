@@ -45,6 +45,22 @@ export async function fetchManifest(bundle: BundleLocation): Promise<BundleManif
   }
 }
 
+export type ManifestReader = (bundle: BundleLocation) => Promise<BundleManifest | null>;
+
+/**
+ * One fetch per bundle for one start of the app: the figures painted ahead and the tables loaded
+ * then read the same manifest (fetched once, not twice; and never two versions of it).
+ */
+export function manifestReaderForOneStart(): ManifestReader {
+  const fetched = new Map<string, Promise<BundleManifest | null>>();
+  return (bundle) => {
+    const key = `${bundle.required}:${bundle.url.href}`;
+    const manifest = fetched.get(key) ?? fetchManifest(bundle);
+    fetched.set(key, manifest);
+    return manifest;
+  };
+}
+
 /**
  * The default view's figures the ETL wrote beside the tables; null where the bundle has none (older
  * bundles) or they cannot be trusted: not found, changed since (SHA-256), damaged or of another

@@ -6,7 +6,7 @@ import { refreshLeadFacts } from '../../services/leadFacts';
 import { registerLookups, type LookupKey, type LookupSpec } from '../../services/lookups';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { parsePreparedFigures, type PreparedFigures } from '../../domain/preparedFigures';
-import { bundleFromQuery, fetchManifest, fetchPreparedFigures, loadBundle, type BundleLocation } from './publishedBundle';
+import { bundleFromQuery, fetchManifest, fetchPreparedFigures, loadBundle, type BundleLocation, type ManifestReader } from './publishedBundle';
 
 /** Where the loaded data came from: decides what the user may do with it. */
 export type DataOrigin = 'sample' | 'import' | 'published';
@@ -49,9 +49,14 @@ const here = (folder: string): BundleLocation => ({ url: new URL(folder, documen
  * data/ (both skipped with `skipBundle`, when the user chose their own data after either failed),
  * the user's own data stored in this browser, and otherwise the sample dashboard.
  */
-export async function loadStartupData(db: Db, store: SnapshotStore | null, onTable: (kind: TableKind) => void, { skipBundle = false } = {}): Promise<StartupData> {
+export async function loadStartupData(
+  db: Db,
+  store: SnapshotStore | null,
+  onTable: (kind: TableKind) => void,
+  { skipBundle = false, readManifest = fetchManifest }: { skipBundle?: boolean; readManifest?: ManifestReader } = {},
+): Promise<StartupData> {
   if (!skipBundle) {
-    const published = await openBundle(db, onTable).catch((error: unknown) => {
+    const published = await openBundle(db, onTable, readManifest).catch((error: unknown) => {
       throw new BundleError(errorText(error));
     });
     if (published) return published;
@@ -60,9 +65,9 @@ export async function loadStartupData(db: Db, store: SnapshotStore | null, onTab
   try {
     stored = (await store?.restore<TableSummary>(db)) ?? null;
   } catch (error) {
-    return { ...(await loadSample(db, onTable)), storedUnreadable: errorText(error) };
+    return { ...(await loadSample(db, onTable, readManifest)), storedUnreadable: errorText(error) };
   }
-  if (!stored) return loadSample(db, onTable);
+  if (!stored) return loadSample(db, onTable, readManifest);
   const tables = stored.tables.map((t) => t.meta as TableSummary);
   await registerLookups(db, lookupSpecs(tables));
   await refreshLeadFacts(db);
@@ -84,19 +89,22 @@ export interface PreparedStart {
  * none or anything is in doubt — then the pages wait for the engine as before. The browser's storage
  * is waited for only where the stored copy is what opens (asking for it took seconds in Chromium).
  */
-export async function prepareStartupFigures(storeOpened: Promise<SnapshotStore | null>, { skipBundle = false } = {}): Promise<PreparedStart | null> {
+export async function prepareStartupFigures(
+  storeOpened: Promise<SnapshotStore | null>,
+  { skipBundle = false, readManifest = fetchManifest }: { skipBundle?: boolean; readManifest?: ManifestReader } = {},
+): Promise<PreparedStart | null> {
   try {
     if (!skipBundle) {
       const fromQuery = bundleFromQuery(location);
       if (fromQuery === 'foreign') return null;
       const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
-      const manifest = published ? await fetchManifest(published) : null;
+      const manifest = published ? await readManifest(published) : null;
       if (published && manifest) return withFigures(await fetchPreparedFigures(published, manifest), 'published', manifest.createdAt);
     }
     const stored = await (await storeOpened)?.storedFigures();
     if (stored?.stored) return withFigures(parsePreparedFigures(stored.figures, DEFAULT_PIPELINE), 'import', stored.savedAt ?? '');
     const sample = { ...here(SAMPLE_FOLDER), required: true };
-    const manifest = await fetchManifest(sample);
+    const manifest = await readManifest(sample);
     return manifest ? withFigures(await fetchPreparedFigures(sample, manifest), 'sample', manifest.createdAt) : null;
   } catch {
     return null;
@@ -106,12 +114,12 @@ export async function prepareStartupFigures(storeOpened: Promise<SnapshotStore |
 const withFigures = (figures: PreparedFigures | null, origin: DataOrigin, asOf: string): PreparedStart | null => (figures ? { figures, origin, asOf } : null);
 
 /** The bundle named by ?bundle= or published in data/, loaded; null when there is none. */
-async function openBundle(db: Db, onTable: (kind: TableKind) => void): Promise<StartupData | null> {
+async function openBundle(db: Db, onTable: (kind: TableKind) => void, readManifest: ManifestReader): Promise<StartupData | null> {
   const fromQuery = bundleFromQuery(location);
   if (fromQuery === 'foreign') throw new Error('?bundle= must name a folder of this site; dashboards from other sites are not loaded');
   const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
   if (!published) return null;
-  const manifest = await fetchManifest(published);
+  const manifest = await readManifest(published);
   if (!manifest) return null;
   await loadBundle(db, published, manifest, onTable);
   await refreshLeadFacts(db);
@@ -119,9 +127,9 @@ async function openBundle(db: Db, onTable: (kind: TableKind) => void): Promise<S
 }
 
 /** The sample dashboard, made from data-samples/ by the ETL at build time. */
-export async function loadSample(db: Db, onTable: (kind: TableKind) => void): Promise<StartupData> {
+export async function loadSample(db: Db, onTable: (kind: TableKind) => void, readManifest: ManifestReader = fetchManifest): Promise<StartupData> {
   const bundle = { ...here(SAMPLE_FOLDER), required: true };
-  const manifest = await fetchManifest(bundle);
+  const manifest = await readManifest(bundle);
   if (!manifest) throw new Error('The sample dashboard is missing from this build');
   await loadBundle(db, bundle, manifest, onTable);
   await refreshLeadFacts(db);
