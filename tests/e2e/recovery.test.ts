@@ -35,7 +35,7 @@ describe('recovering from what goes wrong, in headless Chromium', () => {
       await page.click(`[data-testid="${nav}"]`);
       await page.waitForSelector('[data-testid="needs-leads"]');
       const text = (await page.textContent('main')) ?? '';
-      expect(text).toMatch(/This page needs leads, and none are loaded\. Loaded: deals \(/);
+      expect(text).toMatch(/This page needs leads, and none are loaded\. Loaded: Deals \(2,143\)\. Import a leads export first/);
       expect(text).not.toMatch(RAW_ENGINE_TEXT);
     }
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/needs-leads.png') });
