@@ -80,7 +80,11 @@ export function sensitivity(plan: Plan, options: SensitivityOptions = {}): Sensi
     const high = expectedRevenue(segments, at(1 + delta));
     return { input, low, high, swing: high - low };
   });
-  // Stable sort: ties keep the order volumes, rates, deal size.
-  bars.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
+  // Stable sort; swings equal up to rounding (every rate and the deal size scale revenue alike) count
+  // as ties and keep the order volumes, rates, deal size.
+  bars.sort((a, b) => {
+    const difference = Math.abs(b.swing) - Math.abs(a.swing);
+    return Math.abs(difference) <= 1e-9 * Math.max(Math.abs(a.swing), Math.abs(b.swing)) ? 0 : difference;
+  });
   return { base: expectedRevenue(segments, null), delta, bars };
 }
