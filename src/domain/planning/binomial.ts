@@ -54,9 +54,10 @@ function btrs(uniform: () => number, n: number, p: number): number {
   const vr = 0.92 - 4.2 / b;
   const r = p / q;
   const alpha = (2.83 + 5.1 / b) * spq;
-  const m = Math.floor((n + 1) * p);
-  const lpq = Math.log(r);
-  const h = stirlingTail(m) + stirlingTail(n - m);
+  // The mode's terms are needed only when the squeeze fails (~15 % of tries): computed then, once.
+  let m = -1;
+  let lpq = 0;
+  let h = 0;
   for (;;) {
     const u = uniform() - 0.5;
     let v = uniform();
@@ -65,6 +66,11 @@ function btrs(uniform: () => number, n: number, p: number): number {
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
     v = Math.log((v * alpha) / (a / (us * us) + b));
+    if (m < 0) {
+      m = Math.floor((n + 1) * p);
+      lpq = Math.log(r);
+      h = stirlingTail(m) + stirlingTail(n - m);
+    }
     const bound =
       h -
       stirlingTail(k) -

@@ -22,6 +22,8 @@ import { binomialVariate } from './binomial';
 export interface Random {
   /** Uniform on [0, 1). */
   readonly uniform: () => number;
+  /** Gamma(shape, scale 1), shape > 0. */
+  readonly gamma: (shape: number) => number;
   /** Beta(a, b), a, b > 0. */
   readonly beta: (a: number, b: number) => number;
   /** Binomial(n, p): successes of n trials; n a non-negative integer, p in [0, 1]. */
@@ -60,9 +62,11 @@ export function seededRandom(seed: number): Random {
   // `normalized` is documented in stdlib's README (mt19937.normalized()) but missing from its typings.
   const uniform = (generator as unknown as { normalized: () => number }).normalized;
   const normalOf = normal.factory({ prng: uniform });
-  const standardNormal = () => normalOf(0, 1);
+  // Parameters bound once: the hot path skips stdlib's per-call argument checks.
+  const standardNormal = normal.factory(0, 1, { prng: uniform });
   return {
     uniform,
+    gamma: (shape) => gammaVariate(uniform, standardNormal, shape),
     beta: (a, b) => {
       const x = gammaVariate(uniform, standardNormal, a);
       const y = gammaVariate(uniform, standardNormal, b);

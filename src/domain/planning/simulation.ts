@@ -19,15 +19,20 @@
  * 3. Won ~ Binomial(N, p). A chain of binomials thinned step by step (MQLs ~ Bin(N, r₁), SQLs ~
  *    Bin(MQLs, r₂), …) is in law one binomial with the product of the rates, so one draw suffices.
  * 4. Revenue = sum of `won` deal sizes resampled from the segment's pool (rescaled so its mean is
- *    the plan's deal size). Exact for up to `exactDealSumUpTo` wins; above that the sum is drawn
- *    from the normal with the exact mean won·μ and variance won·σ² of the resampled sum (central
- *    limit theorem; the skew of the sum falls as 1/√won). Without a pool every deal is the deal size.
+ *    the plan's deal size). Exact for up to `exactDealSumUpTo` wins (default 10). Above that, one
+ *    draw from the translated gamma approximation of the resampled sum (Seal 1977, standard for
+ *    aggregate claims in actuarial work): x₀ + Gamma(α, θ) with the sum's exact mean won·μ,
+ *    variance won·σ² and skewness γ/√won (γ the pool's skewness), i.e. α = 4/skew², θ = sd·skew/2,
+ *    x₀ = mean − 2·sd/skew. It keeps the right skew of deal sizes that a normal would drop, and
+ *    costs one gamma draw instead of `won` index draws (resampling was half the run time of the
+ *    48-segment benchmark). A pool without right skew uses the normal with the same mean and
+ *    variance. Without a pool every deal is the deal size.
  *
  * Revenue counts every deal the plan's leads bring, whenever it lands (as the reverse funnel does);
  * phasing.ts shows how much of it lands after the plan year.
  *
  * Performance: typed arrays allocated once per simulation, no allocation per run; per segment and
- * run one uniform, one Beta, one binomial and min(won, limit) uniforms or one normal.
+ * run one uniform, one Beta, one binomial, and up to `exactDealSumUpTo` index draws or one gamma.
  */
 import { planUnits, type Plan } from './plan';
 import { seededRandom } from './random';
@@ -39,7 +44,7 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** Draw step rates from their evidence (default true); false: rates fixed at the plan's values. */
   readonly rateUncertainty?: boolean;
-  /** Wins per segment up to which deal sizes are resampled one by one (default 64). */
+  /** Wins per segment up to which deal sizes are resampled one by one (default 10); above, the translated gamma. */
   readonly exactDealSumUpTo?: number;
   /** Bins of each distribution's histogram (default 40). */
   readonly histogramBins?: number;
@@ -157,10 +162,10 @@ export function simulate(plan: Plan, options: SimulationOptions = {}): Simulatio
   const runs = options.runs ?? 10_000;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`Runs ${runs} is not a positive integer`);
-  const exactUpTo = options.exactDealSumUpTo ?? 64;
+  const exactUpTo = options.exactDealSumUpTo ?? 10;
   const bins = options.histogramBins ?? 40;
   const random = seededRandom(seed);
-  const { uniform, beta, binomial, normal, index } = random;
+  const { uniform, gamma, beta, binomial, normal, index } = random;
 
   const units = planUnits(plan);
   const unitIndex = new Map(units.map((u, i) => [u, i]));
@@ -173,6 +178,7 @@ export function simulate(plan: Plan, options: SimulationOptions = {}): Simulatio
   const betaParam = new Float64Array(segmentCount);
   const dealMean = new Float64Array(segmentCount);
   const dealSd = new Float64Array(segmentCount);
+  const dealSkew = new Float64Array(segmentCount);
   const segmentUnit = new Int32Array(segmentCount);
   const poolStart = new Int32Array(segmentCount);
   const poolLength = new Int32Array(segmentCount);
@@ -194,13 +200,18 @@ export function simulate(plan: Plan, options: SimulationOptions = {}): Simulatio
       // Rescale the historical amounts so their mean is the plan's (possibly edited) deal size; keeps their shape.
       const scale = s.dealSize / poolMean;
       let squares = 0;
+      let cubes = 0;
       poolStart[j] = offset;
       poolLength[j] = s.dealSizePool.length;
       for (const amount of s.dealSizePool) {
         pool[offset++] = amount * scale;
         squares += (amount * scale - s.dealSize) ** 2;
+        cubes += (amount * scale - s.dealSize) ** 3;
       }
-      dealSd[j] = Math.sqrt(squares / s.dealSizePool.length);
+      // Moments of one draw from the pool (the population's, as resampling draws from exactly these values).
+      const variance = squares / s.dealSizePool.length;
+      dealSd[j] = Math.sqrt(variance);
+      dealSkew[j] = variance > 0 ? cubes / s.dealSizePool.length / variance ** 1.5 : 0;
     }
   });
 
@@ -221,7 +232,12 @@ export function simulate(plan: Plan, options: SimulationOptions = {}): Simulatio
         amount = 0;
         const start = poolStart[j]!;
         for (let d = 0; d < w; d++) amount += pool[start + index(length)]!;
-      } else amount = normal(w * dealMean[j]!, Math.sqrt(w) * dealSd[j]!);
+      } else {
+        const mean = w * dealMean[j]!;
+        const sd = Math.sqrt(w) * dealSd[j]!;
+        const skew = dealSkew[j]! / Math.sqrt(w);
+        amount = skew > 1e-3 ? mean - (2 * sd) / skew + ((sd * skew) / 2) * gamma(4 / (skew * skew)) : normal(mean, sd);
+      }
       const cell = segmentUnit[j]! * runs + run;
       revenue[cell]! += amount;
       won[cell]! += w;

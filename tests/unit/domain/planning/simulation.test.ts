@@ -57,9 +57,24 @@ describe('simulate', () => {
     expect(result.total.revenue.histogram.reduce((n, bar) => n + bar.count, 0)).toBe(20_000);
   });
 
-  it('also matches it when large won counts use the normal approximation of the resampled sum', () => {
+  it('also matches it when every deal-size sum uses the translated gamma approximation', () => {
     const result = simulate(uncertain, { runs: 20_000, seed: 9, exactDealSumUpTo: 0 });
     expect(Math.abs(result.total.revenue.mean - reverseFunnel(uncertain).total.expectedRevenue)).toBeLessThan(3 * result.total.revenue.standardError);
+  });
+
+  it('approximates the resampled sum closely: spread and quantiles as with resampling every deal', () => {
+    // Fixed rates, one skewed pool: revenue is the sum of Binomial(600, 0.05) resampled deals.
+    const skewed = plan([
+      segment({ medium: 'web', unit: 'A', rates: [0.5, 0.5, 0.4, 0.5], dealSize: 4000, dealSizePool: [1000, 1000, 2000, 2000, 3000, 15_000], leads: everyMonth(50) }),
+    ]);
+    const exact = simulate(skewed, { runs: 20_000, seed: 21, exactDealSumUpTo: 1e9 }).total.revenue;
+    const approximate = simulate(skewed, { runs: 20_000, seed: 22, exactDealSumUpTo: 0 }).total.revenue;
+    // Closed form of the compound sum: Var = E[N]·Var(X) + Var(N)·E[X]² with N ~ Bin(600, 0.05), X the pool.
+    const poolVariance = [1000, 1000, 2000, 2000, 3000, 15_000].reduce((v, x) => v + (x - 4000) ** 2, 0) / 6;
+    const sd = Math.sqrt(30 * poolVariance + 28.5 * 4000 ** 2);
+    expect(exact.sd / sd).toBeCloseTo(1, 1);
+    expect(approximate.sd / sd).toBeCloseTo(1, 1);
+    for (const q of ['p10', 'p50', 'p90'] as const) expect(Math.abs(approximate[q] - exact[q]) / exact[q]).toBeLessThan(0.02);
   });
 
   // Fixed rates (no evidence), constant deal size: won ~ Binomial(600, 0.05), revenue = 1000 × won.
