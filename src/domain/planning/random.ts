@@ -1,7 +1,8 @@
 /**
- * Seeded random variates for the planning simulation, from stdlib-js (well-tested, documented
- * algorithms) rather than hand-written samplers: one Mersenne Twister (MT19937) drives every
- * variate, so one seed gives one result on every machine and JavaScript engine.
+ * Seeded random variates for the planning simulation. One Mersenne Twister (MT19937, stdlib-js)
+ * drives every variate, so one seed gives one result on every machine and JavaScript engine. The
+ * generator and the normal come from stdlib-js (well-tested, documented); the binomial and the gamma
+ * are textbook algorithms written here, for the measured reasons below.
  *
  * - uniform: MT19937's 53-bit `normalized` output in [0, 1).
  * - binomial: binomial.ts (inversion and BTRS) on the same uniform source; stdlib's binomial is not
