@@ -8,6 +8,8 @@ export type { BetaPrior, Counts, ShrinkageOptions, ShrunkRate } from './shrinkag
 export { DAYS_PER_MONTH, lagMonthProbabilities, mergeHistograms } from './lag';
 export { planDefaults } from './defaults';
 export type { PlanDefaults, PlanDefaultsOptions, PlannedLeadsSource, RateProvenance, SegmentProvenance } from './defaults';
+export { applyEdits, NO_EDITS, segmentKey, shiftLag, unmatchedEdits } from './edits';
+export type { PlanEdits, SegmentEdit } from './edits';
 export { reverseFunnel, stageCounts } from './reverseFunnel';
 export type { FunnelSummary, ReverseFunnel, SegmentFunnel } from './reverseFunnel';
 export { normalisedLag, phaseRevenue } from './phasing';
