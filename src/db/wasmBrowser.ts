@@ -3,12 +3,8 @@ import { Table, type RecordBatch } from 'apache-arrow';
 // The engine's files are bundled and served by the app itself: never a CDN.
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
-import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
-import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { crashGuard, type CrashGuard } from './crashGuard';
+import { ENGINE_WASM, takeEngineWorker } from './earlyEngine';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
@@ -19,32 +15,33 @@ import type { Db, FileSource, QueryOptions } from './types';
 /** Sent queries report progress (read_csv: bytes read) from the start; measured every ~0.4 s. */
 const PROGRESS_SETTINGS = ['SET enable_progress_bar = true', 'SET enable_progress_bar_print = true', 'SET progress_bar_time = 0'];
 
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-  coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker },
-};
-
-function bundleName(bundle: duckdb.DuckDBBundle): string {
-  if (bundle.mainModule === coiWasm) return 'coi';
-  return bundle.mainModule === ehWasm ? 'eh' : 'mvp';
-}
-
 /** A worker with the engine's wasm fetched, compiled and instantiated: what takes long at start-up. */
 interface Instantiated {
-  readonly bundle: duckdb.DuckDBBundle;
+  readonly name: 'eh' | 'mvp';
   readonly engine: duckdb.AsyncDuckDB;
   readonly crash: CrashGuard;
 }
 
-async function instantiate(): Promise<Instantiated> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker in the selected bundle');
-  const worker = new Worker(bundle.mainWorker);
+async function instantiateOn(name: Instantiated['name'], worker: Worker, wasm: string): Promise<Instantiated> {
   const crash = crashGuard(worker);
   const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await engine.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  return { bundle, engine, crash };
+  await engine.instantiate(wasm);
+  return { name, engine, crash };
+}
+
+/**
+ * The eh engine on the worker the boot script started (earlyEngine.ts); a browser without
+ * WebAssembly exception handling (older than ~2022) gets the mvp bundle instead.
+ */
+async function instantiate(): Promise<Instantiated> {
+  const worker = takeEngineWorker();
+  try {
+    return await instantiateOn('eh', worker, ENGINE_WASM);
+  } catch (error) {
+    worker.terminate();
+    if ((await duckdb.getPlatformFeatures()).wasmExceptions) throw error;
+    return instantiateOn('mvp', new Worker(mvpWorker), mvpWasm);
+  }
 }
 
 /** The engine started by startBrowserEngine, until openBrowserDb takes it. */
@@ -62,18 +59,16 @@ export function startBrowserEngine(): void {
 }
 
 /**
- * duckdb-wasm in its web worker. The threaded (coi) bundle is chosen only when the page is
- * cross-origin isolated; threads are capped at the core count because more failed here
- * intermittently ("Reader is not file").
+ * duckdb-wasm in its web worker, on one thread. The threaded (coi) bundle is not used: it started
+ * twice as slowly, and its threads could not read a registered File ("No HTML5 file registered",
+ * "offset is out of bounds", "Reader is not file"), so files were scanned on one thread anyway.
  */
 export async function openBrowserDb(): Promise<Db> {
   const early = started;
   started = null;
-  const { bundle, engine, crash } = await (early ?? instantiate());
-  // Only the coi bundle has threads; the others run on one whatever is asked.
-  const threads = bundle.pthreadWorker ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
+  const { name, engine, crash } = await (early ?? instantiate());
   await engine.open({
-    maximumThreads: threads,
+    maximumThreads: 1,
     query: { castDecimalToDouble: true },
     filesystem: { allowFullHTTPReads: false },
   });
@@ -81,17 +76,6 @@ export async function openBrowserDb(): Promise<Db> {
   for (const setting of [...OFFLINE_SETTINGS, ...PROGRESS_SETTINGS]) await connection.query(setting);
   const version = (await connection.query('SELECT version() AS v')).getChild('v')?.get(0) as string;
   const registered = new Set<string>();
-  const openFiles = new Set<string>();
-
-  /**
-   * duckdb-wasm 1.32's threaded bundle cannot read registered files from several threads: busy
-   * pthreads never learn of a File handle ("No HTML5 file registered"), reads crash with "offset is
-   * out of bounds", and buffers fail with "Reader is not file". So while any file is registered,
-   * DuckDB runs on one thread; queries on loaded tables use all.
-   */
-  async function setThreads(n: number): Promise<void> {
-    if (threads > 1) await connection.query(`SET threads = ${n}`);
-  }
 
   async function runPrepared(sql: string, params: readonly unknown[]): Promise<Table> {
     const statement = await connection.prepare(sql);
@@ -141,14 +125,7 @@ export async function openBrowserDb(): Promise<Db> {
 
   async function registerFile(name: string, source: FileSource): Promise<string> {
     if (registered.has(name)) await engine.dropFile(name);
-    if (openFiles.size === 0) await setThreads(1);
-    try {
-      await register(name, source);
-    } catch (error) {
-      if (openFiles.size === 0) await setThreads(threads);
-      throw error;
-    }
-    openFiles.add(name);
+    await register(name, source);
     registered.add(name);
     return name;
   }
@@ -179,7 +156,7 @@ export async function openBrowserDb(): Promise<Db> {
   const turns = serialTurns();
   const onConnection = <T>(call: () => Promise<T>, turn?: Turn) => turns.call(turn, () => guard(call));
   return {
-    engine: `duckdb-wasm ${version} (${bundleName(bundle)}, ${threads} thread${threads > 1 ? 's' : ''})`,
+    engine: `duckdb-wasm ${version} (${name}, 1 thread)`,
     query: (q, options) => onConnection(() => query(q, options), options?.turn),
     exclusive: turns.run,
     // A connection of its own: it may run beside the app's.
@@ -188,7 +165,6 @@ export async function openBrowserDb(): Promise<Db> {
     unregisterFile: (name) =>
       onConnection(async () => {
         if (registered.delete(name)) await engine.dropFile(name);
-        if (openFiles.delete(name) && openFiles.size === 0) await setThreads(threads);
       }),
     dropTable: (table) => onConnection(async () => void (await connection.query(dropTableSql(table)))),
     insertArrowStream: (table, ipcStream, options = {}) =>

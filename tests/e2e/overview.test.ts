@@ -32,7 +32,7 @@ describe('the built app in headless Chromium', () => {
     const canvas = await page.$eval('[data-testid="chart"] canvas', (c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
     expect(canvas.w).toBeGreaterThan(300);
     expect(canvas.h).toBeGreaterThan(200);
-    expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \(coi, \d threads?\)/);
+    expect(await page.textContent('.status-bar')).toMatch(/duckdb-wasm v1\.4\.\d+ \(eh, 1 thread\)/);
     await page.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/overview-en.png'), fullPage: true });
     console.log('start-up timings (ms):', await page.getAttribute('[data-timings]', 'data-timings'));
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
