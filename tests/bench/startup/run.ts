@@ -1,5 +1,5 @@
 /**
- * npm run bench:startup [-- --runs 5 --no-build --engine coi|eh]
+ * npm run bench:startup [-- --runs 5 --no-build]
  * A first visit and a second one, as leadership opens a shared link: the app is built (the sample
  * bundle with it) and served as `npm start` serves it — Vite's preview server with the project's
  * config, so COOP/COEP, the CSP, the caching headers and the pre-compressed assets — and opened in
@@ -32,18 +32,10 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     /** Serves dist/ as it is (after a `npm run build` of one's own). */
     'no-build': { type: 'boolean', default: false },
-    /**
-     * eh: the preview server leaves out COOP/COEP, so the app picks duckdb-wasm's single-threaded eh
-     * bundle instead of the threaded coi one (to compare their start-up).
-     */
-    engine: { type: 'string', default: 'coi' },
   },
 });
 const runs = Number(args.runs);
 if (!(runs >= 1)) throw new Error('--runs must be at least 1');
-if (args.engine !== 'coi' && args.engine !== 'eh') throw new Error('--engine must be coi or eh');
-// Read by vite.config.ts when the preview server loads it.
-if (args.engine === 'eh') process.env.LEADLOOP_PREVIEW_ISOLATION = 'off';
 
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
