@@ -26,12 +26,15 @@ export function useQuery(query: SqlQuery | null): QueryState {
  * filter change) instead of flashing a loading line; `state` is the query's own state.
  */
 export function useKeptQuery(query: SqlQuery | null): { state: QueryState; shown: QueryState } {
-  const { coordinator, dataVersion } = useData();
+  const { coordinator, dataVersion, status } = useData();
+  // The engine is handed over before the tables are loaded: a query then would only fail ("Table
+  // with name lead_facts does not exist") and hold up the loading.
+  const loaded = status.phase === 'ready';
   const key = query ? JSON.stringify([dataVersion, query.sql, query.params]) : null;
   const [state, setState] = useState<{ key: string | null; version: number; value: QueryState }>({ key: null, version: -1, value: { status: 'loading' } });
 
   useEffect(() => {
-    if (!coordinator || !query || key === null) return;
+    if (!coordinator || !loaded || !query || key === null) return;
     let current = true;
     coordinator.query(query).then(
       (table) => current && setState({ key, version: dataVersion, value: { status: 'ready', table, rows: toRows(table) } }),
@@ -42,7 +45,7 @@ export function useKeptQuery(query: SqlQuery | null): { state: QueryState; shown
     };
     // The key stands for the query's content; the object identity may change every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coordinator, key, dataVersion]);
+  }, [coordinator, loaded, key, dataVersion]);
 
   const own: QueryState = state.key === key ? state.value : { status: 'loading' };
   // Figures of other data are never shown: only a result of the same data version stands in.
