@@ -22,3 +22,5 @@ export { seededRandom } from './random';
 export type { Random } from './random';
 export { leadToWonBeta, simulate } from './simulation';
 export type { Distribution, HistogramBar, Simulation, SimulationOptions, SimulationSummary } from './simulation';
+export { monthTargets, pipelineForecast, probabilityFromStage } from './forecast';
+export type { Forecast, ForecastFigures, MonthForecast } from './forecast';
