@@ -262,6 +262,7 @@ export const de: Messages = {
     byUnit: 'Prognose nach Vertriebseinheit',
     byMonth: 'Plan und Ist nach Monat',
     byMedium: 'Plan und Ist nach Medium',
+    monthTable: 'Zahlen nach Monat als Tabelle',
     month: 'Monat',
     chartLabel: 'Umsatz nach Monat: Ist, erwartet aus der offenen Pipeline und aus dem Plan der restlichen Monate, gegen Plan und Ziel',
     series: { actual: 'Ist', pipeline: 'Offene Pipeline', remainingPlan: 'Plan der restlichen Monate', plan: 'Plan', target: 'Ziel' },

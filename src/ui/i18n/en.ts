@@ -260,6 +260,7 @@ export const en = {
     byUnit: 'Forecast by sales unit',
     byMonth: 'Plan vs. actual by month',
     byMedium: 'Plan vs. actual by medium',
+    monthTable: 'Figures by month as a table',
     month: 'Month',
     chartLabel: 'Revenue by month: actual, expected from the open pipeline and from the plan for the months left, against plan and target',
     series: { actual: 'Actual', pipeline: 'Open pipeline', remainingPlan: 'Plan for the months left', plan: 'Plan', target: 'Target' },
