@@ -24,9 +24,14 @@
  *
  * forecast = actual to date + pipeline in year + remaining plan in year.
  * remaining target = target − actual to date.
- * coverage = unweighted open pipeline value ÷ remaining target (the sales convention: "3× coverage"),
- * coverageWeighted = probability-weighted open pipeline value (whenever it lands) ÷ remaining target;
- * both null when there is no target or nothing of it remains.
+ * coverage (unweighted) = value of the open leads at the last stage before won (the opportunities:
+ * the sales pipeline of the usual "3× coverage" rule) ÷ remaining target;
+ * coverageWeighted = the probability-weighted pipeline expected inside the year (all open leads,
+ * each × its probability of being won, landing by December) ÷ remaining target: the share of what is
+ * left that the pipeline is expected to bring this year. Both null when there is no target or
+ * nothing of it remains. All open leads unweighted (`pipelineValue`) and weighted whenever they land
+ * (`pipelineWeighted`) are reported too, but rate no coverage: early-stage leads at a won deal's size,
+ * or revenue of next year, would make this year look many times better covered than it is.
  */
 import type { PlanningHistory } from './history';
 import { NO_UNIT, planMedia, planUnits, totalTarget, type Plan, type PlanSegment } from './plan';
@@ -44,6 +49,8 @@ export interface ForecastFigures {
   readonly openLeads: number;
   /** Open pipeline at its value (known amounts, else leads × deal size), unweighted. */
   readonly pipelineValue: number;
+  /** The part of pipelineValue at the last stage before won (open opportunities), unweighted. */
+  readonly opportunityValue: number;
   /** Open pipeline value × probability of being won from its stage, whenever it lands. */
   readonly pipelineWeighted: number;
   /** The weighted pipeline landing inside the plan year … */
@@ -62,9 +69,9 @@ export interface ForecastFigures {
   readonly remainingTarget: number | null;
   /** target − forecast (positive: revenue missing); null without target. */
   readonly gap: number | null;
-  /** pipelineValue ÷ remainingTarget (unweighted); null without target or with none remaining. */
+  /** opportunityValue ÷ remainingTarget (unweighted); null without target or with none remaining. */
   readonly coverage: number | null;
-  /** pipelineWeighted ÷ remainingTarget (probability-weighted); null likewise. */
+  /** pipelineInYear ÷ remainingTarget (probability-weighted, landing this year); null likewise. */
   readonly coverageWeighted: number | null;
   /** forecast < target: the unit will miss, re-plan; null without target. */
   readonly willMiss: boolean | null;
@@ -140,6 +147,7 @@ interface Accumulator {
   actualToDate: number;
   openLeads: number;
   pipelineValue: number;
+  opportunityValue: number;
   pipelineWeighted: number;
   pipelineInYear: number;
   pipelineAfterYear: number;
@@ -154,6 +162,7 @@ const emptyAccumulator = (): Accumulator => ({
   actualToDate: 0,
   openLeads: 0,
   pipelineValue: 0,
+  opportunityValue: 0,
   pipelineWeighted: 0,
   pipelineInYear: 0,
   pipelineAfterYear: 0,
@@ -175,6 +184,7 @@ function figures(a: Accumulator, target: number | null): ForecastFigures {
     actualToDate: a.actualToDate,
     openLeads: a.openLeads,
     pipelineValue: a.pipelineValue,
+    opportunityValue: a.opportunityValue,
     pipelineWeighted: a.pipelineWeighted,
     pipelineInYear: a.pipelineInYear,
     pipelineAfterYear: a.pipelineAfterYear,
@@ -184,8 +194,8 @@ function figures(a: Accumulator, target: number | null): ForecastFigures {
     forecast,
     remainingTarget,
     gap: target === null ? null : target - forecast,
-    coverage: covers ? a.pipelineValue / remainingTarget : null,
-    coverageWeighted: covers ? a.pipelineWeighted / remainingTarget : null,
+    coverage: covers ? a.opportunityValue / remainingTarget : null,
+    coverageWeighted: covers ? a.pipelineInYear / remainingTarget : null,
     // A hair of floating-point noise must not flag a unit that meets its target exactly.
     willMiss: target === null ? null : forecast < target - 1e-9 * Math.max(1, Math.abs(target)),
   };
@@ -240,8 +250,10 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
   const mediumSegments = new Map<string, PlanSegment[]>();
   for (const s of plan.segments) mediumSegments.set(s.medium, [...(mediumSegments.get(s.medium) ?? []), s]);
   const unmatched = { leads: 0, value: 0 };
+  const opportunityStage = plan.stages.length - 2;
   for (const row of history.openPipeline) {
     const unit = row.unit ?? NO_UNIT;
+    const atOpportunity = row.stageIndex >= opportunityStage;
     const own: SegmentTerms | undefined = segmentOf.get(JSON.stringify([row.medium, unit]));
     const siblings = mediumSegments.get(row.medium);
     const terms = own
@@ -255,6 +267,7 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
       both(unit, row.medium, (a) => {
         a.openLeads += row.leads;
         a.pipelineValue += row.amount ?? 0;
+        if (atOpportunity) a.opportunityValue += row.amount ?? 0;
       });
       continue;
     }
@@ -275,6 +288,7 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
     both(unit, row.medium, (a) => {
       a.openLeads += row.leads;
       a.pipelineValue += value;
+      if (atOpportunity) a.opportunityValue += value;
       a.pipelineWeighted += weighted;
       a.pipelineInYear += inside;
       a.pipelineAfterYear += after;

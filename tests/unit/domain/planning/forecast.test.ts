@@ -86,8 +86,10 @@ describe('pipelineForecast (hand-computed, asOf 2026-04-15)', () => {
     expect(a.forecast).toBeCloseTo(14_000, 9);
     expect(a.remainingTarget).toBeCloseTo(18_000, 9);
     expect(a.gap).toBeCloseTo(6000, 9);
-    expect(a.coverage).toBeCloseTo(8000 / 18_000, 12);
-    expect(a.coverageWeighted).toBeCloseTo(5000 / 18_000, 12);
+    // Unweighted coverage counts the open opportunities only (the 3000 row at stage 3).
+    expect(a.opportunityValue).toBeCloseTo(3000, 9);
+    expect(a.coverage).toBeCloseTo(3000 / 18_000, 12);
+    expect(a.coverageWeighted).toBeCloseTo(5000 / 18_000, 12); // all of A's weighted pipeline lands in May
     expect(a.willMiss).toBe(true);
     // Plan: January's leads land in February, so by April the plan expected 3 × 1000; in the year 11 × 1000.
     expect(a.planToDate).toBeCloseTo(3000, 9);
@@ -101,8 +103,9 @@ describe('pipelineForecast (hand-computed, asOf 2026-04-15)', () => {
     expect(b.pipelineWeighted).toBeCloseTo(5000, 9);
     expect(b.remainingPlanInYear).toBeCloseTo(2000, 9);
     expect(b.forecast).toBeCloseTo(8000, 9);
-    expect(b.coverage).toBeCloseTo(5, 12);
-    expect(b.coverageWeighted).toBeCloseTo(1.25, 12);
+    expect(b.opportunityValue).toBe(0);
+    expect(b.coverage).toBe(0);
+    expect(b.coverageWeighted).toBeCloseTo(5000 / 4000, 12);
     expect(b.gap).toBeCloseTo(-3000, 9);
     expect(b.willMiss).toBe(false);
   });
@@ -131,7 +134,9 @@ describe('pipelineForecast (hand-computed, asOf 2026-04-15)', () => {
     expect(t.remainingPlanInYear).toBeCloseTo(9000, 9);
     expect(t.forecast).toBeCloseTo(23_100, 9);
     expect(t.gap).toBeCloseTo(1900, 9);
-    expect(t.coverage).toBeCloseTo(29_400 / 21_700, 12);
+    expect(t.opportunityValue).toBeCloseTo(3800, 9);
+    expect(t.coverage).toBeCloseTo(3800 / 21_700, 12);
+    expect(t.coverageWeighted).toBeCloseTo(10_800 / 21_700, 12);
     expect(t.willMiss).toBe(true);
   });
 
@@ -182,6 +187,9 @@ describe('pipelineForecast timing at the year’s edges', () => {
     expect(f.total.pipelineInYear).toBeCloseTo(250, 9);
     expect(f.total.pipelineAfterYear).toBeCloseTo(750, 9);
     expect(f.total.willMiss).toBe(true);
+    // Weighted coverage counts what lands this year only: 250 of the 1000 remaining.
+    expect(f.total.pipelineWeighted).toBeCloseTo(1000, 9);
+    expect(f.total.coverageWeighted).toBeCloseTo(0.25, 12);
   });
 
   it('planning next year: nothing is to date, pipeline landing before January is not in the forecast', () => {
