@@ -20,7 +20,7 @@ import { extraFilterDimensions, INITIAL_VIEW, type ViewState } from './viewState
  * Anything not understood is skipped and reported, so a damaged link still opens what it can, never
  * crashes. An extra column (a header of the user's export) is keyed `e.` + its header
  * percent-encoded; whether the data has that column is checked when the data is known
- * (src/state/knownDimensions.ts), not here.
+ * (src/state/knownDimensions.ts), not here. `sc=` carries the Planning page's scenario (base64url).
  */
 export const URL_STATE_VERSION = 1;
 
@@ -126,6 +126,7 @@ export function encodeViewState(state: ViewState): string {
   }
   if (state.split !== INITIAL_VIEW.split) parts.push(splitParam(state.split));
   for (const selection of state.selections) parts.push(selectionParam(selection));
+  if (state.scenario) parts.push(`sc=${state.scenario}`);
   return parts.join('&');
 }
 
@@ -154,6 +155,10 @@ export function decodeViewState(query: string): DecodedViewState {
     } else if (key === 'sp') {
       const split = dimensionOfKey(text);
       if (split && isSplitBy(split)) state = { ...state, split };
+      else ignored.push(pair);
+    } else if (key === 'sc') {
+      // The scenario's own text is base64url (its shape is checked where it is opened).
+      if (/^[A-Za-z0-9_-]+$/.test(text)) state = { ...state, scenario: text };
       else ignored.push(pair);
     } else if (key.startsWith('x.')) {
       // x.<view>.<condition key>; the condition key may hold dots of its own (an extra column's header).

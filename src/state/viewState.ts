@@ -11,6 +11,11 @@ export interface ViewState {
   readonly values: Readonly<Partial<Record<LeadDimension, readonly (string | null)[]>>>;
   readonly selections: readonly Selection[];
   readonly split: SplitBy;
+  /**
+   * The Planning page's scenario as its link text (src/domain/planning/scenario.ts encodeScenario):
+   * carried like the filters so a sent link opens the same plan; read and checked by the page, not here.
+   */
+  readonly scenario?: string;
 }
 
 export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
@@ -58,6 +63,13 @@ export function setSplit(state: ViewState, split: SplitBy): ViewState {
   return { ...state, split };
 }
 
+/** Clears the filters and selections; the split and the planning scenario (not a filter) stay. */
 export function clearAll(state: ViewState): ViewState {
-  return { ...INITIAL_VIEW, split: state.split };
+  return { ...INITIAL_VIEW, split: state.split, ...(state.scenario ? { scenario: state.scenario } : {}) };
+}
+
+/** Sets the planning scenario's link text; null removes it. */
+export function setScenario(state: ViewState, scenario: string | null): ViewState {
+  const { scenario: _removed, ...rest } = state;
+  return scenario ? { ...rest, scenario } : rest;
 }

@@ -22,3 +22,17 @@ export { seededRandom } from './random';
 export type { Random } from './random';
 export { leadToWonBeta, simulate } from './simulation';
 export type { Distribution, HistogramBar, Simulation, SimulationOptions, SimulationSummary } from './simulation';
+export { monthTargets, pipelineForecast, probabilityFromStage } from './forecast';
+export type { Forecast, ForecastFigures, MonthForecast } from './forecast';
+export {
+  compareScenarios,
+  COMPARED_FIGURES,
+  decodeScenario,
+  DEFAULT_SCENARIO_OPTIONS,
+  duplicateScenario,
+  encodeScenario,
+  historyFingerprint,
+  scenarioFigures,
+  validScenario,
+} from './scenario';
+export type { ComparedFigure, Comparison, ComparisonRow, DecodedScenario, LinkScenario, Scenario, ScenarioFigures, ScenarioOptions, ScenarioResult } from './scenario';

@@ -8,7 +8,7 @@ import { errorText } from '../../domain/errorText';
  * chunks as it queries them, then asks for the file; the answer is the file's buffer, transferred.
  */
 export type XlsxExportMessage =
-  | { readonly type: 'start'; readonly columns: readonly WorkbookColumn[] }
+  | { readonly type: 'start'; readonly columns: readonly WorkbookColumn[]; readonly sheetName?: string }
   | { readonly type: 'rows'; readonly rows: readonly (readonly Cell[])[] }
   | { readonly type: 'finish' };
 
@@ -20,7 +20,7 @@ let workbook: Promise<LeadsWorkbook> | null = null;
 scope.onmessage = async ({ data }: MessageEvent<XlsxExportMessage>) => {
   try {
     // Handlers run interleaved while exceljs loads; awaiting the one promise keeps the chunks in order.
-    if (data.type === 'start') workbook = createLeadsWorkbook(data.columns);
+    if (data.type === 'start') workbook = createLeadsWorkbook(data.columns, data.sheetName);
     if (!workbook) throw new Error('the export was not started');
     if (data.type === 'rows') (await workbook).addRows(data.rows);
     else if (data.type === 'finish') {

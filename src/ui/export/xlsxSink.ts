@@ -1,12 +1,20 @@
-import type { Row } from '../../db/arrowRows';
+import type { Cell, Row } from '../../db/arrowRows';
 import { columnKind, exportHeader } from '../explorer/explorerColumns';
 import type { ExportSink } from './exportSink';
+import type { WorkbookColumn } from './leadsWorkbook';
 import type { XlsxExportAnswer, XlsxExportMessage } from './xlsxExportWorker';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Sends the chunks to a worker of its own that writes the workbook (see xlsxExportWorker). */
-export function xlsxSink(columns: readonly string[]): ExportSink {
+/** A workbook written by its own worker (see xlsxExportWorker): columns given, rows as cells in column order. */
+export interface WorkbookSink {
+  addCells(rows: readonly (readonly Cell[])[]): void;
+  finish(): Promise<Blob>;
+  dispose(): void;
+}
+
+/** One sheet of typed columns, written off the page's thread; any table of the app can be exported through it. */
+export function workbookSink(columns: readonly WorkbookColumn[], sheetName?: string): WorkbookSink {
   const worker = new Worker(new URL('./xlsxExportWorker.ts', import.meta.url), { type: 'module' });
   const send = (message: XlsxExportMessage) => worker.postMessage(message);
   // The first answer is the file or the first failure; an early failure is kept until finish().
@@ -15,10 +23,10 @@ export function xlsxSink(columns: readonly string[]): ExportSink {
     worker.onerror = (event) => reject(new Error(event.message || 'the workbook writer stopped'));
   });
   answer.catch(() => undefined);
-  send({ type: 'start', columns: columns.map((c) => ({ header: exportHeader(c), kind: columnKind(c) })) });
+  send({ type: 'start', columns, ...(sheetName ? { sheetName } : {}) });
   return {
-    add(rows: readonly Row[]) {
-      send({ type: 'rows', rows: rows.map((row) => columns.map((c) => row[c] ?? null)) });
+    addCells(rows) {
+      send({ type: 'rows', rows });
     },
     async finish() {
       send({ type: 'finish' });
@@ -28,5 +36,17 @@ export function xlsxSink(columns: readonly string[]): ExportSink {
     dispose() {
       worker.terminate();
     },
+  };
+}
+
+/** The Lead explorer's export: sends the chunks to a worker of its own that writes the workbook. */
+export function xlsxSink(columns: readonly string[]): ExportSink {
+  const sink = workbookSink(columns.map((c) => ({ header: exportHeader(c), kind: columnKind(c) })));
+  return {
+    add(rows: readonly Row[]) {
+      sink.addCells(rows.map((row) => columns.map((c) => row[c] ?? null)));
+    },
+    finish: () => sink.finish(),
+    dispose: () => sink.dispose(),
   };
 }

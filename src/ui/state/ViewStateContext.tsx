@@ -57,7 +57,12 @@ export function ViewStateProvider({ children }: { children: ReactNode }) {
   const view = decoded.state;
   const waitingForColumns = extraDimensions === null && namesExtraDimensions(view);
   // Until the columns are known no extra column reaches a query (DataGate holds the pages meanwhile).
-  const usable = useMemo(() => (extraDimensions ? view : withKnownExtras(view, []).state), [view, extraDimensions]);
+  // Only the filter parts: the planning scenario changing in the link must not make the pages query again.
+  const { period, values, selections, split } = view;
+  const usable = useMemo(() => {
+    const filters: ViewState = { period, values, selections, split };
+    return extraDimensions ? filters : withKnownExtras(filters, []).state;
+  }, [period, values, selections, split, extraDimensions]);
 
   useEffect(() => {
     // A link pasted into the address bar, or a navigation link: read the state it carries.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeViewState, encodeViewState } from '../../../src/state/urlCodec';
-import { INITIAL_VIEW, select, setPeriod, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
+import { clearAll, INITIAL_VIEW, select, setPeriod, setScenario, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
 
 const roundTrip = (state: ViewState) => decodeViewState(encodeViewState(state));
 
@@ -34,6 +34,17 @@ describe('the view state in a link', () => {
     const decoded = decodeViewState('v=1&m=web&zz=1&p=2025-02-30_2025-03-01&sp=industry&x.nope.m=web&x.split.q=1&o=%E0%A4%A');
     expect(decoded.state).toEqual(setValues(INITIAL_VIEW, 'medium', ['web']));
     expect(decoded.ignored).toEqual(['zz=1', 'p=2025-02-30_2025-03-01', 'sp=industry', 'x.nope.m=web', 'x.split.q=1', 'o=%E0%A4%A']);
+  });
+
+  it('carries the planning scenario as sc= beside the filters, and skips one that is not base64url', () => {
+    const state = setScenario(setValues(INITIAL_VIEW, 'medium', ['web']), 'eyJ2IjoxfQ-_x');
+    expect(encodeViewState(state)).toBe('v=1&m=web&sc=eyJ2IjoxfQ-_x');
+    expect(roundTrip(state)).toEqual({ state, ignored: [] });
+    expect(decodeViewState('v=1&sc=a%20b')).toEqual({ state: INITIAL_VIEW, ignored: ['sc=a%20b'] });
+    expect(decodeViewState('v=1&sc=')).toEqual({ state: INITIAL_VIEW, ignored: ['sc='] });
+    expect(setScenario(state, null)).toEqual(setValues(INITIAL_VIEW, 'medium', ['web']));
+    expect('scenario' in setScenario(state, null)).toBe(false);
+    expect(clearAll(state)).toEqual(setScenario(INITIAL_VIEW, 'eyJ2IjoxfQ-_x'));
   });
 
   it('ignores a link of another version as a whole rather than misreading it', () => {

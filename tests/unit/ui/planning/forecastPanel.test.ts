@@ -1,0 +1,53 @@
+import i18next from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { PlanningHistory } from '../../../../src/domain/planning/history';
+import { de } from '../../../../src/ui/i18n/de';
+import { en } from '../../../../src/ui/i18n/en';
+import { ForecastPanel } from '../../../../src/ui/pages/planning/forecast/ForecastPanel';
+import { everyMonth, plan, segment } from '../../domain/planning/planFixtures';
+
+async function render(language: 'de' | 'en', history: PlanningHistory) {
+  const i18n = i18next.createInstance();
+  await i18n.use(initReactI18next).init({ resources: { de: { translation: de }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false } });
+  // A: 10 leads a month at 100 revenue each, landing a month later; target 20000 → it will miss. B: target 0 → met.
+  const p = plan([segment({ medium: 'web', unit: 'A', rates: [0.5, 0.5, 0.4, 1], dealSize: 1000, lag: [0, 1], leads: everyMonth(10) }), segment({ medium: 'event', unit: 'B' })], {
+    targets: { A: 20_000, B: 0 },
+  });
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(ForecastPanel, { history, plan: p })));
+}
+
+const history: PlanningHistory = {
+  asOf: '2026-04-15',
+  maturityDays: null,
+  matureMonths: [],
+  currency: 'EUR',
+  segments: [],
+  targets: [],
+  campaigns: [],
+  openPipeline: [{ medium: 'web', unit: 'A', stageIndex: 3, leads: 1, amount: 3000 }],
+  actuals: [{ month: '2026-02', medium: 'web', unit: 'A', leads: 0, won: 1, revenue: 1500 }],
+};
+
+const row = (html: string, unit: string) => html.slice(html.indexOf(`data-unit="${unit}"`), html.indexOf('</tr>', html.indexOf(`data-unit="${unit}"`)));
+
+describe('ForecastPanel', () => {
+  it('flags the unit that will miss, in German', async () => {
+    const html = await render('de', history);
+    expect(html).toContain('Prognose 2026');
+    expect(row(html, 'A')).toContain('data-status="miss"');
+    expect(row(html, 'A')).toContain('verfehlt das Ziel – neu planen');
+    // A: 1500 booked + 3000 pipeline + 7000 plan of May–December landing in the year = 11 500.
+    expect(row(html, 'A')).toMatch(/11\.500\s€/);
+    expect(row(html, 'B')).toContain('auf Kurs');
+    expect(html).toContain('aria-label="Umsatz nach Monat');
+  });
+
+  it('says that it needs dates, in English', async () => {
+    const html = await render('en', { ...history, asOf: null });
+    expect(html).toContain('A forecast needs dates');
+    expect(html).not.toContain('data-unit');
+  });
+});
