@@ -29,7 +29,7 @@ const CUBE_COLUMNS = CUBE_DIMENSIONS.map(quoteIdent).join(', ');
  * A lead's created month; NULL for a lead without a date, spelled out: duckdb-wasm 1.32 grouped
  * date_trunc of a NULL date, beside a text key of a joined lookup, as a garbage date per row.
  */
-const CREATED_MONTH = "CASE WHEN created_at IS NULL THEN NULL ELSE date_trunc('month', created_at)::DATE END";
+export const CREATED_MONTH = "CASE WHEN created_at IS NULL THEN NULL ELSE date_trunc('month', created_at)::DATE END";
 
 /**
  * One row per lead, in the funnel cube's shape: its created month, the cube dimensions (and, for a

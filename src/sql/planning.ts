@@ -2,7 +2,7 @@ import { reachedColumn } from '../domain/funnel';
 import type { LeadCondition, LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
-import { lagRowsSql, leadRowsSql } from './funnelCube';
+import { CREATED_MONTH, lagRowsSql, leadRowsSql } from './funnelCube';
 import { LEAD_FACTS } from './leadFacts';
 import { filterSql } from './leadFilter';
 import { reachedIndexSql } from './reach';
@@ -118,9 +118,10 @@ export function planningCampaignsSql({ pipeline, filter }: PlanningQueryOptions,
 
 /**
  * The open leads (furthest stage before the success stage, current stage not terminal) per medium,
- * sales_unit and furthest reached stage (`stage_index`): `leads` and `amount`, the sum of their known
- * amounts — a lead's open deals' amounts where it has such (a linked deal's amount wins), else its own;
- * NULL when none is known. `deals`: whether a deals table is loaded.
+ * sales_unit, furthest reached stage (`stage_index`) and created month (`month` yyyy-mm, NULL for
+ * leads without a created date — the forecast tells live pipeline from stale by it): `leads` and
+ * `amount`, the sum of their known amounts — a lead's open deals' amounts where it has such (a linked
+ * deal's amount wins), else its own; NULL when none is known. `deals`: whether a deals table is loaded.
  */
 export function openPipelineSql({ pipeline, filter }: PlanningQueryOptions, deals: boolean): SqlQuery {
   const success = pipeline.stages[successIndex(pipeline)]!;
@@ -129,7 +130,8 @@ export function openPipelineSql({ pipeline, filter }: PlanningQueryOptions, deal
     ? { sql: `AND (stage IS NULL OR stage NOT IN (${pipeline.terminal.map(() => '?').join(', ')}))`, params: [...pipeline.terminal] }
     : '';
   return joinSql([
-    'WITH o AS (SELECT lead_id, medium, sales_unit, amount, r FROM (SELECT lead_id, medium, sales_unit, amount, stage,',
+    'WITH o AS (SELECT lead_id, medium, sales_unit, amount, r, created_month FROM (SELECT lead_id, medium, sales_unit, amount, stage,',
+    `${CREATED_MONTH} AS created_month,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS} WHERE`,
     filterSql(filter, pipeline),
@@ -145,9 +147,9 @@ export function openPipelineSql({ pipeline, filter }: PlanningQueryOptions, deal
           params: [success, lost],
         }
       : '',
-    'SELECT medium, sales_unit, r::INTEGER AS stage_index, count(*)::BIGINT AS leads,',
+    `SELECT medium, sales_unit, r::INTEGER AS stage_index, ${MONTH} AS month, count(*)::BIGINT AS leads,`,
     deals ? 'sum(coalesce(_open_amount, amount))::DOUBLE AS amount FROM o LEFT JOIN d ON _deal_lead_id = lead_id' : 'sum(amount)::DOUBLE AS amount FROM o',
-    'GROUP BY medium, sales_unit, r ORDER BY medium NULLS LAST, sales_unit NULLS LAST, r',
+    'GROUP BY medium, sales_unit, r, created_month ORDER BY medium NULLS LAST, sales_unit NULLS LAST, r, created_month NULLS LAST',
   ]);
 }
 

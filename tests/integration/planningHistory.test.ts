@@ -136,13 +136,14 @@ const HAND: PlanningHistory = {
     { campaignId: 'C2', medium: 'event', start: '2025-02-01', end: null, cost: 1500, plannedLeads: null, leads: 1 }, // L6
     { campaignId: 'C3', medium: 'trade_fair', start: '2025-04-01', end: '2025-04-03', cost: 700, plannedLeads: 5, leads: 0 },
   ],
-  // Open: L5 (r1), L7 (r3, its open deal's 3000 wins over its own 100), L9 (r0), L11 (r1, 250), L3 (r2, 500).
+  // Open: L5 (r1), L7 (r3, its open deal's 3000 wins over its own 100), L9 (r0), L11 (r1, 250, no created date: month null),
+  // L3 (r2, 500); each with its created month.
   openPipeline: [
-    { medium: 'event', unit: 'Süd', stageIndex: 1, leads: 1, amount: null },
-    { medium: 'event', unit: 'Süd', stageIndex: 3, leads: 1, amount: 3000 },
-    { medium: 'web', unit: 'Nord', stageIndex: 0, leads: 1, amount: null },
-    { medium: 'web', unit: 'Nord', stageIndex: 1, leads: 1, amount: 250 },
-    { medium: 'web', unit: 'Nord', stageIndex: 2, leads: 1, amount: 500 },
+    { medium: 'event', unit: 'Süd', stageIndex: 1, month: '2025-01', leads: 1, amount: null },
+    { medium: 'event', unit: 'Süd', stageIndex: 3, month: '2025-03', leads: 1, amount: 3000 },
+    { medium: 'web', unit: 'Nord', stageIndex: 0, month: '2025-05', leads: 1, amount: null },
+    { medium: 'web', unit: 'Nord', stageIndex: 1, month: null, leads: 1, amount: 250 },
+    { medium: 'web', unit: 'Nord', stageIndex: 2, month: '2025-02', leads: 1, amount: 500 },
   ],
   // Created per month; won per won-date month (L1 03-11, L4 03-17 unknown amount, L10 03-21, L8 05-10).
   actuals: [
@@ -209,7 +210,7 @@ describe.each(ENGINES)('planning history of a hand-made fixture on $name', ({ op
       // Without deals: L1 keeps its own amount 1000 and close date 03-01 (50 days), L8 is an open sql lead,
       // L7 an open sql lead with its own 100, L2 stops at mql.
       expect(history.maturityDays).toBe(quantile([20, 30, 50], 0.9));
-      expect(history.openPipeline).toContainEqual({ medium: 'event', unit: 'Süd', stageIndex: 2, leads: 1, amount: 100 });
+      expect(history.openPipeline).toContainEqual({ medium: 'event', unit: 'Süd', stageIndex: 2, month: '2025-03', leads: 1, amount: 100 });
       expect(history.segments.find((s) => s.medium === 'web' && s.unit === 'Nord')?.wonAmounts).toEqual([1000]);
     } finally {
       await other.close();
@@ -387,15 +388,16 @@ function expectedSampleHistory(): PlanningHistory {
     .sort((a, b) => byText(a.campaignId, b.campaignId));
 
   const open = facts.filter((f) => f.r < 4 && f.stage !== 'lost' && f.stage !== 'disqualified');
-  const pipelineKeys = [...new Set(open.map((f) => JSON.stringify([f.medium, f.unit, f.r])))];
+  const createdMonth = (f: Fact) => (f.created ? monthOf(f.created) : null);
+  const pipelineKeys = [...new Set(open.map((f) => JSON.stringify([f.medium, f.unit, f.r, createdMonth(f)])))];
   const openPipeline = pipelineKeys
     .map((key) => {
-      const [medium, unit, stageIndex] = JSON.parse(key) as [string, string | null, number];
-      const fs = open.filter((f) => f.medium === medium && f.unit === unit && f.r === stageIndex);
+      const [medium, unit, stageIndex, month] = JSON.parse(key) as [string, string | null, number, string | null];
+      const fs = open.filter((f) => f.medium === medium && f.unit === unit && f.r === stageIndex && createdMonth(f) === month);
       const amount = sumKnown(fs.map((f) => f.openDealAmount ?? f.amount));
-      return { medium, unit, stageIndex, leads: fs.length, amount: amount === null ? null : cents(amount) };
+      return { medium, unit, stageIndex, month, leads: fs.length, amount: amount === null ? null : cents(amount) };
     })
-    .sort((a, b) => byText(a.medium, b.medium) || byText(a.unit, b.unit) || a.stageIndex - b.stageIndex);
+    .sort((a, b) => byText(a.medium, b.medium) || byText(a.unit, b.unit) || a.stageIndex - b.stageIndex || byText(a.month, b.month));
 
   const actualKeys = new Set<string>();
   for (const f of facts) {
@@ -445,7 +447,7 @@ function roundedSums(history: PlanningHistory): PlanningHistory {
  * deals applied by hand, the reached rule by hand, maturity from quantile_cont of the lead→won days,
  * then the rates' counts, the lag quantiles and the deal sizes.
  */
-const INDEPENDENT_SQL = `
+const RAW_LEADS_CTES = `
 WITH d AS (
   SELECT lead_id AS did,
     count(*) FILTER (WHERE outcome = 'won') AS won_n,
@@ -454,10 +456,11 @@ WITH d AS (
     min(closed_at) FILTER (WHERE outcome = 'won') AS won_at,
     max(closed_at) FILTER (WHERE outcome = 'lost') AS lost_at,
     sum(amount) FILTER (WHERE outcome = 'won') AS won_amount,
+    sum(amount) FILTER (WHERE outcome IS DISTINCT FROM 'won' AND outcome IS DISTINCT FROM 'lost') AS open_amount,
     min(coalesce(created_at, closed_at)) AS first_deal
   FROM deals WHERE lead_id IS NOT NULL GROUP BY lead_id
 ), f AS (
-  SELECT l.medium, l.created_at, l.last_activity_at, l.mql_at, l.sql_at,
+  SELECT l.medium, l.created_at, l.last_activity_at, l.mql_at, l.sql_at, d.open_amount,
     coalesce(l.opportunity_at, d.first_deal) AS opportunity_at,
     CASE WHEN coalesce(won_n, 0) > 0 OR l.stage = 'won' THEN 'won' WHEN coalesce(open_n, 0) > 0 THEN 'opportunity'
          WHEN coalesce(lost_n, 0) > 0 THEN 'lost' ELSE l.stage END AS stage,
@@ -472,7 +475,8 @@ WITH d AS (
       CASE WHEN opportunity_at IS NOT NULL THEN 3 WHEN sql_at IS NOT NULL THEN 2 WHEN mql_at IS NOT NULL THEN 1 ELSE 0 END) AS r,
     CASE WHEN stage = 'won' THEN date_diff('day', created_at, closed_at) END AS won_days
   FROM f
-), cut AS (
+)`;
+const INDEPENDENT_SQL = `${RAW_LEADS_CTES}, cut AS (
   SELECT (SELECT max(greatest(created_at, closed_at, last_activity_at)) FROM g) AS as_of,
          (SELECT quantile_cont(won_days, 0.9) FROM g) AS p90
 ), m AS (
@@ -492,6 +496,16 @@ SELECT medium,
   round(sum(amount) FILTER (WHERE r >= 4), 2)::DOUBLE AS deals_sum,
   round(avg(amount) FILTER (WHERE r >= 4), 6)::DOUBLE AS deal_mean
 FROM g AS x GROUP BY medium ORDER BY medium`;
+
+/**
+ * The open leads per medium and created month over the raw tables (the CTEs above): not won (r < 4),
+ * not lost or disqualified; their value is their open deals' amounts, else their own.
+ */
+const INDEPENDENT_OPEN_SQL = `${RAW_LEADS_CTES}
+SELECT coalesce(medium, '(none)') AS medium, strftime(created_at, '%Y-%m') AS month, count(*)::BIGINT AS leads,
+  round(sum(coalesce(open_amount, amount)), 2)::DOUBLE AS amount
+FROM g WHERE r < 4 AND (stage IS NULL OR stage NOT IN ('lost', 'disqualified'))
+GROUP BY ALL ORDER BY medium, month NULLS LAST`;
 
 describe.each(ENGINES)('planning history of the English samples on $name', ({ open }) => {
   let db: Db;
@@ -545,6 +559,32 @@ describe.each(ENGINES)('planning history of the English samples on $name', ({ op
       // Each step's trials are the previous step's successes: the rates chain.
       for (const s of segments) for (let i = 1; i < s.steps.length; i++) expect(s.steps[i]!.trials).toBe(s.steps[i - 1]!.successes);
     }
+  });
+
+  it('the open pipeline’s created months equal an independent SQL computation on the raw tables', async () => {
+    const independent = toRows(await db.query({ sql: INDEPENDENT_OPEN_SQL, params: [] })).map((r) => ({
+      medium: String(r.medium),
+      month: r.month === null ? null : String(r.month),
+      leads: Number(r.leads),
+      amount: r.amount === null ? null : Number(r.amount),
+    }));
+    const byKey = new Map<string, { medium: string; month: string | null; leads: number; amount: number | null }>();
+    for (const row of history.openPipeline) {
+      const key = JSON.stringify([row.medium, row.month]);
+      const found = byKey.get(key) ?? { medium: row.medium, month: row.month, leads: 0, amount: null };
+      found.leads += row.leads;
+      if (row.amount !== null) found.amount = (found.amount ?? 0) + row.amount;
+      byKey.set(key, found);
+    }
+    const mine = [...byKey.values()]
+      .map((r) => ({ ...r, amount: r.amount === null ? null : cents(r.amount) }))
+      .sort((a, b) => byText(a.medium, b.medium) || byText(a.month, b.month));
+    expect(mine).toEqual(independent);
+    // Not vacuous: open leads of many months, from mature cohorts and from immature ones.
+    const months = new Set(independent.map((r) => r.month));
+    expect(months.size).toBeGreaterThan(6);
+    expect(history.matureMonths.some((m) => months.has(m))).toBe(true);
+    expect([...months].some((m) => m !== null && !history.matureMonths.includes(m))).toBe(true);
   });
 
   it('a medium filter gives exactly that medium’s segments and campaigns', async () => {

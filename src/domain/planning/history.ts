@@ -55,6 +55,8 @@ export interface OpenPipelineRow {
   readonly unit: string | null;
   /** Index of the furthest forward stage reached (0 = lead … stages − 2). */
   readonly stageIndex: number;
+  /** Created month ('yyyy-mm') of these leads; null for leads without a created date. */
+  readonly month: string | null;
   readonly leads: number;
   /** Sum of known amounts of these leads (their own or their open deals'); null when none is known. */
   readonly amount: number | null;

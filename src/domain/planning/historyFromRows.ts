@@ -25,6 +25,7 @@ export interface PlanningRows {
   readonly kpis: SqlRow | undefined;
   readonly targets: readonly SqlRow[];
   readonly campaigns: readonly SqlRow[];
+  /** openPipelineSql: medium, sales_unit, stage_index, month, leads, amount. */
   readonly openPipeline: readonly SqlRow[];
   readonly actuals: readonly SqlRow[];
 }
@@ -175,6 +176,7 @@ export function planningHistoryFromRows(pipeline: Pipeline, rows: PlanningRows):
         medium: medium(r.medium),
         unit: text(r.sales_unit),
         stageIndex: num(r.stage_index),
+        month: text(r.month),
         leads: num(r.leads),
         amount: numOrNull(r.amount),
       }),

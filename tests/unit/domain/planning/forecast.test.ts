@@ -8,7 +8,14 @@ function history(asOf: string | null, openPipeline: OpenPipelineRow[], actuals: 
   return { asOf, maturityDays: null, matureMonths: [], currency: 'EUR', segments: [], targets: [], campaigns: [], openPipeline, actuals };
 }
 const actual = (month: string, medium: string, unit: string | null, revenue: number): ActualRow => ({ month, medium, unit, leads: 0, won: 1, revenue });
-const open = (medium: string, unit: string | null, stageIndex: number, leads: number, amount: number | null): OpenPipelineRow => ({ medium, unit, stageIndex, leads, amount });
+const open = (medium: string, unit: string | null, stageIndex: number, leads: number, amount: number | null, month: string | null = '2026-04'): OpenPipelineRow => ({
+  medium,
+  unit,
+  stageIndex,
+  month,
+  leads,
+  amount,
+});
 
 // A/web: lead→won 0.5·0.5·0.4·1 = 0.1, deal 1000 → 100 per lead; 10 leads a month → 1000 a month, landing one month later.
 // B/event: lead→won 1·1·0.5·0.5 = 0.25, deal 2000; 4 leads in June → 2000 in June (lag 0).

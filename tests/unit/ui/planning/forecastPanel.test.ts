@@ -27,7 +27,7 @@ const history: PlanningHistory = {
   segments: [],
   targets: [],
   campaigns: [],
-  openPipeline: [{ medium: 'web', unit: 'A', stageIndex: 3, leads: 1, amount: 3000 }],
+  openPipeline: [{ medium: 'web', unit: 'A', stageIndex: 3, month: '2026-03', leads: 1, amount: 3000 }],
   actuals: [{ month: '2026-02', medium: 'web', unit: 'A', leads: 0, won: 1, revenue: 1500 }],
 };
 
