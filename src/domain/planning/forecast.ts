@@ -6,13 +6,24 @@
  *
  * Three parts, each in revenue of the data's currency:
  * - **Actual to date**: won revenue of history.actuals in the plan months up to asOf's month.
- * - **Pipeline**: every open row (history.openPipeline) carried to won with the probability of its
- *   furthest stage — the product of the remaining step rates of its segment in the plan (so edited
- *   rates move it) — at its known amount, or leads × the segment's deal size where none is known.
- *   Timing (an approximation, stated): the history does not carry when an open lead arose, so its
- *   revenue is spread over the months from asOf's month on with the segment's full lead→won lag, as
- *   if the lead arose in asOf's month (offset 0 = the rest of asOf's month). That is late for old
- *   leads and for leads far down the funnel, so the in-year share errs on the cautious side.
+ * - **Pipeline**: every live open row (history.openPipeline) carried to won with the probability of
+ *   its furthest stage — the product of the remaining step rates of its segment in the plan (so
+ *   edited rates move it) — at its known amount, or leads × the segment's deal size where none is known.
+ *   Live or stale: an open row whose created month is mature by the Funnel's own rule (funnel.ts
+ *   isMature with history.maturityDays and history.asOf: at least the p90 of the lead→won lag has
+ *   passed since the end of its month) has had the time nearly every won lead needed and did not
+ *   close; it is *stale*, not pipeline. So is a row without a created date (its age, and so its
+ *   timing, is unknown: counting it live would be the very "every open lead is pipeline" error; it is
+ *   counted apart, `staleUndated`, so the screen can say so), and a row so old that its segment's lag
+ *   leaves no mass at its age (below). Stale rows are reported (`staleLeads`, `staleValue`,
+ *   unweighted) and are in no other figure: not in openLeads, pipelineValue, the weighted pipeline,
+ *   the forecast or the coverage.
+ *   Timing, conditional on age: a lead created k months before asOf's month has not been won in its
+ *   first k months, so its revenue lands at lag offset j ≥ k with P(lag = j | lag ≥ k) = lag[j] ÷
+ *   Σ_{i≥k} lag[i], in calendar month created + j (= asOf's month + j − k; offset k is the rest of
+ *   asOf's month). An approximation, stated: the stage probability is NOT conditioned on age — an old
+ *   lead still at its stage is likelier a loser than the step rates of all leads say, and it keeps the
+ *   unconditional product of the remaining rates; only the timing and the stale cut-off use its age.
  *   What lands after the plan year is reported apart (`pipelineAfterYear`), never in the forecast.
  *   An open row whose (medium, unit) has no segment takes the mean of its medium's segments
  *   (probability, deal size and lag); a medium with no segment at all is counted in `unmatched`
@@ -24,16 +35,17 @@
  *
  * forecast = actual to date + pipeline in year + remaining plan in year.
  * remaining target = target − actual to date.
- * coverage (unweighted) = value of the open leads at the last stage before won (the opportunities:
+ * coverage (unweighted) = value of the live open leads at the last stage before won (the opportunities:
  * the sales pipeline of the usual "3× coverage" rule) ÷ remaining target;
- * coverageWeighted = the probability-weighted pipeline expected inside the year (all open leads,
+ * coverageWeighted = the probability-weighted pipeline expected inside the year (all live open leads,
  * each × its probability of being won, landing by December) ÷ remaining target: the share of what is
  * left that the pipeline is expected to bring this year. Both null when there is no target or
- * nothing of it remains. All open leads unweighted (`pipelineValue`) and weighted whenever they land
+ * nothing of it remains. All live open leads unweighted (`pipelineValue`) and weighted whenever they land
  * (`pipelineWeighted`) are reported too, but rate no coverage: early-stage leads at a won deal's size,
  * or revenue of next year, would make this year look many times better covered than it is.
  */
-import type { PlanningHistory } from './history';
+import { isMature } from '../funnel';
+import type { OpenPipelineRow, PlanningHistory } from './history';
 import { NO_UNIT, planMedia, planUnits, totalTarget, type Plan, type PlanSegment } from './plan';
 import { normalisedLag, phaseRevenue } from './phasing';
 
@@ -45,9 +57,18 @@ export interface ForecastFigures {
   /** The full plan's revenue landing inside the plan year. */
   readonly planYear: number;
   readonly actualToDate: number;
-  /** Open leads (all stages before won). */
+  /** Live open leads (all stages before won; the stale ones not). */
   readonly openLeads: number;
-  /** Open pipeline at its value (known amounts, else leads × deal size), unweighted. */
+  /**
+   * Open leads that are not live pipeline: created in a mature month (at least the p90 lead→won lag
+   * ago), without a created date, or older than their segment's lag reaches. In no other figure.
+   */
+  readonly staleLeads: number;
+  /** Their value, unweighted (known amounts, else leads × deal size; 0 where no segment gives one). */
+  readonly staleValue: number;
+  /** Of staleLeads, those without a created date. */
+  readonly staleUndated: number;
+  /** Live open pipeline at its value (known amounts, else leads × deal size), unweighted. */
   readonly pipelineValue: number;
   /** The part of pipelineValue at the last stage before won (open opportunities), unweighted. */
   readonly opportunityValue: number;
@@ -101,7 +122,7 @@ export interface Forecast {
   /** All units together; target = sum of the unit targets (units without one still add their revenue). */
   readonly total: ForecastFigures;
   readonly months: readonly MonthForecast[];
-  /** Open rows whose medium has no segment in the plan: no probability, nothing weighted. */
+  /** Live open rows whose medium has no segment in the plan: no probability, nothing weighted. */
   readonly unmatched: { readonly leads: number; readonly value: number };
 }
 
@@ -146,6 +167,9 @@ export function monthTargets(plan: Plan): Record<string, number[]> {
 interface Accumulator {
   actualToDate: number;
   openLeads: number;
+  staleLeads: number;
+  staleValue: number;
+  staleUndated: number;
   pipelineValue: number;
   opportunityValue: number;
   pipelineWeighted: number;
@@ -161,6 +185,9 @@ interface Accumulator {
 const emptyAccumulator = (): Accumulator => ({
   actualToDate: 0,
   openLeads: 0,
+  staleLeads: 0,
+  staleValue: 0,
+  staleUndated: 0,
   pipelineValue: 0,
   opportunityValue: 0,
   pipelineWeighted: 0,
@@ -183,6 +210,9 @@ function figures(a: Accumulator, target: number | null): ForecastFigures {
     planYear: a.planYear,
     actualToDate: a.actualToDate,
     openLeads: a.openLeads,
+    staleLeads: a.staleLeads,
+    staleValue: a.staleValue,
+    staleUndated: a.staleUndated,
     pipelineValue: a.pipelineValue,
     opportunityValue: a.opportunityValue,
     pipelineWeighted: a.pipelineWeighted,
@@ -251,6 +281,13 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
   for (const s of plan.segments) mediumSegments.set(s.medium, [...(mediumSegments.get(s.medium) ?? []), s]);
   const unmatched = { leads: 0, value: 0 };
   const opportunityStage = plan.stages.length - 2;
+  const asOf = history.asOf;
+  const stale = (unit: string, row: OpenPipelineRow, value: number) =>
+    both(unit, row.medium, (a) => {
+      a.staleLeads += row.leads;
+      a.staleValue += value;
+      if (row.month === null) a.staleUndated += row.leads;
+    });
   for (const row of history.openPipeline) {
     const unit = row.unit ?? NO_UNIT;
     const atOpportunity = row.stageIndex >= opportunityStage;
@@ -261,6 +298,12 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
       : siblings
         ? meanTerms(siblings, row.stageIndex)
         : null;
+    // Mature by the Funnel's rule (one definition: funnel.ts isMature), or of unknown age: not live.
+    const notLive = row.month === null || isMature(row.month, asOf, history.maturityDays);
+    if (notLive) {
+      stale(unit, row, row.amount ?? (terms ? row.leads * terms.dealSize : 0));
+      continue;
+    }
     if (!terms) {
       unmatched.leads += row.leads;
       unmatched.value += row.amount ?? 0;
@@ -272,17 +315,28 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
       continue;
     }
     const value = row.amount ?? row.leads * terms.dealSize;
+    // Age in whole months (created month → asOf's month); the lag offsets it has already lived through are gone.
+    const age = Math.max(0, monthIndex(asOfMonth) - monthIndex(row.month!));
+    const rest = terms.lag.slice(age);
+    const restMass = sum(rest);
+    if (!(restMass > 0)) {
+      // Older than any lag its segment has seen, though not mature by the overall p90: stale all the same.
+      stale(unit, row, value);
+      continue;
+    }
     const weighted = value * terms.probability;
     let inside = 0;
     let after = 0;
     let before = 0;
-    terms.lag.forEach((p, k) => {
-      const landing = asOfIndex + k;
-      if (landing < 0) before += weighted * p;
-      else if (landing >= horizon) after += weighted * p;
+    // Offset age + i of the lag is asOf's month + i: P(lag = age + i | lag ≥ age) = rest[i] / restMass.
+    rest.forEach((p, i) => {
+      const share = (weighted * p) / restMass;
+      const landing = asOfIndex + i;
+      if (landing < 0) before += share;
+      else if (landing >= horizon) after += share;
       else {
-        inside += weighted * p;
-        monthPipeline[landing]! += weighted * p;
+        inside += share;
+        monthPipeline[landing]! += share;
       }
     });
     both(unit, row.medium, (a) => {

@@ -4,10 +4,12 @@ import { monthTargets, pipelineForecast, probabilityFromStage } from '../../../.
 import type { ActualRow, OpenPipelineRow, PlanningHistory } from '../../../../src/domain/planning/history';
 import { MONTHS_2026, everyMonth, plan, segment } from './planFixtures';
 
-function history(asOf: string | null, openPipeline: OpenPipelineRow[], actuals: ActualRow[]): PlanningHistory {
-  return { asOf, maturityDays: null, matureMonths: [], currency: 'EUR', segments: [], targets: [], campaigns: [], openPipeline, actuals };
+/** maturityDays null (no won lead in the data): no month is mature, so no open lead is stale by age. */
+function history(asOf: string | null, openPipeline: OpenPipelineRow[], actuals: ActualRow[], maturityDays: number | null = null): PlanningHistory {
+  return { asOf, maturityDays, matureMonths: [], currency: 'EUR', segments: [], targets: [], campaigns: [], openPipeline, actuals };
 }
 const actual = (month: string, medium: string, unit: string | null, revenue: number): ActualRow => ({ month, medium, unit, leads: 0, won: 1, revenue });
+/** An open row, created in `month` (default April 2026, asOf's month below: age 0, the lag from its start). */
 const open = (medium: string, unit: string | null, stageIndex: number, leads: number, amount: number | null, month: string | null = '2026-04'): OpenPipelineRow => ({
   medium,
   unit,
@@ -189,7 +191,7 @@ describe('pipelineForecast timing at the year’s edges', () => {
   const one = segment({ medium: 'web', unit: 'A', rates: [1, 1, 1, 1], dealSize: 1000, lag: [0.25, 0.25, 0.5], leads: everyMonth(0) });
 
   it('reports what lands after December apart', () => {
-    const f = pipelineForecast(history('2026-12-10', [open('web', 'A', 0, 1, null)], []), plan([one], { targets: { A: 1000 } }))!;
+    const f = pipelineForecast(history('2026-12-10', [open('web', 'A', 0, 1, null, '2026-12')], []), plan([one], { targets: { A: 1000 } }))!;
     expect(f.monthsDone).toBe(12);
     expect(f.total.pipelineInYear).toBeCloseTo(250, 9);
     expect(f.total.pipelineAfterYear).toBeCloseTo(750, 9);
@@ -202,7 +204,7 @@ describe('pipelineForecast timing at the year’s edges', () => {
   it('planning next year: nothing is to date, pipeline landing before January is not in the forecast', () => {
     const months2027 = MONTHS_2026.map((m) => m.replace('2026', '2027'));
     const p = plan([{ ...one, lag: [0.5, 0.2, 0.3], leads: months2027.map(() => 1) }], { months: months2027, targets: { A: 5000 } });
-    const f = pipelineForecast(history('2026-11-05', [open('web', 'A', 0, 1, null)], [actual('2026-10', 'web', 'A', 4000)]), p)!;
+    const f = pipelineForecast(history('2026-11-05', [open('web', 'A', 0, 1, null, '2026-11')], [actual('2026-10', 'web', 'A', 4000)]), p)!;
     expect(f.monthsDone).toBe(0);
     expect(f.total.actualToDate).toBe(0);
     expect(f.total.pipelineBeforeYear).toBeCloseTo(700, 9);
@@ -213,7 +215,87 @@ describe('pipelineForecast timing at the year’s edges', () => {
     expect(f.total.remainingPlanAfterYear).toBeCloseTo(300 + 500, 9);
   });
 
+  it('a lead a month old in December: lag [0.25, 0.25, 0.5] from offset 1 on is [1/3, 2/3], December and January', () => {
+    const f = pipelineForecast(history('2026-12-10', [open('web', 'A', 0, 1, null, '2026-11')], []), plan([one], { targets: { A: 1000 } }))!;
+    expect(f.total.pipelineWeighted).toBeCloseTo(1000, 9);
+    expect(f.total.pipelineInYear).toBeCloseTo(1000 / 3, 9);
+    expect(f.months[11]!.pipeline).toBeCloseTo(1000 / 3, 9);
+    expect(f.total.pipelineAfterYear).toBeCloseTo(2000 / 3, 9);
+  });
+
   it('needs dates: no asOf, no forecast', () => {
     expect(pipelineForecast(history(null, [], []), plan([one]))).toBeNull();
+  });
+});
+
+describe('pipelineForecast: timing conditional on age, stale leads (asOf 2026-04-15)', () => {
+  // Every step 1 at stage ≥ 1, lead→mql 0.5; deal 1000; lag [0.5, 0.25, 0.25] months.
+  const seg = segment({ medium: 'web', unit: 'A', rates: [0.5, 1, 1, 1], dealSize: 1000, lag: [0.5, 0.25, 0.25], leads: everyMonth(0) });
+  const p = plan([seg], { targets: { A: 10_000 } });
+
+  it('a lead 2 months old lands with probabilities [–, –, 1.0]: all at offset 2, asOf’s month', () => {
+    const f = pipelineForecast(history('2026-04-15', [open('web', 'A', 1, 1, null, '2026-02')], [], 200), p)!;
+    expect(f.total.staleLeads).toBe(0);
+    expect(f.total.pipelineWeighted).toBeCloseTo(1000, 9);
+    expect(f.months[3]!.pipeline).toBeCloseTo(1000, 9); // April
+    expect(f.months[4]!.pipeline).toBe(0);
+    expect(f.total.pipelineInYear).toBeCloseTo(1000, 9);
+  });
+
+  it('ages 0, 1 and 2 renormalise the lag from their age on', () => {
+    const rows = [open('web', 'A', 1, 1, null, '2026-04'), open('web', 'A', 1, 1, null, '2026-03'), open('web', 'A', 1, 1, null, '2026-02')];
+    const f = pipelineForecast(history('2026-04-15', rows, [], 200), p)!;
+    // Age 0: 500 Apr, 250 May, 250 Jun. Age 1: [0.25, 0.25] / 0.5 → 500 Apr, 500 May. Age 2: 1000 Apr.
+    expect(f.months[3]!.pipeline).toBeCloseTo(2000, 9);
+    expect(f.months[4]!.pipeline).toBeCloseTo(750, 9);
+    expect(f.months[5]!.pipeline).toBeCloseTo(250, 9);
+    expect(f.total.pipelineInYear).toBeCloseTo(3000, 9);
+    expect(f.total.openLeads).toBe(3);
+  });
+
+  it('a lead older than the lag reaches (age 3, lag of 3 offsets) is stale, though its month is not mature', () => {
+    // 2026-01 ends 01-31: 74 days before asOf, below the 200-day maturity.
+    const f = pipelineForecast(history('2026-04-15', [open('web', 'A', 1, 2, null, '2026-01')], [], 200), p)!;
+    expect(f.total.staleLeads).toBe(2);
+    expect(f.total.staleValue).toBeCloseTo(2000, 9);
+    expect(f.total.staleUndated).toBe(0);
+    expect(f.total.openLeads).toBe(0);
+    expect(f.total.pipelineValue).toBe(0);
+    expect(f.total.pipelineWeighted).toBe(0);
+  });
+
+  it('mature by the Funnel’s rule: 74 days from the end of January to asOf, maturity 74 → stale, 75 → live', () => {
+    const long = plan([{ ...seg, lag: [0.4, 0.3, 0.2, 0.1] }], { targets: { A: 10_000 } });
+    const rows = [open('web', 'A', 1, 1, null, '2026-01')];
+    expect(pipelineForecast(history('2026-04-15', rows, [], 74), long)!.total.staleLeads).toBe(1);
+    const live = pipelineForecast(history('2026-04-15', rows, [], 75), long)!;
+    expect(live.total.staleLeads).toBe(0);
+    // Age 3: only offset 3 is left → all of it in April.
+    expect(live.months[3]!.pipeline).toBeCloseTo(1000, 9);
+  });
+
+  it('stale leads (mature, undated, of a medium without history) are reported apart and are in no other figure', () => {
+    const rows = [
+      open('web', 'A', 3, 3, 9000, '2025-06'), // mature (maturity 60 days): stale at its 9000, though at the opportunity stage
+      open('web', 'A', 0, 2, null, null), // no created date: stale, 2 × 1000
+      open('web', 'A', 0, 1, null, '2026-02'), // live: 1000 × 0.5, age 2 → all in April
+      open('fair', 'A', 1, 1, 400, '2025-01'), // mature, medium without a segment: stale at its 400, not "unmatched"
+    ];
+    const f = pipelineForecast(history('2026-04-15', rows, [], 60), p)!;
+    const t = f.total;
+    expect(t.staleLeads).toBe(6);
+    expect(t.staleValue).toBeCloseTo(11_400, 9);
+    expect(t.staleUndated).toBe(2);
+    expect(t.openLeads).toBe(1);
+    expect(t.pipelineValue).toBeCloseTo(1000, 9);
+    expect(t.opportunityValue).toBe(0);
+    expect(t.pipelineWeighted).toBeCloseTo(500, 9);
+    expect(t.pipelineInYear).toBeCloseTo(500, 9);
+    expect(f.months[3]!.pipeline).toBeCloseTo(500, 9);
+    expect(t.forecast).toBeCloseTo(500, 9);
+    expect(t.coverage).toBe(0);
+    expect(t.coverageWeighted).toBeCloseTo(0.05, 12);
+    expect(f.unmatched).toEqual({ leads: 0, value: 0 });
+    expect(f.media.find((m) => m.medium === 'fair')!.staleValue).toBeCloseTo(400, 9);
   });
 });
