@@ -45,6 +45,29 @@ describe('ForecastPanel', () => {
     expect(html).toContain('aria-label="Umsatz nach Monat');
   });
 
+  it('says which open leads are stale and why, in English and German', async () => {
+    // Maturity 60 days: 2025-06 is mature (stale at its 700); one lead has no created date (stale at the deal size 1000).
+    const stale: PlanningHistory = {
+      ...history,
+      maturityDays: 60,
+      openPipeline: [
+        ...history.openPipeline,
+        { medium: 'web', unit: 'A', stageIndex: 1, month: '2025-06', leads: 2, amount: 700 },
+        { medium: 'web', unit: 'A', stageIndex: 0, month: null, leads: 1, amount: null },
+      ],
+    };
+    const en = await render('en', stale);
+    expect(en).toMatch(/3 open leads \(€1,700(\.00)?\) are stale and not counted as pipeline/);
+    expect(en).toContain('60 days');
+    expect(en).toContain('Of these, 1 have no created date');
+    // The stale leads change nothing else: A is still 1500 + 3000 + 7000.
+    expect(row(en, 'A')).toMatch(/11,500/);
+    const de = await render('de', stale);
+    expect(de).toMatch(/3 offene Leads \(1\.700(,00)?\s€\) sind liegengeblieben/);
+    expect(de).toContain('Davon haben 1 kein Erstellungsdatum');
+    expect(await render('en', history)).not.toContain('forecast-stale');
+  });
+
   it('says that it needs dates, in English', async () => {
     const html = await render('en', { ...history, asOf: null });
     expect(html).toContain('A forecast needs dates');

@@ -134,6 +134,16 @@ export function ForecastPanel({ history, plan }: ForecastPanelProps) {
         <p className="muted small">{t('forecast.afterYear', { year, pipeline: compact(forecast.total.pipelineAfterYear), plan: compact(forecast.total.remainingPlanAfterYear) })}</p>
       )}
       <p className="muted small">{t('forecast.timingNote')}</p>
+      {forecast.total.staleLeads > 0 && (
+        <p className="muted small" data-testid="forecast-stale">
+          {t('forecast.stale', {
+            leads: formatInteger(lang, forecast.total.staleLeads),
+            value: money(forecast.total.staleValue),
+            days: history.maturityDays === null ? '–' : formatInteger(lang, Math.round(history.maturityDays)),
+          })}
+          {forecast.total.staleUndated > 0 && <> {t('forecast.staleUndated', { leads: formatInteger(lang, forecast.total.staleUndated) })}</>}
+        </p>
+      )}
       {forecast.unmatched.leads > 0 && <p className="muted small">{t('forecast.unmatched', { leads: formatInteger(lang, forecast.unmatched.leads) })}</p>}
 
       <h3 id="forecast-month-title">{t('forecast.byMonth')}</h3>
