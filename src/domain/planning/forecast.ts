@@ -21,9 +21,10 @@
  *   Timing, conditional on age: a lead created k months before asOf's month has not been won in its
  *   first k months, so its revenue lands at lag offset j ≥ k with P(lag = j | lag ≥ k) = lag[j] ÷
  *   Σ_{i≥k} lag[i], in calendar month created + j (= asOf's month + j − k; offset k is the rest of
- *   asOf's month). An approximation, stated: the stage probability is NOT conditioned on age — an old
- *   lead still at its stage is likelier a loser than the step rates of all leads say, and it keeps the
- *   unconditional product of the remaining rates; only the timing and the stale cut-off use its age.
+ *   asOf's month). Its probability is conditioned on its age too (wonGivenStillOpen): an old lead still
+ *   open is likelier a loser than the step rates of all leads say. The stated approximation: a lead
+ *   that will be lost stays open (CRMs close lost leads late or never), and the lag of the leads won
+ *   from its stage is the segment's lead→won lag.
  *   What lands after the plan year is reported apart (`pipelineAfterYear`), never in the forecast.
  *   An open row whose (medium, unit) has no segment takes the mean of its medium's segments
  *   (probability, deal size and lag); a medium with no segment at all is counted in `unmatched`
@@ -128,6 +129,16 @@ export interface Forecast {
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/**
+ * Probability that a lead still open at age k is won, by Bayes: p·S ÷ (1 − p + p·S), with p the
+ * probability from its stage and S = P(lag ≥ k | won) the share of the won leads' lag it has not yet
+ * lived through. Age 0 (S = 1) gives p; a lead older than nearly every win gives nearly 0.
+ */
+export function wonGivenStillOpen(p: number, survival: number): number {
+  const won = p * survival;
+  return won > 0 ? won / (1 - p + won) : 0;
+}
 
 /** Probability that a lead at stage `stageIndex` (furthest reached) is won: Π of the step rates from there on. */
 export function probabilityFromStage(rates: readonly number[], stageIndex: number): number {
@@ -324,7 +335,7 @@ export function pipelineForecast(history: PlanningHistory, plan: Plan): Forecast
       stale(unit, row, value);
       continue;
     }
-    const weighted = value * terms.probability;
+    const weighted = value * wonGivenStillOpen(terms.probability, Math.min(1, restMass));
     let inside = 0;
     let after = 0;
     let before = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, segmentKey } from '../../../../src/domain/planning/edits';
-import { monthTargets, pipelineForecast, probabilityFromStage } from '../../../../src/domain/planning/forecast';
+import { monthTargets, pipelineForecast, probabilityFromStage, wonGivenStillOpen } from '../../../../src/domain/planning/forecast';
 import type { ActualRow, OpenPipelineRow, PlanningHistory } from '../../../../src/domain/planning/history';
 import { MONTHS_2026, everyMonth, plan, segment } from './planFixtures';
 
@@ -242,6 +242,14 @@ describe('pipelineForecast: timing conditional on age, stale leads (asOf 2026-04
     expect(f.total.pipelineInYear).toBeCloseTo(1000, 9);
   });
 
+  it('a lead still open is won with p·S ÷ (1 − p + p·S): its own chance at age 0, less the older it is', () => {
+    expect(wonGivenStillOpen(0.5, 1)).toBe(0.5);
+    expect(wonGivenStillOpen(0.5, 0.25)).toBeCloseTo(0.2, 12);
+    expect(wonGivenStillOpen(0.1, 0.5)).toBeCloseTo(0.05 / 0.95, 12);
+    expect(wonGivenStillOpen(1, 0.3)).toBe(1);
+    expect(wonGivenStillOpen(0.4, 0)).toBe(0);
+  });
+
   it('ages 0, 1 and 2 renormalise the lag from their age on', () => {
     const rows = [open('web', 'A', 1, 1, null, '2026-04'), open('web', 'A', 1, 1, null, '2026-03'), open('web', 'A', 1, 1, null, '2026-02')];
     const f = pipelineForecast(history('2026-04-15', rows, [], 200), p)!;
@@ -278,7 +286,9 @@ describe('pipelineForecast: timing conditional on age, stale leads (asOf 2026-04
     const rows = [
       open('web', 'A', 3, 3, 9000, '2025-06'), // mature (maturity 60 days): stale at its 9000, though at the opportunity stage
       open('web', 'A', 0, 2, null, null), // no created date: stale, 2 × 1000
-      open('web', 'A', 0, 1, null, '2026-02'), // live: 1000 × 0.5, age 2 → all in April
+      // live, age 2 → all in April; still open after 2 months, its chance is 0.5 × 0.25 ÷ (1 − 0.5 + 0.5 × 0.25) = 0.2
+      // (S = 0.25: the share of the won leads' lag from offset 2 on), so 1000 × 0.2 = 200
+      open('web', 'A', 0, 1, null, '2026-02'),
       open('fair', 'A', 1, 1, 400, '2025-01'), // mature, medium without a segment: stale at its 400, not "unmatched"
     ];
     const f = pipelineForecast(history('2026-04-15', rows, [], 60), p)!;
@@ -289,12 +299,12 @@ describe('pipelineForecast: timing conditional on age, stale leads (asOf 2026-04
     expect(t.openLeads).toBe(1);
     expect(t.pipelineValue).toBeCloseTo(1000, 9);
     expect(t.opportunityValue).toBe(0);
-    expect(t.pipelineWeighted).toBeCloseTo(500, 9);
-    expect(t.pipelineInYear).toBeCloseTo(500, 9);
-    expect(f.months[3]!.pipeline).toBeCloseTo(500, 9);
-    expect(t.forecast).toBeCloseTo(500, 9);
+    expect(t.pipelineWeighted).toBeCloseTo(200, 9);
+    expect(t.pipelineInYear).toBeCloseTo(200, 9);
+    expect(f.months[3]!.pipeline).toBeCloseTo(200, 9);
+    expect(t.forecast).toBeCloseTo(200, 9);
     expect(t.coverage).toBe(0);
-    expect(t.coverageWeighted).toBeCloseTo(0.05, 12);
+    expect(t.coverageWeighted).toBeCloseTo(0.02, 12);
     expect(f.unmatched).toEqual({ leads: 0, value: 0 });
     expect(f.media.find((m) => m.medium === 'fair')!.staleValue).toBeCloseTo(400, 9);
   });
