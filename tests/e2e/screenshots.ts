@@ -16,7 +16,7 @@ const TABLET = { width: 768, height: 1024 };
 const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
-  { file: 'coming-en.png', language: 'en', hash: '#/planning' },
+  { file: 'coming-en.png', language: 'en', hash: '#/media' },
   { file: 'funnel-en.png', language: 'en', hash: '#/funnel', fullPage: true },
   { file: 'funnel-de.png', language: 'de', hash: '#/funnel', fullPage: true },
   // Cross-filtered: web selected in the split view, the other views follow.
