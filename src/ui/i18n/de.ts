@@ -565,7 +565,7 @@ export const de: Messages = {
       runs_other: '{{runs}} Durchläufe',
       below: 'unter dem Ziel',
       reached: 'erreicht das Ziel',
-      chance: 'Wahrscheinlichkeit',
+      chance: 'Erreicht Ziel',
       distribution: 'Verteilung des simulierten Umsatzes',
       of: 'Für',
       label: 'Histogramm des simulierten Umsatzes von {{of}}, das Ziel markiert',

@@ -563,7 +563,7 @@ export const en = {
       runs_other: '{{runs}} runs',
       below: 'below the target',
       reached: 'reaches the target',
-      chance: 'Probability',
+      chance: 'Reaches target',
       distribution: 'Distribution of simulated revenue',
       of: 'Of',
       label: 'Histogram of the simulated revenue of {{of}}, the target marked',

@@ -49,7 +49,7 @@ export function distributionOption(bins: readonly HistogramBin[], target: number
       data: bins.map((b) => String(b.from)),
       axisLabel: { interval: labelInterval(bins.length, 6), formatter: (v: string) => labels.axisMoney(Number(v)) },
     },
-    yAxis: { type: 'value', axisLabel: { formatter: (n: number) => String(n) } },
+    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (n: number) => String(n) } },
     series: [
       {
         type: 'bar',

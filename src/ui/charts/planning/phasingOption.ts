@@ -40,7 +40,7 @@ export function phasingOption(months: readonly string[], revenue: readonly numbe
       },
     },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: labelInterval(categories.length, 13), hideOverlap: true, formatter: (_: string, i: number) => short(i) } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.axisMoney(v) } },
+    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => labels.axisMoney(v) } },
     series: [
       {
         type: 'bar',

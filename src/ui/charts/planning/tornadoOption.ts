@@ -25,7 +25,7 @@ export function tornadoOption(bars: readonly TornadoBar[], labels: TornadoLabels
   const rows = [...bars].reverse();
   return {
     ...STILL,
-    grid: insetGrid({ left: 150, right: 16, top: 24, bottom: 28 }),
+    grid: insetGrid({ left: 178, right: 16, top: 24, bottom: 28 }),
     legend: { top: 0, data: [labels.lower, labels.higher] },
     tooltip: {
       ...JUMPING_TOOLTIP,
@@ -38,8 +38,8 @@ export function tornadoOption(bars: readonly TornadoBar[], labels: TornadoLabels
         return [`<strong>${escapeHtml(bar.label)}</strong>`, ...items.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${escapeHtml(labels.money(p.value))}`)].join('<br/>');
       },
     },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.axisMoney(v) } },
-    yAxis: { type: 'category', data: rows.map((b) => b.label), axisLabel: { width: 140, overflow: 'truncate' }, axisTick: { show: false } },
+    xAxis: { type: 'value', splitNumber: 4, axisLabel: { hideOverlap: true, formatter: (v: number) => labels.axisMoney(v) } },
+    yAxis: { type: 'category', data: rows.map((b) => b.label), axisLabel: { width: 170, overflow: 'truncate' }, axisTick: { show: false } },
     series: [
       { type: 'bar', name: labels.lower, stack: 'swing', data: rows.map((b) => b.low), itemStyle: { color: '#e8590c' }, barCategoryGap: '30%' },
       { type: 'bar', name: labels.higher, stack: 'swing', data: rows.map((b) => b.high), itemStyle: { color: '#2f9e44' } },

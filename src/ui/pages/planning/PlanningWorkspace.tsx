@@ -55,10 +55,10 @@ export function PlanningWorkspace({ history, filter, byUnit, onByUnit }: Workspa
       {/* scenarios bar */}
       <PlanNotes format={format} />
       <PlanSummary format={format} />
+      <ReverseFunnelPanel format={format} />
       <div className="planning-layout">
         <InputsPanel format={format} onByUnit={onByUnit} />
         <div className="planning-results">
-          <ReverseFunnelPanel format={format} />
           <MixPanel format={format} />
           <ProbabilityPanel format={format} />
           <PhasingPanel format={format} />

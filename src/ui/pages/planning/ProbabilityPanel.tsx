@@ -82,11 +82,11 @@ export function ProbabilityPanel({ format }: { format: PlanFormat }) {
                 {rows.map(({ id, label, summary }) => (
                   <tr key={id} className={id === TOTAL ? 'total' : undefined} data-unit={id} data-probability={summary.probabilityOfTarget ?? ''} data-testid="plan-probability-row">
                     <th scope="row">{label}</th>
-                    <td className="num">{summary.target === null ? t('kpi.none') : format.money(summary.target)}</td>
+                    <td className="num">{summary.target === null ? t('kpi.none') : format.compact(summary.target)}</td>
                     <td className="num">{format.percent(summary.probabilityOfTarget, 1)}</td>
-                    <td className="num">{format.money(summary.revenue.p10)}</td>
-                    <td className="num">{format.money(summary.revenue.p50)}</td>
-                    <td className="num">{format.money(summary.revenue.p90)}</td>
+                    <td className="num">{format.compact(summary.revenue.p10)}</td>
+                    <td className="num">{format.compact(summary.revenue.p50)}</td>
+                    <td className="num">{format.compact(summary.revenue.p90)}</td>
                   </tr>
                 ))}
               </tbody>
