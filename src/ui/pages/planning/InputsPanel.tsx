@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planUnits } from '../../../domain/planning';
-import { hasEdits } from './editsModel';
+import { hasEdits, leadsTotals } from './editsModel';
 import { inputRows } from './inputRows';
 import { usePlanning } from './planningState';
 import { RowInputs } from './RowInputs';
@@ -16,6 +16,12 @@ export function InputsPanel({ format, onByUnit }: { format: PlanFormat; onByUnit
   const [chosenUnit, setUnit] = useState<string | null>(null);
   const unit = chosenUnit !== null && units.includes(chosenUnit) ? chosenUnit : (units[0] ?? '');
   const rows = useMemo(() => inputRows(defaults, plan, edits, byUnit, byUnit ? unit : undefined), [defaults, plan, edits, byUnit, unit]);
+  // The current plan for the leads split, read when a row's leads change: the callback stays the same, so unchanged rows are not re-rendered.
+  const planRef = useRef(plan);
+  useEffect(() => {
+    planRef.current = plan;
+  }, [plan]);
+  const onLeads = useCallback((keys: readonly string[], total: number) => dispatch({ type: 'leads', totals: leadsTotals(planRef.current, keys, total) }), [dispatch]);
 
   return (
     <section className="panel inputs-panel" aria-labelledby="plan-inputs-title" data-testid="plan-inputs">
@@ -46,8 +52,9 @@ export function InputsPanel({ format, onByUnit }: { format: PlanFormat; onByUnit
       </div>
       <p className="muted small">{byUnit ? t('planning.inputs.byUnitNote') : t('planning.inputs.byMediumNote')}</p>
       {rows.map((row, i) => (
-        <RowInputs key={row.id} row={row} stages={plan.stages} plan={plan} year={defaults.year} format={format} dispatch={dispatch} open={i === 0} />
+        <RowInputs key={row.id} row={row} stages={plan.stages} onLeads={onLeads} year={defaults.year} format={format} dispatch={dispatch} open={i === 0} />
       ))}
     </section>
   );
 }
+

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../charts/Chart';
 import { phasingOption } from '../../charts/planning/phasingOption';
@@ -8,7 +8,9 @@ import type { PlanFormat } from './usePlanFormat';
 /** Expected revenue by the month it lands in (leads' months moved through the lag), what lands after the plan year, and the monthly target. */
 export function PhasingPanel({ format }: { format: PlanFormat }) {
   const { t } = useTranslation();
-  const { figures, defaults } = usePlanning();
+  const { figures: current, defaults } = usePlanning();
+  // Redrawn after the inputs and tables have answered a slider step, in a render of its own.
+  const figures = useDeferredValue(current);
   const { phasing, monthlyTarget } = figures;
   const { total } = phasing;
   const inYear = total.months.reduce((a, b) => a + b, 0);

@@ -1,9 +1,8 @@
 import { memo, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../../../domain/planning';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { useMediumLabel } from '../../i18n/useMediumLabel';
-import { leadsTotals, type EditAction } from './editsModel';
+import type { EditAction } from './editsModel';
 import type { InputRow, RateInput } from './inputRows';
 import { NumberSlider } from './NumberSlider';
 import { amountScale, LAG_SHIFT_SCALE, RATE_SCALE } from './sliderScale';
@@ -12,15 +11,20 @@ import type { PlanFormat } from './usePlanFormat';
 interface RowInputsProps {
   readonly row: InputRow;
   readonly stages: readonly string[];
-  readonly plan: Plan;
+  /** Sets the row's planned leads (a total over its segments, see leadsTotals). Stable across renders. */
+  readonly onLeads: (keys: readonly string[], total: number) => void;
   readonly year: number;
   readonly format: PlanFormat;
   readonly dispatch: Dispatch<EditAction>;
   readonly open: boolean;
 }
 
-/** The inputs of one medium (in one sales unit, or over all units) with what each default rests on. */
-export const RowInputs = memo(function RowInputs({ row, stages, plan, year, format, dispatch, open }: RowInputsProps) {
+/**
+ * The inputs of one medium (in one sales unit, or over all units) with what each default rests on.
+ * Memoised on the row's content: a slider step re-renders the row it moved, not the panel's other
+ * rows (whose row objects are new but equal).
+ */
+export const RowInputs = memo(function RowInputs({ row, stages, onLeads, year, format, dispatch, open }: RowInputsProps) {
   const { t } = useTranslation();
   const mediumLabel = useMediumLabel();
   const { stageLabel } = useFilterLabels();
@@ -113,7 +117,7 @@ export const RowInputs = memo(function RowInputs({ row, stages, plan, year, form
           value={row.leadsTotal.value}
           {...leadsScale}
           decimals={0}
-          onChange={(value) => dispatch({ type: 'leads', totals: leadsTotals(plan, keys, value) })}
+          onChange={(value) => onLeads(keys, value)}
           onReset={row.leadsTotal.edited ? reset('leadsTotal') : undefined}
           defaultText={format.count(row.leadsTotal.defaultValue)}
           note={t(`planning.plannedFrom.${row.leadsTotal.source}`)}
@@ -157,4 +161,16 @@ export const RowInputs = memo(function RowInputs({ row, stages, plan, year, form
       </div>
     </details>
   );
-});
+}, sameRow);
+
+function sameRow(a: RowInputsProps, b: RowInputsProps): boolean {
+  return (
+    a.stages === b.stages &&
+    a.onLeads === b.onLeads &&
+    a.year === b.year &&
+    a.format === b.format &&
+    a.dispatch === b.dispatch &&
+    a.open === b.open &&
+    (a.row === b.row || JSON.stringify(a.row) === JSON.stringify(b.row))
+  );
+}

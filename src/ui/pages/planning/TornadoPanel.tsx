@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SensitivityInput } from '../../../domain/planning';
 import { Chart } from '../../charts/Chart';
@@ -16,7 +16,8 @@ export function TornadoPanel({ format }: { format: PlanFormat }) {
   const { t } = useTranslation();
   const mediumLabel = useMediumLabel();
   const { stageLabel } = useFilterLabels();
-  const { figures } = usePlanning();
+  // Redrawn after the inputs and tables have answered a slider step, in a render of its own.
+  const figures = useDeferredValue(usePlanning().figures);
   const { sensitivity } = figures;
   const labelOf = (input: SensitivityInput) =>
     input.kind === 'volume'

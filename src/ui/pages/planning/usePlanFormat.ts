@@ -6,8 +6,10 @@ import { formatInteger, formatMoney, formatMonth, formatNumber, formatPercent } 
 export function usePlanFormat(currency: string | null) {
   const { i18n } = useTranslation();
   const lang = i18n.language;
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    // One formatter per language: Intl objects are costly, and the chart's axis calls this on every redraw.
+    const monthName = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
+    return {
       lang,
       count: (n: number) => formatInteger(lang, Math.round(n)),
       money: (v: number) => formatMoney(lang, v, currency),
@@ -16,10 +18,9 @@ export function usePlanFormat(currency: string | null) {
       number: (v: number, digits = 1) => formatNumber(lang, v, digits),
       month: (m: string) => formatMonth(lang, m),
       /** "Mar" / "März": a month of the plan year, whose year is said once. */
-      monthOnly: (m: string) => new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`)),
-    }),
-    [lang, currency],
-  );
+      monthOnly: (m: string) => monthName.format(new Date(`${m}-01T00:00:00Z`)),
+    };
+  }, [lang, currency]);
 }
 
 export type PlanFormat = ReturnType<typeof usePlanFormat>;
