@@ -108,7 +108,7 @@ export const RowInputs = memo(function RowInputs({ row, stages, onLeads, year, f
           onChange={(value) => dispatch({ type: 'set', keys, field: 'dealSize', value })}
           onReset={row.dealSize.edited ? reset('dealSize') : undefined}
           defaultText={format.money(row.dealSize.defaultValue)}
-          note={row.dealSize.wins > 0 ? t('planning.inputs.dealBasis', { wins: format.count(row.dealSize.wins) }) : t('planning.inputs.dealFromMedium')}
+          note={row.dealSize.wins > 0 ? t('planning.inputs.dealBasis', { count: row.dealSize.wins, wins: format.count(row.dealSize.wins) }) : t('planning.inputs.dealFromMedium')}
           data={data('dealSize')}
         />
         <NumberSlider
