@@ -99,7 +99,7 @@ const PAGES = [
   // A period of eleven months, some still immature: the heat map writes its shares into the (washed-out) cells.
   { hash: '#/funnel?v=1&p=2026-01-01_2026-11-30', ready: '[data-testid="cohort-heatmap"]:not(.compact)' },
   { hash: '#/import', ready: '[data-testid="drop-zone"]' },
-  { hash: '#/planning', ready: '[data-testid="coming"]' },
+  { hash: '#/planning', ready: '[data-testid="plan-probability"][data-state="ready"]' },
   { hash: '#/media', ready: '[data-testid="coming"]' },
   { hash: '#/quality', ready: '[data-testid="coming"]' },
   { hash: '#/distribution', ready: '[data-testid="coming"]' },

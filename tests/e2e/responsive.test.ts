@@ -14,7 +14,7 @@ const PAGES = [
   { hash: '#/overview', ready: '[data-kpi="leads"] dd, [data-testid="chart"] canvas' },
   { hash: '#/funnel', ready: '[data-testid="cohort-heatmap"]' },
   { hash: '#/import', ready: '[data-testid="drop-zone"]' },
-  { hash: '#/planning', ready: '[data-testid="coming"]' },
+  { hash: '#/planning', ready: '[data-testid="plan-probability"][data-state="ready"]' },
   { hash: '#/media', ready: '[data-testid="coming"]' },
   { hash: '#/quality', ready: '[data-testid="coming"]' },
   { hash: '#/distribution', ready: '[data-testid="coming"]' },

@@ -12,11 +12,12 @@ const OUT = path.join(ROOT, 'docs/screenshots');
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
+const DESKTOP = { width: 1280, height: 900 };
 
 const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
-  { file: 'coming-en.png', language: 'en', hash: '#/planning' },
+  { file: 'coming-en.png', language: 'en', hash: '#/media' },
   { file: 'funnel-en.png', language: 'en', hash: '#/funnel', fullPage: true },
   { file: 'funnel-de.png', language: 'de', hash: '#/funnel', fullPage: true },
   // Cross-filtered: web selected in the split view, the other views follow.
@@ -39,6 +40,11 @@ const SHOTS = [
   // A link to a dashboard that is not there: the way out to the user's own data or the sample.
   { file: 'bundle-missing-en.png', language: 'en', hash: '?bundle=reports/missing/#/overview', failed: true },
   { file: 'unknown-page-de.png', language: 'de', hash: '#/planung' },
+  // The Planning page on the sample: desktop and phone, both languages (the simulation answered, its charts drawn).
+  { file: 'planning-en.png', language: 'en', hash: '#/planning', viewport: DESKTOP, fullPage: true },
+  { file: 'planning-de.png', language: 'de', hash: '#/planning', viewport: DESKTOP, fullPage: true },
+  { file: 'planning-phone-en.png', language: 'en', hash: '#/planning', viewport: PHONE, fullPage: true },
+  { file: 'planning-phone-de.png', language: 'de', hash: '#/planning', viewport: PHONE, fullPage: true },
   // The period's presets with the ranges they resolve to, and the data's last date beside them.
   { file: 'period-de.png', language: 'de', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
   { file: 'period-en.png', language: 'en', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
@@ -75,6 +81,10 @@ try {
     // The Overview (also where an unknown page lands): its chart drawn before the shot.
     // Its chart drawn and its entry animation over ('finished' sets data-rendered): a busy machine took longer than the fixed wait below.
     if (shot.hash.startsWith('#/overview') || shot.file.startsWith('unknown-page')) await page.waitForSelector('[data-testid="chart"][data-rendered] canvas');
+    if (shot.hash.startsWith('#/planning')) {
+      await page.waitForSelector('[data-testid="plan-probability"][data-state="ready"]', { timeout: 90_000 });
+      await page.waitForSelector('[data-testid="plan-distribution-chart"][data-rendered] canvas');
+    }
     if (shot.hash.startsWith('#/funnel')) {
       await page.waitForFunction(() => {
         const views = [...document.querySelectorAll('[data-view]')];

@@ -5,7 +5,7 @@ import { useViewState } from '../state/ViewStateContext';
 import { AppNav } from './AppNav';
 import { DataGate } from './DataGate';
 import { DataNoticeBanner } from './DataNoticeBanner';
-import { ComingPage, FunnelPage, ImportPage, OverviewPage, PageLoading, preloadPage } from './lazyPages';
+import { ComingPage, FunnelPage, ImportPage, OverviewPage, PageLoading, PlanningPage, preloadPage } from './lazyPages';
 import { StatusBar } from './StatusBar';
 import { useHashPage } from './useHashPage';
 
@@ -59,6 +59,10 @@ export function App() {
           ) : page === 'funnel' ? (
             <DataGate>
               <FunnelPage />
+            </DataGate>
+          ) : page === 'planning' ? (
+            <DataGate>
+              <PlanningPage />
             </DataGate>
           ) : page === 'import' ? (
             <ImportPage />

@@ -1,0 +1,71 @@
+import { useCallback, useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../../domain/leadFilter';
+import { applyEdits, NO_EDITS, planDefaults, type PlanDefaults, type PlanEdits, type PlanningHistory } from '../../../domain/planning';
+import { editsReducer } from './editsModel';
+import { InputsPanel } from './InputsPanel';
+import { MixPanel } from './MixPanel';
+import { PhasingPanel } from './PhasingPanel';
+import { planFigures } from './planFigures';
+import { PlanningContext, type PlanningState } from './planningState';
+import { PlanNotes } from './PlanNotes';
+import { PlanSummary } from './PlanSummary';
+import { ProbabilityPanel } from './ProbabilityPanel';
+import { ReverseFunnelPanel } from './ReverseFunnelPanel';
+import { TornadoPanel } from './TornadoPanel';
+import { usePlanFormat } from './usePlanFormat';
+import { useSimulation } from './useSimulation';
+
+interface WorkspaceProps {
+  readonly history: PlanningHistory;
+  readonly filter: LeadFilter;
+  readonly byUnit: boolean;
+  readonly onByUnit: (byUnit: boolean) => void;
+}
+
+/** planDefaults, or why there is nothing to plan (no plan year: no dates and no targets). */
+function defaultsOf(history: PlanningHistory, byUnit: boolean): PlanDefaults | null {
+  try {
+    return planDefaults(history, { byUnit });
+  } catch {
+    return null;
+  }
+}
+
+/** The plan: defaults from the history, the planner's edits over them, and every panel reading both. */
+export function PlanningWorkspace({ history, filter, byUnit, onByUnit }: WorkspaceProps) {
+  const { t } = useTranslation();
+  const defaults = useMemo(() => defaultsOf(history, byUnit), [history, byUnit]);
+  const [edits, dispatch] = useReducer(editsReducer, NO_EDITS);
+  const plan = useMemo(() => (defaults ? applyEdits(defaults.plan, edits) : null), [defaults, edits]);
+  // Deterministic figures: a few milliseconds, recomputed on every change of an input.
+  const figures = useMemo(() => (plan ? planFigures(plan) : null), [plan]);
+  const simulation = useSimulation(plan && plan.segments.length > 0 ? plan : null);
+  const setEdits = useCallback((next: PlanEdits) => dispatch({ type: 'replace', edits: next }), []);
+  const format = usePlanFormat(history.currency);
+  const state = useMemo<PlanningState | null>(
+    () => (defaults && plan && figures ? { history, defaults, edits, plan, figures, simulation, byUnit, filter, setEdits, dispatch } : null),
+    [history, defaults, edits, plan, figures, simulation, byUnit, filter, setEdits],
+  );
+
+  if (!defaults) return <p className="empty">{t('planning.noYear')}</p>;
+  if (!state || defaults.plan.segments.length === 0) return <p className="empty">{filter.length ? t('planning.noSegmentsFiltered') : t('planning.noSegments')}</p>;
+  return (
+    <PlanningContext.Provider value={state}>
+      {/* scenarios bar */}
+      <PlanNotes format={format} />
+      <PlanSummary format={format} />
+      <ReverseFunnelPanel format={format} />
+      <div className="planning-layout">
+        <InputsPanel format={format} onByUnit={onByUnit} />
+        <div className="planning-results">
+          <MixPanel format={format} />
+          <ProbabilityPanel format={format} />
+          <PhasingPanel format={format} />
+          <TornadoPanel format={format} />
+          {/* forecast panel */}
+        </div>
+      </div>
+    </PlanningContext.Provider>
+  );
+}
