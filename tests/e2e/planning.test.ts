@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
 import { foreignRequests, openApp, useBuiltApp } from './harness';
 
 /** One medium row of the inputs panel as its number fields show it. */
@@ -168,5 +169,64 @@ describe('the Planning page in headless Chromium', () => {
     expectConsistent(await figures(page), rows, await targetInputs(page));
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('compares two saved scenarios side by side, and a scenario link opens the same figures in a fresh browser', async () => {
+    const { page, errors, requests } = await openApp(app.browser, app.server.origin, '#/planning');
+    const base = await figures(page);
+    await page.fill('[data-testid="scenario-name"]', 'Base');
+    await page.click('[data-testid="scenario-save"]');
+
+    // A second plan: Web's planned leads doubled (typed), saved under its own name.
+    await page.click('[data-testid="plan-row"][data-medium="web"] summary');
+    const webLeads = page.locator('[data-testid="plan-row"][data-medium="web"] input[data-testid="plan-input"][data-field="leadsTotal"]');
+    const web = (await rowInputs(page)).find((r) => r.medium === 'web')!;
+    await webLeads.fill(String(2 * web.leads));
+    const more = await changedFrom(page, base.expected);
+    expectConsistent(more, await rowInputs(page), await targetInputs(page));
+    await page.fill('[data-testid="scenario-name"]', 'More web');
+    await page.click('[data-testid="scenario-save"]');
+    expect(await page.locator('[data-testid="scenario-row"]').count()).toBe(2);
+
+    // Both selected: the comparison shows each plan's own revenue, gap and probability (the saved
+    // plan not on screen is simulated apart, with the same runs and seed as the page).
+    for (const box of await page.locator('[data-testid="scenario-row"] input[type="checkbox"]').all()) await box.check();
+    await page.waitForSelector('[data-testid="scenario-comparison"] tr[data-figure="probability"] td[data-value]:nth-of-type(2)', { timeout: 60_000 });
+    const compared = async (figure: string) =>
+      page.$$eval(`[data-testid="scenario-comparison"] tr[data-figure="${figure}"] td`, (cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-comparison"] tr[data-figure="probability"] td[data-value]').length === 2, undefined, { timeout: 60_000 });
+    const revenue = await compared('revenue');
+    expect(revenue[0]).toBeCloseTo(base.expected, 0);
+    expect(revenue[1]).toBeCloseTo(more.expected, 0);
+    const gap = await compared('gap');
+    expect(gap[0]).toBeCloseTo(base.gap, 0);
+    expect(gap[1]).toBeCloseTo(more.gap, 0);
+    expect(await compared('probability')).toEqual([base.probability, more.probability]);
+
+    // The address bar carries the plan on screen (sc=) once the edits rest.
+    await page.waitForFunction(() => location.hash.includes('sc='), undefined, { timeout: 10_000 });
+    const link = page.url();
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    await page.close();
+
+    // A fresh profile (nothing saved, nothing cached) opens the same plan from the link alone.
+    const fresh = await launchChromium();
+    try {
+      const other = await fresh.context.newPage();
+      const otherErrors: string[] = [];
+      other.on('console', (message) => message.type() === 'error' && otherErrors.push(message.text()));
+      other.on('pageerror', (error) => otherErrors.push(error.message));
+      await other.goto(link);
+      const opened = await figures(other);
+      expect(opened.expected).toBeCloseTo(more.expected, 0);
+      expect(opened.gap).toBeCloseTo(more.gap, 0);
+      expect(opened.probability).toBe(more.probability);
+      expect((await rowInputs(other)).find((r) => r.medium === 'web')!.leads).toBe(2 * web.leads);
+      expect(await other.locator('[data-testid="scenario-other-data"]').count()).toBe(0);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -5,6 +5,10 @@ import { useViewState } from '../state/ViewStateContext';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import { usePlanningHistory } from './planning/usePlanningHistory';
 import { FiltersWhenReady } from './PreparedFigures';
+import type { ScenarioOptions } from '../../domain/planning/scenario';
+
+/** Rates per medium (per unit is a tick away), planned leads from the best source, the data's running year. */
+const PAGE_OPTIONS: ScenarioOptions = { byUnit: false, plannedLeadsFrom: 'auto', year: null };
 
 /**
  * The funnel planned backwards from the revenue target (DESIGN.md "Planning"): defaults measured
@@ -16,7 +20,7 @@ export function PlanningPage() {
   const { filterFor } = useViewState();
   const filter = filterFor(null);
   const history = usePlanningHistory(filter);
-  const [byUnit, setByUnit] = useState(false);
+  const [options, setOptions] = useState<ScenarioOptions>(PAGE_OPTIONS);
   return (
     <section aria-labelledby="page-title" className="page planning-page" data-testid="planning" data-ready={history.status === 'ready'}>
       <header className="page-header">
@@ -36,7 +40,7 @@ export function PlanningPage() {
           {t('planning.failed', { message: history.error })}
         </p>
       )}
-      {history.status === 'ready' && <PlanningWorkspace history={history.history} filter={filter} byUnit={byUnit} onByUnit={setByUnit} />}
+      {history.status === 'ready' && <PlanningWorkspace history={history.history} filter={filter} options={options} onOptions={setOptions} />}
     </section>
   );
 }

@@ -1,7 +1,11 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leadFilter';
-import { applyEdits, NO_EDITS, planDefaults, type PlanDefaults, type PlanEdits, type PlanningHistory } from '../../../domain/planning';
+import { applyEdits, NO_EDITS, type PlanEdits, type PlanningHistory } from '../../../domain/planning';
+import type { ScenarioOptions } from '../../../domain/planning/scenario';
+import { ForecastPanel } from './forecast/ForecastPanel';
+import { ScenariosBar } from './scenarios/ScenariosBar';
+import { defaultsFor, useScenarioFigures } from './useScenarioFigures';
 import { editsReducer } from './editsModel';
 import { InputsPanel } from './InputsPanel';
 import { MixPanel } from './MixPanel';
@@ -19,23 +23,17 @@ import { useSimulation } from './useSimulation';
 interface WorkspaceProps {
   readonly history: PlanningHistory;
   readonly filter: LeadFilter;
-  readonly byUnit: boolean;
-  readonly onByUnit: (byUnit: boolean) => void;
-}
-
-/** planDefaults, or why there is nothing to plan (no plan year: no dates and no targets). */
-function defaultsOf(history: PlanningHistory, byUnit: boolean): PlanDefaults | null {
-  try {
-    return planDefaults(history, { byUnit });
-  } catch {
-    return null;
-  }
+  /** What the defaults are made with (rates per unit or per medium, planned leads' source, plan year). */
+  readonly options: ScenarioOptions;
+  readonly onOptions: (options: ScenarioOptions) => void;
 }
 
 /** The plan: defaults from the history, the planner's edits over them, and every panel reading both. */
-export function PlanningWorkspace({ history, filter, byUnit, onByUnit }: WorkspaceProps) {
+export function PlanningWorkspace({ history, filter, options, onOptions }: WorkspaceProps) {
   const { t } = useTranslation();
-  const defaults = useMemo(() => defaultsOf(history, byUnit), [history, byUnit]);
+  const { byUnit } = options;
+  // null: no plan year (no dates and no targets), so nothing to plan.
+  const defaults = useMemo(() => defaultsFor(history, options), [history, options]);
   const [edits, dispatch] = useReducer(editsReducer, NO_EDITS);
   const plan = useMemo(() => (defaults ? applyEdits(defaults.plan, edits) : null), [defaults, edits]);
   // Deterministic figures: a few milliseconds, recomputed on every change of an input.
@@ -43,6 +41,15 @@ export function PlanningWorkspace({ history, filter, byUnit, onByUnit }: Workspa
   const simulation = useSimulation(plan && plan.segments.length > 0 ? plan : null);
   const setEdits = useCallback((next: PlanEdits) => dispatch({ type: 'replace', edits: next }), []);
   const format = usePlanFormat(history.currency);
+  const onByUnit = useCallback((next: boolean) => onOptions({ ...options, byUnit: next }), [options, onOptions]);
+  const openScenario = useCallback(
+    (next: PlanEdits, nextOptions: ScenarioOptions) => {
+      onOptions(nextOptions);
+      setEdits(next);
+    },
+    [onOptions, setEdits],
+  );
+  const scenarioFigures = useScenarioFigures(history, { edits, options, simulation });
   const state = useMemo<PlanningState | null>(
     () => (defaults && plan && figures ? { history, defaults, edits, plan, figures, simulation, byUnit, filter, setEdits, dispatch } : null),
     [history, defaults, edits, plan, figures, simulation, byUnit, filter, setEdits],
@@ -52,7 +59,7 @@ export function PlanningWorkspace({ history, filter, byUnit, onByUnit }: Workspa
   if (!state || defaults.plan.segments.length === 0) return <p className="empty">{filter.length ? t('planning.noSegmentsFiltered') : t('planning.noSegments')}</p>;
   return (
     <PlanningContext.Provider value={state}>
-      {/* scenarios bar */}
+      <ScenariosBar edits={edits} options={options} history={history} onOpen={openScenario} figures={scenarioFigures} />
       <PlanNotes format={format} />
       <PlanSummary format={format} />
       <ReverseFunnelPanel format={format} />
@@ -63,7 +70,7 @@ export function PlanningWorkspace({ history, filter, byUnit, onByUnit }: Workspa
           <ProbabilityPanel format={format} />
           <PhasingPanel format={format} />
           <TornadoPanel format={format} />
-          {/* forecast panel */}
+          <ForecastPanel history={history} plan={state.plan} />
         </div>
       </div>
     </PlanningContext.Provider>

@@ -421,7 +421,7 @@ export function ScenariosBar({ edits, options, history, onOpen, figures }: Scena
                     {row.values.map((value, i) => {
                       const delta = row.deltas[i];
                       return (
-                        <td key={comparison.scenarios[i]!.id} className="num" data-best={row.best === i || undefined}>
+                        <td key={comparison.scenarios[i]!.id} className="num" data-best={row.best === i || undefined} data-value={value ?? undefined}>
                           {row.best === i ? <strong>{figureText(row.figure, value)}</strong> : figureText(row.figure, value)}
                           {row.best === i && <small> ({t('scenarios.best')})</small>}
                           {i > 0 && delta !== null && delta !== undefined && (
