@@ -86,40 +86,13 @@ function precompressedPreview(): Plugin {
 }
 
 /**
- * The engine's boot script (src/ui/bootEngine.ts) as an entry of its own, put into index.html before
- * the app's: it runs as soon as its few bytes arrive, so the engine's wasm is fetched and compiled
- * while the app's ~200 KB of JS download and evaluate. As part of the app's entry it ran only after
- * all of them had loaded. (In development main.tsx starts the engine itself.)
- */
-function engineBootFirst(): Plugin {
-  const boot = 'src/ui/bootEngine.ts';
-  let base = '/';
-  return {
-    name: 'leadloop-engine-boot-first',
-    apply: 'build',
-    config: () => ({ build: { rollupOptions: { input: { index: 'index.html', boot } } } }),
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith(boot));
-        if (!chunk) throw new Error(`the build has no chunk for ${boot}`);
-        return [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src: `${base}${chunk.fileName}` }, injectTo: 'head-prepend' }];
-      },
-    },
-  };
-}
-
-/**
  * LEADLOOP_PREVIEW_ISOLATION=off serves the preview without COOP/COEP (so the app picks the
  * single-threaded eh bundle): bench:startup --engine eh compares the two bundles' start-up.
  */
 const previewHeaders = process.env.LEADLOOP_PREVIEW_ISOLATION === 'off' ? {} : isolationHeaders;
 
 export default defineConfig({
-  plugins: [react(), engineBootFirst(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), precompressedBuild(), precompressedPreview()],
+  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), precompressedBuild(), precompressedPreview()],
   define: {
     // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
     // opens it without probing for a file that usually is not there.

@@ -3,8 +3,9 @@ import { Table, type RecordBatch } from 'apache-arrow';
 // The engine's files are bundled and served by the app itself: never a CDN.
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { crashGuard, type CrashGuard } from './crashGuard';
-import { ENGINE_WASM, takeEngineWorker } from './earlyEngine';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
@@ -15,33 +16,37 @@ import type { Db, FileSource, QueryOptions } from './types';
 /** Sent queries report progress (read_csv: bytes read) from the start; measured every ~0.4 s. */
 const PROGRESS_SETTINGS = ['SET enable_progress_bar = true', 'SET enable_progress_bar_print = true', 'SET progress_bar_time = 0'];
 
+/**
+ * The single-threaded bundles only: duckdb-wasm's threaded "coi" bundle was ready after 10.2 s against
+ * 5.3 s for "eh" on a quiet 2-core machine (`npm run bench:startup`; it starts a pthread worker per
+ * core, each loading its script and instantiating the module), and its threads could not read a
+ * registered File ("No HTML5 file registered", "offset is out of bounds", "Reader is not file"), so
+ * files were scanned on one thread anyway. selectBundle picks eh where WebAssembly exceptions exist.
+ */
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+function bundleName(bundle: duckdb.DuckDBBundle): string {
+  return bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+}
+
 /** A worker with the engine's wasm fetched, compiled and instantiated: what takes long at start-up. */
 interface Instantiated {
-  readonly name: 'eh' | 'mvp';
+  readonly bundle: duckdb.DuckDBBundle;
   readonly engine: duckdb.AsyncDuckDB;
   readonly crash: CrashGuard;
 }
 
-async function instantiateOn(name: Instantiated['name'], worker: Worker, wasm: string): Promise<Instantiated> {
+async function instantiate(): Promise<Instantiated> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker in the selected bundle');
+  const worker = new Worker(bundle.mainWorker);
   const crash = crashGuard(worker);
   const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await engine.instantiate(wasm);
-  return { name, engine, crash };
-}
-
-/**
- * The eh engine on the worker the boot script started (earlyEngine.ts); a browser without
- * WebAssembly exception handling (older than ~2022) gets the mvp bundle instead.
- */
-async function instantiate(): Promise<Instantiated> {
-  const worker = takeEngineWorker();
-  try {
-    return await instantiateOn('eh', worker, ENGINE_WASM);
-  } catch (error) {
-    worker.terminate();
-    if ((await duckdb.getPlatformFeatures()).wasmExceptions) throw error;
-    return instantiateOn('mvp', new Worker(mvpWorker), mvpWasm);
-  }
+  await engine.instantiate(bundle.mainModule);
+  return { bundle, engine, crash };
 }
 
 /** The engine started by startBrowserEngine, until openBrowserDb takes it. */
@@ -58,15 +63,11 @@ export function startBrowserEngine(): void {
   started.catch(() => undefined);
 }
 
-/**
- * duckdb-wasm in its web worker, on one thread. The threaded (coi) bundle is not used: it started
- * twice as slowly, and its threads could not read a registered File ("No HTML5 file registered",
- * "offset is out of bounds", "Reader is not file"), so files were scanned on one thread anyway.
- */
+/** duckdb-wasm in its web worker, on one thread (see BUNDLES). */
 export async function openBrowserDb(): Promise<Db> {
   const early = started;
   started = null;
-  const { name, engine, crash } = await (early ?? instantiate());
+  const { bundle, engine, crash } = await (early ?? instantiate());
   await engine.open({
     maximumThreads: 1,
     query: { castDecimalToDouble: true },
@@ -156,7 +157,7 @@ export async function openBrowserDb(): Promise<Db> {
   const turns = serialTurns();
   const onConnection = <T>(call: () => Promise<T>, turn?: Turn) => turns.call(turn, () => guard(call));
   return {
-    engine: `duckdb-wasm ${version} (${name}, 1 thread)`,
+    engine: `duckdb-wasm ${version} (${bundleName(bundle)}, 1 thread)`,
     query: (q, options) => onConnection(() => query(q, options), options?.turn),
     exclusive: turns.run,
     // A connection of its own: it may run beside the app's.

@@ -38,10 +38,9 @@ export const CSP_HEADER = serialise({ ...DIRECTIVES, ...HEADER_ONLY });
 /**
  * duckdb-wasm's Emscripten workers eval their EM_ASM snippets when they start (measured: the
  * engine fails to open without it). A worker's policy is the one its own script arrives with, so
- * only these files get 'unsafe-eval' (engineWorker is the app's wrapper that loads duckdb-wasm's worker
- * script into its own scope, see src/db/engineWorker.ts); they still may connect nowhere but the app's origin.
+ * only these files get 'unsafe-eval'; they still may connect nowhere but the app's origin.
  */
-const DUCKDB_WORKER = /\/(duckdb-browser-[a-z]+(\.pthread)?\.worker|engineWorker-)[^/]*\.js$/;
+const DUCKDB_WORKER = /\/duckdb-browser-[a-z]+(\.pthread)?\.worker[^/]*\.js$/;
 const DUCKDB_WORKER_HEADER = serialise({ ...DIRECTIVES, 'script-src': ["'self'", "'unsafe-eval'"], ...HEADER_ONLY });
 
 /** The header for a response of the app, by its path: the strict policy, or the duckdb workers' one. */

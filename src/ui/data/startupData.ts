@@ -6,7 +6,6 @@ import { refreshLeadFacts } from '../../services/leadFacts';
 import { registerLookups, type LookupKey, type LookupSpec } from '../../services/lookups';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { parsePreparedFigures, type PreparedFigures } from '../../domain/preparedFigures';
-import { prefetchBundle } from './bundlePrefetch';
 import { bundleFromQuery, fetchManifest, fetchPreparedFigures, loadBundle, type BundleLocation, type ManifestReader } from './publishedBundle';
 
 /** Where the loaded data came from: decides what the user may do with it. */
@@ -100,14 +99,12 @@ export async function prepareStartupFigures(
       if (fromQuery === 'foreign') return null;
       const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
       const manifest = published ? await readManifest(published) : null;
-      if (published && manifest) prefetchBundle(published.url, manifest);
       if (published && manifest) return withFigures(await fetchPreparedFigures(published, manifest), 'published', manifest.createdAt);
     }
     const stored = await (await storeOpened)?.storedFigures();
     if (stored?.stored) return withFigures(parsePreparedFigures(stored.figures, DEFAULT_PIPELINE), 'import', stored.savedAt ?? '');
     const sample = { ...here(SAMPLE_FOLDER), required: true };
     const manifest = await readManifest(sample);
-    if (manifest) prefetchBundle(sample.url, manifest);
     return manifest ? withFigures(await fetchPreparedFigures(sample, manifest), 'sample', manifest.createdAt) : null;
   } catch {
     return null;

@@ -6,6 +6,10 @@ import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import { usePlanningHistory } from './planning/usePlanningHistory';
 import { FiltersWhenReady } from './PreparedFigures';
 import type { ScenarioOptions } from '../../domain/planning/scenario';
+import { addPlanningTexts } from '../i18n/planningTexts';
+
+// Before the page renders: its words come with its chunk.
+addPlanningTexts();
 
 /** Rates per medium (per unit is a tick away), planned leads from the best source, the data's running year. */
 const PAGE_OPTIONS: ScenarioOptions = { byUnit: false, plannedLeadsFrom: 'auto', year: null };

@@ -421,7 +421,7 @@ for (const size of sizes) for (const style of styles) datasets.push(await datase
 
 log('building the bench page with Vite');
 const page = await buildPage(path.join(import.meta.dirname, 'page'));
-assertEmitted(page, [/duckdb-eh.*\.wasm$/, /duckdb-browser-eh\.worker.*\.js$/, /engineWorker.*\.js$/]);
+assertEmitted(page, [/duckdb-eh.*\.wasm$/, /duckdb-browser-eh\.worker.*\.js$/]);
 const server = await serveStatic(page.outDir);
 log(`serving ${page.outDir} at ${server.origin} (COOP/COEP)`);
 

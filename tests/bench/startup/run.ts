@@ -62,7 +62,7 @@ interface Visit {
   readonly firstFigureMs: number;
   readonly readyMs: number;
   readonly engine: string;
-  /** Bytes the page got over the wire, by its resource timings (the engine's wasm included: the page fetches and compiles it; workers' own fetches not). */
+  /** Bytes the page (not its workers: the engine's wasm is fetched by its worker) got over the wire, by its resource timings. */
   readonly transferredKb: number;
   readonly cachedFiles: number;
 }

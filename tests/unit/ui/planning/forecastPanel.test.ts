@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { PlanningHistory } from '../../../../src/domain/planning/history';
 import { de } from '../../../../src/ui/i18n/de';
 import { en } from '../../../../src/ui/i18n/en';
+import { planningDe } from '../../../../src/ui/i18n/planning.de';
+import { planningEn } from '../../../../src/ui/i18n/planning.en';
 import { ForecastPanel } from '../../../../src/ui/pages/planning/forecast/ForecastPanel';
 import { everyMonth, plan, segment } from '../../domain/planning/planFixtures';
 
 async function render(language: 'de' | 'en', history: PlanningHistory) {
   const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({ resources: { de: { translation: de }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false } });
+  await i18n.use(initReactI18next).init({ resources: { de: { translation: { ...de, ...planningDe } }, en: { translation: { ...en, ...planningEn } } }, lng: language, interpolation: { escapeValue: false } });
   // A: 10 leads a month at 100 revenue each, landing a month later; target 20000 → it will miss. B: target 0 → met.
   const p = plan([segment({ medium: 'web', unit: 'A', rates: [0.5, 0.5, 0.4, 1], dealSize: 1000, lag: [0, 1], leads: everyMonth(10) }), segment({ medium: 'event', unit: 'B' })], {
     targets: { A: 20_000, B: 0 },
