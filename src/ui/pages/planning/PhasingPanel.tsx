@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
+import { useSettledValue } from './useSettledValue';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../charts/Chart';
 import { phasingOption } from '../../charts/planning/phasingOption';
@@ -10,7 +11,7 @@ export function PhasingPanel({ format }: { format: PlanFormat }) {
   const { t } = useTranslation();
   const { figures: current, defaults } = usePlanning();
   // Redrawn after the inputs and tables have answered a slider step, in a render of its own.
-  const figures = useDeferredValue(current);
+  const figures = useSettledValue(current);
   const { phasing, monthlyTarget } = figures;
   const { total } = phasing;
   const inYear = total.months.reduce((a, b) => a + b, 0);

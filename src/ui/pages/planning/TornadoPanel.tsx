@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
+import { useSettledValue } from './useSettledValue';
 import { useTranslation } from 'react-i18next';
 import type { SensitivityInput } from '../../../domain/planning';
 import { Chart } from '../../charts/Chart';
@@ -17,7 +18,7 @@ export function TornadoPanel({ format }: { format: PlanFormat }) {
   const mediumLabel = useMediumLabel();
   const { stageLabel } = useFilterLabels();
   // Redrawn after the inputs and tables have answered a slider step, in a render of its own.
-  const figures = useDeferredValue(usePlanning().figures);
+  const figures = useSettledValue(usePlanning().figures);
   const { sensitivity } = figures;
   const labelOf = (input: SensitivityInput) =>
     input.kind === 'volume'

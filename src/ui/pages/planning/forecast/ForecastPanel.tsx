@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useSettledValue } from '../useSettledValue';
 import { useTranslation } from 'react-i18next';
 import { pipelineForecast, type ForecastFigures } from '../../../../domain/planning/forecast';
 import type { PlanningHistory } from '../../../../domain/planning/history';
@@ -27,7 +28,9 @@ export function ForecastPanel({ history, plan }: ForecastPanelProps) {
   const lang = i18n.language;
   const mediumLabel = useMediumLabel();
   const currency = history.currency;
-  const forecast = useMemo(() => pipelineForecast(history, plan), [history, plan]);
+  // A slider's step redraws the inputs first; the forecast and its chart follow in a render of lower priority.
+  const shownPlan = useSettledValue(plan);
+  const forecast = useMemo(() => pipelineForecast(history, shownPlan), [history, shownPlan]);
   const year = plan.months[0]?.slice(0, 4) ?? '';
   const money = (v: number | null) => (v === null ? '–' : formatMoney(lang, v, currency));
   const compact = (v: number) => formatMoney(lang, v, currency, true);

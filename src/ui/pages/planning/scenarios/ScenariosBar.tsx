@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planDefaults } from '../../../../domain/planning/defaults';
 import type { PlanEdits } from '../../../../domain/planning/edits';
@@ -206,11 +206,13 @@ export function ScenariosBar({ edits, options, history, onOpen, figures }: Scena
   const scenarioLinkText = (s: Scenario) => encodeScenario({ name: s.name, edits: s.edits, options: s.options, dataFingerprint: s.dataFingerprint });
 
   // --- Comparison ---
+  // A slider's step must not wait for the comparison (each compared plan's defaults are made again): it follows later.
+  const shownFigures = useDeferredValue(figures);
   // Saved scenarios do not change with the plan on screen: recomputed when the list, the ticks or `figures` change.
   const comparison: Comparison | null = useMemo(() => {
     const compared = scenarios.filter((s) => selected.has(s.id));
-    return compared.length >= 2 ? compareScenarios(compared.map((s) => ({ id: s.id, name: s.name, figures: figures(s.edits, s.options) }))) : null;
-  }, [scenarios, selected, figures]);
+    return compared.length >= 2 ? compareScenarios(compared.map((s) => ({ id: s.id, name: s.name, figures: shownFigures(s.edits, s.options) }))) : null;
+  }, [scenarios, selected, shownFigures]);
   const headers: ComparisonHeaders = {
     scenario: t('scenarios.headers.scenario'),
     revenue: t('scenarios.headers.revenue'),
