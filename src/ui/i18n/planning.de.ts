@@ -88,7 +88,7 @@ export const planningDe: PlanningMessages = {
     onTrack: 'auf Kurs',
     noTarget: 'kein Ziel',
     afterYear: 'Landet nach {{year}}: {{pipeline}} aus der offenen Pipeline und {{plan}} aus dem Plan.',
-    timingNote: 'Zeitpunkt: Ein offener Lead, der vor einigen Monaten entstand, wurde in diesen Monaten nicht gewonnen; sein Umsatz wird über den Rest der Dauer Lead → gewonnen ab seinem Alter verteilt. Die Wahrscheinlichkeit seiner Stufe ist die aller Leads, für sein Alter nicht gesenkt – ein alter Lead wird also eher zu hoch bewertet.',
+    timingNote: 'Zeitpunkt: Ein offener Lead, der vor einigen Monaten entstand, wurde in diesen Monaten nicht gewonnen; sein Umsatz wird über den Rest der Dauer Lead → gewonnen ab seinem Alter verteilt. Auch seine Chance sinkt mit dem Alter: Von den Leads seiner Stufe gewinnt man einen Teil erst später, die übrigen bleiben offen, bis jemand sie schließt – je älter der Lead, desto eher gehört er zu diesen.',
     stale: '{{leads}} offene Leads ({{value}}) sind liegengeblieben und zählen nicht als Pipeline, weder in der Prognose noch in der Abdeckung: Ihre Kohorte ist reif (seit Monatsende ist mindestens das p90 der Dauer Lead → gewonnen vergangen, {{days}} Tage), oder sie sind älter als jede Dauer Lead → gewonnen ihres Mediums.',
     staleUndated: 'Davon haben {{leads}} kein Erstellungsdatum: Ihr Alter ist unbekannt, also zählen auch sie nicht als Pipeline.',
     unmatched: '{{leads}} offene Leads aus Medien ohne Historie haben keine Wahrscheinlichkeit und fehlen in der Prognose.',

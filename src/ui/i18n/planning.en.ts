@@ -88,7 +88,7 @@ export const planningEn = {
     onTrack: 'on track',
     noTarget: 'no target',
     afterYear: 'Lands after {{year}}: {{pipeline}} from the open pipeline and {{plan}} from the plan.',
-    timingNote: 'Timing: an open lead created some months ago has not been won in those months, so its revenue is spread over what is left of the lead → won lag from its age on. Its stage’s probability is that of all leads, not lowered for its age, so an old lead may be rated high.',
+    timingNote: 'Timing: an open lead created some months ago has not been won in those months, so its revenue is spread over what is left of the lead → won lag from its age on. Its chance falls with its age too: of the leads at its stage some are won later and the rest stay open until someone closes them, and the older a lead, the likelier it is one of those.',
     stale: '{{leads}} open leads ({{value}}) are stale and not counted as pipeline, neither in the forecast nor in the coverage: their cohort is mature (at least the p90 of lead → won lag, {{days}} days, has passed since their month ended), or they are older than any lead → won lag of their medium.',
     staleUndated: 'Of these, {{leads}} have no created date: their age is unknown, so they are not counted as pipeline either.',
     unmatched: '{{leads}} open leads of media without history have no probability and are not in the forecast.',

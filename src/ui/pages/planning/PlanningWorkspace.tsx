@@ -70,9 +70,9 @@ export function PlanningWorkspace({ history, filter, options, onOptions }: Works
           <ProbabilityPanel format={format} />
           <PhasingPanel format={format} />
           <TornadoPanel format={format} />
-          <ForecastPanel history={history} plan={state.plan} />
         </div>
       </div>
+      <ForecastPanel history={history} plan={state.plan} />
     </PlanningContext.Provider>
   );
 }
