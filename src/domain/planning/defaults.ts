@@ -60,6 +60,13 @@ export interface SegmentProvenance {
   readonly costPerLead: { readonly campaigns: number; readonly campaignLeads: number; readonly source: 'campaigns' | 'none' };
 }
 
+/** A note on the data behind the defaults, as data: the page words it in the user's language. */
+export type PlanWarning =
+  | { readonly kind: 'campaignUndated'; readonly campaign: string }
+  | { readonly kind: 'plannedLeadsNowhere'; readonly by: 'unit' | 'medium'; readonly key: string; readonly leads: number }
+  | { readonly kind: 'plannedLeadsPartial'; readonly key: string; readonly covered: number; readonly months: number }
+  | { readonly kind: 'targetPeriodUnreadable'; readonly unit: string; readonly period: string };
+
 export interface PlanDefaults {
   readonly plan: Plan;
   readonly year: number;
@@ -68,7 +75,7 @@ export interface PlanDefaults {
   /** Aligned with plan.segments. */
   readonly segments: readonly SegmentProvenance[];
   /** Things the page should show: periods it could not read, planned leads with nowhere to go, … */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly PlanWarning[];
 }
 
 const sum = (values: Iterable<number>): number => {
@@ -196,7 +203,7 @@ export function planDefaults(history: PlanningHistory, options: PlanDefaultsOpti
   const year = planYear(history, options.year);
   const months = monthsOfYear(year);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const warnings: string[] = [];
+  const warnings: PlanWarning[] = [];
   const segments = history.segments;
   const unitOf = (s: { unit: string | null }): string => s.unit ?? NO_UNIT;
 
@@ -239,7 +246,7 @@ export function planDefaults(history: PlanningHistory, options: PlanDefaultsOpti
     }
   } else if (source === 'campaigns') {
     for (const c of campaignsWithLeads) {
-      if (c.start === null && c.end === null) warnings.push(`Campaign ${c.campaignId} has no dates: its planned leads are spread over the plan year.`);
+      if (c.start === null && c.end === null) warnings.push({ kind: 'campaignUndated', campaign: c.campaignId });
       const ms = campaignMonths(c, months);
       for (const m of ms) {
         add(c.medium, m, (c.plannedLeads as number) / ms.length);
@@ -250,12 +257,12 @@ export function planDefaults(history: PlanningHistory, options: PlanDefaultsOpti
   for (const [key, row] of planned) {
     const members = segments.map((s, i) => ((source === 'targets' ? unitOf(s) : s.medium) === key ? i : -1)).filter((i) => i >= 0);
     if (members.length === 0) {
-      warnings.push(`Planned leads for ${source === 'targets' ? 'unit' : 'medium'} "${key}" (${sum(row)}) have no segment in the data to go to.`);
+      warnings.push({ kind: 'plannedLeadsNowhere', by: source === 'targets' ? 'unit' : 'medium', key, leads: sum(row) });
       continue;
     }
     const share = shares(members, last12);
     const monthsCovered = covered.get(key) ?? new Set<number>();
-    if (monthsCovered.size < months.length) warnings.push(`Planned leads for "${key}" cover ${monthsCovered.size} of ${months.length} months; the rest is last year's volume.`);
+    if (monthsCovered.size < months.length) warnings.push({ kind: 'plannedLeadsPartial', key, covered: monthsCovered.size, months: months.length });
     for (const i of members) {
       for (const m of monthsCovered) leads[i]![m] = (row[m] ?? 0) * (share.get(i) ?? 0);
       leadsSource[i] = source;
@@ -275,7 +282,7 @@ export function planDefaults(history: PlanningHistory, options: PlanDefaultsOpti
   for (const t of history.targets) {
     const ms = periodMonths(t.period);
     if (!ms) {
-      warnings.push(`Target period "${t.period}" of unit "${t.unit}" is neither yyyy-mm nor yyyy-Qn; it is left out.`);
+      warnings.push({ kind: 'targetPeriodUnreadable', unit: t.unit, period: t.period });
       continue;
     }
     for (const m of inYear(ms)) {

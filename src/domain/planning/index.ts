@@ -7,7 +7,7 @@ export { estimateBetaPrior, shrink } from './shrinkage';
 export type { BetaPrior, Counts, ShrinkageOptions, ShrunkRate } from './shrinkage';
 export { DAYS_PER_MONTH, lagMonthProbabilities, mergeHistograms } from './lag';
 export { planDefaults } from './defaults';
-export type { PlanDefaults, PlanDefaultsOptions, PlannedLeadsSource, RateProvenance, SegmentProvenance } from './defaults';
+export type { PlanDefaults, PlanDefaultsOptions, PlanWarning, PlannedLeadsSource, RateProvenance, SegmentProvenance } from './defaults';
 export { applyEdits, NO_EDITS, segmentKey, shiftLag, unmatchedEdits } from './edits';
 export type { PlanEdits, SegmentEdit } from './edits';
 export { reverseFunnel, stageCounts } from './reverseFunnel';

@@ -114,6 +114,13 @@ export const planningDe: PlanningMessages = {
     plannedFrom: { targets: 'aus der Zieltabelle', campaigns: 'aus den geplanten Leads der Kampagnen', lastYear: 'wie in den letzten 12 Monaten' },
     mediumFilter: 'Der Medium-Filter beschränkt den Plan auf {{media}}: Nur die Leads dieser Medien werden geplant, die Ziele bleiben die ganzen Ziele der Vertriebseinheiten.',
     filtered: 'Die Filter beschränken die Leads, an denen Quoten, Auftragswerte und Volumen gemessen werden.',
+    warning: {
+      campaignUndated: 'Kampagne {{campaign}} hat keine Daten: Ihre geplanten Leads werden über das Planjahr verteilt.',
+      plannedLeadsNowhere: 'Geplante Leads für {{by}} „{{key}}“ ({{leads}}) haben in den Daten kein Segment, dem sie zugeordnet werden können.',
+      plannedLeadsPartial: 'Geplante Leads für „{{key}}“ decken {{covered}} von {{months}} Monaten ab; der Rest ist das Volumen des Vorjahres.',
+      targetPeriodUnreadable: 'Zielzeitraum „{{period}}“ der Vertriebseinheit „{{unit}}“ ist weder ein Monat (jjjj-mm) noch ein Quartal (jjjj-Qn); er bleibt unberücksichtigt.',
+      by: { unit: 'Vertriebseinheit', medium: 'Medium' },
+    },
     warnings_one: '{{count}} Hinweis zu den Daten hinter den Vorgabewerten',
     warnings_other: '{{count}} Hinweise zu den Daten hinter den Vorgabewerten',
     unmatched_one: '{{count}} Änderung nennt ein Medium und eine Vertriebseinheit, die es in den Daten nicht gibt: Sie wird ignoriert.',

@@ -114,6 +114,13 @@ export const planningEn = {
     plannedFrom: { targets: 'from the targets table', campaigns: "from the campaigns' planned leads", lastYear: 'same as the last 12 months' },
     mediumFilter: "The medium filter narrows the plan to {{media}}: only these media's leads are planned, while the targets stay the sales units' whole targets.",
     filtered: 'The filters narrow the leads the rates, deal sizes and volumes are measured on.',
+    warning: {
+      campaignUndated: 'Campaign {{campaign}} has no dates: its planned leads are spread over the plan year.',
+      plannedLeadsNowhere: 'Planned leads for {{by}} “{{key}}” ({{leads}}) have no segment in the data to go to.',
+      plannedLeadsPartial: 'Planned leads for “{{key}}” cover {{covered}} of {{months}} months; the rest is last year’s volume.',
+      targetPeriodUnreadable: 'Target period “{{period}}” of unit “{{unit}}” is neither a month (yyyy-mm) nor a quarter (yyyy-Qn); it is left out.',
+      by: { unit: 'sales unit', medium: 'medium' },
+    },
     warnings_one: '{{count}} note on the data behind the defaults',
     warnings_other: '{{count}} notes on the data behind the defaults',
     unmatched_one: '{{count}} edit names a medium and sales unit the data does not have: it is ignored.',

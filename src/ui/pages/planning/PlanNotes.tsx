@@ -32,9 +32,10 @@ export function PlanNotes({ format }: { format: PlanFormat }) {
         <details className="plan-warnings">
           <summary>{t('planning.warnings', { count: defaults.warnings.length })}</summary>
           <ul>
-            {defaults.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
+            {defaults.warnings.map((w) => {
+              const text = t(`planning.warning.${w.kind}`, { ...w, by: w.kind === 'plannedLeadsNowhere' ? t(`planning.warning.by.${w.by}`) : undefined, leads: w.kind === 'plannedLeadsNowhere' ? format.count(w.leads) : undefined } as Record<string, unknown>);
+              return <li key={text}>{text}</li>;
+            })}
           </ul>
         </details>
       )}

@@ -167,7 +167,7 @@ describe('planDefaults', () => {
       North: { '2026-01': 30_000, '2026-02': 30_000, '2026-03': 30_000, '2026-07': 10_000 },
       South: { '2026-04': 10_000, '2026-05': 10_000, '2026-06': 10_000 },
     });
-    expect(result.warnings.some((w) => w.includes('H1 2026'))).toBe(true);
+    expect(result.warnings).toContainEqual({ kind: 'targetPeriodUnreadable', unit: expect.any(String), period: 'H1 2026' });
   });
 
   it('caps extra leads per medium at its planned leads by default', () => {
