@@ -52,6 +52,8 @@ async function tabThrough(page: Page): Promise<{ reached: number; missed: string
     const all = [...document.querySelectorAll<HTMLElement>('a[href], button, select, input:not([type="hidden"]), textarea, summary, [tabindex]')].filter((e) => {
       if (e.tabIndex < 0 || (e as HTMLButtonElement).disabled || e.closest('[inert]')) return false;
       if (e.getClientRects().length === 0 || getComputedStyle(e).visibility === 'hidden') return false;
+      // The content of a closed <details> keeps its boxes in Chromium (content-visibility: hidden) but is not shown.
+      if (!e.checkVisibility()) return false;
       // Only the checked radio of a group is a Tab stop (or the first, when none is).
       if (e instanceof HTMLInputElement && e.type === 'radio' && !e.checked) return false;
       return true;

@@ -19,7 +19,8 @@ export interface ScenarioOptions {
   readonly year: number | null;
 }
 
-export const DEFAULT_SCENARIO_OPTIONS: ScenarioOptions = { byUnit: true, plannedLeadsFrom: 'auto', year: null };
+/** The Planning page's own start: rates per medium, planned leads from the best source, the data's running year. */
+export const DEFAULT_SCENARIO_OPTIONS: ScenarioOptions = { byUnit: false, plannedLeadsFrom: 'auto', year: null };
 
 export interface Scenario {
   readonly id: string;

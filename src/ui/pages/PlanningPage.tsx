@@ -5,14 +5,12 @@ import { useViewState } from '../state/ViewStateContext';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import { usePlanningHistory } from './planning/usePlanningHistory';
 import { FiltersWhenReady } from './PreparedFigures';
-import type { ScenarioOptions } from '../../domain/planning/scenario';
+import { DEFAULT_SCENARIO_OPTIONS, type ScenarioOptions } from '../../domain/planning/scenario';
 import { addPlanningTexts } from '../i18n/planningTexts';
 
 // Before the page renders: its words come with its chunk.
 addPlanningTexts();
 
-/** Rates per medium (per unit is a tick away), planned leads from the best source, the data's running year. */
-const PAGE_OPTIONS: ScenarioOptions = { byUnit: false, plannedLeadsFrom: 'auto', year: null };
 
 /**
  * The funnel planned backwards from the revenue target (DESIGN.md "Planning"): defaults measured
@@ -24,7 +22,7 @@ export function PlanningPage() {
   const { filterFor } = useViewState();
   const filter = filterFor(null);
   const history = usePlanningHistory(filter);
-  const [options, setOptions] = useState<ScenarioOptions>(PAGE_OPTIONS);
+  const [options, setOptions] = useState<ScenarioOptions>(DEFAULT_SCENARIO_OPTIONS);
   return (
     <section aria-labelledby="page-title" className="page planning-page" data-testid="planning" data-ready={history.status === 'ready'}>
       <header className="page-header">

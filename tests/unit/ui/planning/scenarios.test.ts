@@ -86,7 +86,7 @@ describe('opening a scenario', () => {
     expect(isUnchanged({ segments: {}, targets: {}, extraLeadCaps: {} }, DEFAULT_SCENARIO_OPTIONS)).toBe(true);
     expect(isUnchanged({ segments: {}, targets: {}, extraLeadCaps: {}, margin: 0.5 }, DEFAULT_SCENARIO_OPTIONS)).toBe(false);
     expect(isUnchanged(edits, DEFAULT_SCENARIO_OPTIONS)).toBe(false);
-    expect(isUnchanged({ segments: {}, targets: {}, extraLeadCaps: {} }, { ...DEFAULT_SCENARIO_OPTIONS, byUnit: false })).toBe(false);
+    expect(isUnchanged({ segments: {}, targets: {}, extraLeadCaps: {} }, { ...DEFAULT_SCENARIO_OPTIONS, byUnit: true })).toBe(false);
   });
 });
 

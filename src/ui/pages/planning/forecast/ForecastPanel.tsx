@@ -98,7 +98,8 @@ export function ForecastPanel({ history, plan }: ForecastPanelProps) {
       <h2 id="forecast-title">{t('forecast.title', { year })}</h2>
       <p className="muted">{t('forecast.asOf', { date: formatDate(lang, forecast.asOf), month: formatMonth(lang, forecast.asOfMonth) })}</p>
 
-      <div className="table-scroll">
+      {/* Focusable: a table wider than a phone scrolls inside its panel, and must by keyboard too. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('forecast.byUnit')}>
         <table className="data-table" data-testid="forecast-units">
           <caption className="visually-hidden">{t('forecast.byUnit')}</caption>
           <thead>
@@ -153,7 +154,7 @@ export function ForecastPanel({ history, plan }: ForecastPanelProps) {
       <Chart option={option} label={t('forecast.chartLabel')} height={300} testId="forecast-chart" />
       <TableDisclosure summary={t('forecast.monthTable')} testId="forecast-months">
         {() => (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="forecast-month-title">
             <table className="data-table" aria-labelledby="forecast-month-title">
               <thead>
                 <tr>
@@ -185,7 +186,7 @@ export function ForecastPanel({ history, plan }: ForecastPanelProps) {
       </TableDisclosure>
 
       <h3 id="forecast-medium-title">{t('forecast.byMedium')}</h3>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="forecast-medium-title">
         <table className="data-table" aria-labelledby="forecast-medium-title" data-testid="forecast-media">
           <thead>
             <tr>
