@@ -6,6 +6,7 @@ import type { ScenarioOptions } from '../../../domain/planning/scenario';
 import { ForecastPanel } from './forecast/ForecastPanel';
 import { ScenariosBar } from './scenarios/ScenariosBar';
 import { defaultsFor, useScenarioFigures } from './useScenarioFigures';
+import { useSettledValue } from './useSettledValue';
 import { editsReducer } from './editsModel';
 import { InputsPanel } from './InputsPanel';
 import { MixPanel } from './MixPanel';
@@ -50,6 +51,7 @@ export function PlanningWorkspace({ history, filter, options, onOptions }: Works
     [onOptions, setEdits],
   );
   const scenarioFigures = useScenarioFigures(history, { edits, options, simulation });
+  const settledPlan = useSettledValue(plan);
   const state = useMemo<PlanningState | null>(
     () => (defaults && plan && figures ? { history, defaults, edits, plan, figures, simulation, byUnit, filter, setEdits, dispatch } : null),
     [history, defaults, edits, plan, figures, simulation, byUnit, filter, setEdits],
@@ -72,7 +74,7 @@ export function PlanningWorkspace({ history, filter, options, onOptions }: Works
           <TornadoPanel format={format} />
         </div>
       </div>
-      <ForecastPanel history={history} plan={state.plan} />
+      <ForecastPanel history={history} plan={settledPlan ?? state.plan} />
     </PlanningContext.Provider>
   );
 }

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { useSettledValue } from '../useSettledValue';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pipelineForecast, type ForecastFigures } from '../../../../domain/planning/forecast';
 import type { PlanningHistory } from '../../../../domain/planning/history';
@@ -13,7 +12,10 @@ import { forecastChartOption, unitStatus } from './forecastModel';
 export interface ForecastPanelProps {
   /** The loaded data's history: asOf, the open pipeline and the booked revenue. */
   readonly history: PlanningHistory;
-  /** The plan on screen (defaults with the planner's edits): rates, lags, deal sizes, targets, the months left. */
+  /**
+   * The plan on screen (defaults with the planner's edits): rates, lags, deal sizes, targets, the months
+   * left. The page passes it once a dragged slider rests: the panel (memo) is not redrawn at every step.
+   */
   readonly plan: Plan;
 }
 
@@ -23,14 +25,12 @@ export interface ForecastPanelProps {
  * target with a "will miss — re-plan" flag, pipeline coverage; plan vs actual by month (a chart) and
  * by medium.
  */
-export function ForecastPanel({ history, plan }: ForecastPanelProps) {
+export const ForecastPanel = memo(function ForecastPanel({ history, plan }: ForecastPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const mediumLabel = useMediumLabel();
   const currency = history.currency;
-  // A slider's step redraws the inputs first; the forecast and its chart follow in a render of lower priority.
-  const shownPlan = useSettledValue(plan);
-  const forecast = useMemo(() => pipelineForecast(history, shownPlan), [history, shownPlan]);
+  const forecast = useMemo(() => pipelineForecast(history, plan), [history, plan]);
   const year = plan.months[0]?.slice(0, 4) ?? '';
   const money = (v: number | null) => (v === null ? '–' : formatMoney(lang, v, currency));
   const compact = (v: number) => formatMoney(lang, v, currency, true);
@@ -216,4 +216,4 @@ export function ForecastPanel({ history, plan }: ForecastPanelProps) {
       </div>
     </section>
   );
-}
+});
