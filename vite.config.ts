@@ -85,11 +85,6 @@ function precompressedPreview(): Plugin {
   };
 }
 
-/**
- * LEADLOOP_PREVIEW_ISOLATION=off serves the preview without COOP/COEP (so the app picks the
- * single-threaded eh bundle): bench:startup --engine eh compares the two bundles' start-up.
- */
-const previewHeaders = process.env.LEADLOOP_PREVIEW_ISOLATION === 'off' ? {} : isolationHeaders;
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), precompressedBuild(), precompressedPreview()],
@@ -99,7 +94,7 @@ export default defineConfig({
     __PUBLISHED_BUNDLE__: JSON.stringify(existsSync('public/data/manifest.json')),
   },
   server: { headers: isolationHeaders },
-  preview: { headers: previewHeaders },
+  preview: { headers: isolationHeaders },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     target: 'es2022',

@@ -5,7 +5,7 @@
  * afresh from the loaded data and the edits applied, so the same data gives the same figures. The
  * fingerprint of the data it was made on tells when the data is not the same.
  */
-import type { PlannedLeadsSource } from './defaults';
+import { planDefaults, type PlanDefaults, type PlannedLeadsSource } from './defaults';
 import type { PlanEdits, SegmentEdit } from './edits';
 import type { PlanningHistory } from './history';
 import { reverseFunnel } from './reverseFunnel';
@@ -20,6 +20,15 @@ export interface ScenarioOptions {
 }
 
 /** The Planning page's own start: rates per medium, planned leads from the best source, the data's running year. */
+/** The defaults the data gives under a scenario's options; null where it gives no plan year (no dates, no targets). */
+export function scenarioDefaults(history: PlanningHistory, options: ScenarioOptions): PlanDefaults | null {
+  try {
+    return planDefaults(history, { byUnit: options.byUnit, plannedLeadsFrom: options.plannedLeadsFrom, ...(options.year !== null ? { year: options.year } : {}) });
+  } catch {
+    return null;
+  }
+}
+
 export const DEFAULT_SCENARIO_OPTIONS: ScenarioOptions = { byUnit: false, plannedLeadsFrom: 'auto', year: null };
 
 export interface Scenario {

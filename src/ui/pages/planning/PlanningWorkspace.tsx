@@ -2,10 +2,10 @@ import { useCallback, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leadFilter';
 import { applyEdits, NO_EDITS, type PlanEdits, type PlanningHistory } from '../../../domain/planning';
-import type { ScenarioOptions } from '../../../domain/planning/scenario';
+import { scenarioDefaults, type ScenarioOptions } from '../../../domain/planning/scenario';
 import { ForecastPanel } from './forecast/ForecastPanel';
 import { ScenariosBar } from './scenarios/ScenariosBar';
-import { defaultsFor, useScenarioFigures } from './useScenarioFigures';
+import { useScenarioFigures } from './useScenarioFigures';
 import { useSettledValue } from './useSettledValue';
 import { editsReducer } from './editsModel';
 import { InputsPanel } from './InputsPanel';
@@ -34,7 +34,7 @@ export function PlanningWorkspace({ history, filter, options, onOptions }: Works
   const { t } = useTranslation();
   const { byUnit } = options;
   // null: no plan year (no dates and no targets), so nothing to plan.
-  const defaults = useMemo(() => defaultsFor(history, options), [history, options]);
+  const defaults = useMemo(() => scenarioDefaults(history, options), [history, options]);
   const [edits, dispatch] = useReducer(editsReducer, NO_EDITS);
   const plan = useMemo(() => (defaults ? applyEdits(defaults.plan, edits) : null), [defaults, edits]);
   // Deterministic figures: a few milliseconds, recomputed on every change of an input.

@@ -1,17 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { applyEdits, planDefaults, type Plan, type PlanEdits, type PlanningHistory } from '../../../domain/planning';
-import { scenarioFigures, stableJson, type ScenarioFigures, type ScenarioOptions } from '../../../domain/planning/scenario';
+import { applyEdits, type Plan, type PlanEdits, type PlanningHistory } from '../../../domain/planning';
+import { scenarioDefaults, scenarioFigures, stableJson, type ScenarioFigures, type ScenarioOptions } from '../../../domain/planning/scenario';
 import type { SimulationRequest, SimulationResponse } from './simulationWorker';
 import { SIMULATION_RUNS, SIMULATION_SEED, type SimulationState } from './useSimulation';
-
-/** planDefaults with a scenario's options; null where the data gives no plan year. */
-export function defaultsFor(history: PlanningHistory, options: ScenarioOptions) {
-  try {
-    return planDefaults(history, { byUnit: options.byUnit, plannedLeadsFrom: options.plannedLeadsFrom, ...(options.year !== null ? { year: options.year } : {}) });
-  } catch {
-    return null;
-  }
-}
 
 /** Each loaded history gets a number: a probability is known for one history's scenario only. */
 const historyIds = new WeakMap<PlanningHistory, number>();
@@ -83,7 +74,7 @@ export function useScenarioFigures(history: PlanningHistory, current: { edits: P
   return useCallback(
     (edits: PlanEdits, options: ScenarioOptions): ScenarioFigures => {
       const key = keyOf(history, edits, options);
-      const defaults = defaultsFor(history, options);
+      const defaults = scenarioDefaults(history, options);
       if (!defaults) return { revenue: 0, cost: null, roi: null, probability: null, gap: null };
       const plan = applyEdits(defaults.plan, edits);
       if (key === currentKey) return scenarioFigures(plan, currentProbability);

@@ -1,6 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { planDefaults } from '../../../../domain/planning/defaults';
 import type { PlanEdits } from '../../../../domain/planning/edits';
 import type { PlanningHistory } from '../../../../domain/planning/history';
 import type { Plan } from '../../../../domain/planning/plan';
@@ -11,6 +10,7 @@ import {
   duplicateScenario,
   encodeScenario,
   historyFingerprint,
+  scenarioDefaults,
   type ComparedFigure,
   type Comparison,
   type ScenarioDecodeError,
@@ -98,16 +98,7 @@ export function ScenariosBar({ edits, options, history, onOpen, figures }: Scena
     if (storeNotice === 'corrupt' || storeNotice === 'dropped') setStoreNotice(null);
   };
 
-  const defaultsFor = useCallback(
-    (o: ScenarioOptions): Plan | null => {
-      try {
-        return planDefaults(history, { byUnit: o.byUnit, plannedLeadsFrom: o.plannedLeadsFrom, ...(o.year !== null ? { year: o.year } : {}) }).plan;
-      } catch {
-        return null;
-      }
-    },
-    [history],
-  );
+  const defaultsFor = useCallback((o: ScenarioOptions): Plan | null => scenarioDefaults(history, o)?.plan ?? null, [history]);
 
   // --- The link: open the scenario it carries; keep it in step with the plan on screen. ---
   /** The sc= text last opened or written here: the address bar changing to it is no news. */
