@@ -151,6 +151,17 @@ describe('the Planning page in headless Chromium', () => {
     // A target far above the plan with every cap at 0: the mix cannot close the gap, and says so.
     const target = page.locator('input[data-testid="plan-input"][data-field="target"]').first();
     await target.fill('500000000');
+    // A cap typed key by key keeps every key (the panel follows the inputs in a deferred render),
+    // and the mix gives that medium no more extra leads than the cap.
+    const firstCap = page.locator('[data-testid="plan-cap"]').first();
+    const capped = await firstCap.getAttribute('data-medium');
+    await firstCap.fill('');
+    await firstCap.pressSequentially('1234');
+    expect(await firstCap.inputValue()).toBe('1234');
+    await page.waitForFunction((medium) => {
+      const leads = Number(document.querySelector(`[data-testid="plan-mix"] tr[data-medium="${medium}"]`)?.getAttribute('data-leads'));
+      return leads > 0 && leads <= 1234;
+    }, capped);
     for (const cap of await page.locator('[data-testid="plan-cap"]').all()) await cap.fill('0');
     await page.waitForSelector('[data-testid="plan-mix-sentence"][data-closed="false"]');
     expect(await page.textContent('[data-testid="plan-mix-sentence"]')).toContain('caps prevent closing the gap');

@@ -1,5 +1,6 @@
 import type { ECharts } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { inOwnTask } from '../inOwnTask';
 import { whenIdle } from '../whenIdle';
 import type { ChartOption } from './chartStyle';
 
@@ -33,6 +34,11 @@ export interface ChartProps {
   /** Category indexes covered by an x-axis brush (first, last), or null when it was cleared. */
   readonly onBrush?: (range: readonly [number, number] | null) => void;
   readonly testId?: string;
+  /**
+   * Draw each new option in a task of its own instead of in React's effects: for pages whose
+   * charts change together (Planning's, when a slider rests), so no one task draws them all.
+   */
+  readonly ownTask?: boolean;
 }
 
 /**
@@ -43,7 +49,7 @@ export interface ChartProps {
  * options drawn, so tests and benchmarks can wait for a chart to show new data. ECharts itself is
  * loaded when the first chart mounts: until then the chart's box is there, empty, at its height.
  */
-export function Chart({ option, label, height = 320, onClick, onDoubleClick, onBrush, testId = 'chart' }: ChartProps) {
+export function Chart({ option, label, height = 320, onClick, onDoubleClick, onBrush, testId = 'chart', ownTask = false }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts | null>(null);
   // Handlers change every render; the instance keeps calling the latest ones.
@@ -92,25 +98,37 @@ export function Chart({ option, label, height = 320, onClick, onDoubleClick, onB
   useEffect(() => {
     const instance = chart;
     if (!instance) return;
-    drawn.current += 1;
-    // Merging into the chart's components (replacing only its series) redraws a new filter's data
-    // ~25 % faster than building the chart anew; an option of another shape is built anew, so no
-    // component of the old one lingers.
-    const keys = Object.keys(option).sort().join();
-    const rebuild = keys !== shape.current;
-    shape.current = keys;
-    if (rebuild) brushDrawn.current = false; // a chart built anew has no brush drawn
-    instance.setOption(option, rebuild ? { notMerge: true } : MERGE);
-    // A brush stays available on charts that offer one: drag across months to select them.
-    if (onBrush && rebuild) instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
-    // A merge keeps the drawn brush; the selection it made shows in the option (a marked area) instead.
-    else if (brushDrawn.current) {
-      brushDrawn.current = false;
-      instance.dispatchAction({ type: 'brush', areas: [] });
-    }
-    // A chart built anew redraws once more by the merge path while the page is idle: that path's
-    // code is otherwise compiled during the user's first cross-filter (up to ~40 ms more for it).
-    return rebuild ? whenIdle(() => instance.setOption(option, MERGE)) : undefined;
+    /** Draws the option; returns the cancel of the idle redraw that follows a rebuild. */
+    const draw = (): (() => void) | undefined => {
+      drawn.current += 1;
+      // Merging into the chart's components (replacing only its series) redraws a new filter's data
+      // ~25 % faster than building the chart anew; an option of another shape is built anew, so no
+      // component of the old one lingers.
+      const keys = Object.keys(option).sort().join();
+      const rebuild = keys !== shape.current;
+      shape.current = keys;
+      if (rebuild) brushDrawn.current = false; // a chart built anew has no brush drawn
+      instance.setOption(option, rebuild ? { notMerge: true } : MERGE);
+      // A brush stays available on charts that offer one: drag across months to select them.
+      if (onBrush && rebuild) instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+      // A merge keeps the drawn brush; the selection it made shows in the option (a marked area) instead.
+      else if (brushDrawn.current) {
+        brushDrawn.current = false;
+        instance.dispatchAction({ type: 'brush', areas: [] });
+      }
+      // A chart built anew redraws once more by the merge path while the page is idle: that path's
+      // code is otherwise compiled during the user's first cross-filter (up to ~40 ms more for it).
+      return rebuild ? whenIdle(() => instance.setOption(option, MERGE)) : undefined;
+    };
+    if (!ownTask) return draw();
+    let cancelIdle: (() => void) | undefined;
+    const cancelDraw = inOwnTask(() => {
+      cancelIdle = draw();
+    });
+    return () => {
+      cancelDraw();
+      cancelIdle?.();
+    };
   }, [chart, option, onBrush !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps -- the brush is set up once a chart offers it, not per handler
 
   return <div ref={element} className="chart" role="img" aria-label={label} style={{ height }} data-testid={testId} />;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planMedia } from '../../../domain/planning';
 import { orderMedia } from '../../charts/leadsByMonthOption';
@@ -60,20 +61,7 @@ export function MixPanel({ format }: { format: PlanFormat }) {
                 <tr key={medium} data-medium={medium} data-leads={a?.leads ?? 0}>
                   <th scope="row">{mediumLabel(medium)}</th>
                   <td className="num">
-                    <input
-                      type="number"
-                      className="cap-input"
-                      min={0}
-                      step={1}
-                      value={cap === undefined ? '' : Math.round(cap)}
-                      aria-label={t('planning.mix.capNamed', { medium: mediumLabel(medium) })}
-                      onChange={(event) => {
-                        const value = event.target.value.trim() === '' ? null : Number(event.target.value);
-                        dispatch({ type: 'cap', medium, value: value === null || Number.isFinite(value) ? value : null });
-                      }}
-                      data-testid="plan-cap"
-                      data-medium={medium}
-                    />
+                    <CapField medium={medium} cap={cap} label={t('planning.mix.capNamed', { medium: mediumLabel(medium) })} onCap={(value) => dispatch({ type: 'cap', medium, value })} />
                     {edits.extraLeadCaps[medium] !== undefined && (
                       <button
                         type="button"
@@ -104,5 +92,39 @@ export function MixPanel({ format }: { format: PlanFormat }) {
       </div>
       <p className="muted small">{t('planning.mix.note')}</p>
     </section>
+  );
+}
+
+interface CapFieldProps {
+  readonly medium: string;
+  readonly cap: number | undefined;
+  readonly label: string;
+  readonly onCap: (value: number | null) => void;
+}
+
+/**
+ * A medium's cap on extra leads. It keeps what is typed until the field is left: the panel shows the
+ * plan a moment after the inputs (a deferred render), so a field bound to the plan alone would drop keystrokes.
+ */
+function CapField({ medium, cap, label, onCap }: CapFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      type="number"
+      className="cap-input"
+      min={0}
+      step={1}
+      value={draft ?? (cap === undefined ? '' : Math.round(cap))}
+      aria-label={label}
+      onChange={(event) => {
+        const text = event.target.value;
+        setDraft(text);
+        const value = text.trim() === '' ? null : Number(text);
+        onCap(value === null || Number.isFinite(value) ? value : null);
+      }}
+      onBlur={() => setDraft(null)}
+      data-testid="plan-cap"
+      data-medium={medium}
+    />
   );
 }

@@ -36,7 +36,7 @@ export function PhasingPanel({ format }: { format: PlanFormat }) {
       <p data-testid="plan-in-year" data-value={inYear} data-after={total.afterHorizon}>
         {t('planning.phasing.sentence', { year, inYear: format.money(inYear), share: format.percent(whole > 0 ? inYear / whole : null, 0), after: format.money(total.afterHorizon) })}
       </p>
-      <Chart option={option} label={t('planning.phasing.label', { year })} height={280} testId="plan-phasing-chart" />
+      <Chart option={option} label={t('planning.phasing.label', { year })} height={280} testId="plan-phasing-chart" ownTask />
       <p className="muted small">{t('planning.phasing.note')}</p>
     </section>
   );

@@ -105,7 +105,7 @@ export function ProbabilityPanel({ format }: { format: PlanFormat }) {
               </select>
             </label>
           </div>
-          {option && <Chart option={option} label={t('planning.probability.label', { of: shown?.label ?? '' })} height={240} testId="plan-distribution-chart" />}
+          {option && <Chart option={option} label={t('planning.probability.label', { of: shown?.label ?? '' })} height={240} testId="plan-distribution-chart" ownTask />}
           <p className="muted small">{t('planning.probability.note', { runs: format.count(simulation.runs ?? SIMULATION_RUNS), seed: simulation.seed ?? SIMULATION_SEED })}</p>
         </div>
       )}

@@ -45,7 +45,7 @@ export function TornadoPanel({ format }: { format: PlanFormat }) {
     <section className="panel" aria-labelledby="plan-tornado-title" data-testid="plan-tornado">
       <h2 id="plan-tornado-title">{t('planning.tornado.title')}</h2>
       {top && <p>{t('planning.tornado.sentence', { input: top.label, swing: format.money(top.high - top.low), delta: format.percent(sensitivity.delta, 0) })}</p>}
-      <Chart option={option} label={t('planning.tornado.label')} height={Math.max(200, 40 + bars.length * 26)} testId="plan-tornado-chart" />
+      <Chart option={option} label={t('planning.tornado.label')} height={Math.max(200, 40 + bars.length * 26)} testId="plan-tornado-chart" ownTask />
       <p className="muted small">{t('planning.tornado.note')}</p>
     </section>
   );

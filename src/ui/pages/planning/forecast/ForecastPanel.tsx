@@ -151,7 +151,7 @@ export const ForecastPanel = memo(function ForecastPanel({ history, plan }: Fore
       {forecast.unmatched.leads > 0 && <p className="muted small">{t('forecast.unmatched', { leads: formatInteger(lang, forecast.unmatched.leads) })}</p>}
 
       <h3 id="forecast-month-title">{t('forecast.byMonth')}</h3>
-      <Chart option={option} label={t('forecast.chartLabel')} height={300} testId="forecast-chart" />
+      <Chart option={option} label={t('forecast.chartLabel')} height={300} testId="forecast-chart" ownTask />
       <TableDisclosure summary={t('forecast.monthTable')} testId="forecast-months">
         {() => (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="forecast-month-title">
