@@ -171,6 +171,27 @@ describe('the Planning page in headless Chromium', () => {
     await page.close();
   });
 
+  it('plans per sales unit when ticked: each unit has its own rows, and the figures are their closed form', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/planning');
+    const byMedium = await figures(page);
+    await page.check('[data-testid="plan-by-unit"]');
+    await page.waitForSelector('[data-testid="plan-unit"]');
+    const units = await page.$$eval('[data-testid="plan-unit"] option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(units.length).toBeGreaterThan(1);
+    const all: RowInputs[] = [];
+    for (const unit of units) {
+      await page.selectOption('[data-testid="plan-unit"]', unit);
+      await page.waitForFunction((u) => [...document.querySelectorAll('[data-testid="plan-row"]')].every((row) => row.getAttribute('data-unit') === u), unit);
+      all.push(...(await rowInputs(page)));
+    }
+    const perUnit = await figures(page);
+    // Same targets, and revenue in closed form over every unit's own rows.
+    expect(perUnit.target).toBe(byMedium.target);
+    expectConsistent(perUnit, all, await targetInputs(page));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('narrows the plan to the medium of a medium filter and says so', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/planning?v=1&m=web');
     await settled(page);
