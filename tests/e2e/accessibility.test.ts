@@ -102,7 +102,7 @@ const PAGES = [
   { hash: '#/funnel?v=1&p=2026-01-01_2026-11-30', ready: '[data-testid="cohort-heatmap"]:not(.compact)' },
   { hash: '#/import', ready: '[data-testid="drop-zone"]' },
   { hash: '#/planning', ready: '[data-testid="plan-probability"][data-state="ready"]' },
-  { hash: '#/media', ready: '[data-testid="coming"]' },
+  { hash: '#/media', ready: '[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"]' },
   { hash: '#/quality', ready: '[data-testid="coming"]' },
   { hash: '#/distribution', ready: '[data-testid="coming"]' },
 ] as const;

@@ -15,7 +15,7 @@ const PAGES = [
   { hash: '#/funnel', ready: '[data-testid="cohort-heatmap"]' },
   { hash: '#/import', ready: '[data-testid="drop-zone"]' },
   { hash: '#/planning', ready: '[data-testid="plan-probability"][data-state="ready"]' },
-  { hash: '#/media', ready: '[data-testid="coming"]' },
+  { hash: '#/media', ready: '[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"]' },
   { hash: '#/quality', ready: '[data-testid="coming"]' },
   { hash: '#/distribution', ready: '[data-testid="coming"]' },
 ] as const;

@@ -5,7 +5,7 @@ import { useViewState } from '../state/ViewStateContext';
 import { AppNav } from './AppNav';
 import { DataGate } from './DataGate';
 import { DataNoticeBanner } from './DataNoticeBanner';
-import { ComingPage, FunnelPage, ImportPage, OverviewPage, PageLoading, PlanningPage, preloadPage } from './lazyPages';
+import { ComingPage, FunnelPage, ImportPage, MediaPage, OverviewPage, PageLoading, PlanningPage, preloadPage } from './lazyPages';
 import { StatusBar } from './StatusBar';
 import { useHashPage } from './useHashPage';
 
@@ -63,6 +63,10 @@ export function App() {
           ) : page === 'planning' ? (
             <DataGate>
               <PlanningPage />
+            </DataGate>
+          ) : page === 'media' ? (
+            <DataGate>
+              <MediaPage />
             </DataGate>
           ) : page === 'import' ? (
             <ImportPage />

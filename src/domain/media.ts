@@ -1,0 +1,116 @@
+/**
+ * The Media & campaigns page's figures per medium (or raw source), from a row of mediaFiguresSql:
+ * rates with their 95 % Wilson intervals, cost figures, ROMI and ROI (DESIGN.md "Metric
+ * definitions"), and each row compared with the best one. Pure functions.
+ */
+import { notSignificant } from './funnel';
+import type { Pipeline } from './pipeline';
+import { rate, type Interval } from './stats';
+import { STANDARD_MEDIA } from './vocabulary';
+
+type Row = Readonly<Record<string, unknown>>;
+
+export interface RateFigure {
+  readonly count: number;
+  readonly value: number | null;
+  readonly interval: Interval | null;
+}
+
+/** How a row's lead → won rate stands against the best row's (the highest rate). */
+export type AgainstBest = 'best' | 'notSignificantlyBelow' | 'below' | 'unknown';
+
+export interface MediaFigures {
+  /** The medium or raw source; null: none given. */
+  readonly value: string | null;
+  readonly leads: number;
+  /** Lead → stage for each later pipeline stage (MQL, SQL, opportunity, won), of all leads. */
+  readonly reached: readonly RateFigure[];
+  readonly won: number;
+  /** Won amounts; null when unknown (no won lead has an amount, or they are in several currencies). */
+  readonly revenue: number | null;
+  readonly wonUnpriced: number;
+  readonly currency: string | null;
+  /** The group's share of campaign costs; null: none of its leads has a campaign with a cost. */
+  readonly cost: number | null;
+  /** Leads whose campaign has a cost (the rest carry none). */
+  readonly costedLeads: number;
+  readonly costPerLead: number | null;
+  readonly costPerSql: number | null;
+  readonly costPerWon: number | null;
+  /** revenue ÷ cost; null without cost, a zero cost or unknown revenue. */
+  readonly romi: number | null;
+  /** (revenue × margin − cost) ÷ cost; null like ROMI. */
+  readonly roi: number | null;
+  readonly medianDaysToWon: number | null;
+}
+
+export interface RankedMediaFigures extends MediaFigures {
+  /** 1 = highest lead → won rate; rows without leads have none. */
+  readonly rank: number | null;
+  readonly againstBest: AgainstBest;
+}
+
+const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || !(b > 0) ? null : a / b);
+const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** The figures of one row; `margin` the share of revenue that is profit for the ROI (DESIGN.md: default 1.0). */
+export function mediaFigures(row: Row, pipeline: Pipeline, margin = 1): MediaFigures {
+  const leads = Number(row.leads ?? 0);
+  const reached = pipeline.stages.slice(1).map((_, k): RateFigure => {
+    const count = Number(row[`reached_${k + 1}`] ?? 0);
+    return { count, ...rate(count, leads) };
+  });
+  const won = reached[reached.length - 1]?.count ?? 0;
+  const currencies = Number(row.currencies ?? 0);
+  const revenue = currencies > 1 ? null : numberOrNull(row.revenue);
+  const cost = numberOrNull(row.cost);
+  const sqlIndex = pipeline.stages.indexOf('sql');
+  const sqls = sqlIndex > 0 ? (reached[sqlIndex - 1]?.count ?? null) : null;
+  const romi = ratio(revenue, cost);
+  return {
+    value: row.value === null || row.value === undefined ? null : String(row.value),
+    leads,
+    reached,
+    won,
+    revenue,
+    wonUnpriced: Number(row.won_unpriced ?? 0),
+    currency: currencies === 1 && typeof row.currency === 'string' ? row.currency : null,
+    cost,
+    costedLeads: Number(row.costed_leads ?? 0),
+    costPerLead: ratio(cost, leads),
+    costPerSql: ratio(cost, sqls),
+    costPerWon: ratio(cost, won),
+    romi,
+    roi: revenue === null || cost === null || !(cost > 0) ? null : (revenue * margin - cost) / cost,
+    medianDaysToWon: numberOrNull(row.days_to_won),
+  };
+}
+
+/**
+ * Ranks by lead → won rate and compares every row with the best one, not each with the next: a row
+ * whose interval overlaps the best's is "not significantly below the best" (DESIGN.md), whatever
+ * the rows between them. Rows keep their order.
+ */
+export function rankAgainstBest(rows: readonly MediaFigures[]): RankedMediaFigures[] {
+  const rated = rows.filter((r) => r.leads > 0);
+  const wonRate = (r: MediaFigures) => r.reached[r.reached.length - 1]!;
+  const best = rated.reduce<MediaFigures | null>((b, r) => (b === null || (wonRate(r).value ?? -1) > (wonRate(b).value ?? -1) ? r : b), null);
+  const order = [...rated].sort((a, b) => (wonRate(b).value ?? -1) - (wonRate(a).value ?? -1));
+  return rows.map((row) => {
+    if (row.leads === 0 || best === null) return { ...row, rank: null, againstBest: 'unknown' };
+    const rank = order.findIndex((r) => (wonRate(r).value ?? -1) === (wonRate(row).value ?? -1)) + 1;
+    const againstBest: AgainstBest =
+      row === best || wonRate(row).value === wonRate(best).value ? 'best' : notSignificant(wonRate(row).interval, wonRate(best).interval) ? 'notSignificantlyBelow' : 'below';
+    return { ...row, rank, againstBest };
+  });
+}
+
+/** The guideline's media first in its order of qualification depth, then every other value of the data by name, none last. */
+export function orderByGuideline<T extends { readonly value: string | null }>(rows: readonly T[]): T[] {
+  const position = (v: string | null) => {
+    if (v === null) return STANDARD_MEDIA.length + 1;
+    const i = (STANDARD_MEDIA as readonly string[]).indexOf(v);
+    return i < 0 ? STANDARD_MEDIA.length : i;
+  };
+  return [...rows].sort((a, b) => position(a.value) - position(b.value) || (a.value ?? '').localeCompare(b.value ?? ''));
+}

@@ -1,0 +1,75 @@
+import type { LeadFilter } from '../domain/leadFilter';
+import type { Pipeline } from '../domain/pipeline';
+import { joinSql, type SqlQuery } from '../domain/sqlQuery';
+import { LEAD_FACTS } from './leadFacts';
+import { whereSql } from './leadFilter';
+import { reachedIndexSql } from './reach';
+
+/** What the Media & campaigns page groups leads by: the guideline's medium, or the source as the export wrote it. */
+export type MediaGrouping = 'medium' | 'source';
+
+export interface MediaFiguresOptions {
+  readonly pipeline: Pipeline;
+  readonly groupBy: MediaGrouping;
+  readonly filter?: LeadFilter;
+  /** Whether a campaigns table is loaded (without it every cost is NULL: unknown). */
+  readonly campaigns: boolean;
+}
+
+/**
+ * Per medium (or raw source) of the filtered leads with their deals applied (lead_facts): `value`,
+ * `leads`, `reached_1` … `reached_n`, `revenue` (won amounts; 0 when none is won, NULL when no won
+ * lead has an amount), `won_unpriced`, `currencies`/`currency` as funnelKpisSql gives them, and
+ * `days_to_won`, the median whole days from created_at to closed_at of the won leads with both dates.
+ *
+ * Cost follows the leads: a campaign's cost is shared equally among all its leads (whatever the
+ * filter), so a group's `cost` is the sum of its filtered leads' shares, and `costed_leads` counts
+ * the leads that carry one. A filter (a period, a sales unit) thus keeps the part of each campaign's
+ * cost that its filtered leads make up. NULL cost: no lead of the group has a campaign with a cost
+ * (unknown, never 0). Campaigns with a cost but no leads are not in any group: see
+ * campaignsWithoutLeadsSql.
+ */
+export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns }: MediaFiguresOptions): SqlQuery {
+  const last = pipeline.stages.length - 1;
+  const won = `r >= ${last}`;
+  const reachedCounts = pipeline.stages
+    .slice(1)
+    .map((_, k) => `count(*) FILTER (WHERE r >= ${k + 1})::BIGINT AS reached_${k + 1}`)
+    .join(', ');
+  const costPerLead = campaigns
+    ? [
+        `, p AS (SELECT c.campaign_id, c.cost / n.leads AS share FROM (SELECT campaign_id, sum(cost) AS cost FROM campaigns WHERE campaign_id IS NOT NULL AND cost IS NOT NULL GROUP BY campaign_id) AS c`,
+        `JOIN (SELECT campaign_id, count(*) AS leads FROM ${LEAD_FACTS} WHERE campaign_id IS NOT NULL GROUP BY campaign_id) AS n ON n.campaign_id = c.campaign_id)`,
+      ].join(' ')
+    : ', p AS (SELECT NULL::VARCHAR AS campaign_id, NULL::DOUBLE AS share WHERE FALSE)';
+  return joinSql([
+    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, amount, currency, created_at, closed_at,`,
+    reachedIndexSql(pipeline),
+    `AS r FROM ${LEAD_FACTS}`,
+    whereSql(filter, pipeline),
+    `)${costPerLead}`,
+    `SELECT value, count(*)::BIGINT AS leads, ${reachedCounts},`,
+    `(CASE WHEN count(*) FILTER (WHERE ${won}) = 0 THEN 0 ELSE sum(amount) FILTER (WHERE ${won}) END)::DOUBLE AS revenue,`,
+    `count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
+    `count(DISTINCT currency) FILTER (WHERE ${won} AND amount IS NOT NULL)::BIGINT AS currencies, min(currency) FILTER (WHERE ${won} AND amount IS NOT NULL) AS currency,`,
+    'sum(p.share)::DOUBLE AS cost, count(p.share)::BIGINT AS costed_leads,',
+    `median(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE ${won} AND created_at IS NOT NULL AND closed_at IS NOT NULL)::DOUBLE AS days_to_won`,
+    'FROM l LEFT JOIN p ON p.campaign_id = l.campaign_id',
+    'GROUP BY value ORDER BY leads DESC, value NULLS LAST',
+  ]);
+}
+
+/**
+ * The campaigns with a cost that no lead names (their cost is in no medium's figures): `campaign_id`,
+ * `name`, `medium` (the campaign's own), `cost`. Whatever the filter: such a campaign has no leads to filter.
+ */
+export function campaignsWithoutLeadsSql(): SqlQuery {
+  return {
+    sql: [
+      'SELECT c.campaign_id, c.name, c.medium, c.cost::DOUBLE AS cost FROM campaigns AS c',
+      `WHERE c.cost IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${LEAD_FACTS} AS l WHERE l.campaign_id = c.campaign_id)`,
+      'ORDER BY c.cost DESC, c.campaign_id',
+    ].join(' '),
+    params: [],
+  };
+}

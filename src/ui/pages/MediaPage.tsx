@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
+import { mediaFigures, orderByGuideline, rankAgainstBest } from '../../domain/media';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { campaignsWithoutLeadsSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
+import { useData } from '../data/DataContext';
+import { useQuery } from '../data/useQuery';
+import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
+import { FilterBar } from '../filters/FilterBar';
+import { useFilterLabels } from '../filters/useFilterLabels';
+import { formatInteger, formatMoney } from '../i18n/format';
+import { mediaDe } from '../i18n/media.de';
+import { mediaEn } from '../i18n/media.en';
+import { addPageTexts } from '../i18n/pageTexts';
+import { useMediumLabel } from '../i18n/useMediumLabel';
+import { useViewState } from '../state/ViewStateContext';
+import { MediaFiguresTable } from './media/MediaFiguresTable';
+import { QueryStatus } from './QueryStatus';
+
+addPageTexts(mediaEn, mediaDe);
+
+/**
+ * Which media bring qualified leads, revenue and return (the guideline's comparison of media by
+ * qualification depth): one row per medium or raw source under the shared filters, each figure
+ * opening the leads behind it.
+ */
+export function MediaPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { tables } = useData();
+  const { filterFor } = useViewState();
+  const filter = filterFor(null);
+  const { conditionLabel } = useFilterLabels();
+  const mediumLabel = useMediumLabel();
+  const [grouping, setGrouping] = useState<MediaGrouping>('medium');
+  const [margin, setMargin] = useState(1);
+  const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
+  const costs = tables.some((table) => table.kind === 'campaigns');
+  const query = useMemo(() => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter, campaigns: costs }), [grouping, filter, costs]);
+  const state = useQuery(query);
+  const withoutLeads = useQuery(useMemo(() => (costs ? campaignsWithoutLeadsSql() : null), [costs]));
+
+  const rows = useMemo(() => {
+    if (state.status !== 'ready') return null;
+    const figures = state.rows.map((row) => mediaFigures(row, DEFAULT_PIPELINE, margin));
+    return rankAgainstBest(grouping === 'medium' ? orderByGuideline(figures) : figures);
+  }, [state, margin, grouping]);
+  const currency = rows?.find((r) => r.currency !== null)?.currency ?? null;
+  const totals = rows && { leads: rows.reduce((s, r) => s + r.leads, 0), costed: rows.reduce((s, r) => s + r.costedLeads, 0) };
+  const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
+  const unspent = withoutLeads.status === 'ready' ? withoutLeads.rows : [];
+
+  return (
+    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={state.status === 'ready'}>
+      <header className="page-header">
+        <h1 id="page-title">{t('mediaPage.heading')}</h1>
+        <p>{t('mediaPage.intro')}</p>
+      </header>
+      <FilterBar />
+      <section className="panel wide" aria-labelledby="media-table-title">
+        <div className="panel-head">
+          <h2 id="media-table-title">{t('mediaPage.panelTitle')}</h2>
+          <div className="inputs-options">
+            <fieldset className="segmented">
+              <legend>{t('mediaPage.groupBy')}</legend>
+              {(['medium', 'source'] as const).map((g) => (
+                <label key={g}>
+                  <input type="radio" name="media-grouping" value={g} checked={grouping === g} onChange={() => setGrouping(g)} data-testid={`media-group-${g}`} />{' '}
+                  {t(g === 'medium' ? 'mediaPage.byMedium' : 'mediaPage.bySource')}
+                </label>
+              ))}
+            </fieldset>
+            <label title={t('mediaPage.marginHint')}>
+              {t('mediaPage.margin')}{' '}
+              <input
+                type="number"
+                min={0}
+                max={1}
+                step={0.05}
+                defaultValue={1}
+                className="cap-input"
+                onChange={(event) => {
+                  const value = Number(event.target.value);
+                  if (event.target.value.trim() !== '' && Number.isFinite(value) && value >= 0) setMargin(value);
+                }}
+                data-testid="media-margin"
+              />
+            </label>
+          </div>
+        </div>
+        <QueryStatus state={state} />
+        {rows?.length === 0 && <p className="empty">{t('mediaPage.empty')}</p>}
+        {rows && rows.length > 0 && <MediaFiguresTable rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} currency={currency} costs={costs} onOpen={open} />}
+        <p className="muted small">{t('mediaPage.rankNote')}</p>
+        {costs ? (
+          <>
+            <p className="muted small">{t('mediaPage.costNote')}</p>
+            {totals && <p className="muted small" data-testid="media-cost-coverage">{t('mediaPage.costCoverage', { costed: formatInteger(lang, totals.costed), leads: formatInteger(lang, totals.leads) })}</p>}
+          </>
+        ) : (
+          <p className="notice-inline short" data-testid="media-no-campaigns">
+            {t('mediaPage.noCampaigns')}
+          </p>
+        )}
+        {unspent.length > 0 && (
+          <div className="notice-inline" data-testid="media-campaigns-without-leads">
+            <p>{t('mediaPage.withoutLeads', { count: unspent.length, cost: formatMoney(lang, unspent.reduce((s, c) => s + Number(c.cost ?? 0), 0), currency) })}</p>
+            <ul>
+              {unspent.slice(0, 10).map((c) => (
+                <li key={String(c.campaign_id)}>
+                  {String(c.name ?? c.campaign_id)} ({mediumLabel(c.medium === null ? null : String(c.medium))}, {formatMoney(lang, Number(c.cost), currency)})
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
+    </section>
+  );
+}

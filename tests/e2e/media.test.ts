@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectedByMedium, readCsv, sampleMediumOf } from '../support/expectedFigures';
+import { foreignRequests, openApp, ROOT, useBuiltApp } from './harness';
+
+/**
+ * The Media & campaigns table against the sample's CSV files read with PapaParse, none of the app's
+ * code: leads, won and revenue per medium (tests/support/expectedFigures), and the cost each medium
+ * carries when every campaign's cost is shared equally among the leads that name it.
+ */
+const SAMPLE = path.join(ROOT, 'data-samples/en');
+
+function expectedCosts(): Map<string, { cost: number; costed: number }> {
+  const campaignCost = new Map(readCsv(path.join(SAMPLE, 'campaigns.csv')).filter((c) => (c.Cost ?? '').trim() !== '').map((c) => [c['Campaign ID'] ?? '', Number(c.Cost)]));
+  const leads = readCsv(path.join(SAMPLE, 'leads.csv'));
+  const leadsOf = new Map<string, number>();
+  for (const lead of leads) {
+    const id = lead['Campaign ID'] ?? '';
+    if (id) leadsOf.set(id, (leadsOf.get(id) ?? 0) + 1);
+  }
+  const byMedium = new Map<string, { cost: number; costed: number }>();
+  for (const lead of leads) {
+    const medium = sampleMediumOf(lead);
+    const entry = byMedium.get(medium) ?? { cost: 0, costed: 0 };
+    const id = lead['Campaign ID'] ?? '';
+    if (id && campaignCost.has(id)) {
+      entry.cost += campaignCost.get(id)! / leadsOf.get(id)!;
+      entry.costed += 1;
+    }
+    byMedium.set(medium, entry);
+  }
+  return byMedium;
+}
+
+describe('the Media & campaigns page in headless Chromium', () => {
+  const app = useBuiltApp();
+
+  it('shows every medium’s leads, won, revenue, cost, cost per lead and ROI as the source files give them', async () => {
+    const { page, errors, requests } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');
+    const shown = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) =>
+      trs.map((tr) => {
+        const n = (name: string) => (tr.getAttribute(`data-${name}`) === '' ? null : Number(tr.getAttribute(`data-${name}`)));
+        return { medium: tr.getAttribute('data-value') ?? '', leads: n('leads'), won: n('won'), revenue: n('revenue'), cost: n('cost'), cpl: n('cpl'), roi: n('roi'), text: tr.textContent ?? '' };
+      }),
+    );
+    const truth = expectedByMedium(SAMPLE);
+    const costs = expectedCosts();
+    // The guideline's media first, in its order, then the data's others.
+    expect(shown.map((r) => r.medium)).toEqual(['telemarketing', 'direct_mail', 'event', 'trade_fair', 'web', 'ad', 'Partner-Empfehlung', 'Podcast']);
+    expect(new Set(shown.map((r) => r.medium))).toEqual(new Set(truth.keys()));
+    for (const row of shown) {
+      const t = truth.get(row.medium)!;
+      const c = costs.get(row.medium)!;
+      expect(row.leads, row.medium).toBe(t.leads);
+      expect(row.won, row.medium).toBe(t.won);
+      expect(row.revenue!, row.medium).toBeCloseTo(t.revenue, 2);
+      if (c.costed === 0) {
+        expect(row.cost, row.medium).toBeNull();
+        expect(row.roi, row.medium).toBeNull();
+        expect(row.text).toContain('no cost data');
+        continue;
+      }
+      expect(row.cost!, row.medium).toBeCloseTo(c.cost, 4);
+      expect(row.cpl!, row.medium).toBeCloseTo(c.cost / t.leads, 6);
+      expect(row.roi!, row.medium).toBeCloseTo((t.revenue - c.cost) / c.cost, 6);
+    }
+    // On screen as the user reads it (en-GB): the revenue and cost per lead of telemarketing.
+    const telemarketing = shown.find((r) => r.medium === 'telemarketing')!;
+    expect(telemarketing.text).toContain(`€${Math.round(truth.get('telemarketing')!.revenue).toLocaleString('en-GB')}`);
+    expect(telemarketing.text).toContain(`€${Math.round(costs.get('telemarketing')!.cost / truth.get('telemarketing')!.leads).toLocaleString('en-GB')}`);
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the leads behind a figure, and groups by the source as exported', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');
+    const web = page.locator('[data-testid="media-figures"] tr[data-value="web"]');
+    const leads = Number(await web.getAttribute('data-leads'));
+    await web.locator('td button').first().click();
+    const count = await page.waitForSelector('[role="dialog"] [data-testid="explorer-count"][data-count]:not([data-count=""])');
+    expect(Number(await count.getAttribute('data-count'))).toBe(leads);
+    // The won rate's cell lists the medium's won leads.
+    await page.keyboard.press('Escape');
+    await web.locator('td button').nth(4).click();
+    await page.waitForFunction((won) => document.querySelector('[role="dialog"] [data-testid="explorer-count"]')?.getAttribute('data-count') === won, await web.getAttribute('data-won'));
+    await page.keyboard.press('Escape');
+    await page.check('[data-testid="media-group-source"]');
+    await page.waitForSelector('[data-testid="media-figures"] tr[data-value="Website"]');
+    expect(await page.textContent('[data-testid="media-figures"] thead')).toContain('Source');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
