@@ -17,7 +17,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
-  { file: 'coming-en.png', language: 'en', hash: '#/media' },
+  { file: 'coming-en.png', language: 'en', hash: '#/quality' },
   { file: 'funnel-en.png', language: 'en', hash: '#/funnel', fullPage: true },
   { file: 'funnel-de.png', language: 'de', hash: '#/funnel', fullPage: true },
   // Cross-filtered: web selected in the split view, the other views follow.
@@ -45,6 +45,11 @@ const SHOTS = [
   { file: 'planning-de.png', language: 'de', hash: '#/planning', viewport: DESKTOP, fullPage: true },
   { file: 'planning-phone-en.png', language: 'en', hash: '#/planning', viewport: PHONE, fullPage: true },
   { file: 'planning-phone-de.png', language: 'de', hash: '#/planning', viewport: PHONE, fullPage: true },
+  // The Media & campaigns page on the sample, and under a filter that leaves no campaign cost (web leads without campaign).
+  { file: 'media-en.png', language: 'en', hash: '#/media', viewport: DESKTOP, fullPage: true },
+  { file: 'media-de.png', language: 'de', hash: '#/media', viewport: DESKTOP, fullPage: true },
+  { file: 'media-phone-de.png', language: 'de', hash: '#/media', viewport: PHONE, fullPage: true },
+  { file: 'media-empty-en.png', language: 'en', hash: '#/media?v=1&p=1990-01-01_1990-12-31', viewport: DESKTOP },
   // The period's presets with the ranges they resolve to, and the data's last date beside them.
   { file: 'period-de.png', language: 'de', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
   { file: 'period-en.png', language: 'en', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
@@ -57,7 +62,7 @@ const SHOTS = [
       { file: `${device}-funnel-en.png`, language: 'en', hash: '#/funnel', viewport, fullPage: true },
       { file: `${device}-funnel-de.png`, language: 'de', hash: '#/funnel', viewport, fullPage: true },
       { file: `${device}-import-en.png`, language: 'en', hash: '#/import', viewport, fullPage: true },
-      { file: `${device}-coming-de.png`, language: 'de', hash: '#/media', viewport },
+      { file: `${device}-coming-de.png`, language: 'de', hash: '#/quality', viewport },
       { file: `${device}-menu-en.png`, language: 'en', hash: '#/overview', viewport, menu: true },
       { file: `${device}-explorer-en.png`, language: 'en', hash: '#/overview', viewport, open: 'won' },
     ];

@@ -92,8 +92,8 @@ export function MediaPage() {
         <QueryStatus state={state} />
         {rows?.length === 0 && <p className="empty">{t('mediaPage.empty')}</p>}
         {rows && rows.length > 0 && <MediaFiguresTable rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} currency={currency} costs={costs} onOpen={open} />}
-        <p className="muted small">{t('mediaPage.rankNote')}</p>
-        {costs ? (
+        {rows && rows.length > 0 && <p className="muted small">{t('mediaPage.rankNote')}</p>}
+        {rows?.length === 0 ? null : costs ? (
           <>
             <p className="muted small">{t('mediaPage.costNote')}</p>
             {totals && <p className="muted small" data-testid="media-cost-coverage">{t('mediaPage.costCoverage', { costed: formatInteger(lang, totals.costed), leads: formatInteger(lang, totals.leads) })}</p>}
