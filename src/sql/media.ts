@@ -3,6 +3,7 @@ import type { Pipeline } from '../domain/pipeline';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
+import { funnelAggregatesSql } from './overview';
 import { reachedIndexSql } from './reach';
 
 /** What the Media & campaigns page groups leads by: the guideline's medium, or the source as the export wrote it. */
@@ -30,12 +31,7 @@ export interface MediaFiguresOptions {
  * campaignsWithoutLeadsSql.
  */
 export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns }: MediaFiguresOptions): SqlQuery {
-  const last = pipeline.stages.length - 1;
-  const won = `r >= ${last}`;
-  const reachedCounts = pipeline.stages
-    .slice(1)
-    .map((_, k) => `count(*) FILTER (WHERE r >= ${k + 1})::BIGINT AS reached_${k + 1}`)
-    .join(', ');
+  const won = `r >= ${pipeline.stages.length - 1}`;
   const costPerLead = campaigns
     ? [
         `, p AS (SELECT c.campaign_id, c.cost / n.leads AS share FROM (SELECT campaign_id, sum(cost) AS cost FROM campaigns WHERE campaign_id IS NOT NULL AND cost IS NOT NULL GROUP BY campaign_id) AS c`,
@@ -48,10 +44,7 @@ export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns }: M
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     `)${costPerLead}`,
-    `SELECT value, count(*)::BIGINT AS leads, ${reachedCounts},`,
-    `(CASE WHEN count(*) FILTER (WHERE ${won}) = 0 THEN 0 ELSE sum(amount) FILTER (WHERE ${won}) END)::DOUBLE AS revenue,`,
-    `count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
-    `count(DISTINCT currency) FILTER (WHERE ${won} AND amount IS NOT NULL)::BIGINT AS currencies, min(currency) FILTER (WHERE ${won} AND amount IS NOT NULL) AS currency,`,
+    `SELECT value, ${funnelAggregatesSql(pipeline)},`,
     'sum(p.share)::DOUBLE AS cost, count(p.share)::BIGINT AS costed_leads,',
     `median(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE ${won} AND created_at IS NOT NULL AND closed_at IS NOT NULL)::DOUBLE AS days_to_won`,
     'FROM l LEFT JOIN p ON p.campaign_id = l.campaign_id',

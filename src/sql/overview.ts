@@ -23,12 +23,7 @@ export interface FunnelKpiOptions {
  * exactly one (`currencies` counts them).
  */
 export function funnelKpisSql({ pipeline, groupByMedium = false, groupBy, filter = [] }: FunnelKpiOptions): SqlQuery {
-  const last = pipeline.stages.length - 1;
-  const reachedCounts = pipeline.stages
-    .slice(1)
-    .map((_, k) => `count(*) FILTER (WHERE r >= ${k + 1})::BIGINT AS reached_${k + 1}`)
-    .join(', ');
-  const won = `r >= ${last}`;
+  const won = `r >= ${pipeline.stages.length - 1}`;
   const grouped = groupBy !== undefined ? `${quoteIdent(groupBy)} AS value` : groupByMedium ? 'medium' : null;
   const key = groupBy !== undefined ? 'value' : 'medium';
   return joinSql([
@@ -37,15 +32,28 @@ export function funnelKpisSql({ pipeline, groupByMedium = false, groupBy, filter
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     ')',
-    `SELECT ${grouped ? `${key}, ` : ''}count(*)::BIGINT AS leads, ${reachedCounts},`,
+    `SELECT ${grouped ? `${key}, ` : ''}`,
     { sql: `count(*) FILTER (WHERE stage = ? AND NOT (${won}))::BIGINT AS lost,`, params: [pipeline.terminal[0] ?? 'lost'] },
-    // Nothing won is no revenue (0); won leads none of which has an amount are revenue unknown (NULL), never 0.
-    `(CASE WHEN count(*) FILTER (WHERE ${won}) = 0 THEN 0 ELSE sum(amount) FILTER (WHERE ${won}) END)::DOUBLE AS revenue,`,
-    `count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
-    `count(DISTINCT currency) FILTER (WHERE ${won} AND amount IS NOT NULL)::BIGINT AS currencies, min(currency) FILTER (WHERE ${won} AND amount IS NOT NULL) AS currency`,
+    funnelAggregatesSql(pipeline),
     'FROM l',
     grouped ? `GROUP BY ${key} ORDER BY leads DESC, ${key} NULLS LAST` : '',
   ]);
+}
+
+/**
+ * The funnel's aggregates over rows with a reached index `r`, `amount` and `currency`: `leads`,
+ * `reached_1` … `reached_n`, `revenue` (nothing won is 0; won leads none of which has an amount are
+ * revenue unknown, NULL, never 0), `won_unpriced`, `currencies` and `currency` (see funnelKpisSql).
+ */
+export function funnelAggregatesSql(pipeline: Pipeline): string {
+  const won = `r >= ${pipeline.stages.length - 1}`;
+  const reachedCounts = pipeline.stages.slice(1).map((_, k) => `count(*) FILTER (WHERE r >= ${k + 1})::BIGINT AS reached_${k + 1}`);
+  return [
+    `count(*)::BIGINT AS leads, ${reachedCounts.join(', ')},`,
+    `(CASE WHEN count(*) FILTER (WHERE ${won}) = 0 THEN 0 ELSE sum(amount) FILTER (WHERE ${won}) END)::DOUBLE AS revenue,`,
+    `count(*) FILTER (WHERE ${won} AND amount IS NULL)::BIGINT AS won_unpriced,`,
+    `count(DISTINCT currency) FILTER (WHERE ${won} AND amount IS NOT NULL)::BIGINT AS currencies, min(currency) FILTER (WHERE ${won} AND amount IS NOT NULL) AS currency`,
+  ].join(' ');
 }
 
 /** Leads per created month (yyyy-mm) and medium: the Overview's stacked chart (leads without a date are left out). */
