@@ -114,3 +114,55 @@ export function orderByGuideline<T extends { readonly value: string | null }>(ro
   };
   return [...rows].sort((a, b) => position(a.value) - position(b.value) || (a.value ?? '').localeCompare(b.value ?? ''));
 }
+
+/** Which rate the guideline's order is checked on. */
+export type OrderRate = 'won' | 'sql';
+
+export interface OrderBreak {
+  /** Earlier in the guideline's order (deeper qualification expected)… */
+  readonly expectedHigher: string;
+  /** …yet converting better in the data. */
+  readonly higher: string;
+  /** Whether the two 95 % intervals are apart (DESIGN.md: overlapping intervals are not significant). */
+  readonly significant: boolean;
+  /** The rate difference, higher − expectedHigher. */
+  readonly difference: number;
+}
+
+export interface GuidelineComparison {
+  /** The guideline's media the data has leads for, in the guideline's order. */
+  readonly expected: readonly string[];
+  /** The same media by the data's rate, highest first. */
+  readonly actual: readonly string[];
+  /** Every pair the data orders against the guideline, significant ones first, then by difference. */
+  readonly breaks: readonly OrderBreak[];
+}
+
+/**
+ * The guideline's order of media by qualification depth against the order the data shows on lead →
+ * won (or lead → SQL): every pair in the wrong order, and whether its difference is significant.
+ * Media outside the guideline (the data's own) have no expected place and are left out.
+ */
+export function guidelineComparison(rows: readonly MediaFigures[], on: OrderRate, pipeline: Pipeline): GuidelineComparison {
+  const step = on === 'won' ? pipeline.stages.length - 2 : pipeline.stages.indexOf('sql') - 1;
+  const rateOf = (row: MediaFigures) => row.reached[step];
+  const standard = STANDARD_MEDIA.flatMap((medium) => {
+    const row = rows.find((r) => r.value === medium);
+    const figure = row && row.leads > 0 ? rateOf(row) : undefined;
+    return figure && figure.value !== null ? [{ medium: medium as string, figure }] : [];
+  });
+  const breaks: OrderBreak[] = [];
+  standard.forEach((a, i) => {
+    for (const b of standard.slice(i + 1)) {
+      if (b.figure.value! > a.figure.value!) {
+        breaks.push({ expectedHigher: a.medium, higher: b.medium, significant: !notSignificant(a.figure.interval, b.figure.interval), difference: b.figure.value! - a.figure.value! });
+      }
+    }
+  });
+  breaks.sort((x, y) => Number(y.significant) - Number(x.significant) || y.difference - x.difference);
+  return {
+    expected: standard.map((s) => s.medium),
+    actual: [...standard].sort((x, y) => y.figure.value! - x.figure.value!).map((s) => s.medium),
+    breaks,
+  };
+}

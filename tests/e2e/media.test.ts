@@ -69,6 +69,15 @@ describe('the Media & campaigns page in headless Chromium', () => {
     const telemarketing = shown.find((r) => r.medium === 'telemarketing')!;
     expect(telemarketing.text).toContain(`€${Math.round(truth.get('telemarketing')!.revenue).toLocaleString('en-GB')}`);
     expect(telemarketing.text).toContain(`€${Math.round(costs.get('telemarketing')!.cost / truth.get('telemarketing')!.leads).toLocaleString('en-GB')}`);
+    // The sample was generated with the guideline's order (telemarketing best … advertising worst), and shows it.
+    const guideline = ['telemarketing', 'direct_mail', 'event', 'trade_fair', 'web', 'ad'];
+    const byTruth = [...guideline].sort((a, b) => truth.get(b)!.won / truth.get(b)!.leads - truth.get(a)!.won / truth.get(a)!.leads);
+    expect(byTruth).toEqual(guideline);
+    const listed = (list: string) => page.$$eval(`[data-testid="media-order-${list}"] li`, (items) => items.map((li) => li.getAttribute('data-medium')));
+    expect(await listed('expected')).toEqual(guideline);
+    expect(await listed('won')).toEqual(byTruth);
+    expect(await page.getAttribute('[data-testid="media-order-sentence-won"]', 'data-breaks')).toBe('0');
+    expect(await page.textContent('[data-testid="media-order-sentence-won"]')).toContain('follows the guideline’s order');
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     await page.close();

@@ -15,6 +15,7 @@ import { mediaEn } from '../i18n/media.en';
 import { addPageTexts } from '../i18n/pageTexts';
 import { useMediumLabel } from '../i18n/useMediumLabel';
 import { useViewState } from '../state/ViewStateContext';
+import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { MediaFiguresTable } from './media/MediaFiguresTable';
 import { QueryStatus } from './QueryStatus';
 
@@ -116,6 +117,7 @@ export function MediaPage() {
           </div>
         )}
       </section>
+      {grouping === 'medium' && rows && rows.length > 0 && <GuidelineOrderPanel rows={rows} pipeline={DEFAULT_PIPELINE} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>
   );

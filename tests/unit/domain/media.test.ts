@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaFigures, orderByGuideline, rankAgainstBest } from '../../../src/domain/media';
+import { guidelineComparison, mediaFigures, orderByGuideline, rankAgainstBest } from '../../../src/domain/media';
 import { DEFAULT_PIPELINE } from '../../../src/domain/pipeline';
 
 /** A mediaFiguresSql row: `won` of `leads` won, every earlier stage reached by the won ones only. */
@@ -49,5 +49,34 @@ describe('media figures', () => {
 
   it('shows no sum of amounts in several currencies', () => {
     expect(mediaFigures(row('a', 10, 2, { currencies: 2 }), DEFAULT_PIPELINE).revenue).toBeNull();
+  });
+});
+
+describe('the guideline’s order against the data', () => {
+  const rows = (rates: Record<string, [number, number]>) => Object.entries(rates).map(([medium, [leads, won]]) => mediaFigures(row(medium, leads, won), DEFAULT_PIPELINE));
+
+  it('finds no break when the data follows the guideline', () => {
+    const c = guidelineComparison(rows({ telemarketing: [100, 30], event: [100, 20], web: [100, 10], Podcast: [100, 90] }), 'won', DEFAULT_PIPELINE);
+    expect(c.expected).toEqual(['telemarketing', 'event', 'web']);
+    expect(c.actual).toEqual(['telemarketing', 'event', 'web']);
+    expect(c.breaks).toEqual([]);
+  });
+
+  it('names each pair in the wrong order, significant ones first', () => {
+    // trade_fair 40/100 beats event 20/100 clearly (intervals apart); web 22/100 edges event (they overlap).
+    const c = guidelineComparison(rows({ event: [100, 20], trade_fair: [100, 40], web: [100, 22] }), 'won', DEFAULT_PIPELINE);
+    expect(c.actual).toEqual(['trade_fair', 'web', 'event']);
+    expect(c.breaks.map((b) => [b.expectedHigher, b.higher, b.significant])).toEqual([
+      ['event', 'trade_fair', true],
+      ['event', 'web', false],
+    ]);
+    expect(c.breaks[0]!.difference).toBeCloseTo(0.2, 12);
+  });
+
+  it('checks lead → SQL on its own rate', () => {
+    const sql = (medium: string, leads: number, sqls: number, won: number) => mediaFigures(row(medium, leads, won, { reached_1: sqls, reached_2: sqls }), DEFAULT_PIPELINE);
+    const c = guidelineComparison([sql('telemarketing', 100, 10, 5), sql('ad', 100, 50, 1)], 'sql', DEFAULT_PIPELINE);
+    expect(c.actual).toEqual(['ad', 'telemarketing']);
+    expect(c.breaks[0]).toMatchObject({ expectedHigher: 'telemarketing', higher: 'ad', significant: true });
   });
 });
