@@ -48,7 +48,7 @@ export function GuidelineOrderPanel({ rows, pipeline }: { rows: readonly MediaFi
             {comparisons.map(({ rate, comparison }) => (
               <OrderList
                 key={rate}
-                title={t(`mediaPage.order.${rate}`)}
+                title={t('mediaPage.order.yours', { rate: rateName(rate) })}
                 media={comparison.actual}
                 broken={brokenMedia(comparison)}
                 label={mediumLabel}
