@@ -66,3 +66,8 @@ export function campaignsWithoutLeadsSql(): SqlQuery {
     params: [],
   };
 }
+
+/** Each campaign's name by its id (the first name where an id repeats), for labels where the leads name only the id. */
+export function campaignNamesSql(): SqlQuery {
+  return { sql: 'SELECT campaign_id, min(name) AS name FROM campaigns WHERE campaign_id IS NOT NULL AND name IS NOT NULL GROUP BY campaign_id', params: [] };
+}

@@ -83,6 +83,27 @@ describe('the Media & campaigns page in headless Chromium', () => {
     await page.close();
   });
 
+  it('names campaigns in the campaign filter and in its chip, as the campaigns file names them', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');
+    const campaigns = readCsv(path.join(SAMPLE, 'campaigns.csv'));
+    const first = campaigns.find((c) => c['Campaign ID'] === 'CMP-2024-001')!;
+    await page.click('[data-testid="picker-campaign_id"] summary');
+    const option = page.locator('[data-testid="picker-campaign_id"] label', { hasText: first['Campaign Name']! });
+    await option.waitFor();
+    expect(await page.textContent('[data-testid="picker-campaign_id"]')).not.toContain('CMP-2024-001');
+    await option.locator('input[type="checkbox"]').check();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((name) => [...document.querySelectorAll('.filter-bar .chip, .filter-bar [class*="chip"]')].some((c) => c.textContent?.includes(name)), first['Campaign Name']!);
+    // Under the filter the table holds only the campaign's leads, with its whole cost (all its leads are kept).
+    const leadsOfCampaign = readCsv(path.join(SAMPLE, 'leads.csv')).filter((l) => l['Campaign ID'] === 'CMP-2024-001').length;
+    await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="media-figures"] tbody tr')].reduce((s, tr) => s + Number(tr.getAttribute('data-leads')), 0) === n, leadsOfCampaign);
+    const costs = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.reduce((s, tr) => s + Number(tr.getAttribute('data-cost') || 0), 0));
+    expect(costs).toBeCloseTo(Number(first.Cost), 4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens the leads behind a figure, and groups by the source as exported', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
     await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');

@@ -4,6 +4,7 @@ import { dimensionColumn, isExtraDimension, type LeadCondition, type LeadDimensi
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { formatDate } from '../i18n/format';
 import { useMediumLabel } from '../i18n/useMediumLabel';
+import { useCampaignNames } from './useCampaignNames';
 
 const STAGES: readonly string[] = [...DEFAULT_PIPELINE.stages, ...DEFAULT_PIPELINE.terminal];
 const CHANNELS: readonly string[] = ['direct', 'partner'];
@@ -16,6 +17,7 @@ const CHANNELS: readonly string[] = ['direct', 'partner'];
 export function useFilterLabels() {
   const { t, i18n } = useTranslation();
   const mediumLabel = useMediumLabel();
+  const campaignNames = useCampaignNames();
   const lang = i18n.language;
 
   /** An extra column reads as its header, exactly as the export wrote it (never through t()). */
@@ -33,9 +35,10 @@ export function useFilterLabels() {
       if (column === 'medium') return mediumLabel(value);
       if (column === 'stage') return stageLabel(value);
       if (column === 'channel' && CHANNELS.includes(value)) return t(`filters.channel.${value}` as 'filters.channel.direct');
+      if (column === 'campaign_id') return campaignNames.get(value) ?? value;
       return value;
     },
-    [t, mediumLabel, stageLabel],
+    [t, mediumLabel, stageLabel, campaignNames],
   );
 
   const rangeLabel = useCallback((from: string, to: string) => `${formatDate(lang, from)} – ${formatDate(lang, to)}`, [lang]);
