@@ -11,7 +11,8 @@ export type MediaGrouping = 'medium' | 'source';
 
 export interface MediaFiguresOptions {
   readonly pipeline: Pipeline;
-  readonly groupBy: MediaGrouping;
+  /** campaign_id: per campaign (campaignFiguresSql), with `main_medium`, the medium most of its leads have. */
+  readonly groupBy: MediaGrouping | 'campaign_id';
   readonly filter?: LeadFilter;
   /** Whether a campaigns table is loaded (without it every cost is NULL: unknown). */
   readonly campaigns: boolean;
@@ -39,13 +40,14 @@ export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns }: M
       ].join(' ')
     : ', p AS (SELECT NULL::VARCHAR AS campaign_id, NULL::DOUBLE AS share WHERE FALSE)';
   return joinSql([
-    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, amount, currency, created_at, closed_at,`,
+    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, medium, amount, currency, created_at, closed_at,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     `)${costPerLead}`,
     `SELECT value, ${funnelAggregatesSql(pipeline)},`,
     'sum(p.share)::DOUBLE AS cost, count(p.share)::BIGINT AS costed_leads,',
+    groupBy === 'campaign_id' ? 'mode(medium) AS main_medium,' : '',
     `median(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE ${won} AND created_at IS NOT NULL AND closed_at IS NOT NULL)::DOUBLE AS days_to_won`,
     'FROM l LEFT JOIN p ON p.campaign_id = l.campaign_id',
     'GROUP BY value ORDER BY leads DESC, value NULLS LAST',
@@ -70,4 +72,20 @@ export function campaignsWithoutLeadsSql(): SqlQuery {
 /** Each campaign's name by its id (the first name where an id repeats), for labels where the leads name only the id. */
 export function campaignNamesSql(): SqlQuery {
   return { sql: 'SELECT campaign_id, min(name) AS name FROM campaigns WHERE campaign_id IS NOT NULL AND name IS NOT NULL GROUP BY campaign_id', params: [] };
+}
+
+/**
+ * mediaFiguresSql per campaign (`value` its id; NULL: leads without a campaign), with the campaigns
+ * table's `name` and `campaign_medium` (the campaign's own medium, else most of its leads'), and
+ * `listed`: whether the campaigns table has the id at all.
+ */
+export function campaignFiguresSql(options: Omit<MediaFiguresOptions, 'groupBy'>): SqlQuery {
+  const campaigns = options.campaigns
+    ? '(SELECT campaign_id, min(name) AS name, min(medium) AS medium FROM campaigns WHERE campaign_id IS NOT NULL GROUP BY campaign_id)'
+    : '(SELECT NULL::VARCHAR AS campaign_id, NULL::VARCHAR AS name, NULL::VARCHAR AS medium WHERE FALSE)';
+  return joinSql([
+    'SELECT f.*, c.name, coalesce(c.medium, f.main_medium) AS campaign_medium, c.campaign_id IS NOT NULL AS listed FROM (',
+    mediaFiguresSql({ ...options, groupBy: 'campaign_id' }),
+    `) AS f LEFT JOIN ${campaigns} AS c ON c.campaign_id = f.value ORDER BY f.leads DESC, f.value NULLS LAST`,
+  ]);
 }

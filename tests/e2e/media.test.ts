@@ -104,6 +104,40 @@ describe('the Media & campaigns page in headless Chromium', () => {
     await page.close();
   });
 
+  it('lists every campaign under its name with its leads and cost, sorts by a column and finds one by name', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-campaigns-table"] tbody tr');
+    const campaigns = readCsv(path.join(SAMPLE, 'campaigns.csv'));
+    const leads = readCsv(path.join(SAMPLE, 'leads.csv'));
+    const leadsOf = new Map<string, number>();
+    for (const lead of leads) leadsOf.set(lead['Campaign ID'] ?? '', (leadsOf.get(lead['Campaign ID'] ?? '') ?? 0) + 1);
+    const rows = await page.$$eval('[data-testid="media-campaigns-table"] tbody tr', (trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-campaign') ?? '', leads: Number(tr.getAttribute('data-leads')), cost: tr.getAttribute('data-cost'), text: tr.textContent ?? '' })),
+    );
+    // Every campaign with leads, and the leads without one ('' here), each with the source files' count.
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(leadsOf.keys()));
+    for (const row of rows) {
+      expect(row.leads, row.id).toBe(leadsOf.get(row.id));
+      const campaign = campaigns.find((c) => c['Campaign ID'] === row.id);
+      if (!campaign) continue;
+      expect(row.text).toContain(campaign['Campaign Name']);
+      // Unfiltered, a campaign carries its whole cost.
+      expect(Number(row.cost), row.id).toBeCloseTo(Number(campaign.Cost), 4);
+    }
+    // Sorted by cost, highest first (a number column sorts descending on its first click).
+    await page.click('[data-testid="media-campaigns-table"] th[data-column="cost"] button');
+    expect(await page.getAttribute('[data-testid="media-campaigns-table"] th[data-column="cost"]', 'aria-sort')).toBe('descending');
+    const firstId = await page.getAttribute('[data-testid="media-campaigns-table"] tbody tr:first-child', 'data-campaign');
+    const dearest = campaigns.filter((c) => leadsOf.has(c['Campaign ID'] ?? '')).sort((a, b) => Number(b.Cost) - Number(a.Cost))[0]!;
+    expect(firstId).toBe(dearest['Campaign ID']);
+    // Found by a part of its name.
+    await page.fill('[data-testid="media-campaigns-search"]', 'winter 2024');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="media-campaigns-table"] tbody tr').length === 1);
+    expect(await page.getAttribute('[data-testid="media-campaigns-table"] tbody tr', 'data-campaign')).toBe('CMP-2024-001');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens the leads behind a figure, and groups by the source as exported', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
     await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');

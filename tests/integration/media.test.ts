@@ -3,7 +3,7 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { mediaFigures } from '../../src/domain/media';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
-import { campaignsWithoutLeadsSql, mediaFiguresSql } from '../../src/sql/media';
+import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql } from '../../src/sql/media';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 /**
@@ -80,5 +80,33 @@ describe.each(ENGINES)('media figures on $name', ({ open }) => {
 
   it('lists the campaigns with a cost and no leads', async () => {
     expect(toRows(await db.query(campaignsWithoutLeadsSql()))).toEqual([{ campaign_id: 'C5', name: 'Fair nobody came to', medium: 'trade_fair', cost: 400 }]);
+  });
+});
+
+describe.each(ENGINES)('campaign figures on $name', ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+    await loadEnglish(db, { leads: 'tests/integration/fixtures/media-leads.csv', campaigns: 'tests/integration/fixtures/media-campaigns.csv' });
+  });
+  afterAll(() => db.close());
+
+  it('gives each campaign its name, medium, leads, won, revenue, cost and return; leads without a campaign apart', async () => {
+    const rows = toRows(await db.query(campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, campaigns: true })));
+    const by = new Map(rows.map((row) => [row.value as string | null, { row, figures: mediaFigures(row, DEFAULT_PIPELINE) }]));
+    expect([...by.keys()].sort()).toEqual(['C1', 'C2', 'C3', 'C4', null].sort());
+    expect(by.get('C1')!.row).toMatchObject({ name: 'Call blitz', campaign_medium: 'telemarketing', listed: true });
+    expect(by.get('C1')!.figures).toMatchObject({ leads: 3, won: 2, revenue: 4000, cost: 900, costPerLead: 300, costPerWon: 450, medianDaysToWon: 15 });
+    expect(by.get('C1')!.figures.roi).toBeCloseTo((4000 - 900) / 900, 12);
+    expect(by.get('C3')!.figures).toMatchObject({ leads: 2, won: 1, revenue: 500, cost: 100, costPerLead: 50, roi: 4 });
+    // B3 and P1 name no campaign: no cost, the medium most of them have (one web, one Podcast: either).
+    expect(by.get(null)!.figures).toMatchObject({ leads: 2, won: 1, revenue: 200, cost: null });
+    expect(by.get(null)!.row.listed).toBe(false);
+  });
+
+  it('without a campaigns table keeps the ids, without names or costs', async () => {
+    const rows = toRows(await db.query(campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, campaigns: false })));
+    const c1 = rows.find((r) => r.value === 'C1')!;
+    expect(c1).toMatchObject({ name: null, campaign_medium: 'telemarketing', listed: false, cost: null, leads: 3 });
   });
 });

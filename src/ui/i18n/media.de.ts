@@ -53,6 +53,18 @@ export const mediaDe: MediaMessages = {
       legend: '⚠ markiert ein Medium in einem Paar, das anders als im Leitfaden steht: rot, wo der Unterschied signifikant ist, braun, wo die Intervalle überlappen.',
       none: 'Zu wenige Medien des Leitfadens haben Leads für einen Vergleich.',
     },
+    campaigns: {
+      title: 'Kampagnen',
+      intro: 'Dieselben Zahlen je Kampagne, unter ihrem Namen; nach jeder Spalte sortierbar, nach Name oder ID durchsuchbar.',
+      search: 'Kampagnen durchsuchen',
+      campaign: 'Kampagne',
+      medium: 'Medium',
+      none: '(keine Kampagne)',
+      notListed: 'nicht in der Kampagnentabelle',
+      shown: '{{shown}} von {{count}} Kampagnen',
+      label: 'Kampagnen im Vergleich',
+      empty: 'Keine Kampagne passt.',
+    },
     revenueUnknown: 'unbekannt',
   },
 };

@@ -53,6 +53,18 @@ export const mediaEn = {
       legend: '⚠ marks a medium in a pair out of the guideline’s order: red where the difference is significant, brown where the intervals overlap.',
       none: 'Too few of the guideline’s media have leads to compare.',
     },
+    campaigns: {
+      title: 'Campaigns',
+      intro: 'The same figures per campaign, under their names; sort by any column, search by name or id.',
+      search: 'Search campaigns',
+      campaign: 'Campaign',
+      medium: 'Medium',
+      none: '(no campaign)',
+      notListed: 'not in the campaigns table',
+      shown: '{{shown}} of {{count}} campaigns',
+      label: 'Campaigns compared',
+      empty: 'No campaign matches.',
+    },
     revenueUnknown: 'unknown',
   },
 };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
 import { mediaFigures, orderByGuideline, rankAgainstBest } from '../../domain/media';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { campaignsWithoutLeadsSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
+import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
 import { useData } from '../data/DataContext';
 import { useQuery } from '../data/useQuery';
 import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
@@ -15,6 +15,7 @@ import { mediaEn } from '../i18n/media.en';
 import { addPageTexts } from '../i18n/pageTexts';
 import { useMediumLabel } from '../i18n/useMediumLabel';
 import { useViewState } from '../state/ViewStateContext';
+import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { MediaFiguresTable } from './media/MediaFiguresTable';
 import { QueryStatus } from './QueryStatus';
@@ -40,6 +41,7 @@ export function MediaPage() {
   const costs = tables.some((table) => table.kind === 'campaigns');
   const query = useMemo(() => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter, campaigns: costs }), [grouping, filter, costs]);
   const state = useQuery(query);
+  const campaignState = useQuery(useMemo(() => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs }), [filter, costs]));
   const withoutLeads = useQuery(useMemo(() => (costs ? campaignsWithoutLeadsSql() : null), [costs]));
 
   const rows = useMemo(() => {
@@ -47,6 +49,20 @@ export function MediaPage() {
     const figures = state.rows.map((row) => mediaFigures(row, DEFAULT_PIPELINE, margin));
     return rankAgainstBest(grouping === 'medium' ? orderByGuideline(figures) : figures);
   }, [state, margin, grouping]);
+  const campaignRows = useMemo(() => {
+    if (campaignState.status !== 'ready') return null;
+    const figures = campaignState.rows.map(
+      (row): CampaignFigures => ({
+        ...mediaFigures(row, DEFAULT_PIPELINE, margin),
+        name: row.name === null || row.name === undefined ? null : String(row.name),
+        medium: row.campaign_medium === null || row.campaign_medium === undefined ? null : String(row.campaign_medium),
+        listed: row.listed === true,
+      }),
+    );
+    // Grouped by medium in the guideline's order (rows already come with the most leads first).
+    const order = orderByGuideline([...new Set(figures.map((f) => f.medium))].map((value) => ({ value }))).map((m) => m.value);
+    return [...figures].sort((a, b) => order.indexOf(a.medium) - order.indexOf(b.medium));
+  }, [campaignState, margin]);
   const currency = rows?.find((r) => r.currency !== null)?.currency ?? null;
   const totals = rows && { leads: rows.reduce((s, r) => s + r.leads, 0), costed: rows.reduce((s, r) => s + r.costedLeads, 0) };
   const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
@@ -117,6 +133,7 @@ export function MediaPage() {
           </div>
         )}
       </section>
+      {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
       {grouping === 'medium' && rows && rows.length > 0 && <GuidelineOrderPanel rows={rows} pipeline={DEFAULT_PIPELINE} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>

@@ -24,7 +24,8 @@ export function MediaFiguresTable({ rows, grouping, pipeline, currency, costs, o
   const { valueLabel, stageLabel } = useFilterLabels();
   const percent = (p: number | null) => formatPercent(lang, p, 1);
   const money = (value: number | null, cur: string | null) => (value === null ? '–' : formatMoney(lang, value, cur));
-  const costMoney = (value: number | null) => (value === null ? (costs ? t('mediaPage.noCost') : '–') : formatMoney(lang, value, currency));
+  /** A cost figure: "no cost data" where the row's cost is unknown, "–" where only its divisor is 0. */
+  const costMoney = (value: number | null, row: RankedMediaFigures) => (value === null ? (costs && row.cost === null ? t('mediaPage.noCost') : '–') : formatMoney(lang, value, currency));
   const stages = pipeline.stages.slice(1);
   const valueCondition = (value: string | null): LeadCondition => ({ kind: 'values', dimension: grouping, values: [value] });
 
@@ -90,10 +91,10 @@ export function MediaFiguresTable({ rows, grouping, pipeline, currency, costs, o
                 <td className="num">
                   {row.revenue === null && row.won > 0 ? t('mediaPage.revenueUnknown') : opener(label, row, t('mediaPage.revenue'), [{ kind: 'reached', stage: stages[stages.length - 1]! }], money(row.revenue, row.currency))}
                 </td>
-                <td className="num">{costMoney(row.cost)}</td>
-                <td className="num">{costMoney(row.costPerLead)}</td>
-                <td className="num">{costMoney(row.costPerSql)}</td>
-                <td className="num">{costMoney(row.costPerWon)}</td>
+                <td className="num">{costMoney(row.cost, row)}</td>
+                <td className="num">{costMoney(row.costPerLead, row)}</td>
+                <td className="num">{costMoney(row.costPerSql, row)}</td>
+                <td className="num">{costMoney(row.costPerWon, row)}</td>
                 <td className="num">{row.romi === null ? '–' : `${formatNumber(lang, row.romi, 2)}×`}</td>
                 <td className="num">{row.roi === null ? '–' : formatPercent(lang, row.roi, 0)}</td>
                 <td className="num">{row.medianDaysToWon === null ? '–' : formatNumber(lang, row.medianDaysToWon, 1)}</td>
