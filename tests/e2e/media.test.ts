@@ -138,6 +138,33 @@ describe('the Media & campaigns page in headless Chromium', () => {
     await page.close();
   });
 
+  it('a medium clicked in a chart selects it: the campaigns follow, the media keep their table, the link carries it', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-share-chart"][data-rendered]');
+    // The share chart's bars: one band per medium in the table's order (web is the fifth), the leads' bar in its upper half.
+    const media = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-value')));
+    await page.locator('[data-testid="media-share-chart"]').scrollIntoViewIfNeeded();
+    const box = (await page.locator('[data-testid="media-share-chart"]').boundingBox())!;
+    const band = (box.height - 32 - 24) / media.length;
+    await page.mouse.click(box.x + 124, box.y + 32 + band * (media.indexOf('web') + 0.3));
+    await page.waitForFunction(() => location.hash.includes('x.media.m=web'));
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="media-campaigns-table"] tbody tr')];
+      return rows.length > 0 && rows.every((tr) => /Web/.test(tr.textContent ?? ''));
+    });
+    expect(await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.length)).toBe(media.length);
+    // The link opens the same selection.
+    const link = await page.evaluate(() => location.hash);
+    const other = await openApp(app.browser, app.server.origin, link);
+    await other.page.waitForSelector('[data-testid="media-campaigns-table"] tbody tr');
+    const campaignMedia = await other.page.$$eval('[data-testid="media-campaigns-table"] tbody tr td:nth-child(2)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
+    expect(campaignMedia).toEqual(['Web']);
+    expect(errors).toEqual([]);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+    await page.close();
+  });
+
   it('opens the leads behind a figure, and groups by the source as exported', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
     await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');

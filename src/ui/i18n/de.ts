@@ -132,7 +132,7 @@ export const de: Messages = {
     filterOthersMonth: 'Die anderen Ansichten auf diesen Monat filtern',
     heading: 'Funnel',
     intro: 'Wo jeder Lead steht, wie schnell er vorankommt und wo er hängen bleibt. Ein Klick auf Balken, Zelle oder Monat filtert die anderen Ansichten; ein Doppelklick – oder eine Zahl in einer Tabelle – listet die Leads dahinter.',
-    view: { funnel: 'Stufen-Funnel', split: 'Funnel nach Dimension', cohorts: 'Kohorten: erreichte Stufe nach Erstellmonat', velocity: 'Geschwindigkeit', trend: 'Konversionsverlauf' },
+    view: { funnel: 'Stufen-Funnel', split: 'Funnel nach Dimension', cohorts: 'Kohorten: erreichte Stufe nach Erstellmonat', velocity: 'Geschwindigkeit', trend: 'Konversionsverlauf', media: 'Medien & Kampagnen' },
     hint: 'Klick: andere Ansichten filtern · Doppelklick: Leads auflisten',
     reachedBar: 'Anteil aller Leads, die die Stufe erreicht haben',
     stage: 'Stufe',

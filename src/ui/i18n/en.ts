@@ -130,7 +130,7 @@ export const en = {
     filterOthersMonth: 'Filter the other views to this month',
     heading: 'Funnel',
     intro: 'Where each lead stands, how fast it moves and where it gets stuck. Click a bar, cell or month to filter the other views; double-click it, or a figure in a table, to list the leads behind it.',
-    view: { funnel: 'Stage funnel', split: 'Funnel by dimension', cohorts: 'Cohorts: stage reached by created month', velocity: 'Velocity', trend: 'Conversion trend' },
+    view: { funnel: 'Stage funnel', split: 'Funnel by dimension', cohorts: 'Cohorts: stage reached by created month', velocity: 'Velocity', trend: 'Conversion trend', media: 'Media & campaigns' },
     hint: 'Click: filter the other views · Double-click: list the leads',
     reachedBar: 'Share of all leads that reached the stage',
     stage: 'Stage',

@@ -14,9 +14,11 @@ import { mediaDe } from '../i18n/media.de';
 import { mediaEn } from '../i18n/media.en';
 import { addPageTexts } from '../i18n/pageTexts';
 import { useMediumLabel } from '../i18n/useMediumLabel';
+import { select } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
+import { MediaCharts } from './media/MediaCharts';
 import { MediaFiguresTable } from './media/MediaFiguresTable';
 import { QueryStatus } from './QueryStatus';
 
@@ -31,15 +33,22 @@ export function MediaPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { tables } = useData();
-  const { filterFor } = useViewState();
+  const { view, update, filterFor } = useViewState();
+  // The media table, its charts and the guideline's order keep every medium while one is selected
+  // (their own selection is not applied to them); the campaigns and the explorer follow it.
   const filter = filterFor(null);
+  const mediaFilter = filterFor('media');
+  const selection = view.selections.find((s) => s.source === 'media')?.condition;
+  const selected = selection?.kind === 'values' ? selection : null;
+  const onSelect = (dimension: MediaGrouping | 'campaign_id', value: string | null) =>
+    update((v) => select(v, { source: 'media', condition: { kind: 'values', dimension, values: [value] } }));
   const { conditionLabel } = useFilterLabels();
   const mediumLabel = useMediumLabel();
   const [grouping, setGrouping] = useState<MediaGrouping>('medium');
   const [margin, setMargin] = useState(1);
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
   const costs = tables.some((table) => table.kind === 'campaigns');
-  const query = useMemo(() => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter, campaigns: costs }), [grouping, filter, costs]);
+  const query = useMemo(() => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter: mediaFilter, campaigns: costs }), [grouping, mediaFilter, costs]);
   const state = useQuery(query);
   const campaignState = useQuery(useMemo(() => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs }), [filter, costs]));
   const withoutLeads = useQuery(useMemo(() => (costs ? campaignsWithoutLeadsSql() : null), [costs]));
@@ -133,6 +142,9 @@ export function MediaPage() {
           </div>
         )}
       </section>
+      {rows && rows.length > 0 && (
+        <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
+      )}
       {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
       {grouping === 'medium' && rows && rows.length > 0 && <GuidelineOrderPanel rows={rows} pipeline={DEFAULT_PIPELINE} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
