@@ -65,7 +65,8 @@ export function funnelStages(pipeline: Pipeline, counts: FunnelCounts): FunnelSt
       stage,
       reached,
       conversion: i === 0 ? NO_RATE : rate(reached, counts.reached[i - 1] ?? 0),
-      cumulative: rate(reached, counts.leads),
+      // Every lead has reached the first stage: 100 % by definition, so no interval around it.
+      cumulative: i === 0 ? { value: counts.leads > 0 ? 1 : null, interval: null } : rate(reached, counts.leads),
       dropOff,
       endedAs,
       stillOpen: dropOff === null ? null : dropOff - ended,

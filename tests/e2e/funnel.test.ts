@@ -59,6 +59,28 @@ describe('the Funnel page in headless Chromium', () => {
     await page.close();
   });
 
+  it('marks each split row against the best one, in words, where their intervals overlap', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
+    await waitForViews(page);
+    const rows = await page.$$eval('[data-testid="split-table"] tbody tr', (trs) =>
+      trs.map((tr) => {
+        const cell = tr.querySelector('[data-figure="lead-to-won"]');
+        const interval = cell?.querySelector('small.muted')?.textContent ?? '';
+        const [low, high] = [...interval.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]) / 100);
+        return { low: low!, high: high!, mark: cell?.querySelector('.not-significant')?.textContent?.trim() ?? null };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    const best = rows[0]!;
+    expect(best.mark).toBeNull();
+    for (const row of rows.slice(1)) {
+      const overlaps = row.low <= best.high && best.low <= row.high;
+      expect(row.mark).toBe(overlaps ? 'not significantly below the best' : null);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("cross-filters: a medium's bar clicked in the split view filters the other views, adds a chip, travels in the link, and the explorer lists the leads behind a funnel bar", async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/funnel');
     await waitForViews(page);

@@ -31,6 +31,12 @@ describe('funnelStages', () => {
     }
   });
 
+  it('gives the first stage 100 % of the leads by definition, without an interval', () => {
+    const [first] = funnelStages(TWO_STAGES, { leads: 50, reached: [50, 5], ended: [[0, 0]] });
+    expect(first?.cumulative).toEqual({ value: 1, interval: null });
+    expect(funnelStages(TWO_STAGES, { leads: 0, reached: [0, 0], ended: [[0, 0]] })[0]?.cumulative).toEqual({ value: null, interval: null });
+  });
+
   it('computes stage-to-stage and cumulative conversion, drop-off and how the drop-off ended', () => {
     // 100 leads; 40 reached mql, 10 sql, 5 opportunity, 2 won. Of the 60 who stopped at lead,
     // 15 are lost and 25 disqualified; and so on per stage.

@@ -90,7 +90,9 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
             </thead>
             <tbody>
               {groups.map((g, i) => {
-                const overlap = i > 0 && notSignificant(g.won.interval, groups[i - 1]!.won.interval);
+                // Each row against the best (the first), not against the row above: a chain of
+                // "not significant" steps would say nothing about the first against the last.
+                const overlap = i > 0 && notSignificant(g.won.interval, groups[0]!.won.interval);
                 return (
                   <tr key={g.value ?? '\0'} data-value={g.value ?? ''} aria-selected={selected.includes(g.value)}>
                     <th scope="row">
@@ -134,7 +136,7 @@ export function SplitView({ pipeline, openExplorer, clicks, rows: { state, shown
   );
 }
 
-/** Outside the selection faded; a rate not significantly below the one above lighter. */
+/** Outside the selection faded; a rate not significantly below the best lighter. */
 function barTone(selected: readonly (string | null)[], value: string | null, notSignificantlyLower: boolean): BarTone {
   if (selected.length > 0 && !selected.includes(value)) return 'faded';
   return notSignificantlyLower ? 'light' : 'strong';
