@@ -77,6 +77,10 @@ describe('the Funnel page in headless Chromium', () => {
       const overlaps = row.low <= best.high && best.low <= row.high;
       expect(row.mark).toBe(overlaps ? 'not significantly below the best' : null);
     }
+    // The trend states its threshold and names the media it does not draw (the two with the fewest leads).
+    const note = await page.textContent('[data-view="trend"] p.muted.small');
+    expect(note).toContain('fewer than 20 leads');
+    expect(note).toContain('Not drawn: Podcast, Partner-Empfehlung.');
     expect(errors).toEqual([]);
     await page.close();
   });

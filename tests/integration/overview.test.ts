@@ -82,11 +82,16 @@ describe.each(ENGINES)('overview SQL on $name', ({ open }) => {
     expect(option.xAxis.data).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(Object.fromEntries(option.series.map((s) => [s.name, s.data]))).toEqual({ telemarketing: [1, 0, 0], direct_mail: [0, 0, 1] });
 
-    const trend = trendLines(toRows(await db.query(trendSql({ pipeline: DEFAULT_PIPELINE, filter }, 'medium'))), DEFAULT_PIPELINE, 4);
+    // A threshold of one lead: the fixture's months have one lead each.
+    const trend = trendLines(toRows(await db.query(trendSql({ pipeline: DEFAULT_PIPELINE, filter }, 'medium'))), DEFAULT_PIPELINE, 4, 1);
     expect(trend.months).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(trend.lines.map((l) => l.rates)).toEqual([
       [1, null, null],
       [null, null, 1],
+    ]);
+    expect(trend.lines.map((l) => l.counts)).toEqual([
+      [1, 0, 0],
+      [0, 0, 1],
     ]);
     const cohorts = cohortCells(toRows(await db.query(cohortSql({ pipeline: DEFAULT_PIPELINE, filter }))), DEFAULT_PIPELINE);
     expect(cohorts.months).toEqual(['2025-01', '2025-02', '2025-03']);

@@ -38,12 +38,20 @@ describe('every month of a monthly series', () => {
       { month: '2026-03', value: 'event', leads: 5, reached_1: 0, reached_2: 0 },
       { month: null, value: 'web', leads: 9, reached_1: 9, reached_2: 9 },
     ];
-    const { months, lines } = trendLines(rows, DEFAULT_PIPELINE, 2);
+    const { months, lines } = trendLines(rows, DEFAULT_PIPELINE, 2, 1);
     expect(months).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(lines).toEqual([
-      { value: 'web', leads: 6, rates: [0.25, null, 1] },
-      { value: 'event', leads: 5, rates: [null, null, 0] },
+      { value: 'web', leads: 6, rates: [0.25, null, 1], counts: [4, 0, 2] },
+      { value: 'event', leads: 5, rates: [null, null, 0], counts: [0, 0, 5] },
     ]);
+  });
+
+  it('shows no rate for a month with fewer leads than the threshold, and keeps its count', () => {
+    const rows = [
+      { month: '2026-01', value: 'web', leads: 19, reached_1: 19, reached_2: 19 },
+      { month: '2026-02', value: 'web', leads: 20, reached_1: 10, reached_2: 5 },
+    ];
+    expect(trendLines(rows, DEFAULT_PIPELINE, 2).lines).toEqual([{ value: 'web', leads: 39, rates: [null, 0.25], counts: [19, 20] }]);
   });
 
   it('keeps a month without leads in the cohorts as a row of 0 leads', () => {

@@ -5,12 +5,17 @@ export interface TrendSeries {
   readonly name: string;
   /** Conversion per month, aligned with the months; null where the month has no leads. */
   readonly rates: readonly (number | null)[];
+  /** Leads per month, shown beside each rate in the tooltip. */
+  readonly counts?: readonly number[];
 }
 
 export interface TrendLabels {
   readonly month: (m: string) => string;
   readonly percent: (p: number | null) => string;
   readonly immature: string;
+  /** "12.3 % of 150 leads"; "too few leads (7)" where the rate is not shown. */
+  readonly ofLeads?: (rate: string, leads: number) => string;
+  readonly tooFew?: (leads: number) => string;
 }
 
 /**
@@ -45,9 +50,15 @@ export function trendOption(
       trigger: 'axis',
       axisPointer: { animation: false }, // the pointer rests here after a brush: see STILL
       formatter: (params: unknown) => {
-        const items = (Array.isArray(params) ? params : [params]) as { axisValue: string; seriesName: string; value: number | null; marker: string }[];
+        const items = (Array.isArray(params) ? params : [params]) as { axisValue: string; seriesName: string; seriesIndex: number; dataIndex: number; value: number | null; marker: string }[];
         const head = items[0] ? `<strong>${escapeHtml(labels.month(items[0].axisValue))}</strong>` : '';
-        return [head, ...items.map((i) => `${i.marker}${escapeHtml(i.seriesName)}: ${escapeHtml(labels.percent(i.value))}`)].join('<br/>');
+        const figure = (i: (typeof items)[number]) => {
+          const leads = series[i.seriesIndex]?.counts?.[i.dataIndex];
+          if (leads === undefined) return labels.percent(i.value);
+          if (i.value === null) return leads > 0 && labels.tooFew ? labels.tooFew(leads) : labels.percent(null);
+          return labels.ofLeads ? labels.ofLeads(labels.percent(i.value), leads) : labels.percent(i.value);
+        };
+        return [head, ...items.map((i) => `${i.marker}${escapeHtml(i.seriesName)}: ${escapeHtml(figure(i))}`)].join('<br/>');
       },
     },
     xAxis: { type: 'category', data: [...months], axisLabel: { formatter: (m: string) => labels.month(m) } },

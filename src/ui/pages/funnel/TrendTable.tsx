@@ -40,10 +40,13 @@ export function TrendTable({ months, series, firstImmature, selected, onChoose, 
                 {series.map((s) => (
                   <td key={s.value ?? '\0'} className="num">
                     {s.rates[i] === null ? (
-                      '–'
+                      <span className="muted" title={s.counts?.[i] ? t('funnel.trendTooFew', { leads: format.count(s.counts[i]) }) : undefined}>
+                        –{s.counts?.[i] ? <small className="block">{format.count(s.counts[i])}</small> : null}
+                      </span>
                     ) : (
                       <button type="button" className="figure" onClick={() => onExplore(month, s.value)} title={t('funnel.showLeads')}>
                         {format.percent(s.rates[i] ?? null)}
+                        {s.counts?.[i] !== undefined && <small className="muted block">{format.count(s.counts[i])}</small>}
                       </button>
                     )}
                   </td>

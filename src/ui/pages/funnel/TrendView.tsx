@@ -13,7 +13,7 @@ import { QueryStatus } from '../QueryStatus';
 import { TrendTable } from './TrendTable';
 import type { FunnelViewProps } from './funnelContext';
 import { useFunnelFormat } from './useFunnelFormat';
-import { trendLines } from './trendLines';
+import { MIN_MONTH_LEADS, trendLines } from './trendLines';
 import { useMaturity } from './useMaturity';
 import { NeedsDates } from '../NeedsDates';
 
@@ -39,17 +39,33 @@ export function TrendView({ pipeline, openExplorer, clicks, rows: { state, shown
     if (shown.status !== 'ready' || !maturity) return null;
     // Leads without a creation date belong to no month (NeedsDates counts them below the view).
     const { months, lines } = trendLines(shown.rows, pipeline, targetIndex);
-    const series: (TrendSeries & { value: string | null })[] = lines.slice(0, SERIES).map((l) => ({ value: l.value, name: valueLabel(dimension, l.value), rates: l.rates }));
+    const series: (TrendSeries & { value: string | null })[] = lines.slice(0, SERIES).map((l) => ({ value: l.value, name: valueLabel(dimension, l.value), rates: l.rates, counts: l.counts }));
+    const leftOut = lines.slice(SERIES).map((l) => valueLabel(dimension, l.value));
     const immature = maturity.immature(months);
     // Shaded from the first month after which every month is immature.
     const firstImmature = months.find((m, i) => months.slice(i).every((later) => immature.has(later))) ?? null;
-    return { months, series, firstImmature, values: lines.length };
+    return { months, series, firstImmature, values: lines.length, leftOut };
   }, [shown, maturity, pipeline, targetIndex, dimension, valueLabel]);
 
   const selection = view.selections.find((s) => s.source === 'trend')?.condition;
   const selectedRange = selection?.kind === 'created' ? ([selection.range.from.slice(0, 7), selection.range.to.slice(0, 7)] as const) : null;
   const option = useMemo(
-    () => model && trendOption(model.months, model.series, model.firstImmature, selectedRange, { month: format.month, percent: format.percent, immature: t('funnel.immature') }, hidden),
+    () =>
+      model &&
+      trendOption(
+        model.months,
+        model.series,
+        model.firstImmature,
+        selectedRange,
+        {
+          month: format.month,
+          percent: format.percent,
+          immature: t('funnel.immature'),
+          ofLeads: (rate, leads) => t('funnel.trendOfLeads', { rate, leads: format.count(leads) }),
+          tooFew: (leads) => t('funnel.trendTooFew', { leads: format.count(leads) }),
+        },
+        hidden,
+      ),
     [model, selectedRange?.[0], selectedRange?.[1], format, t, hidden], // eslint-disable-line react-hooks/exhaustive-deps -- the range's ends, not its identity
   );
 
@@ -117,7 +133,8 @@ export function TrendView({ pipeline, openExplorer, clicks, rows: { state, shown
               )}
             </TableDisclosure>
             <p className="muted small">
-              {t('funnel.trendNote', { shown: model.series.length, total: model.values, dimension: dimensionLabel(dimension) })}
+              {t('funnel.trendNote', { shown: model.series.length, total: model.values, dimension: dimensionLabel(dimension) })} {t('funnel.trendThreshold', { min: MIN_MONTH_LEADS })}
+              {model.leftOut.length > 0 && ` ${t('funnel.trendLeftOut', { values: model.leftOut.join(', ') })}`}
             </p>
           </>
         )}
