@@ -159,6 +159,12 @@ describe('the Media & campaigns page in headless Chromium', () => {
     await other.page.waitForSelector('[data-testid="media-campaigns-table"] tbody tr');
     const campaignMedia = await other.page.$$eval('[data-testid="media-campaigns-table"] tbody tr td:nth-child(2)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
     expect(campaignMedia).toEqual(['Web']);
+    expect(await other.page.getAttribute('[data-testid="media-figures"] tr[data-value="web"]', 'aria-selected')).toBe('true');
+    // By keyboard: the row's name selects another medium instead.
+    await other.page.focus('[data-testid="media-figures"] tr[data-value="event"] th button');
+    await other.page.keyboard.press('Enter');
+    await other.page.waitForFunction(() => location.hash.includes('x.media.m=event'));
+    await other.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="media-campaigns-table"] tbody tr td:nth-child(2)')].every((td) => td.textContent === 'Event'));
     expect(errors).toEqual([]);
     expect(other.errors).toEqual([]);
     await other.page.close();

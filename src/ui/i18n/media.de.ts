@@ -35,6 +35,7 @@ export const mediaDe: MediaMessages = {
     noCampaigns: 'Keine Kampagnenkosten geladen: Importieren Sie eine Kampagnentabelle mit Kosten, um Kosten je Lead, ROMI und ROI zu sehen.',
     withoutLeads_one: '{{count}} Kampagne mit Kosten hat keine Leads ({{cost}}); ihre Kosten stehen bei keinem Medium:',
     withoutLeads_other: '{{count}} Kampagnen mit Kosten haben keine Leads ({{cost}}); ihre Kosten stehen bei keinem Medium:',
+    selectHint: 'Für Diagramme und Kampagnen auswählen (erneut: aufheben)',
     noCost: 'keine Kostendaten',
     open: '{{figure}} von {{value}}: Leads anzeigen',
     empty: 'Keine Leads unter diesen Filtern.',

@@ -35,6 +35,7 @@ export const mediaEn = {
     noCampaigns: 'No campaign costs are loaded: import a campaigns table with costs to see cost per lead, ROMI and ROI.',
     withoutLeads_one: '{{count}} campaign with a cost has no leads ({{cost}}); its cost is in no medium’s figures:',
     withoutLeads_other: '{{count}} campaigns with a cost have no leads ({{cost}}); their cost is in no medium’s figures:',
+    selectHint: 'Select it for the charts and campaigns (again: clear)',
     noCost: 'no cost data',
     open: '{{figure}} of {{value}}: show the leads',
     empty: 'No leads under these filters.',

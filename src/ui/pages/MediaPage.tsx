@@ -117,7 +117,16 @@ export function MediaPage() {
         </div>
         <QueryStatus state={state} />
         {rows?.length === 0 && <p className="empty">{t('mediaPage.empty')}</p>}
-        {rows && rows.length > 0 && <MediaFiguresTable rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} currency={currency} costs={costs} onOpen={open} />}
+        {rows && rows.length > 0 && <MediaFiguresTable
+            rows={rows}
+            grouping={grouping}
+            pipeline={DEFAULT_PIPELINE}
+            currency={currency}
+            costs={costs}
+            onOpen={open}
+            selected={selected?.dimension === grouping ? selected.values : []}
+            onSelect={(value) => onSelect(grouping, value)}
+          />}
         {rows && rows.length > 0 && <p className="muted small">{t('mediaPage.rankNote')}</p>}
         {rows?.length === 0 ? null : costs ? (
           <>

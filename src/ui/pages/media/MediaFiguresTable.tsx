@@ -15,10 +15,14 @@ interface MediaFiguresTableProps {
   readonly costs: boolean;
   /** Lists the leads behind a figure: the row's value and, for a rate, the stage reached. */
   readonly onOpen: (title: string, conditions: readonly LeadCondition[]) => void;
+  /** The values selected on the page (marked). */
+  readonly selected: readonly (string | null)[];
+  /** Selects a row's value for the page's other panels (again: clears it). */
+  readonly onSelect: (value: string | null) => void;
 }
 
 /** One row per medium or raw source: funnel rates with intervals, revenue, cost, return and rank against the best. */
-export function MediaFiguresTable({ rows, grouping, pipeline, currency, costs, onOpen }: MediaFiguresTableProps) {
+export function MediaFiguresTable({ rows, grouping, pipeline, currency, costs, onOpen, selected, onSelect }: MediaFiguresTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { valueLabel, stageLabel } = useFilterLabels();
@@ -74,8 +78,13 @@ export function MediaFiguresTable({ rows, grouping, pipeline, currency, costs, o
                 data-roi={row.roi ?? ''}
                 data-rank={row.rank ?? ''}
                 data-against-best={row.againstBest}
+                aria-selected={selected.includes(row.value)}
               >
-                <th scope="row">{label}</th>
+                <th scope="row">
+                  <button type="button" className="link-button" aria-pressed={selected.includes(row.value)} onClick={() => onSelect(row.value)} title={t('mediaPage.selectHint')}>
+                    {label}
+                  </button>
+                </th>
                 <td className={`against-${row.againstBest}`}>
                   {row.rank === null ? '–' : `${row.rank}`}
                   {row.againstBest !== 'unknown' && <small className="muted block">{t(`mediaPage.${row.againstBest}`)}</small>}
