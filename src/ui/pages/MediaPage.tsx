@@ -151,11 +151,11 @@ export function MediaPage() {
           </div>
         )}
       </section>
+      {grouping === 'medium' && rows && rows.length > 0 && <GuidelineOrderPanel rows={rows} pipeline={DEFAULT_PIPELINE} />}
       {rows && rows.length > 0 && (
         <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
       )}
       {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
-      {grouping === 'medium' && rows && rows.length > 0 && <GuidelineOrderPanel rows={rows} pipeline={DEFAULT_PIPELINE} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>
   );
