@@ -18,6 +18,13 @@ export interface MediaFiguresOptions {
   readonly campaigns: boolean;
 }
 
+/** Each campaign's cost per lead: its cost shared equally among all leads that name it (none: no campaigns table). */
+function costSharesSql(campaigns: boolean): string {
+  return campaigns
+    ? `(SELECT c.campaign_id, c.cost / n.leads AS share FROM (SELECT campaign_id, sum(cost) AS cost FROM campaigns WHERE campaign_id IS NOT NULL AND cost IS NOT NULL GROUP BY campaign_id) AS c JOIN (SELECT campaign_id, count(*) AS leads FROM ${LEAD_FACTS} WHERE campaign_id IS NOT NULL GROUP BY campaign_id) AS n ON n.campaign_id = c.campaign_id)`
+    : '(SELECT NULL::VARCHAR AS campaign_id, NULL::DOUBLE AS share WHERE FALSE)';
+}
+
 /**
  * Per medium (or raw source) of the filtered leads with their deals applied (lead_facts): `value`,
  * `leads`, `reached_1` … `reached_n`, `revenue` (won amounts; 0 when none is won, NULL when no won
@@ -33,18 +40,12 @@ export interface MediaFiguresOptions {
  */
 export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns }: MediaFiguresOptions): SqlQuery {
   const won = `r >= ${pipeline.stages.length - 1}`;
-  const costPerLead = campaigns
-    ? [
-        `, p AS (SELECT c.campaign_id, c.cost / n.leads AS share FROM (SELECT campaign_id, sum(cost) AS cost FROM campaigns WHERE campaign_id IS NOT NULL AND cost IS NOT NULL GROUP BY campaign_id) AS c`,
-        `JOIN (SELECT campaign_id, count(*) AS leads FROM ${LEAD_FACTS} WHERE campaign_id IS NOT NULL GROUP BY campaign_id) AS n ON n.campaign_id = c.campaign_id)`,
-      ].join(' ')
-    : ', p AS (SELECT NULL::VARCHAR AS campaign_id, NULL::DOUBLE AS share WHERE FALSE)';
   return joinSql([
     `WITH l AS (SELECT ${groupBy} AS value, campaign_id, medium, amount, currency, created_at, closed_at,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
-    `)${costPerLead}`,
+    `), p AS ${costSharesSql(campaigns)}`,
     `SELECT value, ${funnelAggregatesSql(pipeline)},`,
     'sum(p.share)::DOUBLE AS cost, count(p.share)::BIGINT AS costed_leads,',
     groupBy === 'campaign_id' ? 'mode(medium) AS main_medium,' : '',
@@ -87,5 +88,23 @@ export function campaignFiguresSql(options: Omit<MediaFiguresOptions, 'groupBy'>
     'SELECT f.*, c.name, coalesce(c.medium, f.main_medium) AS campaign_medium, c.campaign_id IS NOT NULL AS listed FROM (',
     mediaFiguresSql({ ...options, groupBy: 'campaign_id' }),
     `) AS f LEFT JOIN ${campaigns} AS c ON c.campaign_id = f.value ORDER BY f.leads DESC, f.value NULLS LAST`,
+  ]);
+}
+
+/**
+ * Per created month (yyyy-mm) of the filtered leads: `leads`, `revenue` of those created that month
+ * (won amounts, by cohort) and `cost`, their share of campaign costs as mediaFiguresSql shares it
+ * (NULL where no lead of the month carries one). Leads without a created date are left out.
+ */
+export function mediaMonthlySql({ pipeline, filter = [], campaigns }: Omit<MediaFiguresOptions, 'groupBy'>): SqlQuery {
+  const won = `r >= ${pipeline.stages.length - 1}`;
+  return joinSql([
+    "WITH l AS (SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, campaign_id, amount,",
+    reachedIndexSql(pipeline),
+    `AS r FROM ${LEAD_FACTS}`,
+    joinSql([whereSql(filter, pipeline), filter.length ? 'AND created_at IS NOT NULL' : 'WHERE created_at IS NOT NULL']),
+    ')',
+    `SELECT month, count(*)::BIGINT AS leads, sum(amount) FILTER (WHERE ${won})::DOUBLE AS revenue, sum(p.share)::DOUBLE AS cost`,
+    `FROM l LEFT JOIN ${costSharesSql(campaigns)} AS p ON p.campaign_id = l.campaign_id GROUP BY month ORDER BY month`,
   ]);
 }

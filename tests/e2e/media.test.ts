@@ -160,6 +160,14 @@ describe('the Media & campaigns page in headless Chromium', () => {
     const campaignMedia = await other.page.$$eval('[data-testid="media-campaigns-table"] tbody tr td:nth-child(2)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
     expect(campaignMedia).toEqual(['Web']);
     expect(await other.page.getAttribute('[data-testid="media-figures"] tr[data-value="web"]', 'aria-selected')).toBe('true');
+    // The months of the selected medium add up to its leads, revenue and cost (all sample leads have a created date).
+    const webTruth = expectedByMedium(SAMPLE).get('web')!;
+    const monthly = other.page.locator('[data-testid="media-monthly"][data-ready="true"]');
+    await monthly.waitFor();
+    expect(Number(await monthly.getAttribute('data-leads'))).toBe(webTruth.leads);
+    expect(Number(await monthly.getAttribute('data-revenue'))).toBeCloseTo(webTruth.revenue, 2);
+    expect(Number(await monthly.getAttribute('data-cost'))).toBeCloseTo(expectedCosts().get('web')!.cost, 4);
+    expect(await other.page.textContent('[data-testid="media-monthly"]')).toContain('Of Web');
     // By keyboard: the row's name selects another medium instead.
     await other.page.focus('[data-testid="media-figures"] tr[data-value="event"] th button');
     await other.page.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { mediaFigures } from '../../src/domain/media';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
-import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql } from '../../src/sql/media';
+import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql, mediaMonthlySql } from '../../src/sql/media';
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 /**
@@ -76,6 +76,16 @@ describe.each(ENGINES)('media figures on $name', ({ open }) => {
   it('without a campaigns table every cost is unknown', async () => {
     const rows = toRows(await db.query(mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: 'medium', campaigns: false })));
     expect(rows.every((row) => row.cost === null && Number(row.costed_leads) === 0)).toBe(true);
+  });
+
+  it('gives each created month its leads, the revenue of the leads created then, and their cost shares', async () => {
+    const rows = toRows(await db.query(mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, campaigns: true })));
+    // January: A1–A4 (won 1,000 + 3,000; C1 900 + C2 300). February: B1–B3 (won 500; C3 100). March: P1 (won 200, no cost), E1 (C4: 0).
+    expect(rows).toEqual([
+      { month: '2025-01', leads: 4, revenue: 4000, cost: 1200 },
+      { month: '2025-02', leads: 3, revenue: 500, cost: 100 },
+      { month: '2025-03', leads: 2, revenue: 200, cost: 0 },
+    ]);
   });
 
   it('lists the campaigns with a cost and no leads', async () => {

@@ -82,6 +82,15 @@ export const mediaDe: MediaMessages = {
       leads: 'Anteil an Leads',
       revenueShare: 'Anteil am Umsatz',
     },
+    monthly: {
+      title: 'Umsatz und Kosten nach Erstellmonat',
+      of: 'Von {{what}}; Umsatz und Kosten der in jedem Monat erstellten Leads (nach Kohorte).',
+      all: 'allen Medien unter den Filtern',
+      label: 'Balken- und Liniendiagramm: Umsatz und Kosten der in jedem Monat erstellten Leads',
+      revenue: 'Umsatz',
+      cost: 'Kosten',
+      leads: 'Leads',
+    },
     revenueUnknown: 'unbekannt',
   },
 };

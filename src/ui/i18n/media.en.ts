@@ -82,6 +82,15 @@ export const mediaEn = {
       leads: 'Share of leads',
       revenueShare: 'Share of revenue',
     },
+    monthly: {
+      title: 'Revenue and cost by created month',
+      of: 'Of {{what}}; revenue and cost of the leads created in each month (by cohort).',
+      all: 'all media under the filters',
+      label: 'Bar and line chart: revenue and cost of the leads created in each month',
+      revenue: 'Revenue',
+      cost: 'Cost',
+      leads: 'Leads',
+    },
     revenueUnknown: 'unknown',
   },
 };

@@ -19,6 +19,7 @@ import { useViewState } from '../state/ViewStateContext';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { MediaCharts } from './media/MediaCharts';
+import { MonthlyPanel } from './media/MonthlyPanel';
 import { MediaFiguresTable } from './media/MediaFiguresTable';
 import { QueryStatus } from './QueryStatus';
 
@@ -42,7 +43,7 @@ export function MediaPage() {
   const selected = selection?.kind === 'values' ? selection : null;
   const onSelect = (dimension: MediaGrouping | 'campaign_id', value: string | null) =>
     update((v) => select(v, { source: 'media', condition: { kind: 'values', dimension, values: [value] } }));
-  const { conditionLabel } = useFilterLabels();
+  const { conditionLabel, valueLabel } = useFilterLabels();
   const mediumLabel = useMediumLabel();
   const [grouping, setGrouping] = useState<MediaGrouping>('medium');
   const [margin, setMargin] = useState(1);
@@ -155,6 +156,7 @@ export function MediaPage() {
       {rows && rows.length > 0 && (
         <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
       )}
+      {rows && rows.length > 0 && <MonthlyPanel filter={filter} costs={costs} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
       {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>

@@ -35,3 +35,21 @@ describe('media charts', () => {
     expect((share.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 0 }])).toContain('&lt;b&gt;');
   });
 });
+
+describe('the monthly chart', () => {
+  it('draws revenue as bars and cost as a line, a month without figures as a gap, and escapes its tooltip', async () => {
+    const { monthlyOption } = await import('../../../src/ui/charts/media/monthlyOption');
+    const option = monthlyOption(
+      [
+        { month: '2026-01', leads: 3, revenue: 100, cost: 20 },
+        { month: '2026-02', leads: 0, revenue: null, cost: null },
+      ],
+      { month: (m) => `<${m}>`, money: (n) => `€${n}`, count: String, revenue: 'Revenue', cost: 'Cost', leads: 'Leads' },
+    ) as { series: { type: string; data: (number | null)[] }[]; tooltip: { formatter: (p: unknown) => string } };
+    expect(option.series.map((s) => [s.type, s.data])).toEqual([
+      ['bar', [100, null]],
+      ['line', [20, null]],
+    ]);
+    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toContain('&lt;2026-01&gt;');
+  });
+});

@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../../domain/leadFilter';
+import { everyMonth } from '../../../domain/months';
+import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
+import { mediaMonthlySql } from '../../../sql/media';
+import { Chart } from '../../charts/Chart';
+import { monthlyOption, type MonthFigures } from '../../charts/media/monthlyOption';
+import { useQuery } from '../../data/useQuery';
+import { formatInteger, formatMoney, formatMonth } from '../../i18n/format';
+import { NeedsDates } from '../NeedsDates';
+import { QueryStatus } from '../QueryStatus';
+
+/** Revenue and cost of each created month's leads, under the page's filters and selection (a selected medium: that medium's). */
+export function MonthlyPanel({ filter, costs, currency, what }: { filter: LeadFilter; costs: boolean; currency: string | null; what: string | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const state = useQuery(useMemo(() => mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs }), [filter, costs]));
+  const { option, totals } = useMemo(() => {
+    if (state.status !== 'ready') return { option: null, totals: null };
+    const byMonth = new Map(state.rows.map((r) => [String(r.month), r]));
+    const months = everyMonth(byMonth.keys()).map((month): MonthFigures => {
+      const r = byMonth.get(month);
+      const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+      return { month, leads: Number(r?.leads ?? 0), revenue: r ? number(r.revenue) : null, cost: r ? number(r.cost) : null };
+    });
+    const totals = { revenue: months.reduce((s, m) => s + (m.revenue ?? 0), 0), cost: months.reduce((s, m) => s + (m.cost ?? 0), 0), leads: months.reduce((s, m) => s + m.leads, 0) };
+    const option = months.length
+      ? monthlyOption(months, {
+          month: (m) => formatMonth(lang, m),
+          money: (n) => formatMoney(lang, n, currency, true),
+          count: (n) => formatInteger(lang, n),
+          revenue: t('mediaPage.monthly.revenue'),
+          cost: t('mediaPage.monthly.cost'),
+          leads: t('mediaPage.monthly.leads'),
+        })
+      : null;
+    return { option, totals };
+  }, [state, lang, currency, t]);
+  return (
+    <section
+      className="panel wide"
+      aria-labelledby="media-monthly-title"
+      data-testid="media-monthly"
+      data-ready={totals !== null}
+      data-leads={totals?.leads ?? ''}
+      data-revenue={totals?.revenue ?? ''}
+      data-cost={totals?.cost ?? ''}
+    >
+      <h2 id="media-monthly-title">{t('mediaPage.monthly.title')}</h2>
+      <p className="muted small">{t('mediaPage.monthly.of', { what: what ?? t('mediaPage.monthly.all') })}</p>
+      <NeedsDates>
+        <QueryStatus state={state} />
+        {option && <Chart option={option} label={t('mediaPage.monthly.label')} height={300} testId="media-monthly-chart" />}
+      </NeedsDates>
+    </section>
+  );
+}
