@@ -91,6 +91,10 @@ export const mediaDe: MediaMessages = {
       cost: 'Kosten',
       leads: 'Leads',
     },
+    shapes: {
+      title: 'Trichterform je Medium',
+      note: 'Anteil der Leads jedes Mediums, der jede Stufe erreicht hat, mit 95-%-Intervall; alle Balken haben eine Skala, die Formen sind vergleichbar.',
+    },
     revenueUnknown: 'unbekannt',
   },
 };

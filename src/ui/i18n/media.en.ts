@@ -91,6 +91,10 @@ export const mediaEn = {
       cost: 'Cost',
       leads: 'Leads',
     },
+    shapes: {
+      title: 'Funnel shape per medium',
+      note: 'Share of each medium’s leads that reached each stage, with its 95 % interval; the bars share one scale, so shapes compare.',
+    },
     revenueUnknown: 'unknown',
   },
 };

@@ -18,6 +18,7 @@ import { select } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
+import { FunnelShapes } from './media/FunnelShapes';
 import { MediaCharts } from './media/MediaCharts';
 import { MonthlyPanel } from './media/MonthlyPanel';
 import { MediaFiguresTable } from './media/MediaFiguresTable';
@@ -156,6 +157,7 @@ export function MediaPage() {
       {rows && rows.length > 0 && (
         <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
       )}
+      {rows && rows.length > 0 && <FunnelShapes rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} />}
       {rows && rows.length > 0 && <MonthlyPanel filter={filter} costs={costs} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
       {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
