@@ -11,6 +11,7 @@ import { LeadFactory, type IssueCounts } from './leads';
 import { TableSinks } from './sink';
 import { STYLES, type StyleName } from './styles';
 import { Ledger, buildTargets } from './targets';
+import { TouchMaker } from './touches';
 
 export interface GenerateOptions {
   readonly seed: number;
@@ -38,7 +39,7 @@ export const DEFAULT_SEED = 42;
 export const DEFAULT_LEADS = 20_000;
 
 /** Separate random streams, so e.g. the targets do not shift when the lead model changes. */
-const STREAM = { plan: 1, leads: 2, targets: 3 } as const;
+const STREAM = { plan: 1, leads: 2, targets: 3, touches: 4 } as const;
 
 export async function generateSamples(options: GenerateOptions): Promise<GenerateSummary> {
   const { seed, leads, outDir } = options;
@@ -52,6 +53,7 @@ export async function generateSamples(options: GenerateOptions): Promise<Generat
   const leadRng = new Rng(seed, STREAM.leads);
   const factory = new LeadFactory(leadRng, seed, leads);
   const ledger = new Ledger();
+  const touchMaker = new TouchMaker(new Rng(seed, STREAM.touches), campaigns, plan.firstDay, plan.firstDay + plan.counts.length - 1);
 
   const tables = {} as Record<TableKind, TableSummary>;
   const summarize = (kind: TableKind, sinks: TableSinks): void => {
@@ -62,6 +64,7 @@ export async function generateSamples(options: GenerateOptions): Promise<Generat
 
   const leadSinks = await TableSinks.open(dirOf, styles, 'leads');
   const dealSinks = await TableSinks.open(dirOf, styles, 'deals');
+  const touchSinks = await TableSinks.open(dirOf, styles, 'touches');
   try {
     let done = 0;
     for (let k = 0; k < plan.counts.length; k++) {
@@ -73,6 +76,10 @@ export async function generateSamples(options: GenerateOptions): Promise<Generat
         ledger.addLead(lead.sales_unit, day);
         const p1 = leadSinks.write(lead);
         if (p1) await p1;
+        for (const touch of touchMaker.make(lead.lead_id, lead.created_at, lead.campaign_id)) {
+          const p3 = touchSinks.write(touch);
+          if (p3) await p3;
+        }
         if (deal) {
           if (deal.outcome === 'won' && deal.closed_at !== null) ledger.addRevenue(lead.sales_unit, deal.closed_at, deal.amount);
           const p2 = dealSinks.write(deal);
@@ -84,13 +91,16 @@ export async function generateSamples(options: GenerateOptions): Promise<Generat
     }
     await leadSinks.close();
     await dealSinks.close();
+    await touchSinks.close();
   } catch (e) {
     await leadSinks.abort();
     await dealSinks.abort();
+    await touchSinks.abort();
     throw e;
   }
   summarize('leads', leadSinks);
   summarize('deals', dealSinks);
+  summarize('touches', touchSinks);
 
   const campaignSinks = await TableSinks.open(dirOf, styles, 'campaigns');
   for (const c of campaigns) {

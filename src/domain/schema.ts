@@ -15,8 +15,8 @@ export interface CanonicalColumn {
   readonly de: readonly string[];
 }
 
-export type TableKind = 'leads' | 'deals' | 'campaigns' | 'targets';
-export const TABLE_KINDS: readonly TableKind[] = ['leads', 'deals', 'campaigns', 'targets'];
+export type TableKind = 'leads' | 'deals' | 'campaigns' | 'targets' | 'touches';
+export const TABLE_KINDS: readonly TableKind[] = ['leads', 'deals', 'campaigns', 'targets', 'touches'];
 
 const col = (
   name: string,
@@ -81,6 +81,12 @@ export const CANONICAL: Readonly<Record<TableKind, readonly CanonicalColumn[]>> 
     col('revenue_target', 'DOUBLE', ['Revenue Target', 'Quota'], ['Umsatzziel', 'Umsatz-Soll'], true),
     col('planned_leads', 'INTEGER', ['Planned Leads'], ['Geplante Leads']),
   ],
+  // Campaign responses ("Campaign Members" in Salesforce): every campaign a lead responded to, for multi-touch attribution.
+  touches: [
+    col('lead_id', 'VARCHAR', ['Lead ID', 'Lead/Contact ID', 'Contact ID', 'Member ID'], ['Lead-Nr.'], true),
+    col('campaign_id', 'VARCHAR', ['Campaign ID'], ['Kampagnen-Nr.'], true),
+    col('touched_at', 'DATE', ['Responded Date', 'First Responded Date', 'Touch Date', 'Response Date'], ['Antwortdatum', 'Kontaktdatum', 'Reaktionsdatum'], true),
+  ],
 };
 
 
@@ -90,4 +96,5 @@ export const VOCABULARY_COLUMNS: Readonly<Record<TableKind, Readonly<Record<stri
   deals: { outcome: 'outcome' },
   campaigns: { medium: 'medium' },
   targets: {},
+  touches: {},
 };

@@ -1,6 +1,6 @@
 import type { TableKind } from '../domain/schema';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { addColumnsSql } from './importMerge';
+import { addColumnsSql, KEY_COLUMNS } from './importMerge';
 
 /**
  * SQL of the ETL's bundle: several exports of one kind gathered into one table, the keys they
@@ -13,13 +13,8 @@ import { addColumnsSql } from './importMerge';
  */
 export const PARQUET_COMPRESSION = 'zstd';
 
-/** What identifies a row of each kind; the same id in two exports is reported (the browser upserts). */
-export const KEY_COLUMNS: Readonly<Record<TableKind, readonly string[]>> = {
-  leads: ['lead_id'],
-  deals: ['deal_id'],
-  campaigns: ['campaign_id'],
-  targets: ['period', 'sales_unit'],
-};
+/** What identifies a row of each kind: the same id in two exports is reported (the browser upserts). */
+export { KEY_COLUMNS };
 
 /**
  * Moves a freshly imported table into the gathering table of its kind (created by the first export).

@@ -7,12 +7,13 @@ import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
  */
 export type ImportMode = 'replace' | 'upsert';
 
-/** The columns that identify a row: the id, or period and sales unit for targets. */
+/** The columns that identify a row: the id; period and sales unit for targets; lead, campaign and date for touches. */
 export const KEY_COLUMNS: Readonly<Record<TableKind, readonly string[]>> = {
   leads: ['lead_id'],
   deals: ['deal_id'],
   campaigns: ['campaign_id'],
   targets: ['period', 'sales_unit'],
+  touches: ['lead_id', 'campaign_id', 'touched_at'],
 };
 
 const keyMatch = (kind: TableKind, left: string, right: string) =>

@@ -25,6 +25,7 @@ const SUMS: Readonly<Record<TableKind, string>> = {
   deals: 'sum(amount)::DOUBLE AS amount',
   campaigns: 'sum(cost)::DOUBLE AS cost, sum(planned_leads)::BIGINT AS planned_leads',
   targets: 'sum(revenue_target)::DOUBLE AS revenue_target, sum(planned_leads)::BIGINT AS planned_leads',
+  touches: "count(DISTINCT lead_id)::BIGINT AS leads, count(DISTINCT campaign_id)::BIGINT AS campaigns, strftime(min(touched_at), '%Y-%m-%d') AS first",
 };
 
 interface Figures {

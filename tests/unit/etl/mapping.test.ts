@@ -39,7 +39,7 @@ describe('mapping file', () => {
     [{ 'in/a.csv': {} }, 'm.json: "in/a.csv": use the export\'s file name without a folder'],
     [{ 'a.csv': 'leads' }, 'm.json: "a.csv" must be an object with "kind" and/or "columns"'],
     [{ 'a.csv': { kind: 'leads', colums: {} } }, 'm.json: "a.csv" has an unknown key "colums" (allowed: kind, columns, constants, values, placeholders, currency, dateRange, key)'],
-    [{ 'a.csv': { kind: 'lead' } }, 'm.json: "a.csv": kind "lead" is not one of leads, deals, campaigns, targets, lookup'],
+    [{ 'a.csv': { kind: 'lead' } }, 'm.json: "a.csv": kind "lead" is not one of leads, deals, campaigns, targets, touches, lookup'],
     [{ 'a.csv': { columns: LEADS } }, 'm.json: "a.csv": "columns" needs "kind"'],
     [{ 'a.csv': { kind: 'leads', columns: ['Nr'] } }, 'm.json: "a.csv": "columns" must be an object'],
     [{ 'a.csv': { kind: 'leads', columns: { ...LEADS, leadid: 'Nr' } } }, 'm.json: "a.csv": "leadid" is not a column of leads (columns: lead_id, created_at'],
