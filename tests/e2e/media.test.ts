@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectedByMedium, readCsv, sampleMediumOf } from '../support/expectedFigures';
+import { expectedByMedium, readCsv, sampleMediumOf, wonLeadsWithDealAmounts } from '../support/expectedFigures';
 import { foreignRequests, openApp, ROOT, useBuiltApp } from './harness';
 
 /**
@@ -176,6 +176,41 @@ describe('the Media & campaigns page in headless Chromium', () => {
     expect(errors).toEqual([]);
     expect(other.errors).toEqual([]);
     await other.page.close();
+    await page.close();
+  });
+
+  it('credits won revenue by first touch and linearly as the campaign responses file gives it', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-attribution-table"] tbody tr');
+    expect(await page.getAttribute('[data-testid="media-attribution"]', 'data-touches')).toBe('true');
+    // Independently: each won lead's responses in date order (ties by campaign id), the touched campaign's medium.
+    const mediumOf = new Map(readCsv(path.join(SAMPLE, 'campaigns.csv')).map((c) => [c['Campaign ID'] ?? '', sampleMediumOf({ 'Lead Source': c.Medium ?? '' })]));
+    const journeys = new Map<string, { campaign: string; date: string }[]>();
+    for (const touch of readCsv(path.join(SAMPLE, 'touches.csv'))) {
+      const list = journeys.get(touch['Lead ID'] ?? '') ?? [];
+      list.push({ campaign: touch['Campaign ID'] ?? '', date: touch['Responded Date'] ?? '' });
+      journeys.set(touch['Lead ID'] ?? '', list);
+    }
+    const first = new Map<string, number>();
+    const linear = new Map<string, number>();
+    const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
+    for (const lead of wonLeadsWithDealAmounts(SAMPLE)) {
+      const amount = Number(lead.Amount || 0);
+      if (!lead.Amount) continue;
+      const touches = (journeys.get(lead['Lead ID'] ?? '') ?? []).sort((a, b) => a.date.localeCompare(b.date) || a.campaign.localeCompare(b.campaign));
+      const media = touches.length ? touches.map((t) => mediumOf.get(t.campaign)!) : [sampleMediumOf(lead)];
+      add(first, media[0]!, amount);
+      for (const medium of media) add(linear, medium, amount / media.length);
+    }
+    const shown = await page.$$eval('[data-testid="media-attribution-table"] tbody tr', (trs) =>
+      trs.map((tr) => ({ key: tr.getAttribute('data-key') ?? '', first: Number(tr.getAttribute('data-first')), linear: Number(tr.getAttribute('data-linear')) })),
+    );
+    expect(new Set(shown.map((r) => r.key))).toEqual(new Set(linear.keys()));
+    for (const row of shown) {
+      expect(row.first, `${row.key} first`).toBeCloseTo(first.get(row.key) ?? 0, 2);
+      expect(row.linear, `${row.key} linear`).toBeCloseTo(linear.get(row.key)!, 2);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -95,6 +95,18 @@ export const mediaDe: MediaMessages = {
       title: 'Trichterform je Medium',
       note: 'Anteil der Leads jedes Mediums, der jede Stufe erreicht hat, mit 95-%-Intervall; alle Balken haben eine Skala, die Formen sind vergleichbar.',
     },
+    attribution: {
+      title: 'Umsatz nach Attributionsmodell',
+      intro: 'Gewonnener Umsatz, den Kampagnen gutgeschrieben, auf die jeder Lead reagiert hat, nach fünf Modellen; jede Spalte ergibt denselben Umsatz.',
+      withoutTouches: 'Keine Kampagnenkontakte geladen: Jedes Modell schreibt dem eigenen Medium des Leads gut (seinem ersten Kontakt). Importieren Sie einen Export der Kampagnenmitglieder (Lead, Kampagne, Antwortdatum), um die Modelle zu vergleichen.',
+      models: { first: 'Erster Kontakt', last: 'Letzter Kontakt', linear: 'Linear', u_shaped: 'U-förmig (40/20/40)', w_shaped: 'W-förmig (30/30/30)' },
+      note: 'Die Kontakte eines Leads sind seine Kampagnenreaktionen in zeitlicher Folge; ein gewonnener Lead ohne solche zählt seine eigene Kampagne. U-förmig: je 40 % an ersten und letzten Kontakt, 20 % verteilt auf die übrigen. W-förmig: je 30 % an ersten, letzten und den letzten Kontakt vor der Verkaufschance, 10 % verteilt auf die übrigen.',
+      perMedium: 'je Medium',
+      perCampaign: 'je Kampagne',
+      label: 'Umsatz nach Attributionsmodell',
+      touches: 'Kontakte',
+      empty: 'Kein gewonnener Umsatz unter diesen Filtern.',
+    },
     revenueUnknown: 'unbekannt',
   },
 };

@@ -95,6 +95,18 @@ export const mediaEn = {
       title: 'Funnel shape per medium',
       note: 'Share of each medium’s leads that reached each stage, with its 95 % interval; the bars share one scale, so shapes compare.',
     },
+    attribution: {
+      title: 'Revenue by attribution model',
+      intro: 'Won revenue credited to the campaigns each lead responded to, by five models; each column adds up to the same revenue.',
+      withoutTouches: 'No campaign responses are loaded: every model credits the lead’s own medium (its first touch). Import a “campaign members” export (lead, campaign, responded date) to compare the models.',
+      models: { first: 'First touch', last: 'Last touch', linear: 'Linear', u_shaped: 'U-shaped (40/20/40)', w_shaped: 'W-shaped (30/30/30)' },
+      note: 'A lead’s touches are its campaign responses in date order; a won lead without any counts its own campaign. U-shaped: 40 % each to the first and last touch, 20 % spread over the others. W-shaped: 30 % each to the first, the last and the last touch before the lead became an opportunity, 10 % spread over the others.',
+      perMedium: 'per medium',
+      perCampaign: 'per campaign',
+      label: 'Revenue credited by attribution model',
+      touches: 'Touches',
+      empty: 'No won revenue under these filters.',
+    },
     revenueUnknown: 'unknown',
   },
 };

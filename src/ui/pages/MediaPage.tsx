@@ -16,6 +16,7 @@ import { addPageTexts } from '../i18n/pageTexts';
 import { useMediumLabel } from '../i18n/useMediumLabel';
 import { select } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
+import { AttributionPanel } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { FunnelShapes } from './media/FunnelShapes';
@@ -159,6 +160,7 @@ export function MediaPage() {
       )}
       {rows && rows.length > 0 && <FunnelShapes rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} />}
       {rows && rows.length > 0 && <MonthlyPanel filter={filter} costs={costs} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
+      {rows && rows.length > 0 && <AttributionPanel filter={mediaFilter} touches={tables.some((table) => table.kind === 'touches')} campaigns={costs} currency={currency} />}
       {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>

@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../../domain/leadFilter';
+import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
+import { ATTRIBUTION_MODELS, attributionSql } from '../../../sql/attribution';
+import { useQuery } from '../../data/useQuery';
+import { useFilterLabels } from '../../filters/useFilterLabels';
+import { formatInteger, formatMoney } from '../../i18n/format';
+import { QueryStatus } from '../QueryStatus';
+
+interface AttributionPanelProps {
+  readonly filter: LeadFilter;
+  readonly touches: boolean;
+  readonly campaigns: boolean;
+  readonly currency: string | null;
+}
+
+/** Won revenue credited by first touch, last touch, linear, U- and W-shaped, side by side per medium or campaign. */
+export function AttributionPanel({ filter, touches, campaigns, currency }: AttributionPanelProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { valueLabel } = useFilterLabels();
+  const [by, setBy] = useState<'medium' | 'campaign_id'>('medium');
+  const state = useQuery(useMemo(() => attributionSql({ pipeline: DEFAULT_PIPELINE, filter, by, touches, campaigns }), [filter, by, touches, campaigns]));
+  const rows = state.status === 'ready' ? state.rows : null;
+  return (
+    <section className="panel wide" aria-labelledby="media-attribution-title" data-testid="media-attribution" data-touches={touches}>
+      <div className="panel-head">
+        <h2 id="media-attribution-title">{t('mediaPage.attribution.title')}</h2>
+        <label>
+          <span className="visually-hidden">{t('mediaPage.attribution.title')}</span>
+          <select value={by} onChange={(event) => setBy(event.target.value === 'campaign_id' ? 'campaign_id' : 'medium')} data-testid="media-attribution-by">
+            <option value="medium">{t('mediaPage.attribution.perMedium')}</option>
+            <option value="campaign_id">{t('mediaPage.attribution.perCampaign')}</option>
+          </select>
+        </label>
+      </div>
+      <p className={touches ? 'muted small' : 'notice-inline short'} data-testid="media-attribution-basis">
+        {touches ? t('mediaPage.attribution.intro') : t('mediaPage.attribution.withoutTouches')}
+      </p>
+      <QueryStatus state={state} />
+      {rows?.length === 0 && <p className="empty">{t('mediaPage.attribution.empty')}</p>}
+      {rows && rows.length > 0 && (
+        <div className="table-scroll campaigns-scroll" role="region" aria-label={t('mediaPage.attribution.label')} tabIndex={0}>
+          <table className="data-table" data-testid="media-attribution-table">
+            <thead>
+              <tr>
+                <th scope="col">{by === 'medium' ? t('mediaPage.value.medium') : t('mediaPage.campaigns.campaign')}</th>
+                <th scope="col" className="num">
+                  {t('mediaPage.attribution.touches')}
+                </th>
+                {ATTRIBUTION_MODELS.map((model) => (
+                  <th scope="col" className="num" key={model}>
+                    {t(`mediaPage.attribution.models.${model}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const key = row.key === null || row.key === undefined ? null : String(row.key);
+                return (
+                  <tr key={key ?? ''} data-key={key ?? ''} {...Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [`data-${m.replace('_', '-')}`, Number(row[m])]))}>
+                    <th scope="row">{by === 'medium' ? valueLabel('medium', key) : key === null ? t('mediaPage.campaigns.none') : valueLabel('campaign_id', key)}</th>
+                    <td className="num">{formatInteger(lang, Number(row.touches))}</td>
+                    {ATTRIBUTION_MODELS.map((model) => (
+                      <td className="num" key={model}>
+                        {formatMoney(lang, Number(row[model]), currency)}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="muted small">{t('mediaPage.attribution.note')}</p>
+    </section>
+  );
+}
