@@ -5,7 +5,7 @@ import { toRows } from '../src/db/arrowRows';
 import { openNativeDb } from '../src/db/nativeNode';
 import type { Db } from '../src/db/types';
 import { DEFAULT_PIPELINE } from '../src/domain/pipeline';
-import { TABLE_KINDS, type TableKind } from '../src/domain/schema';
+import { TABLE_KINDS, TABLE_KINDS_IN_WORDS, type TableKind } from '../src/domain/schema';
 import { suggestLookupKey } from '../src/ingest/lookupKey';
 import { ExportError } from '../src/services/exportError';
 import { importCsv, type CsvImportInput, type CsvImportReport } from '../src/services/importCsv';
@@ -272,7 +272,7 @@ async function lookupKeyOf(db: Db, file: string, mapping: MappingFile, codec: Re
     return { leadColumn, column };
   }
   const { headers } = await inspectImport(inputOf(file, mapping), codec);
-  const unrecognised = `not recognised as leads, deals, campaigns or targets: no column found for ${missingByTable(headers)}`;
+  const unrecognised = `not recognised as ${TABLE_KINDS_IN_WORDS}: no column found for ${missingByTable(headers)}`;
   if (!reports.some((r) => r.kind === 'leads')) throw new ExportError(name, `${unrecognised}, and there are no leads to use it as a lookup of; ${mappingHint(name, 'leads', 'lead_id', headers[0] ?? 'ID')}`);
   const leadColumns = (await tableColumns(db, 'leads')).map((c) => c.name);
   const key = suggestLookupKey(headers, leadColumns, reports.filter((r) => r.kind === 'leads').map((r) => r.mapping));

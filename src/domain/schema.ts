@@ -17,6 +17,8 @@ export interface CanonicalColumn {
 
 export type TableKind = 'leads' | 'deals' | 'campaigns' | 'targets' | 'touches';
 export const TABLE_KINDS: readonly TableKind[] = ['leads', 'deals', 'campaigns', 'targets', 'touches'];
+/** "leads, deals, campaigns, targets or touches": the kinds in messages that name them all. */
+export const TABLE_KINDS_IN_WORDS = `${TABLE_KINDS.slice(0, -1).join(', ')} or ${TABLE_KINDS[TABLE_KINDS.length - 1]}`;
 
 const col = (
   name: string,

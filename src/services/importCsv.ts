@@ -1,6 +1,6 @@
 import { toRows, type Row } from '../db/arrowRows';
 import type { Db, FileSource } from '../db/types';
-import { CANONICAL, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
+import { CANONICAL, TABLE_KINDS_IN_WORDS, VOCABULARY_COLUMNS, type TableKind } from '../domain/schema';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { canonicalValue, VOCABULARIES, vocabularyKey, type Vocabulary } from '../domain/vocabulary';
 import { dateRangeProblem, defaultDateRange, type DateRange } from '../domain/valueFormat';
@@ -412,7 +412,7 @@ async function planImport(
   // DuckDB names the columns of a file without a header row column0, column1, …
   if (headers.every((h) => /^column\d+$/.test(h))) throw new ExportError(fileName, 'no header row found');
   const kind = chosen.kind ?? detectTableKind(headers);
-  if (!kind) throw new ExportError(fileName, `not recognised as leads, deals, campaigns or targets (headers: ${headers.join(', ')}); choose its table, or import it as a lookup`);
+  if (!kind) throw new ExportError(fileName, `not recognised as ${TABLE_KINDS_IN_WORDS} (headers: ${headers.join(', ')}); choose its table, or import it as a lookup`);
   // A chosen mapping names headers as the preview showed them (trimmed); DuckDB keeps the spaces.
   const actual = (header: string) => headers.find((h) => h === header) ?? headers.find((h) => h.trim() === header.trim()) ?? header;
   const given = chosen.mapping ? Object.fromEntries(Object.entries(chosen.mapping).map(([column, header]) => [column, actual(header)])) : suggestMapping(kind, headers);

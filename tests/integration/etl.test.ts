@@ -39,7 +39,7 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
   });
 
   it('writes one Parquet file per table, the manifest, the default view’s figures and the reports, and nothing else', () => {
-    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'deals.parquet', 'figures.json', 'leads.parquet', 'manifest.json', 'report.json', 'report.md', 'targets.parquet']);
+    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'deals.parquet', 'figures.json', 'leads.parquet', 'manifest.json', 'report.json', 'report.md', 'targets.parquet', 'touches.parquet']);
     // the bundle was built beside --out and renamed into place: no staging folder is left
     expect(readdirSync(scratch).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -59,10 +59,13 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       expect(table.columns).toEqual([...CANONICAL[kind].map((c) => ({ name: c.name, type: c.type })), { name: '_source', type: 'VARCHAR' }, { name: '_line', type: 'INTEGER' }]);
     }
     expect(manifest.figures).toEqual({ file: 'figures.json', sha256: sha256(path.join(out, 'figures.json')) });
-    expect(manifest.sources.map((s) => s.file)).toEqual(['campaigns.csv', 'deals.csv', 'leads.csv', 'targets.csv']);
+    expect(manifest.sources.map((s) => s.file)).toEqual(['campaigns.csv', 'deals.csv', 'leads.csv', 'targets.csv', 'touches.csv']);
     for (const source of manifest.sources) {
       const file = path.join(DE, source.file);
-      expect(source, source.file).toMatchObject({ bytes: statSync(file).size, sha256: sha256(file), encoding: 'windows-1252', delimiter: ';', rowsRejected: 0 });
+      expect(source, source.file).toMatchObject({ bytes: statSync(file).size, sha256: sha256(file), delimiter: ';', rowsRejected: 0 });
+      // A file of ASCII only (the responses: ids and dates) is UTF-8 as much as Windows-1252.
+      const ascii = readFileSync(file).every((byte) => byte < 0x80);
+      expect(ascii ? ['windows-1252', 'utf-8'] : ['windows-1252'], source.file).toContain(source.encoding);
       expect(source.kind).toBe(source.file.replace('.csv', ''));
       expect(source.rowsLoaded).toBe(manifest.tables[source.kind]?.rows);
       expect(source.mapping).toMatchObject(Object.fromEntries(sampleColumns(source.kind).map((c) => [c.name, c.de[0]])));
@@ -79,6 +82,7 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       ['deals.csv', 'deals', 0],
       ['leads.csv', 'leads', 0],
       ['targets.csv', 'targets', 0],
+      ['touches.csv', 'touches', 0],
     ]);
     const leads = report.files.find((f) => f.kind === 'leads')!;
     expect(leads.format.decimalSeparator).toBe(',');
@@ -285,8 +289,8 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     expect(code).toBe(1);
     const message = stderr.trim().split('\n').at(-1);
     expect(message).toBe(
-      'etl: notizen.txt: not recognised as leads, deals, campaigns or targets: no column found for lead_id (leads, deals); campaign_id, medium, cost (campaigns); ' +
-        'period, sales_unit, revenue_target (targets), and none of its columns (Datum, Notiz) matches a lead column to use it as a lookup (or give a lookup\'s "key"); ' +
+      'etl: notizen.txt: not recognised as leads, deals, campaigns, targets or touches: no column found for lead_id (leads, deals); campaign_id, medium, cost (campaigns); ' +
+        'period, sales_unit, revenue_target (targets); lead_id, campaign_id, touched_at (touches), and none of its columns (Datum, Notiz) matches a lead column to use it as a lookup (or give a lookup\'s "key"); ' +
         'name its table and columns in a mapping file and run again with --mapping mapping.json, e.g. {"notizen.txt":{"kind":"leads","columns":{"lead_id":"Datum"}}} (README, "ETL")',
     );
     expect(existsSync(target)).toBe(false);
