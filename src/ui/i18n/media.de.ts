@@ -103,7 +103,7 @@ export const mediaDe: MediaMessages = {
       note: 'Die Kontakte eines Leads sind seine Kampagnenreaktionen in zeitlicher Folge; ein gewonnener Lead ohne solche zählt seine eigene Kampagne. U-förmig: je 40 % an ersten und letzten Kontakt, 20 % verteilt auf die übrigen. W-förmig: je 30 % an ersten, letzten und den letzten Kontakt vor der Verkaufschance, 10 % verteilt auf die übrigen.',
       perMedium: 'je Medium',
       perCampaign: 'je Kampagne',
-      label: 'Umsatz nach Attributionsmodell',
+      label: 'Gutgeschriebener Umsatz je Modell',
       touches: 'Kontakte',
       empty: 'Kein gewonnener Umsatz unter diesen Filtern.',
     },
