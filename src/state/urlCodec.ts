@@ -127,6 +127,8 @@ export function encodeViewState(state: ViewState): string {
   if (state.split !== INITIAL_VIEW.split) parts.push(splitParam(state.split));
   for (const selection of state.selections) parts.push(selectionParam(selection));
   if (state.scenario) parts.push(`sc=${state.scenario}`);
+  if (state.mediaBySource) parts.push('mg=src');
+  if (state.margin !== undefined && state.margin !== 1) parts.push(`mm=${state.margin}`);
   return parts.join('&');
 }
 
@@ -159,6 +161,14 @@ export function decodeViewState(query: string): DecodedViewState {
     } else if (key === 'sc') {
       // The scenario's own text is base64url (its shape is checked where it is opened).
       if (/^[A-Za-z0-9_-]+$/.test(text)) state = { ...state, scenario: text };
+      else ignored.push(pair);
+    } else if (key === 'mg') {
+      if (text === 'src') state = { ...state, mediaBySource: true };
+      else ignored.push(pair);
+    } else if (key === 'mm') {
+      // The margin for the ROI: a share, 0 to 10 (a link's typo is refused, not read as a margin of 0).
+      const margin = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+      if (margin >= 0 && margin <= 10) state = { ...state, margin };
       else ignored.push(pair);
     } else if (key.startsWith('x.')) {
       // x.<view>.<condition key>; the condition key may hold dots of its own (an extra column's header).

@@ -16,6 +16,9 @@ export interface ViewState {
    * carried like the filters so a sent link opens the same plan; read and checked by the page, not here.
    */
   readonly scenario?: string;
+  /** The Media & campaigns page's rows (per raw source; absent: per medium) and margin for the ROI (absent: 1). */
+  readonly mediaBySource?: boolean;
+  readonly margin?: number;
 }
 
 export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
@@ -72,4 +75,12 @@ export function clearAll(state: ViewState): ViewState {
 export function setScenario(state: ViewState, scenario: string | null): ViewState {
   const { scenario: _removed, ...rest } = state;
   return scenario ? { ...rest, scenario } : rest;
+}
+
+/** The Media & campaigns page's grouping and margin; the defaults (per medium, margin 1) leave nothing in the link. */
+export function setMediaSettings(state: ViewState, settings: { readonly bySource?: boolean; readonly margin?: number }): ViewState {
+  const { mediaBySource: _bySource, margin: _margin, ...rest } = state;
+  const bySource = settings.bySource ?? state.mediaBySource ?? false;
+  const margin = settings.margin ?? state.margin ?? 1;
+  return { ...rest, ...(bySource ? { mediaBySource: true } : {}), ...(margin !== 1 ? { margin } : {}) };
 }

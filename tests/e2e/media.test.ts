@@ -230,6 +230,17 @@ describe('the Media & campaigns page in headless Chromium', () => {
     await page.check('[data-testid="media-group-source"]');
     await page.waitForSelector('[data-testid="media-figures"] tr[data-value="Website"]');
     expect(await page.textContent('[data-testid="media-figures"] thead')).toContain('Source');
+    // The grouping and a margin travel in the link: opened afresh, the ROI is (revenue × 0.5 − cost) ÷ cost.
+    await page.fill('[data-testid="media-margin"]', '0.5');
+    await page.waitForFunction(() => location.hash.includes('mg=src') && location.hash.includes('mm=0.5'));
+    const other = await openApp(app.browser, app.server.origin, await page.evaluate(() => location.hash));
+    const website = other.page.locator('[data-testid="media-figures"] tr[data-value="Website"]');
+    await website.waitFor();
+    expect(await other.page.inputValue('[data-testid="media-margin"]')).toBe('0.5');
+    const [revenue, cost, roi] = await Promise.all(['data-revenue', 'data-cost', 'data-roi'].map((a) => website.getAttribute(a).then(Number)));
+    expect(roi).toBeCloseTo((revenue! * 0.5 - cost!) / cost!, 9);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
     expect(errors).toEqual([]);
     await page.close();
   });

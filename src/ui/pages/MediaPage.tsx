@@ -14,7 +14,7 @@ import { mediaDe } from '../i18n/media.de';
 import { mediaEn } from '../i18n/media.en';
 import { addPageTexts } from '../i18n/pageTexts';
 import { useMediumLabel } from '../i18n/useMediumLabel';
-import { select } from '../../state/viewState';
+import { select, setMediaSettings } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
 import { AttributionPanel } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
@@ -37,6 +37,11 @@ export function MediaPage() {
   const lang = i18n.language;
   const { tables } = useData();
   const { view, update, filterFor } = useViewState();
+  // Grouping and margin are in the link with the filters: a sent link shows the same table.
+  const grouping: MediaGrouping = view.mediaBySource ? 'source' : 'medium';
+  const margin = view.margin ?? 1;
+  const setGrouping = (next: MediaGrouping) => update((v) => setMediaSettings(v, { bySource: next === 'source' }));
+  const setMargin = (next: number) => update((v) => setMediaSettings(v, { margin: next }));
   // The media table, its charts and the guideline's order keep every medium while one is selected
   // (their own selection is not applied to them); the campaigns and the explorer follow it.
   const filter = filterFor(null);
@@ -47,8 +52,6 @@ export function MediaPage() {
     update((v) => select(v, { source: 'media', condition: { kind: 'values', dimension, values: [value] } }));
   const { conditionLabel, valueLabel } = useFilterLabels();
   const mediumLabel = useMediumLabel();
-  const [grouping, setGrouping] = useState<MediaGrouping>('medium');
-  const [margin, setMargin] = useState(1);
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
   const costs = tables.some((table) => table.kind === 'campaigns');
   const query = useMemo(() => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter: mediaFilter, campaigns: costs }), [grouping, mediaFilter, costs]);
@@ -105,13 +108,13 @@ export function MediaPage() {
               <input
                 type="number"
                 min={0}
-                max={1}
+                max={10}
                 step={0.05}
-                defaultValue={1}
+                defaultValue={margin}
                 className="cap-input"
                 onChange={(event) => {
                   const value = Number(event.target.value);
-                  if (event.target.value.trim() !== '' && Number.isFinite(value) && value >= 0) setMargin(value);
+                  if (event.target.value.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 10) setMargin(value);
                 }}
                 data-testid="media-margin"
               />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeViewState, encodeViewState } from '../../../src/state/urlCodec';
-import { clearAll, INITIAL_VIEW, select, setPeriod, setScenario, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
+import { clearAll, INITIAL_VIEW, select, setMediaSettings, setPeriod, setScenario, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
 
 const roundTrip = (state: ViewState) => decodeViewState(encodeViewState(state));
 
@@ -45,6 +45,15 @@ describe('the view state in a link', () => {
     expect(setScenario(state, null)).toEqual(setValues(INITIAL_VIEW, 'medium', ['web']));
     expect('scenario' in setScenario(state, null)).toBe(false);
     expect(clearAll(state)).toEqual(setScenario(INITIAL_VIEW, 'eyJ2IjoxfQ-_x'));
+  });
+
+  it('carries the Media page’s grouping and margin, leaves the defaults out, and refuses a margin it cannot read', () => {
+    const state = setMediaSettings(setMediaSettings(INITIAL_VIEW, { bySource: true }), { margin: 0.35 });
+    const query = encodeViewState(state);
+    expect(query).toBe('v=1&mg=src&mm=0.35');
+    expect(decodeViewState(query)).toEqual({ state: { ...INITIAL_VIEW, mediaBySource: true, margin: 0.35 }, ignored: [] });
+    expect(encodeViewState(setMediaSettings(state, { bySource: false, margin: 1 }))).toBe('v=1');
+    expect(decodeViewState('v=1&mm=-1&mm=abc&mm=11&mg=x')).toEqual({ state: INITIAL_VIEW, ignored: ['mm=-1', 'mm=abc', 'mm=11', 'mg=x'] });
   });
 
   it('ignores a link of another version as a whole rather than misreading it', () => {
