@@ -14,7 +14,8 @@ import { refreshLeadFacts } from '../src/services/leadFacts';
 import { leadFigures } from '../src/services/leadFigures';
 import { computePreparedFigures } from '../src/services/preparedFigures';
 import { importLookup, type LookupReport } from '../src/services/lookups';
-import { gatherSql, KEY_COLUMNS, keysInSeveralSourcesSql, renameTableSql } from '../src/sql/bundle';
+import { gatherSql, keysInSeveralSourcesSql, renameTableSql } from '../src/sql/bundle';
+import { KEY_COLUMNS } from '../src/sql/importMerge';
 import { newColumns, tableColumns } from '../src/services/tableInfo';
 import {
   checkOutDir,

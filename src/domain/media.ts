@@ -107,12 +107,17 @@ export function rankAgainstBest(rows: readonly MediaFigures[]): RankedMediaFigur
 
 /** The guideline's media first in its order of qualification depth, then every other value of the data by name, none last. */
 export function orderByGuideline<T extends { readonly value: string | null }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => compareByGuideline(a.value, b.value));
+}
+
+/** Orders media as orderByGuideline does: the guideline's in its order, then the others by name, none last. */
+export function compareByGuideline(a: string | null, b: string | null): number {
   const position = (v: string | null) => {
     if (v === null) return STANDARD_MEDIA.length + 1;
     const i = (STANDARD_MEDIA as readonly string[]).indexOf(v);
     return i < 0 ? STANDARD_MEDIA.length : i;
   };
-  return [...rows].sort((a, b) => position(a.value) - position(b.value) || (a.value ?? '').localeCompare(b.value ?? ''));
+  return position(a) - position(b) || (a ?? '').localeCompare(b ?? '');
 }
 
 /** Which rate the guideline's order is checked on. */

@@ -13,8 +13,6 @@ import { addColumnsSql, KEY_COLUMNS } from './importMerge';
  */
 export const PARQUET_COMPRESSION = 'zstd';
 
-/** What identifies a row of each kind: the same id in two exports is reported (the browser upserts). */
-export { KEY_COLUMNS };
 
 /**
  * Moves a freshly imported table into the gathering table of its kind (created by the first export).

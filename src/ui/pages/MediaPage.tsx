@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
-import { mediaFigures, orderByGuideline, rankAgainstBest } from '../../domain/media';
+import { compareByGuideline, mediaFigures, orderByGuideline, rankAgainstBest } from '../../domain/media';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
 import { useData } from '../data/DataContext';
@@ -74,9 +74,8 @@ export function MediaPage() {
         listed: row.listed === true,
       }),
     );
-    // Grouped by medium in the guideline's order (rows already come with the most leads first).
-    const order = orderByGuideline([...new Set(figures.map((f) => f.medium))].map((value) => ({ value }))).map((m) => m.value);
-    return [...figures].sort((a, b) => order.indexOf(a.medium) - order.indexOf(b.medium));
+    // Grouped by medium in the guideline's order; a stable sort keeps the most leads first within one.
+    return figures.sort((a, b) => compareByGuideline(a.medium, b.medium));
   }, [campaignState, margin]);
   const currency = rows?.find((r) => r.currency !== null)?.currency ?? null;
   const totals = rows && { leads: rows.reduce((s, r) => s + r.leads, 0), costed: rows.reduce((s, r) => s + r.costedLeads, 0) };

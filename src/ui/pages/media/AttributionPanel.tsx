@@ -41,7 +41,7 @@ export function AttributionPanel({ filter, touches, campaigns, currency }: Attri
       <QueryStatus state={state} />
       {rows?.length === 0 && <p className="empty">{t('mediaPage.attribution.empty')}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-scroll campaigns-scroll" role="region" aria-label={t('mediaPage.attribution.label')} tabIndex={0}>
+        <div className="table-scroll tall-scroll" role="region" aria-label={t('mediaPage.attribution.label')} tabIndex={0}>
           <table className="data-table" data-testid="media-attribution-table">
             <thead>
               <tr>

@@ -101,7 +101,7 @@ export function CampaignsTable({ rows, currency, costs, onOpen }: CampaignsTable
       <p className="muted small">
         {t('mediaPage.campaigns.intro')} {t('mediaPage.campaigns.shown', { shown: formatInteger(lang, shown.length), count: formatInteger(lang, rows.length) })}
       </p>
-      <div className="table-scroll campaigns-scroll" role="region" aria-label={t('mediaPage.campaigns.label')} tabIndex={0}>
+      <div className="table-scroll tall-scroll" role="region" aria-label={t('mediaPage.campaigns.label')} tabIndex={0}>
         <table className="data-table" data-testid="media-campaigns-table">
           <SortableHead table={table} hint={(name) => t('table.sortHint', { column: name })} />
           <tbody>
