@@ -208,7 +208,7 @@ export const de: Messages = {
     wonWithoutAmount_other: '{{leads}} gewonnene Leads haben keinen Betrag: Ihr Umsatz ist unbekannt ({{examples}}).',
     cleared_one: '{{cells}} optionaler Wert ließ sich nicht lesen: geleert, seine Zeile geladen.',
     cleared_other: '{{cells}} optionale Werte ließen sich nicht lesen: geleert, ihre Zeilen geladen.',
-    intro: 'Legen Sie CRM-Exporte (Leads, Deals, Kampagnen, Ziele) als CSV, Excel-Arbeitsmappe oder Parquet ab. Zeichensatz, Trennzeichen, Zahlen- und Datumsformate und die Tabelle werden erkannt; jeder abgelehnte oder reparierte Wert wird aufgeführt.',
+    intro: 'Legen Sie CRM-Exporte (Leads, Deals, Kampagnen, Ziele, Kampagnenkontakte) als CSV, Excel-Arbeitsmappe oder Parquet ab. Zeichensatz, Trennzeichen, Zahlen- und Datumsformate und die Tabelle werden erkannt; jeder abgelehnte oder reparierte Wert wird aufgeführt.',
     drop: 'Exporte hier ablegen oder zum Auswählen drücken',
     hint: 'CSV, TSV, TXT, XLSX oder Parquet aus Salesforce, HubSpot, Dynamics oder Excel, deutsch oder englisch. Ihre Dateien bleiben in diesem Browser.',
     sampleNote: 'Ihr erster Import ersetzt die Beispieldaten; spätere Importe aktualisieren oder ersetzen die Tabelle ihrer Art, wie Sie wählen.',

@@ -206,7 +206,7 @@ export const en = {
     wonWithoutAmount_other: '{{leads}} won leads have no amount: their revenue is unknown ({{examples}}).',
     cleared_one: '{{cells}} optional value did not convert: emptied, its row loaded.',
     cleared_other: '{{cells}} optional values did not convert: emptied, their rows loaded.',
-    intro: 'Drop CRM exports (leads, deals, campaigns, targets) as CSV, Excel workbook or Parquet. Encoding, delimiter, number and date formats and the table are recognised; every rejected or repaired value is listed.',
+    intro: 'Drop CRM exports (leads, deals, campaigns, targets, campaign responses) as CSV, Excel workbook or Parquet. Encoding, delimiter, number and date formats and the table are recognised; every rejected or repaired value is listed.',
     drop: 'Drop your exports here, or press to choose',
     hint: 'CSV, TSV, TXT, XLSX or Parquet from Salesforce, HubSpot, Dynamics or Excel, in German or English. Your files stay in this browser.',
     sampleNote: 'Your first import replaces the sample data; later imports update or replace the table of their kind, as you choose.',
