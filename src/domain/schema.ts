@@ -13,6 +13,18 @@ export interface CanonicalColumn {
   readonly en: readonly string[];
   /** Headers of a German Excel export; the first is what our sample writes. */
   readonly de: readonly string[];
+  /**
+   * Optional in an export, but once the export has it every row must fill it correctly: a cost row
+   * without a campaign id is a cost per medium and period, which a blank id in a campaigns file must not become.
+   */
+  readonly requiredWhenMapped?: boolean;
+  /**
+   * A value that does not convert rejects its row instead of being emptied: a cost's month or dates
+   * emptied would make it a cost of all time.
+   */
+  readonly strict?: boolean;
+  /** A DATE column that may be written as a month alone (2026-01, 01.2026, 01/2026): read as its first day. */
+  readonly month?: boolean;
 }
 
 export type TableKind = 'leads' | 'deals' | 'campaigns' | 'targets' | 'touches';
@@ -68,12 +80,14 @@ export const CANONICAL: Readonly<Record<TableKind, readonly CanonicalColumn[]>> 
     col('outcome', 'VARCHAR', ['Outcome', 'Deal Stage', 'Stage', 'Status'], ['Ergebnis', 'Phase']),
     col('product', 'VARCHAR', ['Product'], ['Produkt']),
   ],
+  // A row is a campaign's cost, or (no campaign id column) a cost per medium and month or period.
   campaigns: [
-    col('campaign_id', 'VARCHAR', ['Campaign ID'], ['Kampagnen-Nr.'], true),
+    { ...col('campaign_id', 'VARCHAR', ['Campaign ID'], ['Kampagnen-Nr.']), requiredWhenMapped: true },
     col('name', 'VARCHAR', ['Campaign Name', 'Name'], ['Kampagnenname', 'Name']),
-    col('medium', 'VARCHAR', ['Medium', 'Type'], ['Medium', 'Typ'], true),
-    col('start_date', 'DATE', ['Start Date'], ['Startdatum', 'Beginn']),
-    col('end_date', 'DATE', ['End Date'], ['Enddatum', 'Ende']),
+    col('medium', 'VARCHAR', ['Medium', 'Type', 'Lead Source'], ['Medium', 'Typ', 'Leadquelle'], true),
+    { ...col('month', 'DATE', ['Month', 'Cost Month', 'Spend Month'], ['Monat', 'Kostenmonat']), month: true, strict: true },
+    { ...col('start_date', 'DATE', ['Start Date'], ['Startdatum', 'Beginn']), strict: true },
+    { ...col('end_date', 'DATE', ['End Date'], ['Enddatum', 'Ende']), strict: true },
     col('cost', 'DOUBLE', ['Cost', 'Actual Cost', 'Budget'], ['Kosten', 'Ist-Kosten'], true),
     col('planned_leads', 'INTEGER', ['Planned Leads', 'Expected Leads'], ['Geplante Leads', 'Plan-Leads']),
   ],

@@ -7,6 +7,8 @@ export interface ValueFormat {
 
 /** The date formats a user can choose from when the detection got a column wrong. */
 export const DATE_FORMAT_CHOICES = ['%Y-%m-%d', '%d.%m.%Y', '%d.%m.%y', '%m/%d/%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%d.%m.%Y %H:%M', 'excel-serial'] as const;
+/** The further choices of a column that may hold a month alone (a cost per month). */
+export const MONTH_FORMAT_CHOICES = ['%Y-%m', '%m.%Y', '%m/%Y'] as const;
 
 /**
  * The dates an import accepts as real (ISO yyyy-mm-dd, both ends included): a date outside is a

@@ -47,7 +47,7 @@ export interface DateFormat {
   /** strptime format DuckDB uses, or 'excel-serial' for Excel's day numbers. */
   readonly format: string;
   readonly pattern: RegExp;
-  /** Day, month, year positions (capture groups) to check plausibility. */
+  /** Day, month, year positions (capture groups) to check plausibility; day 0 for a month alone. */
   readonly parts: readonly [day: number, month: number, year: number];
 }
 
@@ -70,10 +70,21 @@ export const DATE_FORMATS: readonly DateFormat[] = [
   { format: '%d/%m/%Y', pattern: new RegExp(`^(\\d{1,2})/(\\d{1,2})/${YEAR}${TIME}$`), parts: [1, 2, 3] },
 ];
 
+/**
+ * A month alone (a cost per month: 2026-01, 01.2026, 01/2026), read as its first day. Only a column
+ * declared a month takes these: a lead's date written as a month is a date the export lost.
+ */
+export const MONTH_FORMATS: readonly DateFormat[] = [
+  { format: '%Y-%m', pattern: /^(\d{4})-(\d{1,2})$/, parts: [0, 2, 1] },
+  { format: '%m.%Y', pattern: /^(\d{1,2})\.(\d{4})$/, parts: [0, 1, 2] },
+  { format: '%m/%Y', pattern: /^(\d{1,2})\/(\d{4})$/, parts: [0, 1, 2] },
+];
+
 function plausible(format: DateFormat, value: string): boolean {
   const match = format.pattern.exec(value);
   if (!match) return false;
-  const [d, m] = format.parts.map((i) => Number(match[i]));
+  // Group 0 is the whole match: a month alone has no day to check.
+  const [d, m] = format.parts.map((i) => (i === 0 ? 1 : Number(match[i])));
   return d !== undefined && m !== undefined && d >= 1 && d <= 31 && m >= 1 && m <= 12;
 }
 
@@ -86,12 +97,13 @@ const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
  * 01/02/2025 goes to whichever format the unambiguous values chose. Values no format reads are
  * left to be rejected; 'excel-serial' covers Excel's day numbers. Empty when nothing fits.
  */
-export function detectDateFormats(values: Iterable<string>): string[] {
+export function detectDateFormats(values: Iterable<string>, months = false): string[] {
   let remaining = [...values].map((v) => v.trim()).filter((v) => v !== '');
   const chosen: string[] = [];
+  const formats = months ? [...DATE_FORMATS, ...MONTH_FORMATS] : DATE_FORMATS;
   while (remaining.length > 0) {
     let best: { format: string; fits: (v: string) => boolean; count: number } | null = null;
-    for (const format of DATE_FORMATS) {
+    for (const format of formats) {
       if (chosen.includes(format.format)) continue;
       const count = remaining.filter((v) => plausible(format, v)).length;
       if (count > 0 && (!best || count > best.count)) best = { format: format.format, fits: (v) => plausible(format, v), count };
@@ -127,7 +139,7 @@ function* valueFormatSteps(kind: TableKind, mapping: ColumnMapping, valuesOf: (h
   const dateFormats: Record<string, string[]> = {};
   for (const column of mapped.filter((c) => c.type === 'DATE')) {
     yield;
-    const formats = detectDateFormats(values(column));
+    const formats = detectDateFormats(values(column), column.month);
     if (formats.length) dateFormats[column.name] = formats;
   }
   return { decimalSeparator, dateFormats };

@@ -1,7 +1,8 @@
 import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import { DEFAULT_PIPELINE, type Pipeline } from '../domain/pipeline';
-import { CANONICAL } from '../domain/schema';
+import { CANONICAL, TABLE_KINDS } from '../domain/schema';
+import { addColumnsSql, tableColumnNamesSql } from '../sql/importMerge';
 import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, plausibilitySql, type DealColumn, type LookupJoin, type PlausibilityCheck } from '../sql/leadFacts';
 import { tableColumns, tableExists } from './tableInfo';
 import { lookupJoins } from './lookups';
@@ -41,10 +42,24 @@ export async function plausibilityWarnings(db: Db, pipeline: Pipeline = DEFAULT_
 }
 
 /**
+ * Adds, empty, the canonical columns a loaded table lacks: a bundle or stored data from before a
+ * column joined the data model (campaigns' `month`) is read by queries that name it. One query when none is missing.
+ */
+async function addLaterCanonicalColumns(db: Db): Promise<void> {
+  const present = new Set(toRows(await db.query(tableColumnNamesSql(TABLE_KINDS))).map((r) => `${String(r.table_name)}.${String(r.column_name).toLowerCase()}`));
+  const tables = new Set([...present].map((key) => key.slice(0, key.indexOf('.'))));
+  for (const kind of TABLE_KINDS.filter((k) => tables.has(k))) {
+    const missing = CANONICAL[kind].filter((c) => !present.has(`${kind}.${c.name}`));
+    for (const query of addColumnsSql(kind, missing)) await db.query(query);
+  }
+}
+
+/**
  * Rebuilds lead_facts (src/sql/leadFacts.ts) from the tables loaded now: after every import, a
  * bundle's or the stored data's load, and a table dropped. Without leads there is none.
  */
 export async function refreshLeadFacts(db: Db, pipeline: Pipeline = DEFAULT_PIPELINE): Promise<void> {
+  await addLaterCanonicalColumns(db);
   for (const row of toRows(await db.query(leadFactsKindSql()))) await db.query(dropLeadFactsSql(row.kind === 'VIEW' ? 'VIEW' : 'TABLE'));
   if (!(await tableExists(db, 'leads'))) return;
   const deals = await tableExists(db, 'deals');

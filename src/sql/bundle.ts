@@ -1,6 +1,6 @@
 import type { TableKind } from '../domain/schema';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { addColumnsSql, KEY_COLUMNS } from './importMerge';
+import { addColumnsSql, keyPartsSql } from './importMerge';
 
 /**
  * SQL of the ETL's bundle: several exports of one kind gathered into one table, the keys they
@@ -33,10 +33,10 @@ export function renameTableSql(from: string, to: string): SqlQuery {
 
 /** Every row whose key also occurs in another export, with its file and line, ordered by key. */
 export function keysInSeveralSourcesSql(table: string, kind: TableKind): SqlQuery {
-  const key = KEY_COLUMNS[kind].map((c) => `coalesce(${quoteIdent(c)}::VARCHAR, '')`).join(` || ' / ' || `);
+  const key = `concat_ws(' / ', ${keyPartsSql(kind, 't').map((part) => `${part}::VARCHAR`).join(', ')})`;
   return {
     sql:
-      `WITH k AS (SELECT ${key} AS key, _source, _line FROM ${quoteIdent(table)}) ` +
+      `WITH k AS (SELECT ${key} AS key, _source, _line FROM ${quoteIdent(table)} AS t) ` +
       `SELECT key, _source AS source, _line AS line FROM k WHERE key IN (SELECT key FROM k GROUP BY key HAVING count(DISTINCT _source) > 1) ORDER BY key`,
     params: [],
   };

@@ -154,8 +154,11 @@ export interface ExtraColumn {
 function mappedColumns({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' | 'mapping' | 'constants'>): Mapped[] {
   return CANONICAL[kind]
     .filter((c) => mapping[c.name] !== undefined && constants[c.name] === undefined)
-    .map((column, i) => ({ column, header: mapping[column.name] as string, slot: i + 1 }));
+    .map((c, i) => ({ column: c.requiredWhenMapped ? { ...c, required: true } : c, header: mapping[c.name] as string, slot: i + 1 }));
 }
+
+/** Whether a cell that fails rejects its row (a required one, or one whose emptying would change what the row means) rather than being emptied. */
+const rejectsRow = (column: CanonicalColumn) => column.required || column.strict === true;
 
 /** Optional text columns: stored as read, and trimmed afterwards in the rows that need it (trimTextSql). */
 const storedAsRead = (m: Mapped) => m.column.type === 'VARCHAR' && !m.column.required;
@@ -244,11 +247,11 @@ export function loadCsvSql(
     const name = quoteIdent(column.name);
     const constant = constants[column.name];
     if (constant !== undefined) return joinSql([constantSql(column, constant), ` AS ${name}`], '');
-    const m = mapped.find((x) => x.column === column);
+    const m = mapped.find((x) => x.column.name === column.name);
     if (!m) return { sql: `NULL::${column.type} AS ${name}`, params: [] };
     const cell = quoteIdent(m.header);
     // Placeholders are found after the read (placeholderCountsSql): a bound list in this pass stopped duckdb-wasm's progress reports.
-    if (column.type === 'VARCHAR') return { sql: `${column.required ? trimmed(cell) : cell} AS ${name}`, params: [] };
+    if (column.type === 'VARCHAR') return { sql: `${m.column.required ? trimmed(cell) : cell} AS ${name}`, params: [] };
     return joinSql([convertedSql(column, cell, format, true), ` AS ${name}`], '');
   });
   const extraColumns = extras.map((e) => `${quoteIdent(e.header)} AS ${quoteIdent(e.name)}`);
@@ -259,13 +262,13 @@ export function loadCsvSql(
   const checked = (m: Mapped) => checkedSql(m.column, { sql: quoteIdent(m.column.name), params: [] }, range);
   const failures = (required: boolean) =>
     mapped
-      .filter((m) => m.column.required === required)
+      .filter((m) => rejectsRow(m.column) === required)
       .map((m) => failureSql(m, `_raw_${m.slot}`, checked(m)))
       .filter((f) => f !== null);
   const or = (parts: SqlQuery[]) => (parts.length ? joinSql(parts, ' OR ') : 'FALSE');
   const names = [
     ...CANONICAL[kind].map((c) => {
-      const m = mapped.find((x) => x.column === c);
+      const m = mapped.find((x) => x.column.name === c.name);
       return m && c.type === 'DATE' ? joinSql([checked(m), `AS ${quoteIdent(c.name)}`]) : quoteIdent(c.name);
     }),
     ...extras.map((e) => quoteIdent(e.name)),
@@ -326,7 +329,7 @@ export function recheckFlaggedSql(plan: LoadPlan): SqlQuery | null {
     const value = checkedSql(m.column, convertedSql(m.column, text, plan.format), rangeOf(plan));
     sets.push(joinSql([`${name} = `, value], ''));
     const failure = failureSql(m, text, value);
-    if (failure) (m.column.required ? hard : soft).push(failure);
+    if (failure) (rejectsRow(m.column) ? hard : soft).push(failure);
   }
   if (sets.length === 0) return null;
   const or = (parts: SqlQuery[]) => (parts.length ? joinSql(parts, ' OR ') : { sql: 'FALSE', params: [] });
@@ -448,7 +451,9 @@ export interface ImportStats {
 function uniqueIdColumn({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' | 'mapping' | 'constants'>): string | null {
   const idColumn = CANONICAL[kind][0];
   if (!idColumn || mapping[idColumn.name] === undefined || constants[idColumn.name] !== undefined) return null;
-  return kind === 'leads' || kind === 'deals' || kind === 'campaigns' ? idColumn.name : null;
+  // A campaign's id repeats in a file of its cost per month.
+  if (kind === 'campaigns') return mapping.month === undefined ? idColumn.name : null;
+  return kind === 'leads' || kind === 'deals' ? idColumn.name : null;
 }
 
 export function importStatsSql(plan: LoadPlan): SqlQuery {

@@ -7,7 +7,10 @@ import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
  */
 export type ImportMode = 'replace' | 'upsert';
 
-/** The columns that identify a row: the id; period and sales unit for targets; lead, campaign and date for touches. */
+/**
+ * The columns an export needs for its rows to be matched: the id; period and sales unit for targets;
+ * lead, campaign and date for touches. Without them an import can only replace its table.
+ */
 export const KEY_COLUMNS: Readonly<Record<TableKind, readonly string[]>> = {
   leads: ['lead_id'],
   deals: ['deal_id'],
@@ -16,8 +19,21 @@ export const KEY_COLUMNS: Readonly<Record<TableKind, readonly string[]>> = {
   touches: ['lead_id', 'campaign_id', 'touched_at'],
 };
 
-const keyMatch = (kind: TableKind, left: string, right: string) =>
-  KEY_COLUMNS[kind].map((c) => `${left}.${quoteIdent(c)} IS NOT DISTINCT FROM ${right}.${quoteIdent(c)}`).join(' AND ');
+/**
+ * What identifies a row, as SQL over a table alias: the key columns; for campaigns also the month
+ * (a campaign's cost per month), and for a cost without a campaign id its medium and period.
+ */
+export function keyPartsSql(kind: TableKind, alias: string): string[] {
+  const c = (column: string) => `${alias}.${quoteIdent(column)}`;
+  if (kind !== 'campaigns') return KEY_COLUMNS[kind].map(c);
+  const mediumCost = `${c('campaign_id')} IS NULL`;
+  return [c('campaign_id'), c('month'), `CASE WHEN ${mediumCost} THEN ${c('medium')} END`, `CASE WHEN ${mediumCost} AND ${c('month')} IS NULL THEN ${c('start_date')} END`];
+}
+
+const keyMatch = (kind: TableKind, left: string, right: string) => {
+  const rights = keyPartsSql(kind, right);
+  return keyPartsSql(kind, left).map((part, i) => `${part} IS NOT DISTINCT FROM ${rights[i]}`).join(' AND ');
+};
 
 export function tableExistsSql(table: string): SqlQuery {
   return { sql: 'SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name = ? AND NOT temporary', params: [table] };
@@ -40,6 +56,14 @@ export function upsertSql(work: string, kind: TableKind, newColumns: readonly { 
     { sql: `DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${quoteIdent(work)} AS w WHERE ${keyMatch(kind, 't', 'w')})`, params: [] },
     { sql: `INSERT INTO ${table} BY NAME SELECT * FROM ${quoteIdent(work)}`, params: [] },
   ];
+}
+
+/** `table_name`, `column_name` of each column of the (stored, non-temporary) tables named. */
+export function tableColumnNamesSql(tables: readonly string[]): SqlQuery {
+  return {
+    sql: `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND table_name IN (${tables.map(() => '?').join(', ')})`,
+    params: [...tables],
+  };
 }
 
 /** Adds columns (name and type) to a table. */

@@ -4,6 +4,7 @@ import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
 import { funnelAggregatesSql } from './overview';
+import { joinCostSharesSql, type CostAllocation } from './costShares';
 import { reachedIndexSql } from './reach';
 
 /** What the Media & campaigns page groups leads by: the guideline's medium, or the source as the export wrote it. */
@@ -16,14 +17,12 @@ export interface MediaFiguresOptions {
   readonly filter?: LeadFilter;
   /** Whether a campaigns table is loaded (without it every cost is NULL: unknown). */
   readonly campaigns: boolean;
+  /** How a cost over several months reaches leads (default: by lead count). */
+  readonly allocation?: CostAllocation;
 }
 
-/** Each campaign's cost per lead: its cost shared equally among all leads that name it (none: no campaigns table). */
-function costSharesSql(campaigns: boolean): string {
-  return campaigns
-    ? `(SELECT c.campaign_id, c.cost / n.leads AS share FROM (SELECT campaign_id, sum(cost) AS cost FROM campaigns WHERE campaign_id IS NOT NULL AND cost IS NOT NULL GROUP BY campaign_id) AS c JOIN (SELECT campaign_id, count(*) AS leads FROM ${LEAD_FACTS} WHERE campaign_id IS NOT NULL GROUP BY campaign_id) AS n ON n.campaign_id = c.campaign_id)`
-    : '(SELECT NULL::VARCHAR AS campaign_id, NULL::DOUBLE AS share WHERE FALSE)';
-}
+/** The created month, the key costs per month are shared on. */
+const CREATED_MONTH = "date_trunc('month', created_at)::DATE AS month";
 
 /**
  * Per medium (or raw source) of the filtered leads with their deals applied (lead_facts): `value`,
@@ -31,43 +30,27 @@ function costSharesSql(campaigns: boolean): string {
  * lead has an amount), `won_unpriced`, `currencies`/`currency` as funnelKpisSql gives them, and
  * `days_to_won`, the median whole days from created_at to closed_at of the won leads with both dates.
  *
- * Cost follows the leads: a campaign's cost is shared equally among all its leads (whatever the
- * filter), so a group's `cost` is the sum of its filtered leads' shares, and `costed_leads` counts
- * the leads that carry one. A filter (a period, a sales unit) thus keeps the part of each campaign's
- * cost that its filtered leads make up. NULL cost: no lead of the group has a campaign with a cost
- * (unknown, never 0). Campaigns with a cost but no leads are not in any group: see
- * campaignsWithoutLeadsSql.
+ * Cost follows the leads: every cost is shared among the leads it pays for (costShares.ts, whatever
+ * the filter), so a group's `cost` is the sum of its filtered leads' shares, and `costed_leads`
+ * counts the leads that carry one. A filter (a period, a sales unit) thus keeps the part of each
+ * cost that its filtered leads make up. NULL cost: no lead of the group carries a cost (unknown,
+ * never 0). Costs no lead received are in no group: see costsWithoutLeadsSql.
  */
-export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns }: MediaFiguresOptions): SqlQuery {
+export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns, allocation }: MediaFiguresOptions): SqlQuery {
   const won = `r >= ${pipeline.stages.length - 1}`;
   return joinSql([
-    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, medium, amount, currency, created_at, closed_at,`,
+    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, medium, ${CREATED_MONTH}, amount, currency, created_at, closed_at,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
-    `), p AS ${costSharesSql(campaigns)}`,
+    ')',
     `SELECT value, ${funnelAggregatesSql(pipeline)},`,
     'sum(p.share)::DOUBLE AS cost, count(p.share)::BIGINT AS costed_leads,',
-    groupBy === 'campaign_id' ? 'mode(medium) AS main_medium,' : '',
+    groupBy === 'campaign_id' ? 'mode(l.medium) AS main_medium,' : '',
     `median(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE ${won} AND created_at IS NOT NULL AND closed_at IS NOT NULL)::DOUBLE AS days_to_won`,
-    'FROM l LEFT JOIN p ON p.campaign_id = l.campaign_id',
+    `FROM l ${joinCostSharesSql({ campaigns, allocation })}`,
     'GROUP BY value ORDER BY leads DESC, value NULLS LAST',
   ]);
-}
-
-/**
- * The campaigns with a cost that no lead names (their cost is in no medium's figures): `campaign_id`,
- * `name`, `medium` (the campaign's own), `cost`. Whatever the filter: such a campaign has no leads to filter.
- */
-export function campaignsWithoutLeadsSql(): SqlQuery {
-  return {
-    sql: [
-      'SELECT c.campaign_id, c.name, c.medium, c.cost::DOUBLE AS cost FROM campaigns AS c',
-      `WHERE c.cost IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${LEAD_FACTS} AS l WHERE l.campaign_id = c.campaign_id)`,
-      'ORDER BY c.cost DESC, c.campaign_id',
-    ].join(' '),
-    params: [],
-  };
 }
 
 /** Each campaign's name by its id (the first name where an id repeats), for labels where the leads name only the id. */
@@ -96,15 +79,15 @@ export function campaignFiguresSql(options: Omit<MediaFiguresOptions, 'groupBy'>
  * (won amounts, by cohort) and `cost`, their share of campaign costs as mediaFiguresSql shares it
  * (NULL where no lead of the month carries one). Leads without a created date are left out.
  */
-export function mediaMonthlySql({ pipeline, filter = [], campaigns }: Omit<MediaFiguresOptions, 'groupBy'>): SqlQuery {
+export function mediaMonthlySql({ pipeline, filter = [], campaigns, allocation }: Omit<MediaFiguresOptions, 'groupBy'>): SqlQuery {
   const won = `r >= ${pipeline.stages.length - 1}`;
   return joinSql([
-    "WITH l AS (SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, campaign_id, amount,",
+    `WITH l AS (SELECT ${CREATED_MONTH}, campaign_id, medium, amount,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     joinSql([whereSql(filter, pipeline), filter.length ? 'AND created_at IS NOT NULL' : 'WHERE created_at IS NOT NULL']),
     ')',
-    `SELECT month, count(*)::BIGINT AS leads, sum(amount) FILTER (WHERE ${won})::DOUBLE AS revenue, sum(p.share)::DOUBLE AS cost`,
-    `FROM l LEFT JOIN ${costSharesSql(campaigns)} AS p ON p.campaign_id = l.campaign_id GROUP BY month ORDER BY month`,
+    `SELECT strftime(l.month, '%Y-%m') AS month, count(*)::BIGINT AS leads, sum(amount) FILTER (WHERE ${won})::DOUBLE AS revenue, sum(p.share)::DOUBLE AS cost`,
+    `FROM l ${joinCostSharesSql({ campaigns, allocation })} GROUP BY l.month ORDER BY l.month`,
   ]);
 }

@@ -129,6 +129,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.scenario) parts.push(`sc=${state.scenario}`);
   if (state.mediaBySource) parts.push('mg=src');
   if (state.margin !== undefined && state.margin !== 1) parts.push(`mm=${state.margin}`);
+  if (state.costByDays) parts.push('ca=days');
   return parts.join('&');
 }
 
@@ -169,6 +170,9 @@ export function decodeViewState(query: string): DecodedViewState {
       // The margin for the ROI: a share, 0 to 10 (a link's typo is refused, not read as a margin of 0).
       const margin = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
       if (margin >= 0 && margin <= 10) state = { ...state, margin };
+      else ignored.push(pair);
+    } else if (key === 'ca') {
+      if (text === 'days') state = { ...state, costByDays: true };
       else ignored.push(pair);
     } else if (key.startsWith('x.')) {
       // x.<view>.<condition key>; the condition key may hold dots of its own (an extra column's header).

@@ -19,6 +19,8 @@ export interface ViewState {
   /** The Media & campaigns page's rows (per raw source; absent: per medium) and margin for the ROI (absent: 1). */
   readonly mediaBySource?: boolean;
   readonly margin?: number;
+  /** Costs over several months split by days (absent: shared by lead count; see src/sql/costShares.ts). */
+  readonly costByDays?: boolean;
 }
 
 export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
@@ -77,10 +79,11 @@ export function setScenario(state: ViewState, scenario: string | null): ViewStat
   return scenario ? { ...rest, scenario } : rest;
 }
 
-/** The Media & campaigns page's grouping and margin; the defaults (per medium, margin 1) leave nothing in the link. */
-export function setMediaSettings(state: ViewState, settings: { readonly bySource?: boolean; readonly margin?: number }): ViewState {
-  const { mediaBySource: _bySource, margin: _margin, ...rest } = state;
+/** The Media & campaigns page's grouping, margin and cost allocation; the defaults (per medium, margin 1, by lead count) leave nothing in the link. */
+export function setMediaSettings(state: ViewState, settings: { readonly bySource?: boolean; readonly margin?: number; readonly costByDays?: boolean }): ViewState {
+  const { mediaBySource: _bySource, margin: _margin, costByDays: _byDays, ...rest } = state;
   const bySource = settings.bySource ?? state.mediaBySource ?? false;
   const margin = settings.margin ?? state.margin ?? 1;
-  return { ...rest, ...(bySource ? { mediaBySource: true } : {}), ...(margin !== 1 ? { margin } : {}) };
+  const byDays = settings.costByDays ?? state.costByDays ?? false;
+  return { ...rest, ...(bySource ? { mediaBySource: true } : {}), ...(margin !== 1 ? { margin } : {}), ...(byDays ? { costByDays: true } : {}) };
 }

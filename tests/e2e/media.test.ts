@@ -32,6 +32,50 @@ function expectedCosts(): Map<string, { cost: number; costed: number }> {
   return byMedium;
 }
 
+/** Days of the span first…last (ISO dates, both included) in each of its months ('yyyy-mm'). */
+function daysByMonth(first: string, last: string): Map<string, number> {
+  const days = new Map<string, number>();
+  for (let t = Date.parse(first); t <= Date.parse(last); t += 86_400_000) {
+    const month = new Date(t).toISOString().slice(0, 7);
+    days.set(month, (days.get(month) ?? 0) + 1);
+  }
+  return days;
+}
+
+/**
+ * The cost each medium carries when a campaign's cost is split over its months by the days it ran
+ * in each, every month's part shared equally among the campaign's leads created that month; a part
+ * whose month brought none of its leads reaches no medium (`unallocated`).
+ */
+function expectedCostsByDays(): { byMedium: Map<string, number>; unallocated: number } {
+  const leads = readCsv(path.join(SAMPLE, 'leads.csv'));
+  const leadsOf = new Map<string, number>();
+  for (const lead of leads) {
+    const key = `${lead['Campaign ID'] ?? ''}|${(lead['Created Date'] ?? '').slice(0, 7)}`;
+    leadsOf.set(key, (leadsOf.get(key) ?? 0) + 1);
+  }
+  const perLead = new Map<string, number>();
+  let unallocated = 0;
+  for (const campaign of readCsv(path.join(SAMPLE, 'campaigns.csv'))) {
+    if ((campaign.Cost ?? '').trim() === '') continue;
+    const days = daysByMonth(campaign['Start Date']!, campaign['End Date']!);
+    const total = [...days.values()].reduce((a, b) => a + b, 0);
+    for (const [month, n] of days) {
+      const part = (Number(campaign.Cost) * n) / total;
+      const key = `${campaign['Campaign ID']}|${month}`;
+      const count = leadsOf.get(key) ?? 0;
+      if (count === 0) unallocated += part;
+      else perLead.set(key, (perLead.get(key) ?? 0) + part / count);
+    }
+  }
+  const byMedium = new Map<string, number>();
+  for (const lead of leads) {
+    const share = perLead.get(`${lead['Campaign ID'] ?? ''}|${(lead['Created Date'] ?? '').slice(0, 7)}`);
+    if (share !== undefined) byMedium.set(sampleMediumOf(lead), (byMedium.get(sampleMediumOf(lead)) ?? 0) + share);
+  }
+  return { byMedium, unallocated };
+}
+
 describe('the Media & campaigns page in headless Chromium', () => {
   const app = useBuiltApp();
 
@@ -80,6 +124,39 @@ describe('the Media & campaigns page in headless Chromium', () => {
     expect(await page.textContent('[data-testid="media-order-sentence-won"]')).toContain('follows the guideline’s order');
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    await page.close();
+  });
+
+  it('splits campaign costs over their months by days when chosen, says so, lists the parts no lead received, and keeps the choice in the link', async () => {
+    const { page, errors, requests } = await openApp(app.browser, app.server.origin, '#/media');
+    await page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');
+    await page.waitForSelector('[data-testid="media-spanning-costs"]');
+    expect(await page.textContent('[data-testid="media-spanning-costs"]')).toMatch(/run over more than one month: shared by lead count/);
+    await page.focus('[data-testid="media-allocation-leads"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /split by days/.test(document.querySelector('[data-testid="media-spanning-costs"]')?.textContent ?? ''));
+    expect(page.url()).toContain('ca=days');
+    const { byMedium, unallocated } = expectedCostsByDays();
+    await page.waitForFunction(
+      (cost) => Math.abs(Number(document.querySelector('[data-testid="media-figures"] tbody tr[data-value="telemarketing"]')?.getAttribute('data-cost')) - cost) < 1e-3,
+      byMedium.get('telemarketing')!,
+    );
+    const shown = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-value') ?? '', tr.getAttribute('data-cost')] as const));
+    for (const [medium, cost] of shown) {
+      if (byMedium.has(medium)) expect(Number(cost), medium).toBeCloseTo(byMedium.get(medium)!, 4);
+      else expect(cost, medium).toBe('');
+    }
+    expect(unallocated).toBeGreaterThan(0);
+    const without = (await page.textContent('[data-testid="media-campaigns-without-leads"]')) ?? '';
+    expect(without).toContain(`€${Math.round(unallocated).toLocaleString('en-GB')}`);
+    // The link opens with the same choice.
+    const again = await openApp(app.browser, app.server.origin, `#/media?${page.url().split('?')[1]}`);
+    await again.page.waitForSelector('[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"] tbody tr');
+    expect(await again.page.isChecked('[data-testid="media-allocation-days"]')).toBe(true);
+    expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    await again.page.close();
     await page.close();
   });
 

@@ -244,7 +244,7 @@ describe('ETL on several exports of one table, rejected rows and a mapping file'
       ['C2', 'Mailing €', 'direct_mail', 99, null],
     ]);
     expect(result.report.unusedMappings).toEqual(['leads-2024-12.csv']);
-    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('Not in this export (left empty): `start_date`, `end_date`, `planned_leads`.');
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('Not in this export (left empty): `month`, `start_date`, `end_date`, `planned_leads`.');
   });
 
   it('replaces an earlier bundle as a whole and refuses a folder that is not a bundle', async () => {
@@ -289,7 +289,7 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     expect(code).toBe(1);
     const message = stderr.trim().split('\n').at(-1);
     expect(message).toBe(
-      'etl: notizen.txt: not recognised as leads, deals, campaigns, targets or touches: no column found for lead_id (leads, deals); campaign_id, medium, cost (campaigns); ' +
+      'etl: notizen.txt: not recognised as leads, deals, campaigns, targets or touches: no column found for lead_id (leads, deals); medium, cost (campaigns); ' +
         'period, sales_unit, revenue_target (targets); lead_id, campaign_id, touched_at (touches), and none of its columns (Datum, Notiz) matches a lead column to use it as a lookup (or give a lookup\'s "key"); ' +
         'name its table and columns in a mapping file and run again with --mapping mapping.json, e.g. {"notizen.txt":{"kind":"leads","columns":{"lead_id":"Datum"}}} (README, "ETL")',
     );

@@ -126,6 +126,53 @@ describe.each(ENGINES)('values on $name', ({ open }) => {
     });
   });
 
+  describe('costs per medium and month', () => {
+    const costs = async () => toRows(await db.query({ sql: 'SELECT campaign_id, medium, month, cost FROM campaigns ORDER BY _line', params: [] }));
+
+    it('recognises a German file of costs per medium and month and reads its months as their first day', async () => {
+      const csv = 'Monat;Leadquelle;Kosten\n01.2025;Messe;12.000,00\n2.2025;Telefonmarketing;800\n03.2025;Messe;500,5\n';
+      const report = await load('kosten-monat.csv', csv);
+      expect(report).toMatchObject({ kind: 'campaigns', rowsLoaded: 3, rowsRejected: 0 });
+      expect(report.format.dateFormats.month).toEqual(['%m.%Y']);
+      expect(await costs()).toEqual([
+        { campaign_id: null, medium: 'trade_fair', month: day(2025, 1, 1), cost: 12000 },
+        { campaign_id: null, medium: 'telemarketing', month: day(2025, 2, 1), cost: 800 },
+        { campaign_id: null, medium: 'trade_fair', month: day(2025, 3, 1), cost: 500.5 },
+      ]);
+    });
+
+    it('rejects a row whose month or dates it cannot read (emptied, it would be a cost of all time), naming line and column', async () => {
+      const csv = 'Month,Medium,Start Date,End Date,Cost\n2025-01,Website,,,100\nJan 2025,Website,,,200\n2025-13,Website,,,300\n,Website,2025-02-01,2025-02-30,350\n2025-02,Website,,,400\n,Website,2025-03-01,2025-04-30,500\n';
+      const report = await load('costs-month.csv', csv, { kind: 'campaigns' });
+      expect(report).toMatchObject({ rowsLoaded: 3, rowsRejected: 3 });
+      expect(report.rejects.map((r) => [r.line, r.column_name, r.value, r.reason])).toEqual([
+        [3, 'month', 'Jan 2025', 'not a date (expected %Y-%m)'],
+        [4, 'month', '2025-13', 'not a date (expected %Y-%m)'],
+        [5, 'end_date', '2025-02-30', 'not a date (expected %Y-%m-%d)'],
+      ]);
+      expect((await costs()).map((r) => [r.month, r.cost])).toEqual([
+        [day(2025, 1, 1), 100],
+        [day(2025, 2, 1), 400],
+        [null, 500],
+      ]);
+    });
+
+    it('in a file with campaign ids, rejects a row without one instead of reading it as a medium’s cost', async () => {
+      const csv = 'Campaign ID,Medium,Cost\nC1,Website,100\n,Website,200\nC3,Website,300\n';
+      const report = await load('campaigns-blank-id.csv', csv, { kind: 'campaigns' });
+      expect(report).toMatchObject({ rowsLoaded: 2, rowsRejected: 1 });
+      expect(report.rejects.map((r) => [r.line, r.column_name, r.reason])).toEqual([[3, 'campaign_id', 'required value missing']]);
+      expect((await costs()).map((r) => r.campaign_id)).toEqual(['C1', 'C3']);
+    });
+
+    it('takes a campaign’s id once per month, but flags it repeated in a file without months', async () => {
+      const monthly = await load('campaign-months.csv', 'Campaign ID,Month,Medium,Cost\nC1,2025-01,Website,100\nC1,2025-02,Website,200\n', { kind: 'campaigns' });
+      expect(monthly).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+      const repeated = await load('campaign-twice.csv', 'Campaign ID,Medium,Cost\nC1,Website,100\nC1,Website,200\n', { kind: 'campaigns' });
+      expect(repeated.rejects.map((r) => [r.line, r.column_name, r.reason])).toEqual([[3, 'campaign_id', 'duplicate of line 2']]);
+    });
+  });
+
   describe('date-times', () => {
     it('reads ISO date-times: the date as written without an offset, the UTC date with Z or an offset', async () => {
       const cells = ['2025-03-01T10:15:00', '2025-03-01 10:15:00', '2025-03-01T23:30:00Z', '2025-03-01T23:30:00-05:00', '2025-03-02T01:00:00+02:00', '2025-03-01T10:15:00.123Z', '2025-03-01'];

@@ -3,7 +3,10 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { mediaFigures } from '../../src/domain/media';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
-import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql, mediaMonthlySql } from '../../src/sql/media';
+import { COST_ALLOCATIONS, COST_MAKEUP_SQL, costsWithoutLeadsSql, type CostAllocation } from '../../src/sql/costShares';
+import { campaignFiguresSql, mediaFiguresSql, mediaMonthlySql } from '../../src/sql/media';
+
+const sql = (text: string) => ({ sql: text, params: [] });
 import { ENGINES, loadEnglish } from './helpers/engines';
 
 /**
@@ -88,8 +91,113 @@ describe.each(ENGINES)('media figures on $name', ({ open }) => {
     ]);
   });
 
-  it('lists the campaigns with a cost and no leads', async () => {
-    expect(toRows(await db.query(campaignsWithoutLeadsSql()))).toEqual([{ campaign_id: 'C5', name: 'Fair nobody came to', medium: 'trade_fair', cost: 400 }]);
+  it('lists the campaigns with a cost and no leads, by either allocation', async () => {
+    const c5 = { campaign_id: 'C5', name: 'Fair nobody came to', medium: 'trade_fair', first_day: '2025-04-01', last_day: '2025-04-03', cost: 400 };
+    expect(toRows(await db.query(sql(costsWithoutLeadsSql('leads'))))).toEqual([{ ...c5, month: null }]);
+    expect(toRows(await db.query(sql(costsWithoutLeadsSql('days'))))).toEqual([{ ...c5, month: '2025-04' }]);
+  });
+});
+
+/**
+ * Costs per medium and month (no campaign id) on the same leads, by hand:
+ * 2025-01 telemarketing 800 → A1–A4 (January), 200 each. 02.2025 web 300 → B1–B3 (February), 100 each.
+ * 2025-03 trade fair 500 → no trade-fair lead: without leads. Podcast 450 over 2025-02-15 … 03-31
+ * (14 + 31 = 45 days): by lead count all to P1 (March); by days 140 to February (no Podcast lead
+ * then: without leads) and 310 to March, to P1. The event lead E1 has no cost: unknown.
+ */
+describe.each(ENGINES)('costs per medium and month on $name', ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+    await loadEnglish(db, { leads: 'tests/integration/fixtures/media-leads.csv', campaigns: 'tests/integration/fixtures/media-costs-by-medium.csv' });
+  });
+  afterAll(() => db.close());
+
+  const figures = async (allocation: CostAllocation) =>
+    new Map(toRows(await db.query(mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: 'medium', campaigns: true, allocation }))).map((row) => [row.value as string, mediaFigures(row, DEFAULT_PIPELINE)]));
+
+  it('shares a medium’s cost of a month among its leads of that month', async () => {
+    for (const allocation of COST_ALLOCATIONS) {
+      const media = await figures(allocation);
+      expect(media.get('telemarketing')).toMatchObject({ leads: 4, cost: 800, costedLeads: 4, costPerLead: 200, costPerWon: 400, romi: 5 });
+      expect(media.get('web')).toMatchObject({ leads: 3, cost: 300, costedLeads: 3, costPerLead: 100, costPerWon: 300 });
+      expect(media.get('event')).toMatchObject({ cost: null, costPerLead: null });
+    }
+  });
+
+  it('allocates a cost over several months by lead count or by days', async () => {
+    expect((await figures('leads')).get('Podcast')).toMatchObject({ leads: 1, cost: 450, costPerLead: 450, romi: 200 / 450 });
+    expect((await figures('days')).get('Podcast')).toMatchObject({ leads: 1, cost: 310, costPerLead: 310 });
+    const monthly = async (allocation: CostAllocation) => toRows(await db.query(mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, campaigns: true, allocation }))).map((r) => [r.month, r.cost]);
+    expect(await monthly('leads')).toEqual([['2025-01', 800], ['2025-02', 300], ['2025-03', 450]]);
+    expect(await monthly('days')).toEqual([['2025-01', 800], ['2025-02', 300], ['2025-03', 310]]);
+  });
+
+  it('lists the costs no lead received, with their month', async () => {
+    const fair = { campaign_id: null, name: null, medium: 'trade_fair', month: null, first_day: '2025-03-01', last_day: '2025-03-31', cost: 500 };
+    expect(toRows(await db.query(sql(costsWithoutLeadsSql('leads'))))).toEqual([fair]);
+    expect(toRows(await db.query(sql(costsWithoutLeadsSql('days'))))).toEqual([
+      { ...fair, month: '2025-03' },
+      { campaign_id: null, name: null, medium: 'Podcast', month: '2025-02', first_day: '2025-02-15', last_day: '2025-03-31', cost: 140 },
+    ]);
+  });
+
+  it('says what the costs are made of', async () => {
+    expect(toRows(await db.query(sql(COST_MAKEUP_SQL)))).toEqual([{ costs: 4, medium_costs: 4, spanning: 1, undated: 0, total: 2050 }]);
+  });
+});
+
+/**
+ * A campaign over several months, by hand: C1 (410) runs 2024-12-22 … 2025-01-31, 10 + 31 = 41
+ * days; its leads A1–A3 came in January. By lead count 410 / 3 each; by days December's 100 goes to
+ * no lead and January's 310 / 3 to each. C3 (590) runs February and March (28 + 31 = 59 days); its
+ * leads B1, B2 came in February: by lead count 295 each, by days February's 280 / 2 and March's 310 to no lead.
+ * A campaign's cost per month (C1: 600 in January, 300 in February) is its cost by lead count, its
+ * months' by days.
+ */
+describe.each(ENGINES)('campaigns over several months on $name', ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+    await loadEnglish(db, { leads: 'tests/integration/fixtures/media-leads.csv', campaigns: 'tests/integration/fixtures/media-campaigns-spanning.csv' });
+  });
+  afterAll(() => db.close());
+
+  const campaignCosts = async (allocation: CostAllocation) =>
+    Object.fromEntries(toRows(await db.query(campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, campaigns: true, allocation }))).map((r) => [String(r.value), r.cost]));
+
+  it('shares a campaign’s cost among all its leads by lead count', async () => {
+    const costs = await campaignCosts('leads');
+    expect(costs.C1).toBeCloseTo(410, 9);
+    expect(costs.C3).toBeCloseTo(590, 9);
+    expect(toRows(await db.query(sql(costsWithoutLeadsSql('leads'))))).toEqual([]);
+  });
+
+  it('splits it by days over its months, a month without its leads listed as such', async () => {
+    const costs = await campaignCosts('days');
+    expect(costs.C1).toBeCloseTo(310, 9);
+    expect(costs.C3).toBeCloseTo(280, 9);
+    const without = toRows(await db.query(sql(costsWithoutLeadsSql('days'))));
+    expect(without.map((r) => [r.campaign_id, r.name, r.month, Math.round(Number(r.cost) * 1e6) / 1e6])).toEqual([
+      ['C3', 'Landing page', '2025-03', 310],
+      ['C1', 'Call blitz', '2024-12', 100],
+    ]);
+  });
+
+  it('takes a campaign’s cost per month, its id repeated', async () => {
+    const other = await open();
+    try {
+      await loadEnglish(other, { leads: 'tests/integration/fixtures/media-leads.csv', campaigns: 'tests/integration/fixtures/media-campaigns-by-month.csv' });
+      const by = async (allocation: CostAllocation) =>
+        toRows(await other.query(campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, campaigns: true, allocation }))).find((r) => r.value === 'C1')!;
+      expect(await by('leads')).toMatchObject({ leads: 3, cost: 900, costed_leads: 3 });
+      expect(await by('days')).toMatchObject({ leads: 3, cost: 600, costed_leads: 3 });
+      expect(toRows(await other.query(sql(costsWithoutLeadsSql('days'))))).toEqual([
+        { campaign_id: 'C1', name: null, medium: 'telemarketing', month: '2025-02', first_day: '2025-02-01', last_day: '2025-02-28', cost: 300 },
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 });
 

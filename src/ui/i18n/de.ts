@@ -116,6 +116,7 @@ export const de: Messages = {
     outcome: 'Ergebnis',
     product: 'Produkt',
     name: 'Kampagnenname',
+    month: 'Monat',
     start_date: 'Startdatum',
     end_date: 'Enddatum',
     cost: 'Kosten',

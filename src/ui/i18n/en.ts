@@ -114,6 +114,7 @@ export const en = {
     outcome: 'Outcome',
     product: 'Product',
     name: 'Campaign name',
+    month: 'Month',
     start_date: 'Start date',
     end_date: 'End date',
     cost: 'Cost',

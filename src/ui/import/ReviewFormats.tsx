@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CANONICAL, type TableKind } from '../../domain/schema';
-import { DATE_FORMAT_CHOICES, dateRangeProblem, defaultDateRange, type DateRange, type ValueFormat } from '../../domain/valueFormat';
+import { DATE_FORMAT_CHOICES, MONTH_FORMAT_CHOICES, dateRangeProblem, defaultDateRange, type DateRange, type ValueFormat } from '../../domain/valueFormat';
 import type { ColumnMapping } from '../../ingest/headerMapping';
 import type { TextEncoding } from '../../ingest/encoding';
 import type { TextChoice } from '../../services/inspectImport';
@@ -92,7 +92,7 @@ export function ReviewFormats(props: {
               data-testid={`choose-date-${column.name}`}
             >
               <option value={DETECTED}>{t('review.detectedDates', { formats: detectedDates(column.name) })}</option>
-              {DATE_FORMAT_CHOICES.map((format) => (
+              {[...DATE_FORMAT_CHOICES, ...(column.month ? MONTH_FORMAT_CHOICES : [])].map((format) => (
                 <option key={format} value={format}>{readableDateFormat(format)}</option>
               ))}
             </select>

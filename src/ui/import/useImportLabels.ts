@@ -6,7 +6,7 @@ import { useFilterLabels } from '../filters/useFilterLabels';
 /** Canonical columns of every table; only these names reach t() (a file's header could read as a key path). */
 const CANONICAL_NAMES: ReadonlySet<string> = new Set(TABLE_KINDS.flatMap((kind) => CANONICAL[kind].map((c) => c.name)));
 /** Columns of the other tables that the explorer's lead columns do not name. */
-const OTHER_TABLE_COLUMNS: ReadonlySet<string> = new Set(['deal_id', 'outcome', 'product', 'name', 'start_date', 'end_date', 'cost', 'planned_leads', 'period', 'revenue_target', 'touched_at']);
+const OTHER_TABLE_COLUMNS: ReadonlySet<string> = new Set(['deal_id', 'outcome', 'product', 'name', 'month', 'start_date', 'end_date', 'cost', 'planned_leads', 'period', 'revenue_target', 'touched_at']);
 
 type Translate = (key: string, options?: { defaultValue: string }) => string;
 

@@ -3,21 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
 import { compareByGuideline, mediaFigures, orderByGuideline, rankAgainstBest } from '../../domain/media';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { campaignFiguresSql, campaignsWithoutLeadsSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
+import type { CostAllocation } from '../../sql/costShares';
+import { campaignFiguresSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
 import { useData } from '../data/DataContext';
 import { useQuery } from '../data/useQuery';
 import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
 import { FilterBar } from '../filters/FilterBar';
 import { useFilterLabels } from '../filters/useFilterLabels';
-import { formatInteger, formatMoney } from '../i18n/format';
 import { mediaDe } from '../i18n/media.de';
 import { mediaEn } from '../i18n/media.en';
 import { addPageTexts } from '../i18n/pageTexts';
-import { useMediumLabel } from '../i18n/useMediumLabel';
 import { select, setMediaSettings } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
 import { AttributionPanel } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
+import { CostNotes } from './media/CostNotes';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { FunnelShapes } from './media/FunnelShapes';
 import { MediaCharts } from './media/MediaCharts';
@@ -33,8 +33,7 @@ addPageTexts(mediaEn, mediaDe);
  * opening the leads behind it.
  */
 export function MediaPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { tables } = useData();
   const { view, update, filterFor } = useViewState();
   // Grouping and margin are in the link with the filters: a sent link shows the same table.
@@ -42,6 +41,8 @@ export function MediaPage() {
   const margin = view.margin ?? 1;
   const setGrouping = (next: MediaGrouping) => update((v) => setMediaSettings(v, { bySource: next === 'source' }));
   const setMargin = (next: number) => update((v) => setMediaSettings(v, { margin: next }));
+  const allocation: CostAllocation = view.costByDays ? 'days' : 'leads';
+  const setAllocation = (next: CostAllocation) => update((v) => setMediaSettings(v, { costByDays: next === 'days' }));
   // The media table, its charts and the guideline's order keep every medium while one is selected
   // (their own selection is not applied to them); the campaigns and the explorer follow it.
   const filter = filterFor(null);
@@ -51,13 +52,14 @@ export function MediaPage() {
   const onSelect = (dimension: MediaGrouping | 'campaign_id', value: string | null) =>
     update((v) => select(v, { source: 'media', condition: { kind: 'values', dimension, values: [value] } }));
   const { conditionLabel, valueLabel } = useFilterLabels();
-  const mediumLabel = useMediumLabel();
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
   const costs = tables.some((table) => table.kind === 'campaigns');
-  const query = useMemo(() => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter: mediaFilter, campaigns: costs }), [grouping, mediaFilter, costs]);
+  const query = useMemo(
+    () => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter: mediaFilter, campaigns: costs, allocation }),
+    [grouping, mediaFilter, costs, allocation],
+  );
   const state = useQuery(query);
-  const campaignState = useQuery(useMemo(() => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs }), [filter, costs]));
-  const withoutLeads = useQuery(useMemo(() => (costs ? campaignsWithoutLeadsSql() : null), [costs]));
+  const campaignState = useQuery(useMemo(() => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }), [filter, costs, allocation]));
 
   const rows = useMemo(() => {
     if (state.status !== 'ready') return null;
@@ -80,7 +82,6 @@ export function MediaPage() {
   const currency = rows?.find((r) => r.currency !== null)?.currency ?? null;
   const totals = rows && { leads: rows.reduce((s, r) => s + r.leads, 0), costed: rows.reduce((s, r) => s + r.costedLeads, 0) };
   const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
-  const unspent = withoutLeads.status === 'ready' ? withoutLeads.rows : [];
 
   return (
     <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={state.status === 'ready'}>
@@ -118,6 +119,17 @@ export function MediaPage() {
                 data-testid="media-margin"
               />
             </label>
+            {costs && (
+              <fieldset className="segmented" title={t('mediaPage.allocationHint')}>
+                <legend>{t('mediaPage.allocation')}</legend>
+                {(['leads', 'days'] as const).map((a) => (
+                  <label key={a}>
+                    <input type="radio" name="media-allocation" value={a} checked={allocation === a} onChange={() => setAllocation(a)} data-testid={`media-allocation-${a}`} />{' '}
+                    {t(a === 'leads' ? 'mediaPage.allocationLeads' : 'mediaPage.allocationDays')}
+                  </label>
+                ))}
+              </fieldset>
+            )}
           </div>
         </div>
         <QueryStatus state={state} />
@@ -134,26 +146,11 @@ export function MediaPage() {
           />}
         {rows && rows.length > 0 && <p className="muted small">{t('mediaPage.rankNote')}</p>}
         {rows?.length === 0 ? null : costs ? (
-          <>
-            <p className="muted small">{t('mediaPage.costNote')}</p>
-            {totals && <p className="muted small" data-testid="media-cost-coverage">{t('mediaPage.costCoverage', { costed: formatInteger(lang, totals.costed), leads: formatInteger(lang, totals.leads) })}</p>}
-          </>
+          totals && <CostNotes allocation={allocation} costedLeads={totals.costed} leads={totals.leads} currency={currency} />
         ) : (
           <p className="notice-inline short" data-testid="media-no-campaigns">
             {t('mediaPage.noCampaigns')}
           </p>
-        )}
-        {unspent.length > 0 && (
-          <div className="notice-inline" data-testid="media-campaigns-without-leads">
-            <p>{t('mediaPage.withoutLeads', { count: unspent.length, cost: formatMoney(lang, unspent.reduce((s, c) => s + Number(c.cost ?? 0), 0), currency) })}</p>
-            <ul>
-              {unspent.slice(0, 10).map((c) => (
-                <li key={String(c.campaign_id)}>
-                  {String(c.name ?? c.campaign_id)} ({mediumLabel(c.medium === null ? null : String(c.medium))}, {formatMoney(lang, Number(c.cost), currency)})
-                </li>
-              ))}
-            </ul>
-          </div>
         )}
       </section>
       {grouping === 'medium' && rows && rows.length > 0 && <GuidelineOrderPanel rows={rows} pipeline={DEFAULT_PIPELINE} />}
@@ -161,7 +158,7 @@ export function MediaPage() {
         <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
       )}
       {rows && rows.length > 0 && <FunnelShapes rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} />}
-      {rows && rows.length > 0 && <MonthlyPanel filter={filter} costs={costs} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
+      {rows && rows.length > 0 && <MonthlyPanel filter={filter} costs={costs} allocation={allocation} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
       {rows && rows.length > 0 && <AttributionPanel filter={mediaFilter} touches={tables.some((table) => table.kind === 'touches')} campaigns={costs} currency={currency} />}
       {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}

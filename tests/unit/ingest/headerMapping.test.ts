@@ -24,6 +24,12 @@ describe('header mapping', () => {
     expect(missingRequired('leads', {}, { lead_id: 'x' })).toEqual([]);
     expect(detectTableKind(['foo', 'bar'])).toBeNull();
   });
+
+  it('recognises costs per medium and month as campaigns without a campaign id', () => {
+    expect(detectTableKind(['Month', 'Lead Source', 'Cost'])).toBe('campaigns');
+    expect(detectTableKind(['Monat', 'Medium', 'Kosten'])).toBe('campaigns');
+    expect(suggestMapping('campaigns', ['Monat', 'Medium', 'Kosten'])).toEqual({ month: 'Monat', medium: 'Medium', cost: 'Kosten' });
+  });
 });
 
 describe('unusedHeaders', () => {

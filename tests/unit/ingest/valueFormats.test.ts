@@ -32,4 +32,11 @@ describe('detectDateFormats', () => {
     expect(detectDateFormats(['32.01.2025'])).toEqual([]);
     expect(detectDateFormats(['', ' '])).toEqual([]);
   });
+
+  it('reads a month alone only in a column declared a month', () => {
+    expect(detectDateFormats(['2025-01', '2025-12'])).toEqual([]);
+    expect(detectDateFormats(['2025-01', '2025-12'], true)).toEqual(['%Y-%m']);
+    expect(detectDateFormats(['01.2025', '1.2025', '01/2025', '2025-03-01'], true)).toEqual(['%m.%Y', '%Y-%m-%d', '%m/%Y']);
+    expect(detectDateFormats(['13.2025', '2025-13'], true)).toEqual([]);
+  });
 });

@@ -19,8 +19,11 @@ describe('bundle SQL builders', () => {
     ]);
   });
 
-  it('compare targets on period and sales unit, the other tables on their id', () => {
-    expect(keysInSeveralSourcesSql('_etl_targets', 'targets').sql).toContain(`coalesce("period"::VARCHAR, '') || ' / ' || coalesce("sales_unit"::VARCHAR, '')`);
-    expect(keysInSeveralSourcesSql('_etl_deals', 'deals').sql).toContain(`coalesce("deal_id"::VARCHAR, '') AS key`);
+  it('compare targets on period and sales unit, campaign costs on id, month, and medium and period without an id, the other tables on their id', () => {
+    expect(keysInSeveralSourcesSql('_etl_targets', 'targets').sql).toContain(`concat_ws(' / ', t."period"::VARCHAR, t."sales_unit"::VARCHAR) AS key`);
+    expect(keysInSeveralSourcesSql('_etl_deals', 'deals').sql).toContain(`concat_ws(' / ', t."deal_id"::VARCHAR) AS key`);
+    expect(keysInSeveralSourcesSql('_etl_campaigns', 'campaigns').sql).toContain(
+      `concat_ws(' / ', t."campaign_id"::VARCHAR, t."month"::VARCHAR, CASE WHEN t."campaign_id" IS NULL THEN t."medium" END::VARCHAR, CASE WHEN t."campaign_id" IS NULL AND t."month" IS NULL THEN t."start_date" END::VARCHAR) AS key`,
+    );
   });
 });

@@ -47,13 +47,13 @@ describe('the view state in a link', () => {
     expect(clearAll(state)).toEqual(setScenario(INITIAL_VIEW, 'eyJ2IjoxfQ-_x'));
   });
 
-  it('carries the Media page’s grouping and margin, leaves the defaults out, and refuses a margin it cannot read', () => {
-    const state = setMediaSettings(setMediaSettings(INITIAL_VIEW, { bySource: true }), { margin: 0.35 });
+  it('carries the Media page’s grouping, margin and cost allocation, leaves the defaults out, and refuses a margin it cannot read', () => {
+    const state = setMediaSettings(setMediaSettings(setMediaSettings(INITIAL_VIEW, { bySource: true }), { margin: 0.35 }), { costByDays: true });
     const query = encodeViewState(state);
-    expect(query).toBe('v=1&mg=src&mm=0.35');
-    expect(decodeViewState(query)).toEqual({ state: { ...INITIAL_VIEW, mediaBySource: true, margin: 0.35 }, ignored: [] });
-    expect(encodeViewState(setMediaSettings(state, { bySource: false, margin: 1 }))).toBe('v=1');
-    expect(decodeViewState('v=1&mm=-1&mm=abc&mm=11&mg=x')).toEqual({ state: INITIAL_VIEW, ignored: ['mm=-1', 'mm=abc', 'mm=11', 'mg=x'] });
+    expect(query).toBe('v=1&mg=src&mm=0.35&ca=days');
+    expect(decodeViewState(query)).toEqual({ state: { ...INITIAL_VIEW, mediaBySource: true, margin: 0.35, costByDays: true }, ignored: [] });
+    expect(encodeViewState(setMediaSettings(state, { bySource: false, margin: 1, costByDays: false }))).toBe('v=1');
+    expect(decodeViewState('v=1&mm=-1&mm=abc&mm=11&mg=x&ca=weeks')).toEqual({ state: INITIAL_VIEW, ignored: ['mm=-1', 'mm=abc', 'mm=11', 'mg=x', 'ca=weeks'] });
   });
 
   it('ignores a link of another version as a whole rather than misreading it', () => {

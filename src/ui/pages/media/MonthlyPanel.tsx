@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leadFilter';
 import { everyMonth } from '../../../domain/months';
 import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
+import type { CostAllocation } from '../../../sql/costShares';
 import { mediaMonthlySql } from '../../../sql/media';
 import { Chart } from '../../charts/Chart';
 import { monthlyOption, type MonthFigures } from '../../charts/media/monthlyOption';
@@ -12,10 +13,10 @@ import { NeedsDates } from '../NeedsDates';
 import { QueryStatus } from '../QueryStatus';
 
 /** Revenue and cost of each created month's leads, under the page's filters and selection (a selected medium: that medium's). */
-export function MonthlyPanel({ filter, costs, currency, what }: { filter: LeadFilter; costs: boolean; currency: string | null; what: string | null }) {
+export function MonthlyPanel({ filter, costs, allocation, currency, what }: { filter: LeadFilter; costs: boolean; allocation: CostAllocation; currency: string | null; what: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const state = useQuery(useMemo(() => mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs }), [filter, costs]));
+  const state = useQuery(useMemo(() => mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }), [filter, costs, allocation]));
   const { option, totals } = useMemo(() => {
     if (state.status !== 'ready') return { option: null, totals: null };
     const byMonth = new Map(state.rows.map((r) => [String(r.month), r]));
