@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -28,4 +28,24 @@ function toCell(value: unknown): Cell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // DECIMALs arrive as unscaled integer arrays; builders cast them to DOUBLE, so this is a bug.
   throw new Error(`Unsupported cell value ${Object.prototype.toString.call(value)}: cast it in SQL`);
+}
+
+/** A text column's values; read chunk by chunk (Vector.get(i) searches for the chunk on every call). */
+export function textColumn(vector: Vector | null): (string | null)[] {
+  if (!vector) throw new Error('A cube column is missing');
+  const texts: (string | null)[] = [];
+  for (const value of vector as Iterable<unknown>) texts.push(value === null || value === undefined ? null : String(value));
+  return texts;
+}
+
+/** A numeric column without NULLs as one Float64Array (64-bit integers converted one by one). */
+export function numberColumn(table: Table, name: string): Float64Array {
+  const vector = table.getChild(name);
+  if (!vector) throw new Error(`No column ${name}`);
+  if (vector.nullCount > 0) throw new Error(`The column ${name} has NULLs`);
+  const values = vector.toArray() as ArrayLike<number> | BigInt64Array;
+  if (!(values instanceof BigInt64Array)) return new Float64Array(values);
+  const converted = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) converted[i] = Number(values[i]);
+  return converted;
 }

@@ -10,6 +10,15 @@ import { STANDARD_MEDIA } from './vocabulary';
 
 type Row = Readonly<Record<string, unknown>>;
 
+/**
+ * How a cost that spans several months reaches leads: `leads`, shared equally among all the leads it
+ * pays for whenever they came; `days`, split over its months by the days of its span in each, every
+ * month's part shared among that month's leads (src/sql/costShares.ts).
+ */
+export type CostAllocation = 'leads' | 'days';
+
+export const COST_ALLOCATIONS: readonly CostAllocation[] = ['leads', 'days'];
+
 export interface RateFigure {
   readonly count: number;
   readonly value: number | null;

@@ -1,4 +1,5 @@
-import type { Table, Vector } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { textColumn } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import { answerFromCube, CUBE_DIMENSIONS, type CubeCells, type CubeDimension, type FunnelCube, type FunnelRequest, type LagLevel } from '../domain/funnelCube';
 import { monthsCondition, type LeadFilter } from '../domain/leadFilter';
@@ -98,14 +99,6 @@ class Coder {
 }
 
 const codesOf = (dictionary: readonly (string | null)[]) => new Map(dictionary.map((v, i) => [v, i]));
-
-/** A text column's values; read chunk by chunk (Vector.get(i) searches for the chunk on every call). */
-function textColumn(vector: Vector | null): (string | null)[] {
-  if (!vector) throw new Error('A cube column is missing');
-  const texts: (string | null)[] = [];
-  for (const value of vector as Iterable<unknown>) texts.push(value === null || value === undefined ? null : String(value));
-  return texts;
-}
 
 /** An INTEGER column as one Int32Array (toArray joins the result's batches; the ETL's engine gives BIGINTs). */
 function intColumn(table: Table, name: string): Int32Array {

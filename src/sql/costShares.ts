@@ -1,13 +1,5 @@
+import type { CostAllocation } from '../domain/media';
 import { LEAD_FACTS } from './leadFacts';
-
-/**
- * How a cost that spans several months reaches leads: `leads`, shared equally among all the leads it
- * pays for whenever they came; `days`, split over its months by the days of its span in each, every
- * month's part shared among that month's leads.
- */
-export type CostAllocation = 'leads' | 'days';
-
-export const COST_ALLOCATIONS: readonly CostAllocation[] = ['leads', 'days'];
 
 export interface CostOptions {
   /** Whether a campaigns (costs) table is loaded; without it every cost is NULL: unknown, never 0. */
@@ -80,9 +72,10 @@ export function costSharesSql({ campaigns, allocation = 'leads' }: CostOptions):
   );
 }
 
-/** The join of the leads (alias `l`, with `campaign_id`, `medium` and `month`) onto their cost shares (alias `p`). */
-export function joinCostSharesSql(options: CostOptions): string {
-  return `LEFT JOIN ${costSharesSql(options)} AS p ON p.campaign_id IS NOT DISTINCT FROM l.campaign_id AND p.medium IS NOT DISTINCT FROM l.medium AND p.month IS NOT DISTINCT FROM l.month`;
+/** The join of the leads (alias `l`, with `campaign_id`, `medium` and `month`) onto their cost shares (alias `p`, or `alias`). */
+export function joinCostSharesSql(options: CostOptions, alias = 'p'): string {
+  const on = ['campaign_id', 'medium', 'month'].map((key) => `${alias}.${key} IS NOT DISTINCT FROM l.${key}`).join(' AND ');
+  return `LEFT JOIN ${costSharesSql(options)} AS ${alias} ON ${on}`;
 }
 
 /**

@@ -3,8 +3,10 @@ import type { Pipeline } from '../domain/pipeline';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
+import { CREATED_MONTH } from './funnelCube';
 import { funnelAggregatesSql } from './overview';
-import { joinCostSharesSql, type CostAllocation } from './costShares';
+import type { CostAllocation } from '../domain/media';
+import { joinCostSharesSql } from './costShares';
 import { reachedIndexSql } from './reach';
 
 /** What the Media & campaigns page groups leads by: the guideline's medium, or the source as the export wrote it. */
@@ -22,7 +24,7 @@ export interface MediaFiguresOptions {
 }
 
 /** The created month, the key costs per month are shared on. */
-const CREATED_MONTH = "date_trunc('month', created_at)::DATE AS month";
+const MONTH = `${CREATED_MONTH} AS month`;
 
 /**
  * Per medium (or raw source) of the filtered leads with their deals applied (lead_facts): `value`,
@@ -39,17 +41,22 @@ const CREATED_MONTH = "date_trunc('month', created_at)::DATE AS month";
 export function mediaFiguresSql({ pipeline, groupBy, filter = [], campaigns, allocation }: MediaFiguresOptions): SqlQuery {
   const won = `r >= ${pipeline.stages.length - 1}`;
   return joinSql([
-    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, medium, ${CREATED_MONTH}, amount, currency, created_at, closed_at,`,
+    `WITH l AS (SELECT ${groupBy} AS value, campaign_id, medium, ${MONTH}, amount, currency, created_at, closed_at,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     ')',
+    groupBy === 'campaign_id' ? `SELECT g.*, mm.main_medium FROM (` : '',
     `SELECT value, ${funnelAggregatesSql(pipeline)},`,
     'sum(p.share)::DOUBLE AS cost, count(p.share)::BIGINT AS costed_leads,',
-    groupBy === 'campaign_id' ? 'mode(l.medium) AS main_medium,' : '',
     `median(date_diff('day', created_at::DATE, closed_at::DATE)) FILTER (WHERE ${won} AND created_at IS NOT NULL AND closed_at IS NOT NULL)::DOUBLE AS days_to_won`,
     `FROM l ${joinCostSharesSql({ campaigns, allocation })}`,
-    'GROUP BY value ORDER BY leads DESC, value NULLS LAST',
+    'GROUP BY value',
+    // A campaign's main medium: the one most of its leads have, a tie going to the first name.
+    groupBy === 'campaign_id'
+      ? ') AS g LEFT JOIN (SELECT value AS campaign, medium AS main_medium FROM (SELECT value, medium, row_number() OVER (PARTITION BY value ORDER BY count(*) DESC, medium NULLS LAST) AS k FROM l GROUP BY value, medium) WHERE k = 1) AS mm ON mm.campaign IS NOT DISTINCT FROM g.value'
+      : '',
+    'ORDER BY leads DESC, value NULLS LAST',
   ]);
 }
 
@@ -82,7 +89,7 @@ export function campaignFiguresSql(options: Omit<MediaFiguresOptions, 'groupBy'>
 export function mediaMonthlySql({ pipeline, filter = [], campaigns, allocation }: Omit<MediaFiguresOptions, 'groupBy'>): SqlQuery {
   const won = `r >= ${pipeline.stages.length - 1}`;
   return joinSql([
-    `WITH l AS (SELECT ${CREATED_MONTH}, campaign_id, medium, amount,`,
+    `WITH l AS (SELECT ${MONTH}, campaign_id, medium, amount,`,
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     joinSql([whereSql(filter, pipeline), filter.length ? 'AND created_at IS NOT NULL' : 'WHERE created_at IS NOT NULL']),

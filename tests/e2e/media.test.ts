@@ -135,12 +135,18 @@ describe('the Media & campaigns page in headless Chromium', () => {
     await page.focus('[data-testid="media-allocation-leads"]');
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => /split by days/.test(document.querySelector('[data-testid="media-spanning-costs"]')?.textContent ?? ''));
-    expect(page.url()).toContain('ca=days');
+    // The address bar follows the view after a short rest.
+    await page.waitForFunction(() => location.hash.includes('ca=days'));
     const { byMedium, unallocated } = expectedCostsByDays();
-    await page.waitForFunction(
-      (cost) => Math.abs(Number(document.querySelector('[data-testid="media-figures"] tbody tr[data-value="telemarketing"]')?.getAttribute('data-cost')) - cost) < 1e-3,
-      byMedium.get('telemarketing')!,
-    );
+    // Direct mail's campaigns run over several months: its cost is not the same by lead count.
+    expect(Math.abs(expectedCosts().get('direct_mail')!.cost - byMedium.get('direct_mail')!)).toBeGreaterThan(100);
+    await page
+      .waitForFunction(
+        (cost) => Math.abs(Number(document.querySelector('[data-testid="media-figures"] tbody tr[data-value="direct_mail"]')?.getAttribute('data-cost')) - cost) < 1e-3,
+        byMedium.get('direct_mail')!,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     const shown = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-value') ?? '', tr.getAttribute('data-cost')] as const));
     for (const [medium, cost] of shown) {
       if (byMedium.has(medium)) expect(Number(cost), medium).toBeCloseTo(byMedium.get(medium)!, 4);

@@ -3,7 +3,8 @@ import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { mediaFigures } from '../../src/domain/media';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
-import { COST_ALLOCATIONS, COST_MAKEUP_SQL, costsWithoutLeadsSql, type CostAllocation } from '../../src/sql/costShares';
+import { COST_ALLOCATIONS, type CostAllocation } from '../../src/domain/media';
+import { COST_MAKEUP_SQL, costsWithoutLeadsSql } from '../../src/sql/costShares';
 import { campaignFiguresSql, mediaFiguresSql, mediaMonthlySql } from '../../src/sql/media';
 
 const sql = (text: string) => ({ sql: text, params: [] });

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadCondition, LeadFilter } from '../../domain/leadFilter';
 import { compareByGuideline, mediaFigures, orderByGuideline, rankAgainstBest } from '../../domain/media';
+import { mediaRowsFromCube } from '../../domain/mediaCube';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import type { CostAllocation } from '../../sql/costShares';
+import type { CostAllocation } from '../../domain/media';
 import { campaignFiguresSql, mediaFiguresSql, type MediaGrouping } from '../../sql/media';
 import { useData } from '../data/DataContext';
-import { useQuery } from '../data/useQuery';
+import { useCellsOrQuery } from '../data/useCubeOrQuery';
 import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
 import { FilterBar } from '../filters/FilterBar';
 import { useFilterLabels } from '../filters/useFilterLabels';
@@ -18,6 +19,7 @@ import { useViewState } from '../state/ViewStateContext';
 import { AttributionPanel } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { CostNotes } from './media/CostNotes';
+import { useMediaCube } from './media/useMediaCube';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { FunnelShapes } from './media/FunnelShapes';
 import { MediaCharts } from './media/MediaCharts';
@@ -54,12 +56,22 @@ export function MediaPage() {
   const { conditionLabel, valueLabel } = useFilterLabels();
   const [explorer, setExplorer] = useState<{ filter: LeadFilter; title: string } | null>(null);
   const costs = tables.some((table) => table.kind === 'campaigns');
-  const query = useMemo(
+  const cube = useMediaCube();
+  // From the in-memory cells when they cover the filter, else SQL (the same figures: mediaCube.test.ts).
+  const figures = useCellsOrQuery(
+    cube,
+    JSON.stringify(['media', grouping, mediaFilter, costs, allocation]),
+    (cells) => mediaRowsFromCube(cells, { groupBy: grouping, filter: mediaFilter, allocation, campaigns: costs }),
     () => mediaFiguresSql({ pipeline: DEFAULT_PIPELINE, groupBy: grouping, filter: mediaFilter, campaigns: costs, allocation }),
-    [grouping, mediaFilter, costs, allocation],
   );
-  const state = useQuery(query);
-  const campaignState = useQuery(useMemo(() => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }), [filter, costs, allocation]));
+  const state = figures.shown;
+  const campaignFigures = useCellsOrQuery(
+    cube,
+    JSON.stringify(['campaigns', filter, costs, allocation]),
+    (cells) => mediaRowsFromCube(cells, { groupBy: 'campaign_id', filter, allocation, campaigns: costs }),
+    () => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }),
+  );
+  const campaignState = campaignFigures.shown;
 
   const rows = useMemo(() => {
     if (state.status !== 'ready') return null;
@@ -84,13 +96,13 @@ export function MediaPage() {
   const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
 
   return (
-    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={state.status === 'ready'}>
+    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figures.state.status === 'ready'}>
       <header className="page-header">
         <h1 id="page-title">{t('mediaPage.heading')}</h1>
         <p>{t('mediaPage.intro')}</p>
       </header>
       <FilterBar />
-      <section className="panel wide" aria-labelledby="media-table-title">
+      <section className="panel wide" aria-labelledby="media-table-title" data-view="media" data-ready={figures.state.status === 'ready'}>
         <div className="panel-head">
           <h2 id="media-table-title">{t('mediaPage.panelTitle')}</h2>
           <div className="inputs-options">
@@ -158,9 +170,13 @@ export function MediaPage() {
         <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
       )}
       {rows && rows.length > 0 && <FunnelShapes rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} />}
-      {rows && rows.length > 0 && <MonthlyPanel filter={filter} costs={costs} allocation={allocation} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
-      {rows && rows.length > 0 && <AttributionPanel filter={mediaFilter} touches={tables.some((table) => table.kind === 'touches')} campaigns={costs} currency={currency} />}
-      {campaignRows && campaignRows.some((r) => r.value !== null) && <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />}
+      {rows && rows.length > 0 && <MonthlyPanel cube={cube} filter={filter} costs={costs} allocation={allocation} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
+      {rows && rows.length > 0 && <AttributionPanel cube={cube} filter={mediaFilter} touches={tables.some((table) => table.kind === 'touches')} campaigns={costs} currency={currency} />}
+      {campaignRows && campaignRows.some((r) => r.value !== null) && (
+        <div data-view="campaigns" data-ready={campaignFigures.state.status === 'ready'}>
+          <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />
+        </div>
+      )}
       {explorer && <LeadExplorer filter={explorer.filter} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>
   );

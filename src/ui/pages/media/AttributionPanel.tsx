@@ -1,14 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leadFilter';
+import { attributionRowsFromCube, type MediaCube } from '../../../domain/mediaCube';
 import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
 import { ATTRIBUTION_MODELS, attributionSql } from '../../../sql/attribution';
-import { useQuery } from '../../data/useQuery';
+import { useCellsOrQuery } from '../../data/useCubeOrQuery';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { formatInteger, formatMoney } from '../../i18n/format';
 import { QueryStatus } from '../QueryStatus';
 
 interface AttributionPanelProps {
+  readonly cube: MediaCube | null;
   readonly filter: LeadFilter;
   readonly touches: boolean;
   readonly campaigns: boolean;
@@ -16,15 +18,21 @@ interface AttributionPanelProps {
 }
 
 /** Won revenue credited by first touch, last touch, linear, U- and W-shaped, side by side per medium or campaign. */
-export function AttributionPanel({ filter, touches, campaigns, currency }: AttributionPanelProps) {
+export function AttributionPanel({ cube, filter, touches, campaigns, currency }: AttributionPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { valueLabel } = useFilterLabels();
   const [by, setBy] = useState<'medium' | 'campaign_id'>('medium');
-  const state = useQuery(useMemo(() => attributionSql({ pipeline: DEFAULT_PIPELINE, filter, by, touches, campaigns }), [filter, by, touches, campaigns]));
+  const credits = useCellsOrQuery(
+    cube,
+    JSON.stringify([filter, by, touches, campaigns]),
+    (cells) => attributionRowsFromCube(cells, filter, by),
+    () => attributionSql({ pipeline: DEFAULT_PIPELINE, filter, by, touches, campaigns }),
+  );
+  const state = credits.shown;
   const rows = state.status === 'ready' ? state.rows : null;
   return (
-    <section className="panel wide" aria-labelledby="media-attribution-title" data-testid="media-attribution" data-touches={touches}>
+    <section className="panel wide" aria-labelledby="media-attribution-title" data-testid="media-attribution" data-touches={touches} data-view="attribution" data-ready={credits.state.status === 'ready'}>
       <div className="panel-head">
         <h2 id="media-attribution-title">{t('mediaPage.attribution.title')}</h2>
         <label>

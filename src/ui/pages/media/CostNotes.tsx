@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COST_MAKEUP_SQL, costsWithoutLeadsSql, type CostAllocation } from '../../../sql/costShares';
+import type { CostAllocation } from '../../../domain/media';
+import { COST_MAKEUP_SQL, costsWithoutLeadsSql } from '../../../sql/costShares';
 import { useQuery } from '../../data/useQuery';
 import { formatInteger, formatMoney } from '../../i18n/format';
 import { useMediumLabel } from '../../i18n/useMediumLabel';

@@ -2,21 +2,37 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leadFilter';
 import { everyMonth } from '../../../domain/months';
+import { monthlyRowsFromCube, type MediaCube } from '../../../domain/mediaCube';
 import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
-import type { CostAllocation } from '../../../sql/costShares';
+import type { CostAllocation } from '../../../domain/media';
 import { mediaMonthlySql } from '../../../sql/media';
 import { Chart } from '../../charts/Chart';
 import { monthlyOption, type MonthFigures } from '../../charts/media/monthlyOption';
-import { useQuery } from '../../data/useQuery';
+import { useCellsOrQuery } from '../../data/useCubeOrQuery';
 import { formatInteger, formatMoney, formatMonth } from '../../i18n/format';
 import { NeedsDates } from '../NeedsDates';
 import { QueryStatus } from '../QueryStatus';
 
 /** Revenue and cost of each created month's leads, under the page's filters and selection (a selected medium: that medium's). */
-export function MonthlyPanel({ filter, costs, allocation, currency, what }: { filter: LeadFilter; costs: boolean; allocation: CostAllocation; currency: string | null; what: string | null }) {
+interface MonthlyPanelProps {
+  readonly cube: MediaCube | null;
+  readonly filter: LeadFilter;
+  readonly costs: boolean;
+  readonly allocation: CostAllocation;
+  readonly currency: string | null;
+  readonly what: string | null;
+}
+
+export function MonthlyPanel({ cube, filter, costs, allocation, currency, what }: MonthlyPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const state = useQuery(useMemo(() => mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }), [filter, costs, allocation]));
+  const months = useCellsOrQuery(
+    cube,
+    JSON.stringify([filter, costs, allocation]),
+    (cells) => monthlyRowsFromCube(cells, { filter, allocation, campaigns: costs }),
+    () => mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }),
+  );
+  const state = months.shown;
   const { option, totals } = useMemo(() => {
     if (state.status !== 'ready') return { option: null, totals: null };
     const byMonth = new Map(state.rows.map((r) => [String(r.month), r]));
@@ -43,7 +59,8 @@ export function MonthlyPanel({ filter, costs, allocation, currency, what }: { fi
       className="panel wide"
       aria-labelledby="media-monthly-title"
       data-testid="media-monthly"
-      data-ready={totals !== null}
+      data-view="monthly"
+      data-ready={months.state.status === 'ready'}
       data-leads={totals?.leads ?? ''}
       data-revenue={totals?.revenue ?? ''}
       data-cost={totals?.cost ?? ''}
