@@ -17,18 +17,36 @@ export type MediaCubeDimension = (typeof MEDIA_CUBE_DIMENSIONS)[number];
 type Text = string | null;
 type Row = Record<string, string | number | boolean | null>;
 
+/** A text column of the cells as codes into its distinct values (null among them), so cells are grouped and tested by index. */
+export interface CodedText {
+  readonly codes: Int32Array;
+  readonly values: readonly Text[];
+}
+
+/** Codes a text column: each distinct value (null included) gets the index of its first appearance. */
+export function codeTexts(texts: readonly Text[]): CodedText {
+  const index = new Map<Text, number>();
+  const codes = new Int32Array(texts.length);
+  texts.forEach((text, i) => {
+    let code = index.get(text);
+    if (code === undefined) index.set(text, (code = index.size));
+    codes[i] = code;
+  });
+  return { codes, values: [...index.keys()] };
+}
+
 /** Cells keyed by created month (yyyy-mm, null: no date), the dimensions and the furthest reached stage r. */
 export interface KeyedCells {
   readonly size: number;
-  readonly month: readonly Text[];
-  readonly dimensions: Readonly<Record<MediaCubeDimension, readonly Text[]>>;
+  readonly month: CodedText;
+  readonly dimensions: Readonly<Record<MediaCubeDimension, CodedText>>;
   readonly r: Int32Array;
 }
 
 /** Leads per cell, their won amounts, and their shares of the costs by either allocation. */
 export interface LeadCells extends KeyedCells {
   /** The won leads' currency where they have an amount (null otherwise): a key of the cell. */
-  readonly currency: readonly Text[];
+  readonly currency: CodedText;
   readonly leads: Float64Array;
   /** Sum of the won leads' amounts (0 when none has one). */
   readonly revenue: Float64Array;
@@ -45,11 +63,14 @@ export interface WonDayCells extends KeyedCells {
 
 /** Won leads' touches with their credited revenue by each model, by the touch's medium and campaign. */
 export interface CreditCells extends KeyedCells {
-  readonly keyMedium: readonly Text[];
-  readonly keyCampaign: readonly Text[];
+  readonly keyMedium: CodedText;
+  readonly keyCampaign: CodedText;
   readonly touches: Float64Array;
-  readonly credit: Readonly<Record<'first' | 'last' | 'linear' | 'u_shaped' | 'w_shaped', Float64Array>>;
+  readonly credit: Readonly<Record<AttributionModelName, Float64Array>>;
 }
+
+const MODELS = ['first', 'last', 'linear', 'u_shaped', 'w_shaped'] as const;
+type AttributionModelName = (typeof MODELS)[number];
 
 export interface MediaCube {
   readonly pipeline: Pipeline;
@@ -82,22 +103,24 @@ function keptCells(cells: KeyedCells, pipeline: Pipeline, filter: LeadFilter): U
   for (const condition of filter) narrow(condition);
   return kept;
 
+  function narrowBy(column: CodedText, keeps: (value: Text) => boolean): void {
+    const allowed = Uint8Array.from(column.values, (v) => (keeps(v) ? 1 : 0));
+    const { codes } = column;
+    for (let c = 0; c < cells.size; c++) if (!allowed[codes[c]!]) kept[c] = 0;
+  }
+
   function narrow(condition: LeadCondition): void {
     switch (condition.kind) {
       case 'values': {
-        const column = cells.dimensions[condition.dimension as MediaCubeDimension];
         const wanted = new Set(condition.values);
-        for (let c = 0; c < cells.size; c++) if (!wanted.has(column[c]!)) kept[c] = 0;
+        narrowBy(cells.dimensions[condition.dimension as MediaCubeDimension], (v) => wanted.has(v));
         return;
       }
       case 'created': {
         // Whole months: created_at BETWEEN from AND to ⟺ from's month ≤ month ≤ to's (no date: never).
         const from = condition.range.from.slice(0, 7);
         const to = condition.range.to.slice(0, 7);
-        for (let c = 0; c < cells.size; c++) {
-          const m = cells.month[c];
-          if (m === null || m === undefined || m < from || m > to) kept[c] = 0;
-        }
+        narrowBy(cells.month, (m) => m !== null && m >= from && m <= to);
         return;
       }
       case 'reached': {
@@ -134,19 +157,6 @@ function histogramMedian(histogram: ReadonlyMap<number, number>): number | null 
   return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
 }
 
-interface MediaAccumulator {
-  leads: number;
-  atStage: Float64Array;
-  revenue: number;
-  won: number;
-  wonPriced: number;
-  currencies: Set<string>;
-  cost: number;
-  costed: number;
-  media: Map<Text, number>;
-  days: Map<number, number>;
-}
-
 export interface MediaCubeRequest {
   readonly groupBy: 'medium' | 'source' | 'campaign_id';
   readonly filter: LeadFilter;
@@ -161,71 +171,91 @@ export function mediaRowsFromCube(cube: MediaCube, request: MediaCubeRequest): R
   const { pipeline, leads: cells, wonDays } = cube;
   const stages = pipeline.stages.length;
   const won = stages - 1;
-  const groups = new Map<Text, MediaAccumulator>();
-  const group = (value: Text) => {
-    let g = groups.get(value);
-    if (!g) {
-      g = { leads: 0, atStage: new Float64Array(stages), revenue: 0, won: 0, wonPriced: 0, currencies: new Set(), cost: 0, costed: 0, media: new Map(), days: new Map() };
-      groups.set(value, g);
-    }
-    return g;
-  };
   const by = cells.dimensions[request.groupBy];
+  const groups = by.values.length;
+  // Per group (the grouping's code): sums in typed arrays, no object per cell.
+  const leads = new Float64Array(groups);
+  const atStage = new Float64Array(groups * stages);
+  const revenue = new Float64Array(groups);
+  const wonLeads = new Float64Array(groups);
+  const wonPriced = new Float64Array(groups);
+  const costSum = new Float64Array(groups);
+  const costedSum = new Float64Array(groups);
+  const currencies = cells.currency.values.length;
+  const hasCurrency = new Uint8Array(groups * currencies);
+  const perCampaign = request.groupBy === 'campaign_id';
+  const media = cells.dimensions.medium;
+  const mediumLeads = perCampaign ? new Float64Array(groups * media.values.length) : null;
+  const seen = new Uint8Array(groups);
   const kept = keptCells(cells, pipeline, request.filter);
   const cost = cells.cost[request.allocation];
   const costed = cells.costed[request.allocation];
   for (let c = 0; c < cells.size; c++) {
     if (!kept[c]) continue;
-    const g = group(by[c]!);
+    const g = by.codes[c]!;
     const n = cells.leads[c]!;
-    g.leads += n;
-    g.atStage[cells.r[c]!]! += n;
+    seen[g] = 1;
+    leads[g]! += n;
+    atStage[g * stages + cells.r[c]!]! += n;
     if (cells.r[c]! >= won) {
-      g.won += n;
-      g.revenue += cells.revenue[c]!;
-      g.wonPriced += cells.wonPriced[c]!;
+      wonLeads[g]! += n;
+      revenue[g]! += cells.revenue[c]!;
+      wonPriced[g]! += cells.wonPriced[c]!;
     }
-    const currency = cells.currency[c];
-    if (currency !== null && currency !== undefined) g.currencies.add(currency);
+    hasCurrency[g * currencies + cells.currency.codes[c]!] = 1;
     if (request.campaigns) {
-      g.cost += cost[c]!;
-      g.costed += costed[c]!;
+      costSum[g]! += cost[c]!;
+      costedSum[g]! += costed[c]!;
     }
-    const medium = cells.dimensions.medium[c]!;
-    g.media.set(medium, (g.media.get(medium) ?? 0) + n);
+    if (mediumLeads) mediumLeads[g * media.values.length + media.codes[c]!]! += n;
   }
+  const days: (Map<number, number> | undefined)[] = new Array(groups);
   const daysKept = keptCells(wonDays, pipeline, request.filter);
   const daysBy = wonDays.dimensions[request.groupBy];
+  // The won-days cells code their own values: their codes translated to the grouping's (−1: none).
+  const groupOfDays = Int32Array.from(daysBy.values, (value) => by.values.indexOf(value));
   for (let c = 0; c < wonDays.size; c++) {
     if (!daysKept[c]) continue;
-    const g = groups.get(daysBy[c]!);
-    if (g) g.days.set(wonDays.days[c]!, (g.days.get(wonDays.days[c]!) ?? 0) + wonDays.leads[c]!);
+    const g = groupOfDays[daysBy.codes[c]!]!;
+    if (g < 0) continue;
+    const histogram = (days[g] ??= new Map());
+    histogram.set(wonDays.days[c]!, (histogram.get(wonDays.days[c]!) ?? 0) + wonDays.leads[c]!);
   }
-  const rows = [...groups].map(([value, g]): Row => {
-    const row: Row = { value, leads: g.leads };
-    let reached = g.leads;
+  const rows: Row[] = [];
+  for (let g = 0; g < groups; g++) {
+    if (!seen[g]) continue;
+    const value = by.values[g]!;
+    const row: Row = { value, leads: leads[g]! };
+    let reached = leads[g]!;
     for (let k = 1; k < stages; k++) {
-      reached -= g.atStage[k - 1]!;
+      reached -= atStage[g * stages + k - 1]!;
       row[`reached_${k}`] = reached;
     }
-    row.revenue = g.won === 0 ? 0 : g.wonPriced === 0 ? null : g.revenue;
-    row.won_unpriced = g.won - g.wonPriced;
-    row.currencies = g.currencies.size;
-    row.currency = [...g.currencies].sort(compareText)[0] ?? null;
-    row.cost = g.costed > 0 ? g.cost : null;
-    row.costed_leads = g.costed;
-    row.days_to_won = histogramMedian(g.days);
-    if (request.groupBy === 'campaign_id') {
+    row.revenue = wonLeads[g] === 0 ? 0 : wonPriced[g] === 0 ? null : revenue[g]!;
+    row.won_unpriced = wonLeads[g]! - wonPriced[g]!;
+    const present = cells.currency.values.filter((v, i): v is string => v !== null && hasCurrency[g * currencies + i] === 1);
+    row.currencies = present.length;
+    row.currency = present.sort(compareText)[0] ?? null;
+    row.cost = costedSum[g]! > 0 ? costSum[g]! : null;
+    row.costed_leads = costedSum[g]!;
+    const histogram = days[g];
+    row.days_to_won = histogram ? histogramMedian(histogram) : null;
+    if (mediumLeads) {
       // The medium most of its leads have; a tie goes to the first name (mediaFiguresSql's rule).
-      const main = [...g.media].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0] ?? null;
+      let main: Text = null;
+      let most = 0;
+      media.values.forEach((medium, m) => {
+        const n = mediumLeads[g * media.values.length + m]!;
+        if (n > most || (n === most && n > 0 && compareText(medium, main) < 0)) [main, most] = [medium, n];
+      });
       row.main_medium = main;
       const listed = value === null ? undefined : cube.campaigns?.get(value);
       row.name = listed?.name ?? null;
       row.campaign_medium = listed?.medium ?? main;
       row.listed = listed !== undefined;
     }
-    return row;
-  });
+    rows.push(row);
+  }
   return rows.sort((a, b) => Number(b.leads) - Number(a.leads) || compareText(a.value as Text, b.value as Text));
 }
 
@@ -237,42 +267,53 @@ export function monthlyRowsFromCube(cube: MediaCube, request: Omit<MediaCubeRequ
   const kept = keptCells(cells, pipeline, request.filter);
   const cost = cells.cost[request.allocation];
   const costed = cells.costed[request.allocation];
-  const months = new Map<string, { leads: number; revenue: number; priced: number; cost: number; costed: number }>();
+  const months = cells.month.values.length;
+  const [leads, revenue, priced, costSum, costedSum] = [0, 0, 0, 0, 0].map(() => new Float64Array(months)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const seen = new Uint8Array(months);
   for (let c = 0; c < cells.size; c++) {
-    const month = cells.month[c];
-    if (!kept[c] || month === null || month === undefined) continue;
-    const m = months.get(month) ?? { leads: 0, revenue: 0, priced: 0, cost: 0, costed: 0 };
-    m.leads += cells.leads[c]!;
+    if (!kept[c]) continue;
+    const m = cells.month.codes[c]!;
+    seen[m] = 1;
+    leads[m]! += cells.leads[c]!;
     if (cells.r[c]! >= won) {
-      m.revenue += cells.revenue[c]!;
-      m.priced += cells.wonPriced[c]!;
+      revenue[m]! += cells.revenue[c]!;
+      priced[m]! += cells.wonPriced[c]!;
     }
     if (request.campaigns) {
-      m.cost += cost[c]!;
-      m.costed += costed[c]!;
+      costSum[m]! += cost[c]!;
+      costedSum[m]! += costed[c]!;
     }
-    months.set(month, m);
   }
-  return [...months]
-    .sort((a, b) => compareText(a[0], b[0]))
-    .map(([month, m]) => ({ month, leads: m.leads, revenue: m.priced > 0 ? m.revenue : null, cost: m.costed > 0 ? m.cost : null }));
+  const rows: Row[] = [];
+  cells.month.values.forEach((month, m) => {
+    if (seen[m] && month !== null) rows.push({ month, leads: leads[m]!, revenue: priced[m]! > 0 ? revenue[m]! : null, cost: costedSum[m]! > 0 ? costSum[m]! : null });
+  });
+  return rows.sort((a, b) => compareText(a.month as Text, b.month as Text));
 }
 
 /** attributionSql's rows from the cells; null when the filter is not covered. */
 export function attributionRowsFromCube(cube: MediaCube, filter: LeadFilter, by: 'medium' | 'campaign_id'): Row[] | null {
-  const cells = cube.credits;
   if (!mediaCubeCovers(filter)) return null;
+  const cells = cube.credits;
   const kept = keptCells(cells, cube.pipeline, filter);
-  const keys = by === 'medium' ? cells.keyMedium : cells.keyCampaign;
-  const models = ['first', 'last', 'linear', 'u_shaped', 'w_shaped'] as const;
-  const groups = new Map<Text, Row & { touches: number }>();
+  const key = by === 'medium' ? cells.keyMedium : cells.keyCampaign;
+  const groups = key.values.length;
+  const touches = new Float64Array(groups);
+  const credit = MODELS.map(() => new Float64Array(groups));
+  const seen = new Uint8Array(groups);
   for (let c = 0; c < cells.size; c++) {
     if (!kept[c]) continue;
-    const key = keys[c]!;
-    const g = groups.get(key) ?? { key, touches: 0, first: 0, last: 0, linear: 0, u_shaped: 0, w_shaped: 0 };
-    g.touches += cells.touches[c]!;
-    for (const model of models) g[model] = Number(g[model]) + cells.credit[model][c]!;
-    groups.set(key, g);
+    const g = key.codes[c]!;
+    seen[g] = 1;
+    touches[g]! += cells.touches[c]!;
+    MODELS.forEach((model, i) => (credit[i]![g]! += cells.credit[model][c]!));
   }
-  return [...groups.values()].sort((a, b) => Number(b.first) - Number(a.first) || compareText(a.key as Text, b.key as Text));
+  const rows: Row[] = [];
+  key.values.forEach((value, g) => {
+    if (!seen[g]) return;
+    const row: Row = { key: value, touches: touches[g]! };
+    MODELS.forEach((model, i) => (row[model] = credit[i]![g]!));
+    rows.push(row);
+  });
+  return rows.sort((a, b) => Number(b.first) - Number(a.first) || compareText(a.key as Text, b.key as Text));
 }

@@ -130,6 +130,8 @@ export function encodeViewState(state: ViewState): string {
   if (state.mediaBySource) parts.push('mg=src');
   if (state.margin !== undefined && state.margin !== 1) parts.push(`mm=${state.margin}`);
   if (state.costByDays) parts.push('ca=days');
+  if (state.bubblesPerCampaign) parts.push('mb=cmp');
+  if (state.attributionPerCampaign) parts.push('ab=cmp');
   return parts.join('&');
 }
 
@@ -173,6 +175,9 @@ export function decodeViewState(query: string): DecodedViewState {
       else ignored.push(pair);
     } else if (key === 'ca') {
       if (text === 'days') state = { ...state, costByDays: true };
+      else ignored.push(pair);
+    } else if (key === 'mb' || key === 'ab') {
+      if (text === 'cmp') state = { ...state, [key === 'mb' ? 'bubblesPerCampaign' : 'attributionPerCampaign']: true };
       else ignored.push(pair);
     } else if (key.startsWith('x.')) {
       // x.<view>.<condition key>; the condition key may hold dots of its own (an extra column's header).

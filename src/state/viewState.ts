@@ -21,6 +21,9 @@ export interface ViewState {
   readonly margin?: number;
   /** Costs over several months split by days (absent: shared by lead count; see src/sql/costShares.ts). */
   readonly costByDays?: boolean;
+  /** The Media page's bubbles and attribution per campaign (absent: per medium or source). */
+  readonly bubblesPerCampaign?: boolean;
+  readonly attributionPerCampaign?: boolean;
 }
 
 export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
@@ -79,11 +82,28 @@ export function setScenario(state: ViewState, scenario: string | null): ViewStat
   return scenario ? { ...rest, scenario } : rest;
 }
 
-/** The Media & campaigns page's grouping, margin and cost allocation; the defaults (per medium, margin 1, by lead count) leave nothing in the link. */
-export function setMediaSettings(state: ViewState, settings: { readonly bySource?: boolean; readonly margin?: number; readonly costByDays?: boolean }): ViewState {
-  const { mediaBySource: _bySource, margin: _margin, costByDays: _byDays, ...rest } = state;
+/** The Media & campaigns page's settings; the defaults (per medium, margin 1, by lead count) leave nothing in the link. */
+export interface MediaSettings {
+  readonly bySource?: boolean;
+  readonly margin?: number;
+  readonly costByDays?: boolean;
+  readonly bubblesPerCampaign?: boolean;
+  readonly attributionPerCampaign?: boolean;
+}
+
+export function setMediaSettings(state: ViewState, settings: MediaSettings): ViewState {
+  const { mediaBySource: _bySource, margin: _margin, costByDays: _byDays, bubblesPerCampaign: _bubbles, attributionPerCampaign: _attribution, ...rest } = state;
   const bySource = settings.bySource ?? state.mediaBySource ?? false;
   const margin = settings.margin ?? state.margin ?? 1;
   const byDays = settings.costByDays ?? state.costByDays ?? false;
-  return { ...rest, ...(bySource ? { mediaBySource: true } : {}), ...(margin !== 1 ? { margin } : {}), ...(byDays ? { costByDays: true } : {}) };
+  const bubbles = settings.bubblesPerCampaign ?? state.bubblesPerCampaign ?? false;
+  const attribution = settings.attributionPerCampaign ?? state.attributionPerCampaign ?? false;
+  return {
+    ...rest,
+    ...(bySource ? { mediaBySource: true } : {}),
+    ...(margin !== 1 ? { margin } : {}),
+    ...(byDays ? { costByDays: true } : {}),
+    ...(bubbles ? { bubblesPerCampaign: true } : {}),
+    ...(attribution ? { attributionPerCampaign: true } : {}),
+  };
 }

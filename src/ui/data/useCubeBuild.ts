@@ -42,7 +42,7 @@ export function useCubeBuild({ state, current, update }: DataStore): VersionGate
 }
 
 /** Runs the jobs one per idle period, in order, while `wanted()` holds: none delays what the user does. */
-function runWhenIdle(jobs: readonly (() => unknown)[], wanted: () => boolean): void {
+export function runWhenIdle(jobs: readonly (() => unknown)[], wanted: () => boolean): void {
   const next = (index: number) => {
     if (index >= jobs.length || !wanted()) return;
     whenIdle(() => {

@@ -96,7 +96,7 @@ export function MediaPage() {
   const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
 
   return (
-    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figures.state.status === 'ready'}>
+    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figures.state.status === 'ready'} data-cells={cube ? 'ready' : 'building'}>
       <header className="page-header">
         <h1 id="page-title">{t('mediaPage.heading')}</h1>
         <p>{t('mediaPage.intro')}</p>

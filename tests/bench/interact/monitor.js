@@ -4,6 +4,8 @@
 // has its data (data-ready) or a chart has drawn (data-rendered, set on ECharts' 'finished').
 (() => {
   const state = { lastInput: -1, longTasks: [], watch: null, settled: null };
+  /** How long no view or chart may change before a 'views' watch counts the change as rendered. */
+  const QUIET_MS = 300;
   // The user's action ends with the pointer release (a click, the end of a brush drag): its event
   // time is t0. Capture phase, so no handler of the app runs before it is noted.
   window.addEventListener('pointerup', (e) => (state.lastInput = e.timeStamp), true);
@@ -14,7 +16,7 @@
   // The views and charts, looked up again only when elements were added or removed: the check runs
   // inside the change's own task (a mutation observer), so it should add as little as it can.
   let elements = null;
-  const lookUp = () => (elements = { views: [...document.querySelectorAll('[data-view]')], charts: [...document.querySelectorAll('[data-testid^="chart-"]')] });
+  const lookUp = () => (elements = { views: [...document.querySelectorAll('[data-view]')], charts: [...document.querySelectorAll('.chart[data-testid]')] });
   const views = () => (elements ?? lookUp()).views;
   const charts = () => (elements ?? lookUp()).charts;
   const rendered = (el) => Number(el.getAttribute('data-rendered') || 0);
@@ -52,6 +54,34 @@
       }
       if (w.wentBusy.size > 0) w.changed = true;
       if (allReady && chartsDone && w.changed) finish({ at: now, readyAt: w.readyAt, chartAt: w.chartAt });
+    } else if (w.kind === 'views') {
+      // A page whose charts do not all change with every filter (the Media page): done once every
+      // view is ready (again, if it went busy) and no view or chart has changed for QUIET_MS; `at`
+      // is the last of those changes, so the quiet wait is not counted.
+      let allReady = true;
+      for (const v of views()) {
+        const name = v.getAttribute('data-view');
+        const ready = v.getAttribute('data-ready') === 'true';
+        if (!ready) {
+          w.wentBusy.add(name);
+          delete w.readyAt[name];
+        } else if (w.wentBusy.has(name) && w.readyAt[name] === undefined) {
+          w.readyAt[name] = now;
+          w.last = now;
+        }
+        allReady &&= ready;
+      }
+      for (const el of charts()) {
+        const before = w.before.get(el) ?? 0;
+        const name = el.getAttribute('data-testid');
+        if (rendered(el) > before && w.chartAt[name] === undefined) {
+          w.chartAt[name] = now;
+          w.last = now;
+        }
+      }
+      clearTimeout(w.quiet);
+      // Answered in memory, the views never go busy: a chart drawn anew says the change landed.
+      if (allReady && (w.wentBusy.size > 0 || Object.keys(w.chartAt).length > 0)) w.quiet = setTimeout(() => state.watch === w && finish({ at: w.last, readyAt: w.readyAt, chartAt: w.chartAt }), QUIET_MS);
     } else if (w.kind === 'explorerPage') {
       const page = document.querySelector('[data-testid="explorer-page"]');
       const table = document.querySelector('[data-testid="explorer-table"]');
@@ -73,14 +103,15 @@
     /**
      * Arms a watch before the action (what every chart has drawn so far is its baseline); wait()
      * then resolves once it holds. 'settle': every view ready again and every chart redrawn (or
-     * newly drawn); 'explorerPage': the explorer shows page `page` and is no longer busy.
+     * newly drawn); 'views': every view ready again, then quiet (see check); 'explorerPage': the
+     * explorer shows page `page` and is no longer busy.
      */
     arm(kind, page) {
       if (state.watch) throw new Error('a watch is already armed');
       state.settled = null;
       elements = null;
       state.heapBefore = heapNow();
-      state.watch = { kind, page, before: new Map(charts().map((el) => [el, rendered(el)])), wentBusy: new Set(), readyAt: {}, chartAt: {}, changed: false };
+      state.watch = { kind, page, before: new Map(charts().map((el) => [el, rendered(el)])), wentBusy: new Set(), readyAt: {}, chartAt: {}, changed: false, last: 0, quiet: 0 };
       state.lastInput = -1;
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ready', 'data-rendered', 'data-page', 'aria-busy'] });
     },

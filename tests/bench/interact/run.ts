@@ -11,9 +11,13 @@
  *   long tasks during the change; per view, when its data arrived.
  * Also the cube build after the import (the app's timings.cubes), the explorer's Next page, and as
  * baseline the same page's queries as plain GROUP BYs on the raw table, timed one by one in the
- * page's engine for the same filter states.
+ * page's engine for the same filter states. Then the Media & campaigns page: the sample's campaigns
+ * and campaign responses are imported too, the page is opened (its cells built on this first
+ * visit), and the user ticks a channel, an owner, and selects a medium in its table, in turn; per
+ * change the same query/render/long-task figures (render: every view ready, no view or chart
+ * changing for 300 ms, counted to the last change).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,6 +51,8 @@ const { values: args } = parseArgs({
      * times logged. The app is then built unminified, so the profile names the app's functions.
      */
     profile: { type: 'boolean', default: false },
+    /** The Media & campaigns page's phase (--no-media skips it). */
+    media: { type: 'boolean', default: true },
   },
 });
 const sizes = args.sizes.split(',').map((s) => s.trim());
@@ -63,7 +69,7 @@ const ms = (v: number | null | undefined) => (v === null || v === undefined || !
 declare global {
   interface Window {
     __interactBench?: {
-      arm(kind: 'settle' | 'explorerPage', page?: number): void;
+      arm(kind: 'settle' | 'views' | 'explorerPage', page?: number): void;
       wait(timeoutMs: number): Promise<{ at: number; t0: number; readyAt?: Record<string, number>; chartAt?: Record<string, number>; heapBefore: number | null; heapAfter: number | null }>;
       queriesSince(t0: number): { start: number; end: number; cached: boolean; cube: boolean }[];
       longTasks(from: number, to: number): { start: number; duration: number }[];
@@ -74,7 +80,7 @@ declare global {
 }
 
 /** Runs an action between arming the page's watch and waiting for it; returns its timings (page clock). */
-async function measured(page: Page, kind: 'settle' | 'explorerPage', action: () => Promise<unknown>, arg?: number, timeoutMs = 120_000) {
+async function measured(page: Page, kind: 'settle' | 'views' | 'explorerPage', action: () => Promise<unknown>, arg?: number, timeoutMs = 120_000) {
   await page.evaluate(([k, a]) => window.__interactBench!.arm(k, a), [kind, arg] as const);
   await action();
   const result = await page.evaluate((t) => window.__interactBench!.wait(t), timeoutMs);
@@ -97,7 +103,7 @@ function busyTime(intervals: readonly { start: number; end: number }[]): number 
 // ---------------------------------------------------------------- one change
 
 interface Change {
-  readonly source: Source;
+  readonly source: Source | MediaSource;
   readonly what: string;
   readonly hash: string;
   readonly queryMs: number;
@@ -138,10 +144,10 @@ async function change(page: Page, step: number, months: number): Promise<{ sourc
   }
 }
 
-async function measureChange(page: Page, step: number, months: number): Promise<Change> {
-  const { source, what, run } = await change(page, step, months);
+async function measureChange(page: Page, next: { source: Source | MediaSource; what: string; run: () => Promise<unknown> }, kind: 'settle' | 'views' = 'settle'): Promise<Change> {
+  const { source, what, run } = next;
   let did = what;
-  const r = await measured(page, 'settle', async () => {
+  const r = await measured(page, kind, async () => {
     const detail = await run();
     if (typeof detail === 'string') did = `${what}: ${detail}`;
   });
@@ -186,6 +192,75 @@ interface SizeRun {
   readonly explorerPages: number[];
   readonly explorerLongTaskMs: number;
   readonly longTaskAllMs: number;
+  readonly media: MediaRun | null;
+}
+
+/** The Media & campaigns page's phase: its cells' build on the first visit, then filter changes. */
+interface MediaRun {
+  readonly extraImportMs: number;
+  readonly cellsMs: number;
+  readonly changes: Change[];
+  readonly failed: string[];
+}
+
+type MediaSource = 'media-channel' | 'media-owner' | 'media-select';
+const MEDIA_VIEWS = ['media', 'campaigns', 'monthly', 'attribution'] as const;
+
+/** The Media page's change number `step`: a channel ticked or unticked, an owner likewise, a medium selected in the table or cleared. */
+async function mediaChange(page: Page, step: number): Promise<{ source: MediaSource; what: string; run: () => Promise<unknown> }> {
+  const round3 = Math.floor(step / 3);
+  switch (step % 3) {
+    case 0:
+      return { source: 'media-channel', what: 'channel tick', run: () => tickValue(page, 'channel', round3) };
+    case 1:
+      return { source: 'media-owner', what: 'owner tick', run: () => tickValue(page, 'owner', round3 * 7) };
+    default:
+      return {
+        source: 'media-select',
+        what: 'medium in the table',
+        run: async () => {
+          const buttons = page.locator('[data-testid="media-figures"] tbody button[aria-pressed]');
+          const pressed = page.locator('[data-testid="media-figures"] tbody button[aria-pressed="true"]');
+          const target = (await pressed.count()) > 0 ? pressed.first() : buttons.nth(round3 % Math.max(1, await buttons.count()));
+          const name = (await target.textContent()) ?? '';
+          await target.click();
+          return `${(await pressed.count()) > 0 ? 'off' : 'on'} ${name.trim()}`;
+        },
+      };
+  }
+}
+
+async function runMedia(page: Page, id: string, files: readonly string[]): Promise<MediaRun> {
+  await page.evaluate(() => (location.hash = '#/import'));
+  await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
+  let start = Date.now();
+  // A new batch's reports replace the leads import's one: as many as files.
+  await upload(page, files, files.length);
+  const extraImportMs = Date.now() - start;
+  log(`${id}: imported ${files.map((f) => path.basename(f)).join(', ')} in ${extraImportMs} ms`);
+  await page.waitForSelector('[data-testid="loaded-data"][data-storage="saved"], [data-testid="loaded-data"][data-storage="failed"]', { timeout: 600_000 });
+  start = Date.now();
+  await page.evaluate(() => (location.hash = '#/media'));
+  await page.waitForSelector('[data-testid="media-page"][data-cells="ready"]', { timeout: 600_000 });
+  const cellsMs = Date.now() - start;
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-view]')].filter((v) => v.getAttribute('data-ready') === 'true').length === n, MEDIA_VIEWS.length, { timeout: 300_000 });
+  log(`${id}: media page with its cells after ${cellsMs} ms`);
+  const done: Change[] = [];
+  const failed: string[] = [];
+  for (let step = 0; step < changes; step++) {
+    try {
+      const c = await measureChange(page, await mediaChange(page, step), 'views');
+      done.push(c);
+      const views = MEDIA_VIEWS.map((v) => `${v} ${ms(c.viewMs[v])}`).join(', ');
+      log(`${id} media ${String(step + 1).padStart(2)}/${changes} ${c.source.padEnd(13)} query ${ms(c.queryMs)} ms, render ${ms(c.renderMs)} ms (${c.uncached} SQL, ${c.fromCube} from the cells in ${ms(c.cubeMs)} ms), longest task ${ms(c.longTaskMs)} ms; views ${views} — ${c.what}`);
+    } catch (e) {
+      failed.push(`${step + 1} ${(e as Error).message.split('\n')[0]}`);
+      log(`${id} media ${step + 1}/${changes} FAILED: ${(e as Error).message.split('\n')[0]}`);
+      await closePickers(page);
+    }
+    await page.waitForTimeout(pause);
+  }
+  return { extraImportMs, cellsMs, changes: done, failed };
 }
 
 /** Times the page's queries for a view state one after another in the page's engine (no cache). */
@@ -244,7 +319,7 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
     const failed: string[] = [];
     for (let step = 0; step < changes; step++) {
       try {
-        const c = await measureChange(page, step, months);
+        const c = await measureChange(page, await change(page, step, months));
         done.push(c);
         const views = VIEWS.map((v) => `${v} ${ms(c.viewMs[v])}`).join(', ');
         const charts = Object.entries(c.chartMs).map(([name, at]) => `${name} ${ms(at)}`).join(', ');
@@ -286,6 +361,16 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
     start = Date.now();
     for (const c of done) baseline.push(await timeQueries(page, c.hash));
     log(`${id}: baseline of ${done.length} states timed in ${Date.now() - start} ms`);
+
+    // The Media page, with the campaigns and campaign responses of the same sample.
+    if (await page.$('[data-testid="clear-filters"]')) await page.click('[data-testid="clear-filters"]');
+    const mediaFiles = ['campaigns', 'touches'].map((kind) => path.join(args.data, id, `en/${kind}.csv`)).filter((f) => existsSync(f));
+    const media = args.media
+      ? await runMedia(page, id, mediaFiles).catch((e: unknown) => {
+          log(`${id}: media phase FAILED: ${(e as Error).message.split('\n')[0]}`);
+          return null;
+        })
+      : null;
     if (errors.length) log(`${id}: page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
     return {
       id,
@@ -297,6 +382,7 @@ async function runSize(origin: string, id: string): Promise<SizeRun> {
       explorerPages,
       explorerLongTaskMs: Math.max(0, ...explorerTasks.map((t) => t.duration)),
       longTaskAllMs: Math.max(0, ...allTasks.map((t) => t.duration)),
+      media,
     };
   } finally {
     await chrome.close();
@@ -337,10 +423,33 @@ function report(run: SizeRun): string {
   // Per query: a query identical to an earlier view's ran once (as in the page) and counts there.
   for (const n of QUERY_NAMES) line(`  raw ${n}`, run.baseline.map((b) => b.queries[n] ?? Number.NaN));
   line('explorer: Next → new rows shown', run.explorerPages, `median ≤ ${TARGETS.explorerPage}: ${verdict(ex.median, TARGETS.explorerPage)}`);
+  const m = run.media;
+  const mediaRows: string[][] = [];
+  if (m) {
+    const mq = stat(m.changes.map((x) => x.queryMs));
+    const mr = stat(m.changes.map((x) => x.renderMs));
+    const mlt = Math.max(0, ...m.changes.map((x) => x.longTaskMs));
+    const mline = (name: string, values: readonly number[], target?: string) => {
+      const v = stat(values);
+      mediaRows.push([name, ms(v.median), ms(v.p95), ms(v.max), String(v.n), target ?? '']);
+    };
+    mline('query: action → last view answered', m.changes.map((x) => x.queryMs), `median ≤ ${TARGETS.queryMedian}: ${verdict(mq.median, TARGETS.queryMedian)}`);
+    mline('render: action → views ready, charts drawn', m.changes.map((x) => x.renderMs), `median ≤ ${TARGETS.renderMedian}: ${verdict(mr.median, TARGETS.renderMedian)}; p95 ≤ ${TARGETS.renderP95}: ${verdict(mr.p95, TARGETS.renderP95)}`);
+    mline('cells: compute of the views answered in memory', m.changes.map((x) => x.cubeMs));
+    for (const s of ['media-channel', 'media-owner', 'media-select'] as const) mline(`  ${s}: render`, m.changes.filter((x) => x.source === s).map((x) => x.renderMs));
+    mline('longest task per change', m.changes.map((x) => x.longTaskMs), `≤ ${TARGETS.longTask}: ${verdict(mlt, TARGETS.longTask)}`);
+  }
   return [
     `\n${run.id}: import ${run.importMs} ms, cubes built in ${ms(run.cubesMs)} ms after it (once per data change); longest task over all changes ${ms(run.longTaskAllMs)} ms, in the explorer ${ms(run.explorerLongTaskMs)} ms`,
     table([`${run.id} (ms)`, 'median', 'p95', 'max', 'n', 'target'], rows),
     ...run.failed.map((f) => `FAILED change ${f}`),
+    ...(m
+      ? [
+          `\n${run.id} Media & campaigns: campaigns and responses imported in ${m.extraImportMs} ms; first visit with its cells built ${m.cellsMs} ms`,
+          table([`${run.id} media (ms)`, 'median', 'p95', 'max', 'n', 'target'], mediaRows),
+          ...m.failed.map((f) => `FAILED media change ${f}`),
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -373,6 +482,15 @@ function summary(runs: readonly SizeRun[]): Results {
     for (const v of VIEWS) put(`view_${v}_${id}_median_ms`, median(run.changes.map((x) => x.viewMs[v]).filter((x): x is number => x !== undefined)));
     out[`changes_${id}`] = run.changes.length;
     out[`failed_${id}`] = run.failed.length;
+    if (run.media) {
+      const m = run.media;
+      put(`media_query_${id}_median_ms`, median(m.changes.map((x) => x.queryMs)));
+      put(`media_render_${id}_median_ms`, median(m.changes.map((x) => x.renderMs)));
+      put(`media_render_${id}_p95_ms`, percentile(m.changes.map((x) => x.renderMs), 95));
+      put(`media_longtask_max_${id}_ms`, Math.max(0, ...m.changes.map((x) => x.longTaskMs)));
+      put(`media_cells_${id}_ms`, m.cellsMs);
+      out[`media_failed_${id}`] = m.failed.length;
+    }
   }
   out.load_average = round(loadavg()[0]!, 2);
   return out;

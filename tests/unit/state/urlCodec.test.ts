@@ -56,6 +56,14 @@ describe('the view state in a link', () => {
     expect(decodeViewState('v=1&mm=-1&mm=abc&mm=11&mg=x&ca=weeks')).toEqual({ state: INITIAL_VIEW, ignored: ['mm=-1', 'mm=abc', 'mm=11', 'mg=x', 'ca=weeks'] });
   });
 
+  it('carries the Media page’s bubbles and attribution per campaign', () => {
+    const state = setMediaSettings(INITIAL_VIEW, { bubblesPerCampaign: true, attributionPerCampaign: true });
+    expect(encodeViewState(state)).toBe('v=1&mb=cmp&ab=cmp');
+    expect(decodeViewState('v=1&mb=cmp&ab=cmp')).toEqual({ state, ignored: [] });
+    expect(encodeViewState(setMediaSettings(state, { bubblesPerCampaign: false, attributionPerCampaign: false }))).toBe('v=1');
+    expect(decodeViewState('v=1&mb=x').ignored).toEqual(['mb=x']);
+  });
+
   it('ignores a link of another version as a whole rather than misreading it', () => {
     expect(decodeViewState('v=2&m=web')).toEqual({ state: INITIAL_VIEW, ignored: ['v=2', 'm=web'] });
   });

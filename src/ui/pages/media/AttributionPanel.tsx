@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leadFilter';
 import { attributionRowsFromCube, type MediaCube } from '../../../domain/mediaCube';
 import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
 import { ATTRIBUTION_MODELS, attributionSql } from '../../../sql/attribution';
+import { setMediaSettings } from '../../../state/viewState';
 import { useCellsOrQuery } from '../../data/useCubeOrQuery';
+import { useViewState } from '../../state/ViewStateContext';
 import { useFilterLabels } from '../../filters/useFilterLabels';
 import { formatInteger, formatMoney } from '../../i18n/format';
 import { QueryStatus } from '../QueryStatus';
@@ -22,7 +23,9 @@ export function AttributionPanel({ cube, filter, touches, campaigns, currency }:
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { valueLabel } = useFilterLabels();
-  const [by, setBy] = useState<'medium' | 'campaign_id'>('medium');
+  const { view, update } = useViewState();
+  const by = view.attributionPerCampaign ? 'campaign_id' : 'medium';
+  const setBy = (next: 'medium' | 'campaign_id') => update((v) => setMediaSettings(v, { attributionPerCampaign: next === 'campaign_id' }));
   const credits = useCellsOrQuery(
     cube,
     JSON.stringify([filter, by, touches, campaigns]),

@@ -1,4 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { setMediaSettings } from '../../../state/viewState';
+import { useViewState } from '../../state/ViewStateContext';
 import { useTranslation } from 'react-i18next';
 import type { MediaFigures } from '../../../domain/media';
 import type { MediaGrouping } from '../../../sql/media';
@@ -28,7 +30,10 @@ export function MediaCharts({ rows, campaigns, grouping, selected, selectedDimen
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { valueLabel } = useFilterLabels();
-  const [level, setLevel] = useState<BubbleLevel>('rows');
+  // Per campaign or per row travels in the link (mb=cmp) with the page's other settings.
+  const { view, update } = useViewState();
+  const level: BubbleLevel = view.bubblesPerCampaign ? 'campaigns' : 'rows';
+  const setLevel = (next: BubbleLevel) => update((v) => setMediaSettings(v, { bubblesPerCampaign: next === 'campaigns' }));
   const dimension = level === 'campaigns' ? 'campaign_id' : grouping;
   const wonStep = (rows[0]?.reached.length ?? 1) - 1;
 

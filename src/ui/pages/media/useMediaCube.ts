@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../../../domain/errorText';
 import type { MediaCube } from '../../../domain/mediaCube';
 import { DEFAULT_PIPELINE } from '../../../domain/pipeline';
-import { buildMediaCube } from '../../../services/mediaCube';
+import { buildMediaCube, mediaCubeWarmUps } from '../../../services/mediaCube';
+import { runWhenIdle } from '../../data/useCubeBuild';
 import { useData } from '../../data/DataContext';
 
 /** The cells built per engine, for one data version: leaving the page and coming back builds nothing. */
@@ -26,7 +27,11 @@ export function useMediaCube(): MediaCube | null {
     const entry = cached?.version === dataVersion ? cached : { version: dataVersion, cube: buildMediaCube(coordinator.db, DEFAULT_PIPELINE, { campaigns, touches }) };
     built.set(coordinator, entry);
     entry.cube.then(
-      (value) => wanted && setCube({ version: dataVersion, value }),
+      (value) => {
+        if (!wanted) return;
+        setCube({ version: dataVersion, value });
+        runWhenIdle(mediaCubeWarmUps(value), () => wanted);
+      },
       (error: unknown) => console.warn(`Media cells not built: ${errorText(error)}`),
     );
     return () => {
