@@ -59,6 +59,9 @@ export interface LeadCells extends KeyedCells {
 export interface WonDayCells extends KeyedCells {
   readonly days: Int32Array;
   readonly leads: Float64Array;
+  /** The smallest day count (negative where a lead closed before it was created) and how many days up to the largest. */
+  readonly firstDay: number;
+  readonly dayCount: number;
 }
 
 /** Won leads' touches with their credited revenue by each model, by the touch's medium and campaign. */
@@ -141,18 +144,21 @@ function compareText(a: Text, b: Text): number {
   return a < b ? -1 : 1;
 }
 
-/** The middle of a histogram (days → leads) as DuckDB's median computes it: the mean of the two middle values. */
-function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
-  const days = [...histogram.keys()].sort((a, b) => a - b);
-  const total = days.reduce((s, d) => s + histogram.get(d)!, 0);
+/**
+ * The middle of a dense histogram (leads at days first…first+length−1) as DuckDB's median computes
+ * it: the mean of the two middle values. null without leads.
+ */
+function histogramMedian(leads: Float64Array, from: number, length: number, first: number): number | null {
+  let total = 0;
+  for (let i = 0; i < length; i++) total += leads[from + i]!;
   if (total === 0) return null;
   const at = (position: number) => {
     let before = 0;
-    for (const d of days) {
-      before += histogram.get(d)!;
-      if (position < before) return d;
+    for (let i = 0; i < length; i++) {
+      before += leads[from + i]!;
+      if (position < before) return first + i;
     }
-    return days[days.length - 1]!;
+    return first + length - 1;
   };
   return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
 }
@@ -190,36 +196,50 @@ export function mediaRowsFromCube(cube: MediaCube, request: MediaCubeRequest): R
   const kept = keptCells(cells, pipeline, request.filter);
   const cost = cells.cost[request.allocation];
   const costed = cells.costed[request.allocation];
+  // Locals, not property reads per cell.
+  const { codes } = by;
+  const { r, leads: cellLeads, revenue: cellRevenue, wonPriced: cellPriced } = cells;
+  const currencyCodes = cells.currency.codes;
+  const mediumCodes = media.codes;
+  const mediumCount = media.values.length;
+  const withCost = request.campaigns;
   for (let c = 0; c < cells.size; c++) {
     if (!kept[c]) continue;
-    const g = by.codes[c]!;
-    const n = cells.leads[c]!;
+    const g = codes[c]!;
+    const n = cellLeads[c]!;
+    const at = r[c]!;
     seen[g] = 1;
     leads[g]! += n;
-    atStage[g * stages + cells.r[c]!]! += n;
-    if (cells.r[c]! >= won) {
+    atStage[g * stages + at]! += n;
+    if (at >= won) {
       wonLeads[g]! += n;
-      revenue[g]! += cells.revenue[c]!;
-      wonPriced[g]! += cells.wonPriced[c]!;
+      revenue[g]! += cellRevenue[c]!;
+      wonPriced[g]! += cellPriced[c]!;
     }
-    hasCurrency[g * currencies + cells.currency.codes[c]!] = 1;
-    if (request.campaigns) {
+    hasCurrency[g * currencies + currencyCodes[c]!] = 1;
+    if (withCost) {
       costSum[g]! += cost[c]!;
       costedSum[g]! += costed[c]!;
     }
-    if (mediumLeads) mediumLeads[g * media.values.length + media.codes[c]!]! += n;
+    if (mediumLeads) mediumLeads[g * mediumCount + mediumCodes[c]!]! += n;
   }
-  const days: (Map<number, number> | undefined)[] = new Array(groups);
+  // Won leads per group and whole day (from the earliest to the latest day of any won lead).
+  const { firstDay, dayCount } = wonDays;
+  const days = new Float64Array(groups * dayCount);
+  const hasDays = new Uint8Array(groups);
   const daysKept = keptCells(wonDays, pipeline, request.filter);
   const daysBy = wonDays.dimensions[request.groupBy];
   // The won-days cells code their own values: their codes translated to the grouping's (−1: none).
   const groupOfDays = Int32Array.from(daysBy.values, (value) => by.values.indexOf(value));
+  const dayCodes = daysBy.codes;
+  const dayOf = wonDays.days;
+  const dayLeads = wonDays.leads;
   for (let c = 0; c < wonDays.size; c++) {
     if (!daysKept[c]) continue;
-    const g = groupOfDays[daysBy.codes[c]!]!;
+    const g = groupOfDays[dayCodes[c]!]!;
     if (g < 0) continue;
-    const histogram = (days[g] ??= new Map());
-    histogram.set(wonDays.days[c]!, (histogram.get(wonDays.days[c]!) ?? 0) + wonDays.leads[c]!);
+    hasDays[g] = 1;
+    days[g * dayCount + dayOf[c]! - firstDay]! += dayLeads[c]!;
   }
   const rows: Row[] = [];
   for (let g = 0; g < groups; g++) {
@@ -238,8 +258,7 @@ export function mediaRowsFromCube(cube: MediaCube, request: MediaCubeRequest): R
     row.currency = present.sort(compareText)[0] ?? null;
     row.cost = costedSum[g]! > 0 ? costSum[g]! : null;
     row.costed_leads = costedSum[g]!;
-    const histogram = days[g];
-    row.days_to_won = histogram ? histogramMedian(histogram) : null;
+    row.days_to_won = hasDays[g] ? histogramMedian(days, g * dayCount, dayCount, firstDay) : null;
     if (mediumLeads) {
       // The medium most of its leads have; a tie goes to the first name (mediaFiguresSql's rule).
       let main: Text = null;

@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import { numberColumn, textColumn, toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import type { LeadFilter } from '../domain/leadFilter';
-import { attributionRowsFromCube, codeTexts, MEDIA_CUBE_DIMENSIONS, mediaRowsFromCube, monthlyRowsFromCube, type CodedText, type KeyedCells, type MediaCube, type MediaCubeDimension } from '../domain/mediaCube';
+import { attributionRowsFromCube, codeTexts, MEDIA_CUBE_DIMENSIONS, mediaRowsFromCube, monthlyRowsFromCube, type CodedText, type KeyedCells, type MediaCube, type MediaCubeDimension, type WonDayCells } from '../domain/mediaCube';
 import type { Pipeline } from '../domain/pipeline';
 import { CAMPAIGN_LABELS_SQL, createMediaCubeSql, dropMediaCubeSql, MEDIA_CELLS, MEDIA_CREDITS, MEDIA_WON_DAYS, readCellsSql } from '../sql/mediaCube';
 
@@ -31,7 +31,7 @@ export async function buildMediaCube(db: Db, pipeline: Pipeline, loaded: { campa
         cost: { leads: numberColumn(cells, 'cost_leads'), days: numberColumn(cells, 'cost_days') },
         costed: { leads: numberColumn(cells, 'costed_leads'), days: numberColumn(cells, 'costed_days') },
       },
-      wonDays: { ...keyed(days), days: Int32Array.from(numberColumn(days, 'days')), leads: numberColumn(days, 'leads') },
+      wonDays: wonDayCells(days),
       credits: {
         ...keyed(credits),
         keyMedium: codeTexts(textColumn(credits.getChild('key_medium'))),
@@ -50,6 +50,13 @@ export async function buildMediaCube(db: Db, pipeline: Pipeline, loaded: { campa
   } finally {
     await db.query(dropMediaCubeSql()).catch(() => undefined);
   }
+}
+
+function wonDayCells(table: Table): WonDayCells {
+  const days = Int32Array.from(numberColumn(table, 'days'));
+  let [first, last] = [0, 0];
+  days.forEach((d, i) => ([first, last] = i === 0 ? [d, d] : [Math.min(first, d), Math.max(last, d)]));
+  return { ...keyed(table), days, leads: numberColumn(table, 'leads'), firstDay: first, dayCount: days.length ? last - first + 1 : 0 };
 }
 
 function keyed(table: Table): KeyedCells {
