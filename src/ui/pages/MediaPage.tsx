@@ -16,14 +16,14 @@ import { mediaEn } from '../i18n/media.en';
 import { addPageTexts } from '../i18n/pageTexts';
 import { select, setMediaSettings } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
-import { AttributionPanel } from './media/AttributionPanel';
+import { AttributionPanel, useCredits } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { CostNotes } from './media/CostNotes';
 import { useMediaCube } from './media/useMediaCube';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { FunnelShapes } from './media/FunnelShapes';
 import { MediaCharts } from './media/MediaCharts';
-import { MonthlyPanel } from './media/MonthlyPanel';
+import { MonthlyPanel, useMonthlyRows } from './media/MonthlyPanel';
 import { MediaFiguresTable } from './media/MediaFiguresTable';
 import { QueryStatus } from './QueryStatus';
 
@@ -72,6 +72,11 @@ export function MediaPage() {
     () => campaignFiguresSql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }),
   );
   const campaignState = campaignFigures.shown;
+  // Every panel's rows are asked for here, before any panel renders: a filter change computes all answers first.
+  const months = useMonthlyRows(cube, filter, costs, allocation);
+  const touches = tables.some((table) => table.kind === 'touches');
+  const creditsBy = view.attributionPerCampaign ? 'campaign_id' : 'medium';
+  const credits = useCredits(cube, mediaFilter, creditsBy, touches, costs);
 
   const rows = useMemo(() => {
     if (state.status !== 'ready') return null;
@@ -170,8 +175,8 @@ export function MediaPage() {
         <MediaCharts rows={rows} campaigns={campaignRows} grouping={grouping} selected={selected?.values ?? []} selectedDimension={selected?.dimension ?? null} currency={currency} onSelect={onSelect} />
       )}
       {rows && rows.length > 0 && <FunnelShapes rows={rows} grouping={grouping} pipeline={DEFAULT_PIPELINE} />}
-      {rows && rows.length > 0 && <MonthlyPanel cube={cube} filter={filter} costs={costs} allocation={allocation} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
-      {rows && rows.length > 0 && <AttributionPanel cube={cube} filter={mediaFilter} touches={tables.some((table) => table.kind === 'touches')} campaigns={costs} currency={currency} />}
+      {rows && rows.length > 0 && <MonthlyPanel months={months} currency={currency} what={selected ? selected.values.map((v) => valueLabel(selected.dimension, v)).join(', ') : null} />}
+      {rows && rows.length > 0 && <AttributionPanel credits={credits} by={creditsBy} touches={touches} currency={currency} />}
       {campaignRows && campaignRows.some((r) => r.value !== null) && (
         <div data-view="campaigns" data-ready={campaignFigures.state.status === 'ready'}>
           <CampaignsTable rows={campaignRows} currency={currency} costs={costs} onOpen={open} />

@@ -10,28 +10,30 @@ import { useFilterLabels } from '../../filters/useFilterLabels';
 import { formatInteger, formatMoney } from '../../i18n/format';
 import { QueryStatus } from '../QueryStatus';
 
-interface AttributionPanelProps {
-  readonly cube: MediaCube | null;
-  readonly filter: LeadFilter;
-  readonly touches: boolean;
-  readonly campaigns: boolean;
-  readonly currency: string | null;
-}
-
-/** Won revenue credited by first touch, last touch, linear, U- and W-shaped, side by side per medium or campaign. */
-export function AttributionPanel({ cube, filter, touches, campaigns, currency }: AttributionPanelProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const { valueLabel } = useFilterLabels();
-  const { view, update } = useViewState();
-  const by = view.attributionPerCampaign ? 'campaign_id' : 'medium';
-  const setBy = (next: 'medium' | 'campaign_id') => update((v) => setMediaSettings(v, { attributionPerCampaign: next === 'campaign_id' }));
-  const credits = useCellsOrQuery(
+/** The credited revenue per medium or campaign (view setting `attributionPerCampaign`), asked for by the page before any panel renders. */
+export function useCredits(cube: MediaCube | null, filter: LeadFilter, by: 'medium' | 'campaign_id', touches: boolean, campaigns: boolean) {
+  return useCellsOrQuery(
     cube,
     JSON.stringify([filter, by, touches, campaigns]),
     (cells) => attributionRowsFromCube(cells, filter, by),
     () => attributionSql({ pipeline: DEFAULT_PIPELINE, filter, by, touches, campaigns }),
   );
+}
+
+interface AttributionPanelProps {
+  readonly credits: ReturnType<typeof useCredits>;
+  readonly by: 'medium' | 'campaign_id';
+  readonly touches: boolean;
+  readonly currency: string | null;
+}
+
+/** Won revenue credited by first touch, last touch, linear, U- and W-shaped, side by side per medium or campaign. */
+export function AttributionPanel({ credits, by, touches, currency }: AttributionPanelProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { valueLabel } = useFilterLabels();
+  const { update } = useViewState();
+  const setBy = (next: 'medium' | 'campaign_id') => update((v) => setMediaSettings(v, { attributionPerCampaign: next === 'campaign_id' }));
   const state = credits.shown;
   const rows = state.status === 'ready' ? state.rows : null;
   return (

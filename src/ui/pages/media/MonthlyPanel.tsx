@@ -13,25 +13,29 @@ import { formatInteger, formatMoney, formatMonth } from '../../i18n/format';
 import { NeedsDates } from '../NeedsDates';
 import { QueryStatus } from '../QueryStatus';
 
-/** Revenue and cost of each created month's leads, under the page's filters and selection (a selected medium: that medium's). */
-interface MonthlyPanelProps {
-  readonly cube: MediaCube | null;
-  readonly filter: LeadFilter;
-  readonly costs: boolean;
-  readonly allocation: CostAllocation;
-  readonly currency: string | null;
-  readonly what: string | null;
-}
-
-export function MonthlyPanel({ cube, filter, costs, allocation, currency, what }: MonthlyPanelProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const months = useCellsOrQuery(
+/**
+ * The months' rows, asked for by the page before any panel renders (so a filter change computes
+ * every answer first): from the cells when they cover the filter, else SQL.
+ */
+export function useMonthlyRows(cube: MediaCube | null, filter: LeadFilter, costs: boolean, allocation: CostAllocation) {
+  return useCellsOrQuery(
     cube,
     JSON.stringify([filter, costs, allocation]),
     (cells) => monthlyRowsFromCube(cells, { filter, allocation, campaigns: costs }),
     () => mediaMonthlySql({ pipeline: DEFAULT_PIPELINE, filter, campaigns: costs, allocation }),
   );
+}
+
+interface MonthlyPanelProps {
+  readonly months: ReturnType<typeof useMonthlyRows>;
+  readonly currency: string | null;
+  readonly what: string | null;
+}
+
+/** Revenue and cost of each created month's leads, under the page's filters and selection (a selected medium: that medium's). */
+export function MonthlyPanel({ months, currency, what }: MonthlyPanelProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const state = months.shown;
   const { option, totals } = useMemo(() => {
     if (state.status !== 'ready') return { option: null, totals: null };
@@ -69,7 +73,7 @@ export function MonthlyPanel({ cube, filter, costs, allocation, currency, what }
       <p className="muted small">{t('mediaPage.monthly.of', { what: what ?? t('mediaPage.monthly.all') })}</p>
       <NeedsDates>
         <QueryStatus state={state} />
-        {option && <Chart option={option} label={t('mediaPage.monthly.label')} height={300} testId="media-monthly-chart" />}
+        {option && <Chart ownTask option={option} label={t('mediaPage.monthly.label')} height={300} testId="media-monthly-chart" />}
       </NeedsDates>
     </section>
   );
