@@ -36,8 +36,7 @@ export interface ChartProps {
   readonly testId?: string;
   /**
    * Draw each new option in a task of its own instead of in React's effects: for pages whose
-   * charts change together (Planning's when a slider rests, the Media page's on a filter change),
-   * so no one task draws them all.
+   * charts change together (Planning's, when a slider rests), so no one task draws them all.
    */
   readonly ownTask?: boolean;
 }

@@ -78,13 +78,13 @@ export function MediaCharts({ rows, campaigns, grouping, selected, selectedDimen
         {bubbles.length === 0 ? (
           <p className="empty">{t('mediaPage.charts.noBubbles')}</p>
         ) : (
-          <Chart ownTask option={bubbleChart} label={t('mediaPage.charts.bubbleLabel')} height={340} testId="media-bubble-chart" onClick={(e: ChartElement) => onSelect(dimension, bubbles[e.dataIndex]?.key ?? null)} />
+          <Chart option={bubbleChart} label={t('mediaPage.charts.bubbleLabel')} height={340} testId="media-bubble-chart" onClick={(e: ChartElement) => onSelect(dimension, bubbles[e.dataIndex]?.key ?? null)} />
         )}
         <p className="muted small">{t('mediaPage.charts.bubbleNote')}</p>
       </section>
       <section className="panel" aria-labelledby="media-share-title" data-testid="media-share">
         <h2 id="media-share-title">{t('mediaPage.charts.shareTitle')}</h2>
-        <Chart ownTask option={shareChart} label={t('mediaPage.charts.shareLabel')} height={Math.max(200, 60 + shares.length * 34)} testId="media-share-chart" onClick={(e: ChartElement) => onSelect(grouping, shares[e.dataIndex]?.key ?? null)} />
+        <Chart option={shareChart} label={t('mediaPage.charts.shareLabel')} height={Math.max(200, 60 + shares.length * 34)} testId="media-share-chart" onClick={(e: ChartElement) => onSelect(grouping, shares[e.dataIndex]?.key ?? null)} />
         <p className="muted small">{t('mediaPage.charts.shareNote')}</p>
       </section>
     </div>

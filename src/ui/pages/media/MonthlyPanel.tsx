@@ -73,7 +73,7 @@ export function MonthlyPanel({ months, currency, what }: MonthlyPanelProps) {
       <p className="muted small">{t('mediaPage.monthly.of', { what: what ?? t('mediaPage.monthly.all') })}</p>
       <NeedsDates>
         <QueryStatus state={state} />
-        {option && <Chart ownTask option={option} label={t('mediaPage.monthly.label')} height={300} testId="media-monthly-chart" />}
+        {option && <Chart option={option} label={t('mediaPage.monthly.label')} height={300} testId="media-monthly-chart" />}
       </NeedsDates>
     </section>
   );
