@@ -162,7 +162,7 @@ export function MediaPage() {
             onSelect={(value) => onSelect(grouping, value)}
           />}
         {rows && rows.length > 0 && <p className="muted small">{t('mediaPage.rankNote')}</p>}
-        {rows?.length === 0 ? null : costs ? (
+        {!rows || rows.length === 0 ? null : costs ? (
           totals && <CostNotes allocation={allocation} costedLeads={totals.costed} leads={totals.leads} currency={currency} />
         ) : (
           <p className="notice-inline short" data-testid="media-no-campaigns">
