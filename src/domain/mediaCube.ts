@@ -163,6 +163,9 @@ function histogramMedian(leads: Float64Array, from: number, length: number, firs
   return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
 }
 
+/** 4M entries (32 MB) at most per request for the won-day histograms. */
+const MAX_HISTOGRAM_ENTRIES = 4_000_000;
+
 export interface MediaCubeRequest {
   readonly groupBy: 'medium' | 'source' | 'campaign_id';
   readonly filter: LeadFilter;
@@ -225,6 +228,8 @@ export function mediaRowsFromCube(cube: MediaCube, request: MediaCubeRequest): R
   }
   // Won leads per group and whole day (from the earliest to the latest day of any won lead).
   const { firstDay, dayCount } = wonDays;
+  // Dates decades apart among many groups would make the histograms too large: SQL answers then.
+  if (groups * dayCount > MAX_HISTOGRAM_ENTRIES) return null;
   const days = new Float64Array(groups * dayCount);
   const hasDays = new Uint8Array(groups);
   const daysKept = keptCells(wonDays, pipeline, request.filter);

@@ -40,7 +40,7 @@ import {
   type LoadPlan,
   type ValueFormat,
 } from '../sql/importCsv';
-import { KEY_COLUMNS, matchingRowsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
+import { importIsKeyed, matchingRowsSql, tableExistsSql, upsertSql, type ImportMode } from '../sql/importMerge';
 import { newColumns } from './tableInfo';
 import { plausibilityWarnings, refreshLeadFacts } from './leadFacts';
 import { ExportError } from './exportError';
@@ -319,7 +319,7 @@ async function importText(
     // The last moment to cancel: from here the table of that kind changes.
     signal?.throwIfAborted();
     // Rows are matched by the kind's key: an export without it (deals with no deal id) can only replace.
-    const keyed = KEY_COLUMNS[kind].every((c) => plan.mapping[c] !== undefined || plan.constants[c] !== undefined);
+    const keyed = importIsKeyed(kind, (c) => plan.mapping[c] !== undefined || plan.constants[c] !== undefined);
     const mode: ImportMode = options.mode === 'upsert' && keyed && (await first(db, tableExistsSql(kind))) > 0 ? 'upsert' : 'replace';
     const rowsReplaced = mode === 'upsert' ? await first(db, matchingRowsSql(WORK, kind)) : 0;
     // A workbook's lines become its sheet rows while they are still only this import's rows.

@@ -2,6 +2,7 @@ import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import { DEFAULT_PIPELINE, type Pipeline } from '../domain/pipeline';
 import { CANONICAL, TABLE_KINDS } from '../domain/schema';
+import { quoteIdent } from '../domain/sqlQuery';
 import { addColumnsSql, tableColumnNamesSql } from '../sql/importMerge';
 import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, plausibilitySql, type DealColumn, type LookupJoin, type PlausibilityCheck } from '../sql/leadFacts';
 import { tableColumns, tableExists } from './tableInfo';
@@ -43,13 +44,30 @@ export async function plausibilityWarnings(db: Db, pipeline: Pipeline = DEFAULT_
 
 /**
  * Adds, empty, the canonical columns a loaded table lacks: a bundle or stored data from before a
- * column joined the data model (campaigns' `month`) is read by queries that name it. One query when none is missing.
+ * column joined the data model (campaigns' `month`) is read by queries that name it. An export's
+ * own column of that name (kept as an extra, text) is renamed "<name> (export)" first, as an import
+ * names such a column now. One query when nothing is missing.
  */
 async function addLaterCanonicalColumns(db: Db): Promise<void> {
-  const present = new Set(toRows(await db.query(tableColumnNamesSql(TABLE_KINDS))).map((r) => `${String(r.table_name)}.${String(r.column_name).toLowerCase()}`));
-  const tables = new Set([...present].map((key) => key.slice(0, key.indexOf('.'))));
-  for (const kind of TABLE_KINDS.filter((k) => tables.has(k))) {
-    const missing = CANONICAL[kind].filter((c) => !present.has(`${kind}.${c.name}`));
+  const rows = toRows(await db.query(tableColumnNamesSql(TABLE_KINDS)));
+  for (const kind of TABLE_KINDS.filter((k) => rows.some((r) => r.table_name === k))) {
+    const columns = rows.filter((r) => r.table_name === kind).map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
+    const taken = (name: string) => columns.some((c) => c.name.toLowerCase() === name.toLowerCase());
+    // Present: the same name, unless it is an export's text where the model has a typed column
+    // (an old extra column "month"). Another type of a typed column (a TIMESTAMP date) is kept as it is.
+    const missing = CANONICAL[kind].filter((c) => {
+      const same = columns.find((x) => x.name === c.name);
+      return !same || (same.type === 'VARCHAR' && c.type !== 'VARCHAR');
+    });
+    for (const column of missing) {
+      const clash = columns.find((c) => c.name.toLowerCase() === column.name.toLowerCase());
+      if (clash) {
+        let renamed = `${clash.name} (export)`;
+        while (taken(renamed)) renamed = `${renamed} (export)`;
+        await db.query({ sql: `ALTER TABLE ${quoteIdent(kind)} RENAME COLUMN ${quoteIdent(clash.name)} TO ${quoteIdent(renamed)}`, params: [] });
+        columns.push({ name: renamed, type: clash.type });
+      }
+    }
     for (const query of addColumnsSql(kind, missing)) await db.query(query);
   }
 }

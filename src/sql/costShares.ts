@@ -10,13 +10,16 @@ export interface CostOptions {
 /**
  * The costs, one row each (`row_id`): a campaign's (its id; a month when the export gives its cost
  * per month), or a medium's (no campaign id) for a month or a start…end period, or for all time
- * when it has neither. `first_day`/`last_day` bound its span where it has a whole one.
+ * when it has neither. `first_day`/`last_day` bound its span where it has a whole one. `usable`:
+ * false for a medium's cost whose period is half given or reversed — it pays for no lead (listed
+ * as such) rather than for all time. A campaign's cost always reaches its leads.
  */
 const COST_ROWS =
-  'cost_rows AS (SELECT row_number() OVER (ORDER BY _source, _line) AS row_id, campaign_id, CASE WHEN campaign_id IS NULL THEN medium END AS medium, cost::DOUBLE AS cost,' +
+  'cost_rows AS (SELECT *, coalesce(campaign_id IS NOT NULL OR (first_day IS NULL AND last_day IS NULL) OR last_day >= first_day, FALSE) AS usable FROM' +
+  ' (SELECT row_number() OVER (ORDER BY _source, _line) AS row_id, campaign_id, CASE WHEN campaign_id IS NULL THEN medium END AS medium, cost::DOUBLE AS cost,' +
   " CASE WHEN month IS NOT NULL THEN date_trunc('month', month)::DATE ELSE start_date END AS first_day," +
   ' CASE WHEN month IS NOT NULL THEN last_day(month) ELSE end_date END AS last_day' +
-  ' FROM campaigns WHERE cost IS NOT NULL AND (campaign_id IS NOT NULL OR medium IS NOT NULL))';
+  ' FROM campaigns WHERE cost IS NOT NULL AND (campaign_id IS NOT NULL OR medium IS NOT NULL)))';
 
 /** Each cost row with a whole span: its months and the days of the span in each. */
 const SPAN_MONTHS =
@@ -51,7 +54,8 @@ const LEAD_CELLS = `lead_cells AS (SELECT campaign_id, medium, date_trunc('month
 /** Each cost part with the lead cells it pays for (equality joins: a campaign's on its id, a medium's on the medium). */
 const PAID_CELLS =
   'paid AS (SELECT p.row_id, p.part, p.cost, c.campaign_id, c.medium, c.month, c.leads FROM cost_parts AS p JOIN lead_cells AS c ON c.campaign_id = p.campaign_id AND (p.month IS NULL OR c.month = p.month) WHERE p.campaign_id IS NOT NULL' +
-  ' UNION ALL SELECT p.row_id, p.part, p.cost, c.campaign_id, c.medium, c.month, c.leads FROM cost_parts AS p JOIN lead_cells AS c ON c.medium = p.medium AND (p.month IS NULL OR c.month = p.month) WHERE p.campaign_id IS NULL)';
+  ' UNION ALL SELECT p.row_id, p.part, p.cost, c.campaign_id, c.medium, c.month, c.leads FROM cost_parts AS p JOIN lead_cells AS c ON c.medium = p.medium AND (p.month IS NULL OR c.month = p.month)' +
+  ' WHERE p.campaign_id IS NULL AND p.row_id IN (SELECT row_id FROM cost_rows WHERE usable))';
 
 /** The CTEs every cost query starts from (without the WITH). */
 function costCtes(allocation: CostAllocation): string {
@@ -87,21 +91,23 @@ export function joinCostSharesSql(options: CostOptions, alias = 'p'): string {
 export function costsWithoutLeadsSql(allocation: CostAllocation = 'leads'): string {
   return (
     `WITH ${costCtes(allocation)} SELECT p.campaign_id, c.name, coalesce(p.medium, c.medium) AS medium, strftime(p.part, '%Y-%m') AS month,` +
-    " strftime(r.first_day, '%Y-%m-%d') AS first_day, strftime(r.last_day, '%Y-%m-%d') AS last_day, sum(p.cost)::DOUBLE AS cost" +
+    " strftime(r.first_day, '%Y-%m-%d') AS first_day, strftime(r.last_day, '%Y-%m-%d') AS last_day, p.cost::DOUBLE AS cost" +
     ' FROM (SELECT row_id, part, any_value(campaign_id) AS campaign_id, any_value(medium) AS medium, any_value(cost) AS cost FROM cost_parts GROUP BY row_id, part) AS p' +
     ' JOIN cost_rows AS r USING (row_id)' +
     ' LEFT JOIN (SELECT campaign_id, min(name) AS name, min(medium) AS medium FROM campaigns WHERE campaign_id IS NOT NULL GROUP BY campaign_id) AS c ON c.campaign_id = p.campaign_id' +
     ' WHERE NOT EXISTS (SELECT 1 FROM paid WHERE paid.row_id = p.row_id AND paid.part IS NOT DISTINCT FROM p.part)' +
-    ' GROUP BY ALL ORDER BY cost DESC, p.campaign_id NULLS LAST, medium, month'
+    ' ORDER BY cost DESC, p.campaign_id NULLS LAST, medium, month, p.row_id'
   );
 }
 
 /**
  * What the cost data is made of, for the page to say how it shares costs: `costs` (rows with a cost),
  * `medium_costs` (of them without a campaign id), `spanning` (costs whose span covers more than one
- * month, where the allocation choice matters), `undated` (costs without a whole span) and `total`.
+ * month, where the allocation choice matters), `undated` (costs without a whole span that still
+ * reach leads), `unusable` (a medium's cost with a half or reversed period) and `total`.
  */
 export const COST_MAKEUP_SQL =
   `WITH ${COST_ROWS}, ${SPAN_MONTHS} SELECT count(*)::BIGINT AS costs, count(*) FILTER (WHERE campaign_id IS NULL)::BIGINT AS medium_costs,` +
   ' count(*) FILTER (WHERE row_id IN (SELECT row_id FROM span_months GROUP BY row_id HAVING count(*) > 1))::BIGINT AS spanning,' +
-  ' count(*) FILTER (WHERE row_id NOT IN (SELECT row_id FROM span_months))::BIGINT AS undated, sum(cost)::DOUBLE AS total FROM cost_rows';
+  ' count(*) FILTER (WHERE usable AND row_id NOT IN (SELECT row_id FROM span_months))::BIGINT AS undated,' +
+  ' count(*) FILTER (WHERE NOT usable)::BIGINT AS unusable, sum(cost)::DOUBLE AS total FROM cost_rows';

@@ -447,19 +447,23 @@ export interface ImportStats {
   readonly repeatedIds: boolean;
 }
 
-/** The column whose values must be unique within an import, if the table has one and it is mapped. */
-function uniqueIdColumn({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' | 'mapping' | 'constants'>): string | null {
+/**
+ * What must be unique within an import, if the table has an id and it is mapped: `column`, the id's
+ * name (where a repeat is reported), and `key`, SQL of the unique value (NULL: never a repeat). A
+ * campaign's id repeats in a file of its cost per month: there the id with the month is unique.
+ */
+function uniqueIdColumn({ kind, mapping, constants = {} }: Pick<LoadPlan, 'kind' | 'mapping' | 'constants'>): { column: string; key: string } | null {
   const idColumn = CANONICAL[kind][0];
   if (!idColumn || mapping[idColumn.name] === undefined || constants[idColumn.name] !== undefined) return null;
-  // A campaign's id repeats in a file of its cost per month.
-  if (kind === 'campaigns') return mapping.month === undefined ? idColumn.name : null;
-  return kind === 'leads' || kind === 'deals' ? idColumn.name : null;
+  const id = quoteIdent(idColumn.name);
+  if (kind === 'campaigns' && mapping.month !== undefined) return { column: idColumn.name, key: `CASE WHEN ${id} IS NOT NULL THEN ${id} || ' / ' || coalesce(strftime("month", '%Y-%m'), '') END` };
+  return kind === 'leads' || kind === 'deals' || kind === 'campaigns' ? { column: idColumn.name, key: id } : null;
 }
 
 export function importStatsSql(plan: LoadPlan): SqlQuery {
   const id = uniqueIdColumn(plan);
   // NULL ids are never repeats (they are rejected as missing); count(DISTINCT) is much cheaper than GROUP BY … HAVING.
-  const repeated = id ? `count(DISTINCT ${quoteIdent(id)}) < count(${quoteIdent(id)})` : 'FALSE';
+  const repeated = id ? `count(DISTINCT ${id.key}) < count(${id.key})` : 'FALSE';
   return {
     sql:
       `SELECT count(*)::BIGINT AS rows, count(*) FILTER (WHERE _bad)::BIGINT AS bad, count(*) FILTER (WHERE _soft)::BIGINT AS soft, ` +
@@ -570,14 +574,14 @@ export function rejectsTableSql(
       params: [LONG_RECORD_REASON],
     });
   }
-  const idColumn = uniqueIdColumn(plan);
-  if (parts.repeatedIds && idColumn) {
-    const id = quoteIdent(idColumn);
+  const unique = uniqueIdColumn(plan);
+  if (parts.repeatedIds && unique) {
+    const key = unique.key;
     selects.push({
       sql:
-        `SELECT line, ? AS column_name, value, 'duplicate of line ' || first_line AS reason FROM (SELECT ${line} AS line, ${id} AS value, ` +
-        `min(${line}) OVER (PARTITION BY ${id}) AS first_line FROM ${WORK} WHERE ${id} IN (SELECT ${id} FROM ${WORK} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
-      params: [idColumn],
+        `SELECT line, ? AS column_name, value, 'duplicate of line ' || first_line AS reason FROM (SELECT ${line} AS line, ${quoteIdent(unique.column)} AS value, ` +
+        `min(${line}) OVER (PARTITION BY ${key}) AS first_line FROM ${WORK} WHERE ${key} IN (SELECT ${key} FROM ${WORK} GROUP BY 1 HAVING count(*) > 1)) WHERE line <> first_line`,
+      params: [unique.column],
     });
   }
   // DuckDB lists a short record once per missing column: one reject per record is enough. Its line is from numberLinesSql.

@@ -20,14 +20,29 @@ export const KEY_COLUMNS: Readonly<Record<TableKind, readonly string[]>> = {
 };
 
 /**
- * What identifies a row, as SQL over a table alias: the key columns; for campaigns also the month
- * (a campaign's cost per month), and for a cost without a campaign id its medium and period.
+ * What identifies a row, as SQL over a table alias: the key columns; for a cost without a campaign
+ * id, its medium and period. A campaign's rows share its id: an update replaces all of them
+ * together (a total by months, or months by a total, never both).
  */
 export function keyPartsSql(kind: TableKind, alias: string): string[] {
   const c = (column: string) => `${alias}.${quoteIdent(column)}`;
   if (kind !== 'campaigns') return KEY_COLUMNS[kind].map(c);
   const mediumCost = `${c('campaign_id')} IS NULL`;
-  return [c('campaign_id'), c('month'), `CASE WHEN ${mediumCost} THEN ${c('medium')} END`, `CASE WHEN ${mediumCost} AND ${c('month')} IS NULL THEN ${c('start_date')} END`];
+  return [
+    c('campaign_id'),
+    `CASE WHEN ${mediumCost} THEN ${c('medium')} END`,
+    `CASE WHEN ${mediumCost} THEN ${c('month')} END`,
+    `CASE WHEN ${mediumCost} AND ${c('month')} IS NULL THEN ${c('start_date')} END`,
+  ];
+}
+
+/**
+ * Whether an import's rows can be matched to the loaded ones (else it can only replace its table):
+ * it has the kind's key columns; a costs file either a campaign id or a medium.
+ */
+export function importIsKeyed(kind: TableKind, supplied: (column: string) => boolean): boolean {
+  if (kind === 'campaigns') return supplied('campaign_id') || supplied('medium');
+  return KEY_COLUMNS[kind].every(supplied);
 }
 
 const keyMatch = (kind: TableKind, left: string, right: string) => {
@@ -58,10 +73,10 @@ export function upsertSql(work: string, kind: TableKind, newColumns: readonly { 
   ];
 }
 
-/** `table_name`, `column_name` of each column of the (stored, non-temporary) tables named. */
+/** `table_name`, `column_name`, `data_type` of each column of the (stored, non-temporary) tables named. */
 export function tableColumnNamesSql(tables: readonly string[]): SqlQuery {
   return {
-    sql: `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND table_name IN (${tables.map(() => '?').join(', ')})`,
+    sql: `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name IN (${tables.map(() => '?').join(', ')})`,
     params: [...tables],
   };
 }

@@ -165,6 +165,30 @@ describe.each(ENGINES)('values on $name', ({ open }) => {
       expect((await costs()).map((r) => r.campaign_id)).toEqual(['C1', 'C3']);
     });
 
+    it('flags a campaign’s month given twice, and an update replaces all of a campaign’s rows while a medium’s costs keep the campaigns', async () => {
+      const twice = await load('campaign-month-twice.csv', 'Campaign ID,Month,Medium,Cost\nC1,2025-01,Website,100\nC1,2025-01,Website,100\nC1,,Website,50\nC1,,Website,50\n', { kind: 'campaigns' });
+      expect(twice.rejects.map((r) => [r.line, r.column_name, r.reason])).toEqual([
+        [3, 'campaign_id', 'duplicate of line 2'],
+        [5, 'campaign_id', 'duplicate of line 4'],
+      ]);
+      const upsert = (fileName: string, text: string) => importCsv(db, { fileName, source: { kind: 'bytes', bytes: bytesOf(text) }, head: bytesOf(text), kind: 'campaigns' }, nodeCodec, { mode: 'upsert' });
+      await load('campaign-total.csv', 'Campaign ID,Medium,Cost\nC1,Website,300\nC2,Event,80\n', { kind: 'campaigns' });
+      const monthly = await upsert('campaign-months.csv', 'Campaign ID,Month,Medium,Cost\nC1,2025-01,Website,100\nC1,2025-03,Website,200\n');
+      expect(monthly).toMatchObject({ mode: 'upsert', rowsReplaced: 1 });
+      const media = await upsert('medium-costs.csv', 'Month,Medium,Cost\n2025-01,Telemarketing,500\n2025-02,Telemarketing,600\n');
+      expect(media).toMatchObject({ mode: 'upsert', rowsReplaced: 0 });
+      // The same medium and month again replaces its row only.
+      await upsert('medium-costs-fix.csv', 'Month,Medium,Cost\n2025-02,Telemarketing,650\n');
+      const all = toRows(await db.query({ sql: 'SELECT campaign_id, medium, month, cost FROM campaigns ORDER BY campaign_id NULLS LAST, month', params: [] }));
+      expect(all.map((r) => [r.campaign_id, r.medium, r.month, r.cost])).toEqual([
+        ['C1', 'web', day(2025, 1, 1), 100],
+        ['C1', 'web', day(2025, 3, 1), 200],
+        ['C2', 'event', null, 80],
+        [null, 'telemarketing', day(2025, 1, 1), 500],
+        [null, 'telemarketing', day(2025, 2, 1), 650],
+      ]);
+    });
+
     it('takes a campaign’s id once per month, but flags it repeated in a file without months', async () => {
       const monthly = await load('campaign-months.csv', 'Campaign ID,Month,Medium,Cost\nC1,2025-01,Website,100\nC1,2025-02,Website,200\n', { kind: 'campaigns' });
       expect(monthly).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });

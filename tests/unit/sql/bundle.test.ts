@@ -23,7 +23,7 @@ describe('bundle SQL builders', () => {
     expect(keysInSeveralSourcesSql('_etl_targets', 'targets').sql).toContain(`concat_ws(' / ', t."period"::VARCHAR, t."sales_unit"::VARCHAR) AS key`);
     expect(keysInSeveralSourcesSql('_etl_deals', 'deals').sql).toContain(`concat_ws(' / ', t."deal_id"::VARCHAR) AS key`);
     expect(keysInSeveralSourcesSql('_etl_campaigns', 'campaigns').sql).toContain(
-      `concat_ws(' / ', t."campaign_id"::VARCHAR, t."month"::VARCHAR, CASE WHEN t."campaign_id" IS NULL THEN t."medium" END::VARCHAR, CASE WHEN t."campaign_id" IS NULL AND t."month" IS NULL THEN t."start_date" END::VARCHAR) AS key`,
+      `concat_ws(' / ', t."campaign_id"::VARCHAR, CASE WHEN t."campaign_id" IS NULL THEN t."medium" END::VARCHAR, CASE WHEN t."campaign_id" IS NULL THEN t."month" END::VARCHAR, CASE WHEN t."campaign_id" IS NULL AND t."month" IS NULL THEN t."start_date" END::VARCHAR) AS key`,
     );
   });
 });

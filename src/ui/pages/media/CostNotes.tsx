@@ -23,8 +23,10 @@ export function CostNotes(props: { allocation: CostAllocation; costedLeads: numb
   const count = (key: string) => Number(m?.[key] ?? 0);
   const unspent = without.status === 'ready' ? without.rows : [];
   const money = (value: unknown) => formatMoney(lang, Number(value), props.currency);
+  // A period half given (a medium's cost that reaches no lead for it) shows its missing end as "…".
+  const day = (value: unknown) => (value === null || value === undefined ? '…' : String(value));
   const when = (row: Record<string, unknown>) =>
-    row.month ? String(row.month) : row.first_day ? (row.first_day === row.last_day ? String(row.first_day) : `${String(row.first_day)} – ${String(row.last_day)}`) : null;
+    row.month ? String(row.month) : row.first_day || row.last_day ? (row.first_day === row.last_day ? day(row.first_day) : `${day(row.first_day)} – ${day(row.last_day)}`) : null;
 
   return (
     <div className="cost-notes" data-testid="media-cost-notes">
@@ -39,6 +41,7 @@ export function CostNotes(props: { allocation: CostAllocation; costedLeads: numb
         </p>
       )}
       {props.allocation === 'days' && count('undated') > 0 && <p className="muted small">{t('mediaPage.undated', { count: count('undated') })}</p>}
+      {count('unusable') > 0 && <p className="notice-inline short" data-testid="media-unusable-costs">{t('mediaPage.unusable', { count: count('unusable') })}</p>}
       {unspent.length > 0 && (
         <div className="notice-inline" data-testid="media-campaigns-without-leads">
           <p>{t('mediaPage.withoutLeads', { count: unspent.length, cost: money(unspent.reduce((s, c) => s + Number(c.cost ?? 0), 0)) })}</p>
