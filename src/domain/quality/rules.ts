@@ -1,0 +1,73 @@
+/**
+ * The data-quality rules (DESIGN.md "Data-quality score"): each lead loses points for every rule it
+ * fails, so every lost point has a reason. A rule belongs to a dimension; a record's score is the
+ * weighted mean of its dimension scores, which is 100 minus the points of the rules it fails, a
+ * rule's points being its share of its dimension's weight times the dimension's share of 100.
+ * The rules' conditions are SQL (src/sql/quality.ts); this module holds what users set and see.
+ */
+export type QualityDimension = 'completeness' | 'validity' | 'uniqueness' | 'consistency' | 'timeliness';
+
+export const QUALITY_DIMENSIONS: readonly QualityDimension[] = ['completeness', 'validity', 'uniqueness', 'consistency', 'timeliness'];
+
+export type QualityRuleId =
+  | 'email_missing'
+  | 'phone_missing'
+  | 'company_missing'
+  | 'contact_missing'
+  | 'country_missing'
+  | 'email_invalid'
+  | 'date_in_future'
+  | 'stage_dates_out_of_order'
+  | 'closed_before_created'
+  | 'won_without_amount'
+  | 'stage_behind_dates'
+  | 'never_contacted';
+
+export interface QualityRule {
+  readonly id: QualityRuleId;
+  readonly dimension: QualityDimension;
+  /** Default weight within its dimension (a key contact field weighs more than a secondary one). */
+  readonly weight: number;
+}
+
+export const QUALITY_RULES: readonly QualityRule[] = [
+  { id: 'email_missing', dimension: 'completeness', weight: 2 },
+  { id: 'company_missing', dimension: 'completeness', weight: 2 },
+  { id: 'phone_missing', dimension: 'completeness', weight: 1 },
+  { id: 'contact_missing', dimension: 'completeness', weight: 1 },
+  { id: 'country_missing', dimension: 'completeness', weight: 1 },
+  { id: 'email_invalid', dimension: 'validity', weight: 2 },
+  { id: 'date_in_future', dimension: 'validity', weight: 1 },
+  { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1 },
+  { id: 'closed_before_created', dimension: 'validity', weight: 1 },
+  { id: 'won_without_amount', dimension: 'consistency', weight: 2 },
+  { id: 'stage_behind_dates', dimension: 'consistency', weight: 1 },
+  { id: 'never_contacted', dimension: 'timeliness', weight: 1 },
+];
+
+export interface QualitySettings {
+  /** Per rule: whether it counts and its weight (absent: on, at its default weight). */
+  readonly rules: Readonly<Partial<Record<QualityRuleId, { readonly enabled?: boolean; readonly weight?: number }>>>;
+  /** Per dimension: its weight in the score (absent: 1). */
+  readonly dimensions: Readonly<Partial<Record<QualityDimension, number>>>;
+  /** A lead without a first contact this many days after it was created is a dead file ("Karteileiche"). */
+  readonly deadFileDays: number;
+}
+
+export const DEFAULT_QUALITY_SETTINGS: QualitySettings = { rules: {}, dimensions: {}, deadFileDays: 30 };
+
+/** The rules that count, with the points each costs a lead that fails it (summing to 100 over all of them). */
+export function rulePoints(settings: QualitySettings = DEFAULT_QUALITY_SETTINGS): { readonly rule: QualityRule; readonly points: number }[] {
+  const active = QUALITY_RULES.map((rule) => ({ rule, weight: settings.rules[rule.id]?.weight ?? rule.weight, enabled: settings.rules[rule.id]?.enabled ?? true })).filter(
+    (r) => r.enabled && r.weight > 0,
+  );
+  // Only dimensions with a rule that counts share the 100 points.
+  const dimensions = QUALITY_DIMENSIONS.filter((d) => active.some((r) => r.rule.dimension === d) && (settings.dimensions[d] ?? 1) > 0);
+  const dimensionTotal = dimensions.reduce((sum, d) => sum + (settings.dimensions[d] ?? 1), 0);
+  return active
+    .filter((r) => dimensions.includes(r.rule.dimension))
+    .map((r) => {
+      const inDimension = active.filter((x) => x.rule.dimension === r.rule.dimension).reduce((sum, x) => sum + x.weight, 0);
+      return { rule: r.rule, points: (100 * (settings.dimensions[r.rule.dimension] ?? 1) * r.weight) / (dimensionTotal * inDimension) };
+    });
+}

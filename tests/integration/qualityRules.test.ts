@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRows } from '../../src/db/arrowRows';
+import type { Db } from '../../src/db/types';
+import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
+import { DEFAULT_QUALITY_SETTINGS, QUALITY_RULES, type QualityRuleId } from '../../src/domain/quality/rules';
+import { qualityHitsSql } from '../../src/sql/quality';
+import { ENGINES, loadEnglish } from './helpers/engines';
+
+/**
+ * Each data-quality rule on a fixture where one lead is made to fail it and the others pass it
+ * (tests/integration/fixtures/quality-leads.csv), as of 2025-06-30 with a dead file after 30 days.
+ * Q0 and Q12 pass every rule; Q11 came 15 days ago without a contact: not yet a dead file.
+ */
+const EXPECTED: Record<QualityRuleId, string[]> = {
+  email_missing: ['Q1'],
+  email_invalid: ['Q2'],
+  company_missing: ['Q3'],
+  phone_missing: ['Q3'],
+  contact_missing: ['Q4'],
+  country_missing: ['Q4'],
+  date_in_future: ['Q5'],
+  stage_dates_out_of_order: ['Q6'],
+  closed_before_created: ['Q7'],
+  won_without_amount: ['Q8'],
+  stage_behind_dates: ['Q9'],
+  never_contacted: ['Q10'],
+};
+
+describe.each(ENGINES)('data-quality rules on $name', ({ open }) => {
+  let db: Db;
+  let rows: Record<string, unknown>[];
+  beforeAll(async () => {
+    db = await open();
+    await loadEnglish(db, { leads: 'tests/integration/fixtures/quality-leads.csv' });
+    rows = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30')));
+  });
+  afterAll(() => db.close());
+
+  it.each(QUALITY_RULES.map((r) => r.id))('%s flags exactly the lead made to fail it', (rule) => {
+    expect(rows.filter((r) => r[rule] === true).map((r) => r.lead_id)).toEqual(EXPECTED[rule]);
+    expect(rows.every((r) => typeof r[rule] === 'boolean')).toBe(true);
+  });
+
+  it('scores a lead 100 minus the points of what it fails, each traced to its file and line', () => {
+    const by = new Map(rows.map((r) => [r.lead_id, r]));
+    expect(by.get('Q0')).toMatchObject({ score: 100, _source: 'quality-leads.csv', _line: 2 });
+    expect(by.get('Q12')!.score).toBe(100);
+    // Four dimensions with rules share 100 points: 25 each. Completeness weighs 2+2+1+1+1 = 7:
+    // company (2) and phone (1) cost 25 × 3 / 7. Validity weighs 2+1+1+1 = 5: an invalid e-mail costs 25 × 2 / 5.
+    expect(by.get('Q3')!.score).toBeCloseTo(100 - (25 * 3) / 7, 9);
+    expect(by.get('Q2')!.score).toBeCloseTo(100 - 10, 9);
+    // Timeliness has one rule: a dead file loses the whole dimension.
+    expect(by.get('Q10')!.score).toBeCloseTo(75, 9);
+  });
+
+  it('leaves a switched-off rule out and takes a weight and the dead-file days from the settings', async () => {
+    const settings = { rules: { never_contacted: { enabled: false }, email_missing: { weight: 5 } }, dimensions: { completeness: 3 }, deadFileDays: 10 };
+    const custom = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, settings, '2025-06-30')));
+    expect(Object.keys(custom[0]!)).not.toContain('never_contacted');
+    // Completeness 3 of 3 + 1 + 1 = 5 dimension weights: 60 points; the e-mail 5 of 5+2+1+1+1 = 10: 30.
+    expect(custom.find((r) => r.lead_id === 'Q1')!.score).toBeCloseTo(70, 9);
+    const tenDays = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, { ...DEFAULT_QUALITY_SETTINGS, deadFileDays: 10 }, '2025-06-30')));
+    expect(tenDays.filter((r) => r.never_contacted === true).map((r) => r.lead_id)).toEqual(['Q10', 'Q11']);
+  });
+});

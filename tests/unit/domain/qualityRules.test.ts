@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUALITY_SETTINGS, QUALITY_RULES, rulePoints } from '../../../src/domain/quality/rules';
+
+describe('data-quality rule points', () => {
+  it('give out exactly 100 points over the rules that count', () => {
+    const sum = (points: { points: number }[]) => points.reduce((s, p) => s + p.points, 0);
+    expect(sum(rulePoints())).toBeCloseTo(100, 12);
+    expect(rulePoints().map((p) => p.rule.id)).toEqual(QUALITY_RULES.map((r) => r.id));
+    const fewer = rulePoints({ ...DEFAULT_QUALITY_SETTINGS, rules: { never_contacted: { enabled: false }, won_without_amount: { weight: 0 } } });
+    expect(sum(fewer)).toBeCloseTo(100, 12);
+    expect(fewer.map((p) => p.rule.id)).not.toContain('never_contacted');
+    expect(fewer.map((p) => p.rule.id)).not.toContain('won_without_amount');
+  });
+
+  it('share a dimension’s points by the rules’ weights, and the 100 by the dimensions’ weights', () => {
+    const points = new Map(rulePoints({ ...DEFAULT_QUALITY_SETTINGS, dimensions: { timeliness: 2 } }).map((p) => [p.rule.id, p.points]));
+    // Dimensions with rules: completeness, validity, consistency (1 each) and timeliness (2): 20, 20, 20, 40.
+    expect(points.get('never_contacted')).toBeCloseTo(40, 12);
+    expect(points.get('won_without_amount')).toBeCloseTo((20 * 2) / 3, 12);
+    expect(points.get('email_missing')).toBeCloseTo((20 * 2) / 7, 12);
+  });
+
+  it('gives no points when no rule counts', () => {
+    const off = Object.fromEntries(QUALITY_RULES.map((r) => [r.id, { enabled: false }]));
+    expect(rulePoints({ ...DEFAULT_QUALITY_SETTINGS, rules: off })).toEqual([]);
+  });
+});
