@@ -4,8 +4,11 @@ import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
 
-/** An e-mail address in plain syntax: something, one @, a domain with a dot and a top-level domain of letters. */
-const EMAIL_SYNTAX = '[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}';
+/**
+ * An e-mail address in plain syntax: dot-separated words (no dot first, last or twice), one @, and
+ * a domain of dot-separated words ending in a top-level domain of letters.
+ */
+const EMAIL_SYNTAX = '[^@\\s.]+(\\.[^@\\s.]+)*@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}';
 
 /** The stage dates in pipeline order, as lead_facts names them. */
 const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
