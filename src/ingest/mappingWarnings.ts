@@ -42,8 +42,9 @@ export function vocabularyWarnings(kind: TableKind, mapping: ColumnMapping, valu
  */
 export function dateWarnings(kind: TableKind, mapping: ColumnMapping, valuesOf: (header: string) => readonly string[]): MappingWarning[] {
   return mappedHeaders(columnsOfType(kind, ['DATE']), mapping).flatMap(({ column, header }) => {
+    const months = CANONICAL[kind].find((c) => c.name === column)?.month === true;
     const cells = valuesOf(header).filter((v) => v.trim() !== '');
-    const notDates = cells.filter((v) => !looksLikeDate(v)).length;
+    const notDates = cells.filter((v) => !looksLikeDate(v, months)).length;
     return cells.length > 0 && notDates > cells.length / 2 ? [{ column, header, values: notDates, rows: cells.length }] : [];
   });
 }

@@ -80,6 +80,9 @@ export const MONTH_FORMATS: readonly DateFormat[] = [
   { format: '%m/%Y', pattern: /^(\d{1,2})\/(\d{4})$/, parts: [0, 1, 2] },
 ];
 
+/** The formats a date column is read in: a month alone too where the column is a month. */
+const formatsFor = (months: boolean): readonly DateFormat[] => (months ? [...DATE_FORMATS, ...MONTH_FORMATS] : DATE_FORMATS);
+
 function plausible(format: DateFormat, value: string): boolean {
   const match = format.pattern.exec(value);
   if (!match) return false;
@@ -100,7 +103,7 @@ const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
 export function detectDateFormats(values: Iterable<string>, months = false): string[] {
   let remaining = [...values].map((v) => v.trim()).filter((v) => v !== '');
   const chosen: string[] = [];
-  const formats = months ? [...DATE_FORMATS, ...MONTH_FORMATS] : DATE_FORMATS;
+  const formats = formatsFor(months);
   while (remaining.length > 0) {
     let best: { format: string; fits: (v: string) => boolean; count: number } | null = null;
     for (const format of formats) {
@@ -117,10 +120,10 @@ export function detectDateFormats(values: Iterable<string>, months = false): str
   return chosen;
 }
 
-/** Whether a cell reads as a date in any format the import knows (trimmed; blank is no date). */
-export function looksLikeDate(value: string): boolean {
+/** Whether a cell reads as a date in any format the import knows (trimmed; blank is no date); a month alone only in a month column. */
+export function looksLikeDate(value: string, months = false): boolean {
   const v = value.trim();
-  return v !== '' && (DATE_FORMATS.some((format) => plausible(format, v)) || isExcelSerial(v));
+  return v !== '' && (formatsFor(months).some((format) => plausible(format, v)) || isExcelSerial(v));
 }
 
 const isExcelSerial = (v: string) => EXCEL_SERIAL.test(v) && Number(v) >= 20000 && Number(v) <= 80000;

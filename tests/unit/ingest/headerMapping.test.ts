@@ -83,4 +83,10 @@ describe('warnings before an import', () => {
     expect(vocabularyWarnings('leads', { stage: 'Name' }, valuesOf)).toEqual([{ column: 'stage', header: 'Name', values: 60, rows: 60 }]);
     expect(vocabularyWarnings('leads', { stage: 'Created Date' }, valuesOf)).toEqual([]);
   });
+
+  it('takes months alone as dates in a month column only', () => {
+    const months = (header: string) => (header === 'Monat' ? ['01.2025', '2.2025', '2025-03'] : []);
+    expect(dateWarnings('campaigns', { month: 'Monat' }, months)).toEqual([]);
+    expect(dateWarnings('campaigns', { start_date: 'Monat' }, months)).toEqual([{ column: 'start_date', header: 'Monat', values: 3, rows: 3 }]);
+  });
 });
