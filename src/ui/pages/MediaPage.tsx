@@ -19,6 +19,7 @@ import { useViewState } from '../state/ViewStateContext';
 import { AttributionPanel, useCredits } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
 import { CostNotes } from './media/CostNotes';
+import { RadioChoice } from './media/RadioChoice';
 import { useMediaCube } from './media/useMediaCube';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
 import { FunnelShapes } from './media/FunnelShapes';
@@ -111,15 +112,16 @@ export function MediaPage() {
         <div className="panel-head">
           <h2 id="media-table-title">{t('mediaPage.panelTitle')}</h2>
           <div className="inputs-options">
-            <fieldset className="segmented">
-              <legend>{t('mediaPage.groupBy')}</legend>
-              {(['medium', 'source'] as const).map((g) => (
-                <label key={g}>
-                  <input type="radio" name="media-grouping" value={g} checked={grouping === g} onChange={() => setGrouping(g)} data-testid={`media-group-${g}`} />{' '}
-                  {t(g === 'medium' ? 'mediaPage.byMedium' : 'mediaPage.bySource')}
-                </label>
-              ))}
-            </fieldset>
+            <RadioChoice
+              legend={t('mediaPage.groupBy')}
+              name="media-group"
+              options={[
+                { value: 'medium', label: t('mediaPage.byMedium') },
+                { value: 'source', label: t('mediaPage.bySource') },
+              ]}
+              value={grouping}
+              onChange={setGrouping}
+            />
             <label title={t('mediaPage.marginHint')}>
               {t('mediaPage.margin')}{' '}
               <input
@@ -137,15 +139,17 @@ export function MediaPage() {
               />
             </label>
             {costs && (
-              <fieldset className="segmented" title={t('mediaPage.allocationHint')}>
-                <legend>{t('mediaPage.allocation')}</legend>
-                {(['leads', 'days'] as const).map((a) => (
-                  <label key={a}>
-                    <input type="radio" name="media-allocation" value={a} checked={allocation === a} onChange={() => setAllocation(a)} data-testid={`media-allocation-${a}`} />{' '}
-                    {t(a === 'leads' ? 'mediaPage.allocationLeads' : 'mediaPage.allocationDays')}
-                  </label>
-                ))}
-              </fieldset>
+              <RadioChoice
+                legend={t('mediaPage.allocation')}
+                title={t('mediaPage.allocationHint')}
+                name="media-allocation"
+                options={[
+                  { value: 'leads', label: t('mediaPage.allocationLeads') },
+                  { value: 'days', label: t('mediaPage.allocationDays') },
+                ]}
+                value={allocation}
+                onChange={setAllocation}
+              />
             )}
           </div>
         </div>

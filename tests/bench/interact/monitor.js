@@ -21,6 +21,27 @@
   const charts = () => (elements ?? lookUp()).charts;
   const rendered = (el) => Number(el.getAttribute('data-rendered') || 0);
 
+  /**
+   * Notes each view that went busy and the last time it turned ready after being busy (when its
+   * new data arrived; also the watch's `last` change); whether every view is ready now.
+   */
+  function trackViews(w, now) {
+    let allReady = true;
+    for (const v of views()) {
+      const name = v.getAttribute('data-view');
+      const ready = v.getAttribute('data-ready') === 'true';
+      if (!ready) {
+        w.wentBusy.add(name);
+        delete w.readyAt[name];
+      } else if (w.wentBusy.has(name) && w.readyAt[name] === undefined) {
+        w.readyAt[name] = now;
+        w.last = now;
+      }
+      allReady &&= ready;
+    }
+    return allReady;
+  }
+
   /** Checks the watched condition after every DOM change; times are taken as the change lands. */
   function check(records = []) {
     const w = state.watch;
@@ -30,17 +51,7 @@
     if (!w) return;
     const now = performance.now();
     if (w.kind === 'settle') {
-      let allReady = true;
-      for (const v of views()) {
-        const name = v.getAttribute('data-view');
-        const ready = v.getAttribute('data-ready') === 'true';
-        // The last time the view turned ready after being busy: when its new data arrived.
-        if (!ready) {
-          w.wentBusy.add(name);
-          delete w.readyAt[name];
-        } else if (w.wentBusy.has(name) && w.readyAt[name] === undefined) w.readyAt[name] = now;
-        allReady &&= ready;
-      }
+      const allReady = trackViews(w, now);
       let chartsDone = true;
       for (const el of charts()) {
         const before = w.before.get(el);
@@ -58,19 +69,7 @@
       // A page whose charts do not all change with every filter (the Media page): done once every
       // view is ready (again, if it went busy) and no view or chart has changed for QUIET_MS; `at`
       // is the last of those changes, so the quiet wait is not counted.
-      let allReady = true;
-      for (const v of views()) {
-        const name = v.getAttribute('data-view');
-        const ready = v.getAttribute('data-ready') === 'true';
-        if (!ready) {
-          w.wentBusy.add(name);
-          delete w.readyAt[name];
-        } else if (w.wentBusy.has(name) && w.readyAt[name] === undefined) {
-          w.readyAt[name] = now;
-          w.last = now;
-        }
-        allReady &&= ready;
-      }
+      const allReady = trackViews(w, now);
       for (const el of charts()) {
         const before = w.before.get(el) ?? 0;
         const name = el.getAttribute('data-testid');
