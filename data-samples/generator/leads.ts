@@ -65,6 +65,12 @@ export type DealRow = {
   product: string;
 };
 
+export interface PlantedDuplicate {
+  readonly duplicate: string;
+  readonly original: string;
+  readonly kind: DuplicateKind;
+}
+
 /** Injected data-quality issues, counted (printed in the summary, described in the README). */
 export interface IssueCounts {
   duplicates: Record<DuplicateKind, number>;
@@ -94,6 +100,8 @@ export class LeadFactory {
     industryMissing: 0,
     neverFollowedUp: 0,
   };
+  /** Every duplicate planted, with the lead it repeats (the ground truth duplicate detection is measured on). */
+  readonly planted: PlantedDuplicate[] = [];
   private leadSeq = 0;
   private dealSeq = 0;
   private readonly idWidth: number;
@@ -147,15 +155,16 @@ export class LeadFactory {
     if (rng.chance(QUALITY_RATES.duplicate * (1 + 0.5 * decay))) {
       const known = this.people.recall(rng);
       if (known) {
-        const dup = duplicateOf(rng, known);
+        const dup = duplicateOf(rng, known.person);
         person = dup.person;
         duplicate = true;
         this.issues.duplicates[dup.kind] += 1;
+        this.planted.push({ duplicate: leadId, original: known.leadId, kind: dup.kind });
       }
     }
     if (!person) {
       person = drawPerson(rng, companyAt(this.seed, drawCompanyIndex(rng, this.poolSize)));
-      this.people.remember(person);
+      this.people.remember({ person, leadId });
     }
     const company = person.company;
 

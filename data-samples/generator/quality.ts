@@ -60,23 +60,29 @@ export function duplicateOf(rng: Rng, person: Person): { person: Person; kind: D
   return { person: { ...person, companyName: companyVariant(person.companyName, rng) }, kind: 'company-variant' };
 }
 
+/** A person and the lead they first came as. */
+export interface KnownPerson {
+  readonly person: Person;
+  readonly leadId: string;
+}
+
 /** The last `size` people seen, so a duplicate refers to someone who recently became a lead. */
 export class RecentPeople {
-  private readonly ring: (Person | undefined)[];
+  private readonly ring: (KnownPerson | undefined)[];
   private next = 0;
   private filled = 0;
 
   constructor(private readonly size = 4096) {
-    this.ring = new Array<Person | undefined>(size);
+    this.ring = new Array<KnownPerson | undefined>(size);
   }
 
-  remember(person: Person): void {
-    this.ring[this.next] = person;
+  remember(known: KnownPerson): void {
+    this.ring[this.next] = known;
     this.next = (this.next + 1) % this.size;
     if (this.filled < this.size) this.filled += 1;
   }
 
-  recall(rng: Rng): Person | null {
+  recall(rng: Rng): KnownPerson | null {
     if (this.filled === 0) return null;
     return this.ring[rng.int(this.filled)] ?? null;
   }

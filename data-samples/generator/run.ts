@@ -3,11 +3,12 @@
  * then write campaigns and targets. Memory stays bounded whatever the number of leads: only the
  * daily plan, a ring buffer of recent people and per-unit/quarter totals are kept.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLE_KINDS, type TableKind } from '../../src/domain/schema';
 import { Rng } from './prng';
 import { planCampaigns, drawSource } from './campaigns';
-import { LeadFactory, type IssueCounts } from './leads';
+import { LeadFactory, type IssueCounts, type PlantedDuplicate } from './leads';
 import { TableSinks } from './sink';
 import { STYLES, type StyleName } from './styles';
 import { Ledger, buildTargets } from './targets';
@@ -33,6 +34,13 @@ export interface GenerateSummary {
   readonly leads: number;
   readonly tables: Readonly<Record<TableKind, TableSummary>>;
   readonly issues: IssueCounts;
+}
+
+/** Which leads the generator made duplicates of which: `duplicate_lead_id,original_lead_id,kind`. */
+export const PLANTED_DUPLICATES_FILE = 'planted-duplicates.csv';
+
+function plantedDuplicatesCsv(planted: readonly PlantedDuplicate[]): string {
+  return ['duplicate_lead_id,original_lead_id,kind', ...planted.map((p) => `${p.duplicate},${p.original},${p.kind}`)].join('\n') + '\n';
 }
 
 export const DEFAULT_SEED = 42;
@@ -127,5 +135,7 @@ export async function generateSamples(options: GenerateOptions): Promise<Generat
   summarize('targets', targetSinks);
 
   for (const kind of TABLE_KINDS) if (!tables[kind]) throw new Error(`table ${kind} was not written`);
+  // Beside the style folders, not in them: it is no export, and the ETL reads a folder's every CSV.
+  await writeFile(join(outDir, PLANTED_DUPLICATES_FILE), plantedDuplicatesCsv(factory.planted));
   return { seed, leads, tables, issues: factory.issues };
 }

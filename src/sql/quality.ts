@@ -1,6 +1,7 @@
 import type { Pipeline } from '../domain/pipeline';
 import { rulePoints, type QualityRuleId, type QualitySettings } from '../domain/quality/rules';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
+import { duplicateKeyColumns, MATCH_BLOCKS } from './duplicateKeys';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
 
@@ -9,6 +10,21 @@ import { reachedIndexSql } from './reach';
  * a domain of dot-separated words ending in a top-level domain of letters.
  */
 const EMAIL_SYNTAX = '[^@\\s.]+(\\.[^@\\s.]+)*@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}';
+/** The pattern is a constant of ours, not user text: written into the SQL, it can be reused by the keys. */
+const EMAIL_IS_VALID = `regexp_full_match(trim(email), '${EMAIL_SYNTAX}')`;
+const KEYS = duplicateKeyColumns(EMAIL_IS_VALID);
+const KEY_COLUMNS = `${KEYS.email} AS email_key, ${KEYS.company} AS company_key, ${KEYS.name} AS name_key, ${KEYS.phone} AS phone_key, ${KEYS.region} AS region_key`;
+
+/** Every lead's identity and duplicate match keys (`email_key`, `company_key`, `name_key`, `phone_key`). */
+export const duplicateKeysSelect = (): string => `SELECT lead_id, _source, _line, created_at, ${KEY_COLUMNS} FROM ${LEAD_FACTS}`;
+
+/** The order in which entries of one lead count as first, second…: by creation, then file and line. */
+const ENTRY_ORDER = 'ORDER BY created_at NULLS LAST, lead_id, _source, _line';
+
+/** Per match block, this lead's place among the leads it matches (NULL where it has no such key). */
+const MATCH_RANKS = MATCH_BLOCKS.map(
+  (b, i) => `CASE WHEN ${b.sql} IS NOT NULL THEN row_number() OVER (PARTITION BY ${b.sql} ${ENTRY_ORDER}) END AS match_rank_${i}`,
+).join(', ');
 
 /** The stage dates in pipeline order, as lead_facts names them. */
 const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
@@ -32,7 +48,7 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     company_missing: () => sql('company IS NULL'),
     contact_missing: () => sql('contact_name IS NULL'),
     country_missing: () => sql('country IS NULL'),
-    email_invalid: () => ({ sql: 'email IS NOT NULL AND NOT regexp_full_match(trim(email), ?)', params: [EMAIL_SYNTAX] }),
+    email_invalid: () => sql(`email IS NOT NULL AND NOT ${EMAIL_IS_VALID}`),
     date_in_future: ({ asOf }) => ({ sql: `greatest(created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at) > ?::DATE`, params: [asOf] }),
     stage_dates_out_of_order: () => sql(`(${[...outOfOrder, `created_at > least(${STAGE_DATES.join(', ')})`].join(' OR ')})`),
     closed_before_created: () => sql('closed_at < created_at'),
@@ -45,6 +61,8 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
       sql: 'first_contact_at IS NULL AND created_at <= ?::DATE - ?::INTEGER',
       params: [asOf, deadFileDays],
     }),
+    // A later entry of a lead already in the data (the first entry keeps its points).
+    duplicate: () => sql(`(${MATCH_BLOCKS.map((_, i) => `match_rank_${i} > 1`).join(' OR ')})`),
   };
 }
 
@@ -64,8 +82,8 @@ export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, as
     '))::DOUBLE AS score FROM (SELECT lead_id, _source, _line,',
     joinSql(hits, ', '),
     // The columns by name, not *: an export's extra column may be called `r`.
-    `FROM (SELECT lead_id, _source, _line, stage, email, phone, company, contact_name, country, created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at, amount,`,
+    `FROM (SELECT *, ${MATCH_RANKS} FROM (SELECT lead_id, _source, _line, stage, email, phone, company, contact_name, country, region, created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at, amount,`,
     reachedIndexSql(pipeline),
-    `AS r FROM ${LEAD_FACTS}))`,
+    `AS r, ${KEY_COLUMNS} FROM ${LEAD_FACTS})))`,
   ]);
 }

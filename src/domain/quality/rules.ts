@@ -21,7 +21,8 @@ export type QualityRuleId =
   | 'closed_before_created'
   | 'won_without_amount'
   | 'stage_behind_dates'
-  | 'never_contacted';
+  | 'never_contacted'
+  | 'duplicate';
 
 export interface QualityRule {
   readonly id: QualityRuleId;
@@ -43,6 +44,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   { id: 'won_without_amount', dimension: 'consistency', weight: 2 },
   { id: 'stage_behind_dates', dimension: 'consistency', weight: 1 },
   { id: 'never_contacted', dimension: 'timeliness', weight: 1 },
+  { id: 'duplicate', dimension: 'uniqueness', weight: 1 },
 ];
 
 export interface QualitySettings {

@@ -14,10 +14,11 @@ describe('data-quality rule points', () => {
 
   it('share a dimension’s points by the rules’ weights, and the 100 by the dimensions’ weights', () => {
     const points = new Map(rulePoints({ ...DEFAULT_QUALITY_SETTINGS, dimensions: { timeliness: 2 } }).map((p) => [p.rule.id, p.points]));
-    // Dimensions with rules: completeness, validity, consistency (1 each) and timeliness (2): 20, 20, 20, 40.
-    expect(points.get('never_contacted')).toBeCloseTo(40, 12);
-    expect(points.get('won_without_amount')).toBeCloseTo((20 * 2) / 3, 12);
-    expect(points.get('email_missing')).toBeCloseTo((20 * 2) / 7, 12);
+    // Dimensions with rules: completeness, validity, uniqueness, consistency (1 each) and timeliness (2): 100/6 each, 200/6.
+    expect(points.get('never_contacted')).toBeCloseTo(200 / 6, 12);
+    expect(points.get('won_without_amount')).toBeCloseTo((100 / 6) * (2 / 3), 12);
+    expect(points.get('email_missing')).toBeCloseTo((100 / 6) * (2 / 7), 12);
+    expect(points.get('duplicate')).toBeCloseTo(100 / 6, 12);
   });
 
   it('gives no points when no rule counts', () => {

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRows } from '../../src/db/arrowRows';
+import type { Db } from '../../src/db/types';
+import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
+import { clusterPairs, duplicateClusters, type DuplicateLink } from '../../src/domain/quality/duplicates';
+import { DEFAULT_QUALITY_SETTINGS } from '../../src/domain/quality/rules';
+import { duplicateLinksSql } from '../../src/sql/duplicates';
+import { qualityHitsSql } from '../../src/sql/quality';
+import { ENGINES, loadEnglish, REPO } from './helpers/engines';
+import { inFileOrder } from './helpers/rows';
+
+const links = async (db: Db) => toRows(await db.query(duplicateLinksSql())) as unknown as DuplicateLink[];
+const ids = (members: readonly { lead_id: string }[]) => members.map((m) => m.lead_id);
+
+/**
+ * tests/integration/fixtures/quality-duplicates.csv: Jürgen Weiß of Müller GmbH four times (the
+ * e-mail in another case; "MÜLLER G.m.b.H." and "Weiß, Jürgen" without e-mail; the company and name
+ * decomposed, NFD), Paul Roth of Schmidt AG twice (only the phone in common, written two ways), Eva
+ * Lang of "Becker & Söhne KG" and "Becker und Soehne". Not duplicates: a colleague at Müller GmbH,
+ * an Anna Schmidt at another company, an Eva Lang at another company.
+ */
+describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+    await loadEnglish(db, { leads: 'tests/integration/fixtures/quality-duplicates.csv' });
+  });
+  afterAll(() => db.close());
+
+  it('cluster the entries of one person across spellings, and only them', async () => {
+    const clusters = duplicateClusters(await links(db));
+    expect(clusters.map((c) => ids(c.members))).toEqual([
+      ['D1', 'D2', 'D3', 'D4'],
+      ['D8', 'D7'],
+      ['D9', 'D10'],
+    ]);
+    expect(clusters.map((c) => c.matches)).toEqual([['email', 'person', 'phone'], ['phone'], ['person']]);
+    // D8 has an e-mail as well; D9 and D10 are as complete as each other, so the first stays.
+    expect(clusters.map((c) => c.survivorReason)).toEqual(['most_complete', 'most_complete', 'oldest']);
+  });
+
+  it('take points from every later entry of a person, not from the first', async () => {
+    const rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30'))));
+    expect(rows.filter((r) => r.duplicate === true).map((r) => r.lead_id)).toEqual(['D2', 'D3', 'D4', 'D8', 'D10']);
+  });
+});
+
+/**
+ * The sample generator records every duplicate it plants (data-samples/planted-duplicates.csv: the
+ * copy and the lead it repeats). Precision and recall over pairs of leads: a planted pair is two
+ * entries of one person (a lead and its copy, or two copies of one lead).
+ */
+describe.each(ENGINES)('duplicates found in the sample against the planted ones, on $name', ({ open }) => {
+  it('find them with precision ≥ 0.95 and recall ≥ 0.90', async () => {
+    const db = await open();
+    try {
+      await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
+      const found = clusterPairs(duplicateClusters(await links(db)));
+      const planted = readFileSync(path.join(REPO, 'data-samples/planted-duplicates.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','));
+      const people = new Map<string, string[]>();
+      for (const [copy, original] of planted) people.set(original!, [...(people.get(original!) ?? [original!]), copy!]);
+      const truth = clusterPairs([...people.values()].map((leads) => ({ members: leads.map((lead_id) => ({ lead_id })) })));
+      const hits = [...found].filter((pair) => truth.has(pair)).length;
+      const precision = hits / found.size;
+      const recall = hits / truth.size;
+      const byKind = ['exact', 'email-case', 'company-variant'].map((kind) => {
+        const pairs = planted.filter((p) => p[2] === kind).map(([copy, original]) => [copy!, original!].sort().join(' '));
+        return `${kind} ${pairs.filter((p) => found.has(p)).length}/${pairs.length}`;
+      });
+      console.log(`duplicates on the sample: ${truth.size} planted pairs, ${found.size} found, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (copy found with its original: ${byKind.join(', ')})`);
+      expect(precision).toBeGreaterThanOrEqual(0.95);
+      expect(recall).toBeGreaterThanOrEqual(0.9);
+    } finally {
+      await db.close();
+    }
+  });
+});
