@@ -20,7 +20,7 @@ export function duplicateLinksSql(): SqlQuery {
   const filled = SURVIVOR_FIELDS.map((f) => `(f.${f} IS NOT NULL)::INTEGER`).join(' + ');
   return {
     sql: `WITH keyed AS (${duplicateKeysSelect()}), linked AS (${blocks.join(' UNION ALL ')})
-SELECT l.match, l.block, f.lead_id, f._source, f._line, f.created_at, f.owner, f.company, f.contact_name, f.email, f.phone, f.country, ${filled} AS filled
+SELECT l.match, l.block, f.lead_id, f._source, f._line, strftime(f.created_at, '%Y-%m-%d') AS created_at, f.owner, f.company, f.contact_name, f.email, f.phone, f.country, ${filled} AS filled
 FROM linked l JOIN ${LEAD_FACTS} f ON f._source = l._source AND f._line = l._line
 ORDER BY l.match, l.block, f.created_at NULLS LAST, f.lead_id, f._source, f._line`,
     params: [],

@@ -35,6 +35,8 @@ const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
  */
 function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf: string; deadFileDays: number }) => SqlQuery> {
   const won = pipeline.stages.length - 1;
+  const handOverStamp = pipeline.stampColumn[pipeline.stages[1] ?? ''];
+  const handedOver = handOverStamp && (STAGE_DATES as readonly string[]).includes(handOverStamp) ? `coalesce(${handOverStamp}, created_at)` : 'created_at';
   const sql = (text: string): SqlQuery => ({ sql: text, params: [] });
   const outOfOrder = STAGE_DATES.flatMap((a, i) => STAGE_DATES.slice(i + 1).map((b) => `${a} > ${b}`));
   // A current stage earlier than a stage the lead has a date for (a lead at MQL with an SQL date).
@@ -57,8 +59,10 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
       behind.length
         ? { sql: `(${behind.map(({ later }) => `(stage = ? AND (${later}))`).join(' OR ')})`, params: behind.map((b) => b.stage) }
         : sql('FALSE'),
+    // Sales owes a first contact to a lead marketing handed over (the second stage, MQL), counted
+    // from that hand-over (its date, or the lead's creation without one); a raw lead is nurtured first.
     never_contacted: ({ asOf, deadFileDays }) => ({
-      sql: 'first_contact_at IS NULL AND created_at <= ?::DATE - ?::INTEGER',
+      sql: `r >= 1 AND first_contact_at IS NULL AND ${handedOver} <= ?::DATE - ?::INTEGER`,
       params: [asOf, deadFileDays],
     }),
     // A later entry of a lead already in the data (the first entry keeps its points).

@@ -141,3 +141,15 @@ export function expectedByMedium(sampleDir: string): Map<string, MediumTruth> {
   }
   return byMedium;
 }
+
+/** Placeholders the import empties by default ("n/a" for a phone, say; README, Import). */
+const PLACEHOLDERS = new Set(['select', '-', '--', 'n/a', '#n/a', '(none)', '(blank)', 'null']);
+
+/** A cell the app reads as blank: empty, or a placeholder. */
+export const isBlankCell = (value: string | undefined): boolean => (value ?? '').trim() === '' || PLACEHOLDERS.has((value ?? '').trim().toLowerCase());
+
+/** An e-mail the sample generator malformed: the @ lost, or a dot doubled. */
+export const isMalformedEmail = (value: string | undefined): boolean => {
+  const email = (value ?? '').trim();
+  return !isBlankCell(email) && (!email.includes('@') || email.includes('..'));
+};

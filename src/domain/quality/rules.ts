@@ -41,10 +41,10 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   { id: 'date_in_future', dimension: 'validity', weight: 1 },
   { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1 },
   { id: 'closed_before_created', dimension: 'validity', weight: 1 },
+  { id: 'duplicate', dimension: 'uniqueness', weight: 1 },
   { id: 'won_without_amount', dimension: 'consistency', weight: 2 },
   { id: 'stage_behind_dates', dimension: 'consistency', weight: 1 },
   { id: 'never_contacted', dimension: 'timeliness', weight: 1 },
-  { id: 'duplicate', dimension: 'uniqueness', weight: 1 },
 ];
 
 export interface QualitySettings {

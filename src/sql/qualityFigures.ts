@@ -1,0 +1,95 @@
+import type { LeadFilter } from '../domain/leadFilter';
+import type { Pipeline } from '../domain/pipeline';
+import { QUALITY_DIMENSIONS, rulePoints, type QualitySettings } from '../domain/quality/rules';
+import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { LEAD_FACTS } from './leadFacts';
+import { whereSql } from './leadFilter';
+import { qualityHitsSql } from './quality';
+import { reachedIndexSql } from './reach';
+
+/** What the page groups the quality by: nothing, the created month, or a lead column. */
+export const QUALITY_GROUPINGS = ['total', 'month', '_source', 'medium', 'campaign_id', 'owner', 'sales_unit'] as const;
+export type QualityGrouping = (typeof QUALITY_GROUPINGS)[number];
+
+export interface QualityQueryOptions {
+  readonly pipeline: Pipeline;
+  readonly settings: QualitySettings;
+  /** yyyy-mm-dd: "today" for the dates in the future and the dead files. */
+  readonly asOf: string;
+  readonly filter: LeadFilter;
+}
+
+/** The stage whose reach the spiral sets beside the quality: the first one sales accepts (SQL), or the last. */
+export function conversionStage(pipeline: Pipeline): { stage: string; index: number } {
+  const index = Math.min(2, pipeline.stages.length - 1);
+  return { stage: pipeline.stages[index]!, index };
+}
+
+/**
+ * The filtered leads of lead_facts joined with their rule hits (qualityHitsSql, computed over all
+ * leads: a duplicate stays one when a filter hides the lead it repeats). `f` has the lead's columns
+ * and `r` its reached stage index; `h` the hits and score.
+ */
+function scoredLeads(options: QualityQueryOptions): SqlQuery {
+  const { pipeline, settings, asOf, filter } = options;
+  return joinSql([
+    'FROM (SELECT *,',
+    reachedIndexSql(pipeline),
+    `AS r FROM ${LEAD_FACTS}`,
+    whereSql(filter, pipeline),
+    ') f JOIN (',
+    qualityHitsSql(pipeline, settings, asOf),
+    ') h ON h._source = f._source AND h._line = f._line',
+  ]);
+}
+
+/**
+ * Quality figures per group: `grp` (text; NULL for leads without the value; absent for 'total'),
+ * `leads`, `score` (mean), `flagged` (leads that lost a point), per rule that counts `n_<rule>` (the
+ * leads failing it), per dimension with rules `d_<dimension>` (its mean score 0–100), `qualified`
+ * (leads that reached conversionStage) and `mql_uncontacted` (leads that reached the pipeline's
+ * second stage without a first contact). Groups in text order, the blank one last.
+ */
+export function qualityFiguresSql(options: QualityQueryOptions, grouping: QualityGrouping): SqlQuery {
+  const rules = rulePoints(options.settings);
+  const group =
+    grouping === 'total' ? null : grouping === 'month' ? "strftime(date_trunc('month', f.created_at), '%Y-%m')" : `f.${quoteIdent(grouping)}::VARCHAR`;
+  const counts = rules.map(({ rule }) => `count(*) FILTER (WHERE h.${rule.id})::BIGINT AS n_${rule.id}`);
+  const dimensions = QUALITY_DIMENSIONS.flatMap((dimension) => {
+    const own = rules.filter((r) => r.rule.dimension === dimension);
+    const total = own.reduce((sum, r) => sum + r.points, 0);
+    if (total <= 0) return [];
+    const lost = own.map((r) => `CASE WHEN h.${r.rule.id} THEN ${r.points} ELSE 0 END`).join(' + ');
+    return [`avg(100 * (1 - (${lost}) / ${total}))::DOUBLE AS d_${dimension}`];
+  });
+  const { index } = conversionStage(options.pipeline);
+  return joinSql([
+    'SELECT',
+    group ? `${group} AS grp,` : '',
+    'count(*)::BIGINT AS leads, avg(h.score)::DOUBLE AS score, count(*) FILTER (WHERE h.score < 100)::BIGINT AS flagged,',
+    [...counts, ...dimensions].map((c) => `${c},`).join(' '),
+    `count(*) FILTER (WHERE f.r >= ${index})::BIGINT AS qualified,`,
+    'count(*) FILTER (WHERE f.r >= 1 AND f.first_contact_at IS NULL)::BIGINT AS mql_uncontacted',
+    scoredLeads(options),
+    group ? 'GROUP BY grp ORDER BY grp NULLS LAST' : '',
+  ]);
+}
+
+/** The lead columns a fix list gives beside the reasons: enough to find and correct the record in the CRM. */
+export const FIX_LIST_COLUMNS = ['lead_id', 'owner', '_source', '_line', 'created_at', 'company', 'contact_name', 'email', 'phone', 'country', 'stage'] as const;
+
+/**
+ * The leads that lose points, with FIX_LIST_COLUMNS, `score` and one boolean per rule that counts,
+ * lowest score first (then file and line). A fix list of an owner or a source is this under a
+ * filter on that owner or source.
+ */
+export function fixListSql(options: QualityQueryOptions): SqlQuery {
+  const rules = rulePoints(options.settings);
+  return joinSql([
+    // Dates as yyyy-mm-dd text: the list is read by people and spreadsheets, not re-imported by type.
+    `SELECT ${FIX_LIST_COLUMNS.map((c) => (c === 'created_at' ? "strftime(f.created_at, '%Y-%m-%d') AS created_at" : `f.${quoteIdent(c)}`)).join(', ')}, h.score,`,
+    rules.map(({ rule }) => `h.${rule.id}`).join(', ') || 'NULL AS none',
+    scoredLeads(options),
+    'WHERE h.score < 100 ORDER BY h.score, f._source, f._line',
+  ]);
+}
