@@ -59,8 +59,8 @@ describe('the built app in headless Chromium', () => {
   });
 
   it('shows an honest "coming" state on pages not built yet, reachable by keyboard', async () => {
-    const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality');
-    expect(await page.textContent('h1')).toBe('Data quality');
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/distribution');
+    expect(await page.textContent('h1')).toBe('Distribution & follow-up');
     expect(await page.textContent('[data-testid="coming"]')).toContain('being built');
     expect(await page.$('[data-kpi]')).toBeNull();
     await page.focus('[data-testid="nav-overview"]');

@@ -16,7 +16,7 @@ const PAGES = [
   { hash: '#/import', ready: '[data-testid="drop-zone"]' },
   { hash: '#/planning', ready: '[data-testid="plan-probability"][data-state="ready"]' },
   { hash: '#/media', ready: '[data-testid="media-page"][data-ready="true"] [data-testid="media-figures"]' },
-  { hash: '#/quality', ready: '[data-testid="coming"]' },
+  { hash: '#/quality', ready: '[data-testid="quality-page"][data-ready="true"] [data-testid="quality-duplicates"]' },
   { hash: '#/distribution', ready: '[data-testid="coming"]' },
 ] as const;
 

@@ -17,7 +17,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const SHOTS = [
   { file: 'overview-en.png', language: 'en', hash: '#/overview' },
   { file: 'overview-de.png', language: 'de', hash: '#/overview' },
-  { file: 'coming-en.png', language: 'en', hash: '#/quality' },
+  { file: 'coming-en.png', language: 'en', hash: '#/distribution' },
   { file: 'funnel-en.png', language: 'en', hash: '#/funnel', fullPage: true },
   { file: 'funnel-de.png', language: 'de', hash: '#/funnel', fullPage: true },
   // Cross-filtered: web selected in the split view, the other views follow.
@@ -50,6 +50,11 @@ const SHOTS = [
   { file: 'media-de.png', language: 'de', hash: '#/media', viewport: DESKTOP, fullPage: true },
   { file: 'media-phone-de.png', language: 'de', hash: '#/media', viewport: PHONE, fullPage: true },
   { file: 'media-empty-en.png', language: 'en', hash: '#/media?v=1&p=1990-01-01_1990-12-31', viewport: DESKTOP },
+  // The Data quality page on the sample: desktop in both languages, a phone, and a period without leads.
+  { file: 'quality-en.png', language: 'en', hash: '#/quality', viewport: DESKTOP, fullPage: true },
+  { file: 'quality-de.png', language: 'de', hash: '#/quality', viewport: DESKTOP, fullPage: true },
+  { file: 'quality-phone-de.png', language: 'de', hash: '#/quality', viewport: PHONE, fullPage: true },
+  { file: 'quality-empty-en.png', language: 'en', hash: '#/quality?v=1&p=1990-01-01_1990-12-31', viewport: DESKTOP },
   // The period's presets with the ranges they resolve to, and the data's last date beside them.
   { file: 'period-de.png', language: 'de', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
   { file: 'period-en.png', language: 'en', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
@@ -62,7 +67,7 @@ const SHOTS = [
       { file: `${device}-funnel-en.png`, language: 'en', hash: '#/funnel', viewport, fullPage: true },
       { file: `${device}-funnel-de.png`, language: 'de', hash: '#/funnel', viewport, fullPage: true },
       { file: `${device}-import-en.png`, language: 'en', hash: '#/import', viewport, fullPage: true },
-      { file: `${device}-coming-de.png`, language: 'de', hash: '#/quality', viewport },
+      { file: `${device}-coming-de.png`, language: 'de', hash: '#/distribution', viewport },
       { file: `${device}-menu-en.png`, language: 'en', hash: '#/overview', viewport, menu: true },
       { file: `${device}-explorer-en.png`, language: 'en', hash: '#/overview', viewport, open: 'won' },
     ];
@@ -95,6 +100,10 @@ try {
         const views = [...document.querySelectorAll('[data-view]')];
         return views.length === 5 && views.every((v) => v.getAttribute('data-ready') === 'true');
       });
+    }
+    if (shot.hash.startsWith('#/quality') && !shot.file.includes('empty')) {
+      await page.waitForSelector('[data-testid="quality-page"][data-ready="true"] [data-testid="quality-duplicates"]', { timeout: 90_000 });
+      await page.waitForSelector('[data-testid="quality-spiral-chart"][data-rendered] canvas');
     }
     await page.waitForTimeout(800); // let the chart's entry animation finish
     if ('picker' in shot) {

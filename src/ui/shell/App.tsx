@@ -5,7 +5,7 @@ import { useViewState } from '../state/ViewStateContext';
 import { AppNav } from './AppNav';
 import { DataGate } from './DataGate';
 import { DataNoticeBanner } from './DataNoticeBanner';
-import { ComingPage, FunnelPage, ImportPage, MediaPage, OverviewPage, PageLoading, PlanningPage, preloadPage } from './lazyPages';
+import { ComingPage, FunnelPage, ImportPage, MediaPage, OverviewPage, PageLoading, PlanningPage, preloadPage, QualityPage } from './lazyPages';
 import { StatusBar } from './StatusBar';
 import { useHashPage } from './useHashPage';
 
@@ -67,6 +67,10 @@ export function App() {
           ) : page === 'media' ? (
             <DataGate>
               <MediaPage />
+            </DataGate>
+          ) : page === 'quality' ? (
+            <DataGate>
+              <QualityPage />
             </DataGate>
           ) : page === 'import' ? (
             <ImportPage />

@@ -12,6 +12,7 @@ const funnel = () => import('../pages/FunnelPage');
 const importPage = () => import('../pages/ImportPage');
 const planning = () => import('../pages/PlanningPage');
 const media = () => import('../pages/MediaPage');
+const quality = () => import('../pages/QualityPage');
 const coming = () => import('../pages/ComingPage');
 
 export const OverviewPage = lazy(() => overview().then((m) => ({ default: m.OverviewPage })));
@@ -19,6 +20,7 @@ export const FunnelPage = lazy(() => funnel().then((m) => ({ default: m.FunnelPa
 export const ImportPage = lazy(() => importPage().then((m) => ({ default: m.ImportPage })));
 export const PlanningPage = lazy(() => planning().then((m) => ({ default: m.PlanningPage })));
 export const MediaPage = lazy(() => media().then((m) => ({ default: m.MediaPage })));
+export const QualityPage = lazy(() => quality().then((m) => ({ default: m.QualityPage })));
 export const ComingPage = lazy(() => coming().then((m) => ({ default: m.ComingPage })));
 
 /**
@@ -26,7 +28,7 @@ export const ComingPage = lazy(() => coming().then((m) => ({ default: m.ComingPa
  * so without this their code would be fetched after the engine is ready instead of beside it.
  */
 export function preloadPage(page: PageId): void {
-  const load = page === 'overview' ? overview : page === 'funnel' ? funnel : page === 'import' ? importPage : page === 'planning' ? planning : page === 'media' ? media : coming;
+  const load = page === 'overview' ? overview : page === 'funnel' ? funnel : page === 'import' ? importPage : page === 'planning' ? planning : page === 'media' ? media : page === 'quality' ? quality : coming;
   // A failed fetch shows when the page renders (the lazy component retries it and throws there).
   load().catch(() => undefined);
 }

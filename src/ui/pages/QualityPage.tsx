@@ -1,0 +1,168 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import { duplicateClusters, type DuplicateLink } from '../../domain/quality/duplicates';
+import { DEFAULT_QUALITY_SETTINGS, QUALITY_DIMENSIONS } from '../../domain/quality/rules';
+import { duplicateLinksSql } from '../../sql/duplicates';
+import { conversionStage, qualityFiguresSql } from '../../sql/qualityFigures';
+import { Chart } from '../charts/Chart';
+import { spiralOption, type SpiralMonth } from '../charts/quality/spiralOption';
+import { TableDisclosure } from '../tables/TableDisclosure';
+import { useKeptQuery, useQuery } from '../data/useQuery';
+import { FilterBar } from '../filters/FilterBar';
+import { useFilterLabels } from '../filters/useFilterLabels';
+import { formatDate, formatInteger, formatMonth, formatNumber, formatPercent } from '../i18n/format';
+import { addPageTexts } from '../i18n/pageTexts';
+import { qualityDe } from '../i18n/quality.de';
+import { qualityEn } from '../i18n/quality.en';
+import { useViewState } from '../state/ViewStateContext';
+import { NeedsDates } from './NeedsDates';
+import { DuplicatesPanel } from './quality/DuplicatesPanel';
+import { FixListPanel } from './quality/FixListPanel';
+import { GroupTable, type GroupChoice } from './quality/GroupTable';
+import { localToday, qualityFigures } from './quality/qualityModel';
+import { RulesTable } from './quality/RulesTable';
+import { SpiralTable } from './quality/SpiralTable';
+import { QueryStatus } from './QueryStatus';
+
+addPageTexts(qualityEn, qualityDe);
+
+/**
+ * How good the data is and where it goes wrong (the guideline: data quality makes about half of lead
+ * generation's success): every lead scored by rules with a reason for every lost point, duplicates,
+ * the quality per month beside volume and conversion, and fix lists.
+ */
+export function QualityPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { filterFor } = useViewState();
+  const filter = filterFor(null);
+  const settings = DEFAULT_QUALITY_SETTINGS;
+  const [asOf] = useState(localToday);
+  const [grouping, setGrouping] = useState<GroupChoice>('owner');
+  const options = useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings, asOf, filter }), [settings, asOf, filter]);
+  const total = useQuery(useMemo(() => qualityFiguresSql(options, 'total'), [options]));
+  const months = useKeptQuery(useMemo(() => qualityFiguresSql(options, 'month'), [options])).shown;
+  const groups = useKeptQuery(useMemo(() => qualityFiguresSql(options, grouping), [options, grouping])).shown;
+  const links = useQuery(useMemo(() => duplicateLinksSql(), []));
+  const { valueLabel: filterValueLabel, stageLabel } = useFilterLabels();
+  const { stage } = conversionStage(DEFAULT_PIPELINE);
+  const stageName = stageLabel(stage);
+  const mqlName = stageLabel(DEFAULT_PIPELINE.stages[1] ?? stage);
+
+  const figures = total.status === 'ready' && total.rows[0] ? qualityFigures(total.rows[0], settings) : null;
+  const dimensions = figures ? QUALITY_DIMENSIONS.filter((d) => d in figures.dimensions) : [];
+  const spiralRows = useMemo<SpiralMonth[] | null>(() => {
+    if (months.status !== 'ready') return null;
+    return months.rows
+      .map((row) => qualityFigures(row, settings))
+      .filter((m) => m.group !== null)
+      .map((m) => ({ month: m.group!, leads: m.leads, score: m.score, dimensions: m.dimensions, conversion: m.leads ? m.qualified / m.leads : null, flagged: m.leads ? m.flagged / m.leads : null }));
+  }, [months, settings]);
+  const conversionLabel = t('qualityPage.conversion', { stage: stageName });
+  const spiral = useMemo(() => {
+    if (!spiralRows) return null;
+    return spiralOption(spiralRows, dimensions, {
+      month: (m) => formatMonth(lang, m),
+      count: (n) => formatInteger(lang, n),
+      percent: (p) => formatPercent(lang, p),
+      score: t('qualityPage.score'),
+      leads: t('qualityPage.leads'),
+      conversion: conversionLabel,
+      flagged: t('qualityPage.flaggedShare'),
+      dimension: (d) => t(`qualityPage.dimensions.${d}`),
+    });
+    // `dimensions` follows the settings, which the rows already depend on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [spiralRows, lang, t, conversionLabel]);
+
+  const valueLabel = (g: GroupChoice, value: string | null) => (value === null ? t('qualityPage.blank') : filterValueLabel(g, value));
+  const groupRows = groups.status === 'ready' ? groups.rows.map((row) => qualityFigures(row, settings)) : [];
+  const duplicateLeads = figures?.failing.get('duplicate') ?? 0;
+  const clusters = useMemo(() => (links.status === 'ready' ? duplicateClusters(links.rows as unknown as DuplicateLink[]) : null), [links]);
+
+  return (
+    <section aria-labelledby="page-title" className="page" data-testid="quality-page" data-ready={figures && months.status === 'ready' && groups.status === 'ready' ? 'true' : 'false'}>
+      <header className="page-header">
+        <h1 id="page-title">{t('qualityPage.heading')}</h1>
+        <p>{t('qualityPage.intro')}</p>
+      </header>
+      <FilterBar />
+      <p className="muted">{t('qualityPage.asOf', { date: formatDate(lang, asOf), days: settings.deadFileDays })}</p>
+      <QueryStatus state={total} />
+      {figures && figures.leads === 0 && <p className="empty">{t('qualityPage.empty')}</p>}
+      {figures && figures.leads > 0 && (
+        <>
+          <dl className="kpis" data-testid="quality-kpis">
+            <div className="kpi" data-kpi="score" data-value={figures.score ?? ''}>
+              <dt>{t('qualityPage.kpi.score')}</dt>
+              <dd>{figures.score === null ? '–' : formatNumber(lang, figures.score, 1, 1)}</dd>
+              <dd className="kpi-note">
+                <small>{t('qualityPage.kpi.scoreNote', { leads: formatInteger(lang, figures.leads) })}</small>
+              </dd>
+            </div>
+            <div className="kpi" data-kpi="flagged" data-value={figures.flagged}>
+              <dt>{t('qualityPage.kpi.flagged')}</dt>
+              <dd>{formatInteger(lang, figures.flagged)}</dd>
+              <dd className="kpi-note">
+                <small>{t('qualityPage.kpi.flaggedNote', { share: formatPercent(lang, figures.flagged / figures.leads) })}</small>
+              </dd>
+            </div>
+            <div className="kpi" data-kpi="duplicates" data-value={duplicateLeads}>
+              <dt>{t('qualityPage.kpi.duplicates')}</dt>
+              <dd>{formatInteger(lang, duplicateLeads)}</dd>
+              <dd className="kpi-note">
+                <small>{clusters === null ? '…' : t('qualityPage.kpi.duplicatesNote', { clusters: formatInteger(lang, clusters.length) })}</small>
+              </dd>
+            </div>
+            <div className="kpi" data-kpi="mql_uncontacted" data-value={figures.mqlUncontacted}>
+              <dt>{t('qualityPage.kpi.uncontacted')}</dt>
+              <dd>{formatInteger(lang, figures.mqlUncontacted)}</dd>
+              <dd className="kpi-note">
+                <small>{t('qualityPage.kpi.uncontactedNote', { stage: mqlName })}</small>
+              </dd>
+            </div>
+          </dl>
+          <div className="panels">
+            <section className="panel wide" aria-labelledby="quality-spiral-title" data-testid="quality-spiral">
+              <h2 id="quality-spiral-title">{t('qualityPage.spiralTitle')}</h2>
+              <p className="muted">{t('qualityPage.spiralNote', { stage: stageName })}</p>
+              <NeedsDates>
+                <QueryStatus state={months} />
+                {spiral && <Chart option={spiral} label={t('qualityPage.spiralLabel')} height={440} testId="quality-spiral-chart" />}
+                {spiralRows && (
+                  <TableDisclosure summary={t('qualityPage.spiralTable')} testId="quality-months-toggle">
+                    {() => <SpiralTable rows={spiralRows} conversionLabel={conversionLabel} />}
+                  </TableDisclosure>
+                )}
+              </NeedsDates>
+            </section>
+            <section className="panel wide" aria-labelledby="quality-rules-title">
+              <h2 id="quality-rules-title">{t('qualityPage.rulesTitle')}</h2>
+              <RulesTable figures={figures} settings={settings} />
+            </section>
+            <section className="panel wide" aria-labelledby="quality-groups-title">
+              <h2 id="quality-groups-title">{t('qualityPage.groupTitle')}</h2>
+              <GroupTable grouping={grouping} onGrouping={setGrouping} state={groups} settings={settings} valueLabel={valueLabel} />
+            </section>
+            <section className="panel wide" aria-labelledby="quality-fix-title">
+              <h2 id="quality-fix-title">{t('qualityPage.fixTitle')}</h2>
+              <FixListPanel
+                filter={filter}
+                settings={settings}
+                asOf={asOf}
+                grouping={grouping}
+                groups={groupRows.filter((g) => g.flagged > 0).map((g) => ({ value: g.group, label: valueLabel(grouping, g.group), flagged: g.flagged }))}
+                flaggedTotal={figures.flagged}
+              />
+            </section>
+            <section className="panel wide" aria-labelledby="quality-duplicates-title">
+              <h2 id="quality-duplicates-title">{t('qualityPage.duplicatesTitle')}</h2>
+              <DuplicatesPanel state={links} clusters={clusters} />
+            </section>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

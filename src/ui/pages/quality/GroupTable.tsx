@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { QualitySettings } from '../../../domain/quality/rules';
+import type { QualityGrouping } from '../../../sql/qualityFigures';
+import type { QueryState } from '../../data/useQuery';
+import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
+import { QueryStatus } from '../QueryStatus';
+import { qualityFigures, topProblem } from './qualityModel';
+
+export const GROUP_CHOICES = ['_source', 'medium', 'campaign_id', 'owner', 'sales_unit'] as const satisfies readonly QualityGrouping[];
+export type GroupChoice = (typeof GROUP_CHOICES)[number];
+
+interface GroupTableProps {
+  readonly grouping: GroupChoice;
+  readonly onGrouping: (next: GroupChoice) => void;
+  readonly state: QueryState;
+  readonly settings: QualitySettings;
+  readonly valueLabel: (grouping: GroupChoice, value: string | null) => string;
+}
+
+/** The quality per source file, medium, campaign, owner or unit, weakest first: who loses most points. */
+export function GroupTable({ grouping, onGrouping, state, settings, valueLabel }: GroupTableProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const what = t(`qualityPage.groupings.${grouping}`);
+  const rows =
+    state.status === 'ready'
+      ? state.rows.map((row) => qualityFigures(row, settings)).sort((a, b) => (a.score ?? 100) - (b.score ?? 100) || b.leads - a.leads)
+      : [];
+  return (
+    <>
+      <label className="inline-choice">
+        {t('qualityPage.groupBy')}{' '}
+        <select value={grouping} onChange={(e) => onGrouping(e.target.value as GroupChoice)} data-testid="quality-grouping">
+          {GROUP_CHOICES.map((g) => (
+            <option key={g} value={g}>
+              {t(`qualityPage.groupings.${g}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <QueryStatus state={state} />
+      {rows.length > 0 && (
+        // Scrolls inside the panel: focusable, so the keyboard can scroll it too.
+        <div className="table-scroll capped" tabIndex={0} role="region" aria-label={t('qualityPage.groupLabel', { what })}>
+          <table className="data-table" aria-label={t('qualityPage.groupLabel', { what })} data-testid="quality-groups">
+            <thead>
+              <tr>
+                <th scope="col">{what}</th>
+                <th scope="col" className="num">{t('qualityPage.leads')}</th>
+                <th scope="col" className="num">{t('qualityPage.score')}</th>
+                <th scope="col" className="num">{t('qualityPage.flaggedShare')}</th>
+                <th scope="col">{t('qualityPage.topProblem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const top = topProblem(row);
+                return (
+                  <tr key={row.group ?? '\u0000'} data-group={row.group ?? ''} data-score={row.score ?? ''}>
+                    <th scope="row">{valueLabel(grouping, row.group)}</th>
+                    <td className="num">{formatInteger(lang, row.leads)}</td>
+                    <td className="num">{row.score === null ? '–' : formatNumber(lang, row.score, 1, 1)}</td>
+                    <td className="num">{formatPercent(lang, row.leads ? row.flagged / row.leads : null)}</td>
+                    <td>{top ? `${t(`qualityPage.rules.${top.rule}`)} (${formatInteger(lang, top.leads)})` : t('qualityPage.none')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

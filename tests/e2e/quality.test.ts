@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { isBlankCell, isMalformedEmail, reachedIndexOf, readCsv } from '../support/expectedFigures';
+import { foreignRequests, openApp, ROOT, upload, useBuiltApp } from './harness';
+
+/**
+ * The Data quality page against the sample's leads.csv read with PapaParse (none of the app's code):
+ * blank and malformed e-mails, leads without a company, MQLs nobody contacted; the quality decline
+ * the generator planted in its last months; and a fix list, on the sample and on a hand-made file
+ * whose flagged leads are known by hand.
+ */
+const LEADS = readCsv(path.join(ROOT, 'data-samples/en/leads.csv'));
+
+async function openQuality(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="quality-page"][data-ready="true"] [data-testid="quality-duplicates"], [data-testid="quality-page"][data-ready="true"] .muted', { timeout: 90_000 });
+}
+
+const ruleCount = (page: Page, rule: string) => page.getAttribute(`[data-testid="quality-rules"] tr[data-rule="${rule}"]`, 'data-value').then(Number);
+
+/** Clicks an export button and returns the CSV's rows (the BOM dropped), parsed with PapaParse. */
+async function downloadCsv(page: Page, button: string): Promise<{ text: string; rows: Record<string, string>[]; delimiter: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`[data-testid="${button}"]`)]);
+  const raw = readFileSync((await download.path())!, 'utf8');
+  expect(raw.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<Record<string, string>>(raw.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return { text: raw, rows: parsed.data, delimiter: parsed.meta.delimiter };
+}
+
+describe('Data quality page', () => {
+  const app = useBuiltApp();
+
+  it('counts blank and malformed e-mails, leads without a company and MQLs never contacted as the export holds them', async () => {
+    const { page, requests, errors } = await openApp(app.browser, app.server.origin, '#/quality');
+    await openQuality(page);
+    const blankEmails = LEADS.filter((l) => isBlankCell(l.Email)).length;
+    const malformed = LEADS.filter((l) => isMalformedEmail(l.Email)).length;
+    const noCompany = LEADS.filter((l) => isBlankCell(l.Company)).length;
+    const uncontacted = LEADS.filter((l) => reachedIndexOf(l) >= 1 && (l['First Contact Date'] ?? '').trim() === '').length;
+    expect([blankEmails, malformed, noCompany, uncontacted].every((n) => n > 100)).toBe(true);
+    expect(await ruleCount(page, 'email_missing')).toBe(blankEmails);
+    expect(await ruleCount(page, 'email_invalid')).toBe(malformed);
+    expect(await ruleCount(page, 'company_missing')).toBe(noCompany);
+    expect(Number(await page.getAttribute('[data-kpi="mql_uncontacted"]', 'data-value'))).toBe(uncontacted);
+    // On screen as well, in the language's format.
+    expect(await page.textContent('[data-kpi="mql_uncontacted"] dd')).toBe(uncontacted.toLocaleString('en-US'));
+    expect(await page.textContent('[data-testid="quality-rules"] tr[data-rule="email_missing"] td.num')).toBe(blankEmails.toLocaleString('en-US'));
+    expect(foreignRequests(requests, app.server.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the quality decline planted in the last months, with the export’s own problems rising beside it', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality');
+    await openQuality(page);
+    await page.click('[data-testid="quality-months-toggle"] summary');
+    const months = await page.$$eval('[data-testid="quality-months"] tbody tr', (rows) =>
+      rows.map((r) => ({ month: r.getAttribute('data-month')!, leads: Number(r.getAttribute('data-leads')), score: Number(r.getAttribute('data-score')), flagged: Number(r.getAttribute('data-flagged')) })),
+    );
+    expect(months.length).toBeGreaterThan(18);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const first = months.slice(0, 12);
+    const last = months.slice(-3);
+    // The page: the score falls and the share of leads with a problem rises.
+    expect(mean(last.map((m) => m.score))).toBeLessThan(mean(first.map((m) => m.score)) - 1);
+    expect(mean(last.map((m) => m.flagged))).toBeGreaterThan(1.3 * mean(first.map((m) => m.flagged)));
+    // Independently: the share of the export's leads with a blank or malformed e-mail, phone or company per month.
+    const problem = (l: Record<string, string>) => isBlankCell(l.Email) || isMalformedEmail(l.Email) || isBlankCell(l.Company) || isBlankCell(l.Phone);
+    const share = (monthList: { month: string }[]) => {
+      const wanted = new Set(monthList.map((m) => m.month));
+      const inMonths = LEADS.filter((l) => wanted.has((l['Created Date'] ?? '').slice(0, 7)));
+      return inMonths.filter(problem).length / inMonths.length;
+    };
+    expect(share(last)).toBeGreaterThan(1.3 * share(first));
+    // Every month present, none skipped.
+    for (let i = 1; i < months.length; i++) {
+      const [y, m] = months[i - 1]!.month.split('-').map(Number) as [number, number];
+      expect(months[i]!.month).toBe(m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hands an owner a fix list with exactly their flagged leads and the reasons, also as German-Excel CSV', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality');
+    await openQuality(page);
+    const owner = 'Kathrin Böhme';
+    const options = await page.$$eval('[data-testid="fix-list-for"] option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const option = options.find((o) => o.text.includes(owner))!;
+    await page.selectOption('[data-testid="fix-list-for"]', option.value);
+    const count = Number(await page.getAttribute('[data-testid="fix-list-count"]', 'data-value'));
+    const csv = await downloadCsv(page, 'fix-list-csv');
+    expect(csv.rows).toHaveLength(count);
+    expect(new Set(csv.rows.map((r) => r['Lead Owner']))).toEqual(new Set([owner]));
+    expect(csv.rows.every((r) => r.Reasons !== '' && Number(r['Quality score']) < 100)).toBe(true);
+    // Independently: every lead of the owner with a blank or malformed e-mail or no company is on the list, with that reason.
+    const byId = new Map(csv.rows.map((r) => [r['Lead ID'], r]));
+    const mine = LEADS.filter((l) => l['Lead Owner'] === owner);
+    for (const lead of mine.filter((l) => isBlankCell(l.Email))) expect(byId.get(lead['Lead ID'])?.Reasons).toContain('No e-mail address');
+    for (const lead of mine.filter((l) => isMalformedEmail(l.Email))) expect(byId.get(lead['Lead ID'])?.Reasons).toContain('E-mail address not in valid syntax');
+    for (const lead of mine.filter((l) => isBlankCell(l.Company))) expect(byId.get(lead['Lead ID'])?.Reasons).toContain('No company');
+    // The German-Excel variant: semicolons and a decimal comma, the same records.
+    const german = await downloadCsv(page, 'fix-list-csv-de');
+    expect(german.delimiter).toBe(';');
+    expect(german.rows.map((r) => r['Lead ID'])).toEqual(csv.rows.map((r) => r['Lead ID']));
+    expect(german.rows.some((r) => /^\d+,\d$/.test(r['Quality score'] ?? ''))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists exactly the flagged leads of an imported file, each with the reasons worked out by hand', async () => {
+    // "Today" is the day the fixture's dead files and future dates are counted from.
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/import', { now: new Date('2025-06-30T12:00:00') });
+    await upload(page, [path.join(ROOT, 'tests/integration/fixtures/quality-leads.csv')], 1);
+    await page.click('[data-testid="nav-quality"]');
+    await openQuality(page);
+    const { rows } = await downloadCsv(page, 'fix-list-csv');
+    const reasons = Object.fromEntries(rows.map((r) => [r['Lead ID'], r.Reasons]));
+    expect(reasons).toEqual({
+      Q1: 'No e-mail address',
+      Q2: 'E-mail address not in valid syntax',
+      Q3: 'No company; No phone number',
+      Q4: 'No contact name; No country',
+      Q5: 'A date in the future',
+      Q6: 'Stage dates out of pipeline order',
+      Q7: 'Closed before it was created',
+      Q8: 'Won without an amount',
+      Q9: 'Stage behind its own dates',
+      Q10: 'Never contacted (dead file, "Karteileiche")',
+      Q13: 'E-mail address not in valid syntax',
+      Q14: 'E-mail address not in valid syntax',
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
