@@ -7,6 +7,9 @@
  * A company alone or an e-mail domain alone is never a key: colleagues share both.
  */
 
+import { EMAIL_IS_VALID } from './emailSyntax';
+import { LEAD_FACTS } from './leadFacts';
+
 /** German umlauts as a second CRM user types them without the keys ("Müller" = "Mueller"). */
 const FOLDS: readonly (readonly [string, string])[] = [
   ['ä', 'ae'],
@@ -42,38 +45,73 @@ function words(column: string, dropped: readonly string[], sorted: boolean): str
   return `nullif(${sorted ? `array_to_string(list_sort(string_split(${kept}, ' ')), ' ')` : kept}, '')`;
 }
 
-/** The keys' SQL, given the e-mail syntax check used by the validity rule. */
-export function duplicateKeyColumns(emailIsValid: string): { email: string; company: string; name: string; phone: string; region: string } {
-  const digits = "regexp_replace(phone, '[^0-9]', '', 'g')";
-  return {
-    email: `CASE WHEN ${emailIsValid} THEN lower(trim(email)) END`,
-    company: words('company', LEGAL_FORMS, false),
-    name: words('contact_name', TITLES, true),
-    phone: `CASE WHEN length(${digits}) >= 6 THEN right(${digits}, 8) END`,
-    region: `nullif(trim(${folded('region')}), '')`,
-  };
-}
-
 /** The match kinds, in the order a cluster names them. */
 export const DUPLICATE_MATCHES = ['id', 'email', 'person', 'phone'] as const;
 export type DuplicateMatch = (typeof DUPLICATE_MATCHES)[number];
 
-const PERSON = "company_key IS NOT NULL AND name_key IS NOT NULL";
-const personAnd = (what: string, value: string): string =>
-  `CASE WHEN ${PERSON} AND ${value} IS NOT NULL THEN '${what}|' || company_key || '|' || name_key || '|' || ${value} END`;
+/**
+ * The blocks. `sql` is the block's key over columns `lead_id`, `email_key`, `company_key`,
+ * `name_key`, `phone_key`, `region_key` (NULL: not in the block); `core` the cheaper key part that
+ * must repeat first (a block is only built for leads whose core repeats: most leads are nobody's
+ * duplicate, and grouping every lead by a long key was most of the time at 1M leads). A person at a
+ * company is only taken as the same person with one more thing in common: the e-mail domain, the
+ * phone or the region. Measured on the sample's planted duplicates (tests/integration/duplicates.test.ts),
+ * company and name alone joined same-named companies of other cities and countries.
+ */
+export const MATCH_BLOCKS: readonly { readonly match: DuplicateMatch; readonly sql: string; readonly core: string }[] = [
+  { match: 'id', sql: 'lead_id', core: 'lead_id' },
+  { match: 'email', sql: 'email_key', core: 'email_key' },
+  { match: 'person', sql: "company_key || '|' || name_key || '|' || split_part(email_key, '@', 2)", core: 'person_core' },
+  { match: 'person', sql: "company_key || '|' || name_key || '|' || phone_key", core: 'person_core' },
+  { match: 'person', sql: "company_key || '|' || name_key || '|' || region_key", core: 'person_core' },
+  { match: 'phone', sql: "company_key || '|' || phone_key", core: 'phone_key' },
+];
+
+/** The cores: the block keys' first, cheap parts (NULL: the lead is in no such block). */
+const CORES: Record<string, string> = {
+  lead_id: 'lead_id',
+  email_key: 'email_key',
+  person_core: "CASE WHEN company_key IS NOT NULL AND name_key IS NOT NULL THEN company_key || '|' || name_key END",
+  phone_key: 'CASE WHEN company_key IS NOT NULL THEN phone_key END',
+};
+
+/** A text key computed once per distinct value of a column: names and regions repeat across leads, and the folding is the costly part. */
+const lookup = (column: string, key: string, alias: string) =>
+  `LEFT JOIN (SELECT ${column}, ${key} AS ${alias} FROM (SELECT DISTINCT ${column} FROM ${LEAD_FACTS} WHERE ${column} IS NOT NULL)) ${alias}_of ON ${alias}_of.${column} = f.${column}`;
 
 /**
- * The blocks, as SQL over columns `lead_id`, `email_key`, `company_key`, `name_key`, `phone_key`,
- * `region_key` (NULL: not in the block). A person at a company is only taken as the same person with
- * one more thing in common: the e-mail domain, the phone or the region. Measured on the sample's
- * planted duplicates (tests/integration/duplicates.test.ts), company and name alone joined
- * same-named companies of other cities and countries.
+ * Every lead of lead_facts with its identity and match keys (`email_key`, `company_key`,
+ * `name_key`, `phone_key`, `region_key`). Stored text is trimmed at import, so no key trims again.
  */
-export const MATCH_BLOCKS: readonly { readonly match: DuplicateMatch; readonly sql: string }[] = [
-  { match: 'id', sql: 'lead_id' },
-  { match: 'email', sql: 'email_key' },
-  { match: 'person', sql: personAnd('domain', "split_part(email_key, '@', 2)") },
-  { match: 'person', sql: personAnd('phone', 'phone_key') },
-  { match: 'person', sql: personAnd('region', 'region_key') },
-  { match: 'phone', sql: "CASE WHEN company_key IS NOT NULL AND phone_key IS NOT NULL THEN company_key || '|' || phone_key END" },
-];
+export function keyedLeadsSql(): string {
+  return [
+    `SELECT f.lead_id, f._source, f._line, f.created_at, CASE WHEN ${EMAIL_IS_VALID.replace('(email', '(f.email')} THEN lower(f.email) END AS email_key,`,
+    `company_key, name_key, CASE WHEN length(f.phone_digits) >= 6 THEN right(f.phone_digits, 8) END AS phone_key, region_key`,
+    // The phone's digits once per lead (a regular expression over every lead is not cheap).
+    `FROM (SELECT lead_id, _source, _line, created_at, email, company, contact_name, region, regexp_replace(phone, '[^0-9]', '', 'g') AS phone_digits FROM ${LEAD_FACTS}) f`,
+    lookup('company', words('company', LEGAL_FORMS, false), 'company_key'),
+    lookup('contact_name', words('contact_name', TITLES, true), 'name_key'),
+    lookup('region', `nullif(trim(${folded('region')}), '')`, 'region_key'),
+  ].join(' ');
+}
+
+/**
+ * The duplicate links: per block of MATCH_BLOCKS with two or more leads, each of its leads once:
+ * `b` (the block's index in MATCH_BLOCKS), `block`, `_source`, `_line`, `is_first` (the lead entered
+ * first: earliest created, then lead id, file and line; it keeps its points) and that first lead's
+ * `first_source`, `first_line`. Blocks are found by GROUP BY, so the work grows with the leads, not
+ * with their pairs. `keys` names a table of keyedLeadsSql's rows made for the same data.
+ */
+export function duplicateLinksSql(keys?: string): string {
+  const cores = Object.entries(CORES);
+  // Per core, the values that repeat: only their leads go into the core's blocks.
+  const repeats = cores.map(([name, sql]) => `${name}_repeats AS (SELECT ${sql} AS core FROM keyed WHERE ${sql} IS NOT NULL GROUP BY ALL HAVING count(*) > 1)`);
+  const blocks = MATCH_BLOCKS.map((b, i) => {
+    const core = CORES[b.core]!;
+    return `SELECT ${i} AS b, ${b.sql} AS block, _source, _line, lead_id, created_at FROM keyed SEMI JOIN ${b.core}_repeats r ON r.core = ${core} WHERE ${b.sql} IS NOT NULL`;
+  });
+  return `WITH keyed AS MATERIALIZED (${keys ? `SELECT * FROM ${keys}` : keyedLeadsSql()}), ${repeats.join(', ')}, blocks AS MATERIALIZED (${blocks.join(' UNION ALL ')}),
+firsts AS (SELECT b, block, min({c: coalesce(created_at, DATE '9999-12-31'), id: lead_id, s: _source, l: _line}) AS first FROM blocks GROUP BY b, block HAVING count(*) > 1)
+SELECT bl.b, bl.block, bl._source, bl._line, (bl._source = fi.first.s AND bl._line = fi.first.l) AS is_first, fi.first.s AS first_source, fi.first.l AS first_line
+FROM blocks bl JOIN firsts fi ON fi.b = bl.b AND fi.block = bl.block`;
+}

@@ -1,30 +1,10 @@
 import type { Pipeline } from '../domain/pipeline';
 import { rulePoints, type QualityRuleId, type QualitySettings } from '../domain/quality/rules';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
-import { duplicateKeyColumns, MATCH_BLOCKS } from './duplicateKeys';
+import { duplicateLinksSql } from './duplicateKeys';
+import { EMAIL_IS_VALID } from './emailSyntax';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
-
-/**
- * An e-mail address in plain syntax: dot-separated words (no dot first, last or twice), one @, and
- * a domain of dot-separated words ending in a top-level domain of letters.
- */
-const EMAIL_SYNTAX = '[^@\\s.]+(\\.[^@\\s.]+)*@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}';
-/** The pattern is a constant of ours, not user text: written into the SQL, it can be reused by the keys. */
-const EMAIL_IS_VALID = `regexp_full_match(trim(email), '${EMAIL_SYNTAX}')`;
-const KEYS = duplicateKeyColumns(EMAIL_IS_VALID);
-const KEY_COLUMNS = `${KEYS.email} AS email_key, ${KEYS.company} AS company_key, ${KEYS.name} AS name_key, ${KEYS.phone} AS phone_key, ${KEYS.region} AS region_key`;
-
-/** Every lead's identity and duplicate match keys (`email_key`, `company_key`, `name_key`, `phone_key`). */
-export const duplicateKeysSelect = (): string => `SELECT lead_id, _source, _line, created_at, ${KEY_COLUMNS} FROM ${LEAD_FACTS}`;
-
-/** The order in which entries of one lead count as first, second…: by creation, then file and line. */
-const ENTRY_ORDER = 'ORDER BY created_at NULLS LAST, lead_id, _source, _line';
-
-/** Per match block, this lead's place among the leads it matches (NULL where it has no such key). */
-const MATCH_RANKS = MATCH_BLOCKS.map(
-  (b, i) => `CASE WHEN ${b.sql} IS NOT NULL THEN row_number() OVER (PARTITION BY ${b.sql} ${ENTRY_ORDER}) END AS match_rank_${i}`,
-).join(', ');
 
 /** The stage dates in pipeline order, as lead_facts names them. */
 const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
@@ -66,7 +46,7 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
       params: [asOf, deadFileDays],
     }),
     // A later entry of a lead already in the data (the first entry keeps its points).
-    duplicate: () => sql(`(${MATCH_BLOCKS.map((_, i) => `match_rank_${i} > 1`).join(' OR ')})`),
+    duplicate: () => sql('later_entry IS NOT NULL'),
   };
 }
 
@@ -74,20 +54,26 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
  * Per lead of lead_facts: `lead_id`, `_source`, `_line`, one boolean column per rule that counts
  * (its id: true when the lead fails it, never NULL) and `score`, 100 minus the points of the rules
  * it fails (rulePoints). `asOf` (yyyy-mm-dd) is the day "in the future" and "days since" count from.
+ * `links` names a table of duplicateLinksSql's rows made for the same data (services/qualityScores.ts);
+ * without it they are found here.
  */
-export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, asOf: string): SqlQuery {
+export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, asOf: string, links?: string): SqlQuery {
   const conditions = ruleConditions(pipeline);
   const rules = rulePoints(settings);
   const hits = rules.map(({ rule }) => joinSql(['coalesce(', conditions[rule.id]({ asOf, deadFileDays: settings.deadFileDays }), `, FALSE) AS ${rule.id}`], ''));
   const lost = rules.length ? rules.map(({ rule, points }) => `CASE WHEN ${rule.id} THEN ${points} ELSE 0 END`).join(' + ') : '0';
+  const usesLinks = rules.some(({ rule }) => rule.id === 'duplicate');
+  const linkRows = links ?? `(${duplicateLinksSql()})`;
   return joinSql([
     'SELECT *, (100 - (',
     lost,
     '))::DOUBLE AS score FROM (SELECT lead_id, _source, _line,',
     joinSql(hits, ', '),
     // The columns by name, not *: an export's extra column may be called `r`.
-    `FROM (SELECT *, ${MATCH_RANKS} FROM (SELECT lead_id, _source, _line, stage, email, phone, company, contact_name, country, region, created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at, amount,`,
-    reachedIndexSql(pipeline),
-    `AS r, ${KEY_COLUMNS} FROM ${LEAD_FACTS})))`,
+    `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at, amount,`,
+    reachedIndexSql(pipeline, 'f'),
+    `AS r, ${usesLinks ? 'd._line' : 'NULL'} AS later_entry FROM ${LEAD_FACTS} f`,
+    usesLinks ? `LEFT JOIN (SELECT _source, _line FROM ${linkRows} GROUP BY ALL HAVING bool_or(NOT is_first)) d ON d._source = f._source AND d._line = f._line` : '',
+    '))',
   ]);
 }

@@ -17,6 +17,8 @@ export interface QualityQueryOptions {
   /** yyyy-mm-dd: "today" for the dates in the future and the dead files. */
   readonly asOf: string;
   readonly filter: LeadFilter;
+  /** A table of qualityHitsSql's rows for the same data and settings (services/qualityScores.ts); without it the leads are scored here. */
+  readonly scores?: string;
 }
 
 /** The stage whose reach the spiral sets beside the quality: the first one sales accepts (SQL), or the last. */
@@ -31,15 +33,15 @@ export function conversionStage(pipeline: Pipeline): { stage: string; index: num
  * and `r` its reached stage index; `h` the hits and score.
  */
 function scoredLeads(options: QualityQueryOptions): SqlQuery {
-  const { pipeline, settings, asOf, filter } = options;
+  const { pipeline, settings, asOf, filter, scores } = options;
   return joinSql([
     'FROM (SELECT *,',
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
-    ') f JOIN (',
-    qualityHitsSql(pipeline, settings, asOf),
-    ') h ON h._source = f._source AND h._line = f._line',
+    ') f JOIN',
+    scores ? quoteIdent(scores) : joinSql(['(', qualityHitsSql(pipeline, settings, asOf), ')']),
+    'h ON h._source = f._source AND h._line = f._line',
   ]);
 }
 

@@ -4,14 +4,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
-import { clusterPairs, duplicateClusters, type DuplicateLink } from '../../src/domain/quality/duplicates';
+import { clusterPairs } from '../../src/domain/quality/duplicates';
 import { DEFAULT_QUALITY_SETTINGS } from '../../src/domain/quality/rules';
-import { duplicateLinksSql } from '../../src/sql/duplicates';
+import { clusterLeadIdsSql } from '../../src/sql/duplicateClusters';
 import { qualityHitsSql } from '../../src/sql/quality';
+import { buildQualityScores, dropQualityTables, largestClusters } from '../../src/services/qualityScores';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
 import { inFileOrder } from './helpers/rows';
 
-const links = async (db: Db) => toRows(await db.query(duplicateLinksSql())) as unknown as DuplicateLink[];
+const OPTIONS = { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30' };
+
+/** Every cluster the build finds, as lists of lead ids. */
+async function allClusters(db: Db): Promise<{ members: { lead_id: string }[] }[]> {
+  const build = await buildQualityScores(db, OPTIONS);
+  try {
+    const byCluster = new Map<string, { lead_id: string }[]>();
+    for (const row of toRows(await db.query(clusterLeadIdsSql(build.tables.clusters)))) {
+      const key = String(row.cluster);
+      byCluster.set(key, [...(byCluster.get(key) ?? []), { lead_id: String(row.lead_id) }]);
+    }
+    return [...byCluster.values()].map((members) => ({ members }));
+  } finally {
+    await dropQualityTables(db, build.tables);
+  }
+}
 const ids = (members: readonly { lead_id: string }[]) => members.map((m) => m.lead_id);
 
 /**
@@ -30,7 +46,10 @@ describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
   afterAll(() => db.close());
 
   it('cluster the entries of one person across spellings, and only them', async () => {
-    const clusters = duplicateClusters(await links(db));
+    const build = await buildQualityScores(db, OPTIONS);
+    const clusters = await largestClusters(db, build.tables, 10);
+    expect([build.clusterCount, build.clusteredLeads]).toEqual([3, 8]);
+    await dropQualityTables(db, build.tables);
     expect(clusters.map((c) => ids(c.members))).toEqual([
       ['D1', 'D2', 'D3', 'D4'],
       ['D8', 'D7'],
@@ -41,9 +60,13 @@ describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
     expect(clusters.map((c) => c.survivorReason)).toEqual(['most_complete', 'most_complete', 'oldest']);
   });
 
-  it('take points from every later entry of a person, not from the first', async () => {
+  it('take points from every later entry of a person, not from the first, scored at once or from the build', async () => {
     const rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30'))));
     expect(rows.filter((r) => r.duplicate === true).map((r) => r.lead_id)).toEqual(['D2', 'D3', 'D4', 'D8', 'D10']);
+    const build = await buildQualityScores(db, OPTIONS);
+    const built = inFileOrder(toRows(await db.query({ sql: `SELECT * FROM ${build.tables.scores}`, params: [] })));
+    expect(built).toEqual(rows);
+    await dropQualityTables(db, build.tables);
   });
 });
 
@@ -57,7 +80,7 @@ describe.each(ENGINES)('duplicates found in the sample against the planted ones,
     const db = await open();
     try {
       await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
-      const found = clusterPairs(duplicateClusters(await links(db)));
+      const found = clusterPairs(await allClusters(db));
       const planted = readFileSync(path.join(REPO, 'data-samples/planted-duplicates.csv'), 'utf8')
         .trim()
         .split('\n')

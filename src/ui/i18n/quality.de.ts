@@ -6,6 +6,7 @@ export const qualityDe: Widen<typeof qualityEn> = {
   qualityPage: {
     heading: 'Datenqualität',
     intro: 'Jeder Lead bewertet von 0 bis 100 mit dem Grund für jeden Punktabzug, Dubletten gefunden, die Qualität im Zeitverlauf neben Menge und Konversion, und Korrekturlisten für die CRM-Pflege.',
+    scoring: 'Jeder Lead wird bewertet, Dubletten werden gesucht…',
     asOf: 'Bewertet zum {{date}}: spätere Daten liegen in der Zukunft; ein Lead ohne Erstkontakt {{days}} Tage nach Eingang ist eine Karteileiche.',
     kpi: {
       score: 'Durchschnittlicher Wert',

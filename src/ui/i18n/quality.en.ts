@@ -3,6 +3,7 @@ export const qualityEn = {
   qualityPage: {
     heading: 'Data quality',
     intro: 'Every lead scored 0–100 with the reason for every lost point, duplicates found, the quality over time beside volume and conversion, and fix lists for whoever maintains the CRM.',
+    scoring: 'Scoring every lead and looking for duplicates…',
     asOf: 'Scored as of {{date}}: dates after it are in the future; a lead without a first contact {{days}} days after it came is a dead file.',
     kpi: {
       score: 'Average score',

@@ -1,9 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { duplicateClusters, type DuplicateLink } from '../../domain/quality/duplicates';
 import { DEFAULT_QUALITY_SETTINGS, QUALITY_DIMENSIONS } from '../../domain/quality/rules';
-import { duplicateLinksSql } from '../../sql/duplicates';
 import { conversionStage, qualityFiguresSql } from '../../sql/qualityFigures';
 import { Chart } from '../charts/Chart';
 import { spiralOption, type SpiralMonth } from '../charts/quality/spiralOption';
@@ -21,6 +19,7 @@ import { DuplicatesPanel } from './quality/DuplicatesPanel';
 import { FixListPanel } from './quality/FixListPanel';
 import { GroupTable, type GroupChoice } from './quality/GroupTable';
 import { localToday, qualityFigures } from './quality/qualityModel';
+import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
 import { SpiralTable } from './quality/SpiralTable';
 import { QueryStatus } from './QueryStatus';
@@ -40,11 +39,13 @@ export function QualityPage() {
   const settings = DEFAULT_QUALITY_SETTINGS;
   const [asOf] = useState(localToday);
   const [grouping, setGrouping] = useState<GroupChoice>('owner');
-  const options = useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings, asOf, filter }), [settings, asOf, filter]);
-  const total = useQuery(useMemo(() => qualityFiguresSql(options, 'total'), [options]));
-  const months = useKeptQuery(useMemo(() => qualityFiguresSql(options, 'month'), [options])).shown;
-  const groups = useKeptQuery(useMemo(() => qualityFiguresSql(options, grouping), [options, grouping])).shown;
-  const links = useQuery(useMemo(() => duplicateLinksSql(), []));
+  const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings, asOf }), [settings, asOf]));
+  const scores = scoring.status === 'ready' ? scoring.build.tables.scores : null;
+  // Every figure reads the scored leads of the build (none before it is there).
+  const options = useMemo(() => (scores ? { pipeline: DEFAULT_PIPELINE, settings, asOf, filter, scores } : null), [settings, asOf, filter, scores]);
+  const total = useQuery(useMemo(() => options && qualityFiguresSql(options, 'total'), [options]));
+  const months = useKeptQuery(useMemo(() => options && qualityFiguresSql(options, 'month'), [options])).shown;
+  const groups = useKeptQuery(useMemo(() => options && qualityFiguresSql(options, grouping), [options, grouping])).shown;
   const { valueLabel: filterValueLabel, stageLabel } = useFilterLabels();
   const { stage } = conversionStage(DEFAULT_PIPELINE);
   const stageName = stageLabel(stage);
@@ -79,7 +80,6 @@ export function QualityPage() {
   const valueLabel = (g: GroupChoice, value: string | null) => (value === null ? t('qualityPage.blank') : filterValueLabel(g, value));
   const groupRows = groups.status === 'ready' ? groups.rows.map((row) => qualityFigures(row, settings)) : [];
   const duplicateLeads = figures?.failing.get('duplicate') ?? 0;
-  const clusters = useMemo(() => (links.status === 'ready' ? duplicateClusters(links.rows as unknown as DuplicateLink[]) : null), [links]);
 
   return (
     <section aria-labelledby="page-title" className="page" data-testid="quality-page" data-ready={figures && months.status === 'ready' && groups.status === 'ready' ? 'true' : 'false'}>
@@ -89,7 +89,17 @@ export function QualityPage() {
       </header>
       <FilterBar />
       <p className="muted">{t('qualityPage.asOf', { date: formatDate(lang, asOf), days: settings.deadFileDays })}</p>
-      <QueryStatus state={total} />
+      {scoring.status === 'loading' && (
+        <p className="muted" role="status" aria-busy="true" data-testid="quality-scoring">
+          {t('qualityPage.scoring')}
+        </p>
+      )}
+      {scoring.status === 'error' && (
+        <p className="error" role="alert">
+          {t('error.query', { message: scoring.error })}
+        </p>
+      )}
+      {scoring.status === 'ready' && <QueryStatus state={total} />}
       {figures && figures.leads === 0 && <p className="empty">{t('qualityPage.empty')}</p>}
       {figures && figures.leads > 0 && (
         <>
@@ -112,7 +122,7 @@ export function QualityPage() {
               <dt>{t('qualityPage.kpi.duplicates')}</dt>
               <dd>{formatInteger(lang, duplicateLeads)}</dd>
               <dd className="kpi-note">
-                <small>{clusters === null ? '…' : t('qualityPage.kpi.duplicatesNote', { clusters: formatInteger(lang, clusters.length) })}</small>
+                <small>{scoring.status === 'ready' ? t('qualityPage.kpi.duplicatesNote', { clusters: formatInteger(lang, scoring.build.clusterCount) }) : '…'}</small>
               </dd>
             </div>
             <div className="kpi" data-kpi="mql_uncontacted" data-value={figures.mqlUncontacted}>
@@ -148,6 +158,7 @@ export function QualityPage() {
             <section className="panel wide" aria-labelledby="quality-fix-title">
               <h2 id="quality-fix-title">{t('qualityPage.fixTitle')}</h2>
               <FixListPanel
+                scores={scores!}
                 filter={filter}
                 settings={settings}
                 asOf={asOf}
@@ -158,7 +169,7 @@ export function QualityPage() {
             </section>
             <section className="panel wide" aria-labelledby="quality-duplicates-title">
               <h2 id="quality-duplicates-title">{t('qualityPage.duplicatesTitle')}</h2>
-              <DuplicatesPanel state={links} clusters={clusters} />
+              {scoring.status === 'ready' && <DuplicatesPanel build={scoring.build} clusters={scoring.clusters} />}
             </section>
           </div>
         </>

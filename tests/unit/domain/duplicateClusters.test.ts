@@ -1,29 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPairs, duplicateClusters, type DuplicateLink } from '../../../src/domain/quality/duplicates';
+import { clusterPairs, clustersFromMembers, type ClusterMemberRow } from '../../../src/domain/quality/duplicates';
 
-const lead = (lead_id: string, line: number, created_at: string | null, filled: number) => ({
-  lead_id, _source: 'leads.csv', _line: line, created_at, owner: null, company: null, contact_name: null, email: null, phone: null, country: null, filled,
+const member = (cluster: string, lead_id: string, line: number, created_at: string | null, filled: number, matches: ClusterMemberRow['matches'] = ['email']): ClusterMemberRow => ({
+  cluster, matches, lead_id, _source: 'leads.csv', _line: line, created_at, owner: null, company: null, contact_name: null, email: null, phone: null, country: null, filled,
 });
-const link = (match: DuplicateLink['match'], block: string, member: ReturnType<typeof lead>): DuplicateLink => ({ match, block, ...member });
 
-describe('duplicate clusters', () => {
-  const a = lead('A', 2, '2025-01-03', 3);
-  const b = lead('B', 3, '2025-01-01', 3);
-  const c = lead('C', 4, '2025-01-02', 5);
-  const d = lead('D', 5, null, 1);
-  const e = lead('E', 6, '2025-02-01', 2);
-
-  it('join leads through a third one, and keep the most complete entry', () => {
-    const clusters = duplicateClusters([link('email', 'x@y.de', a), link('email', 'x@y.de', b), link('person', 'p', b), link('person', 'p', c), link('phone', 'q', d), link('phone', 'q', e)]);
-    expect(clusters.map((cl) => cl.members.map((m) => m.lead_id))).toEqual([['C', 'B', 'A'], ['E', 'D']]);
-    expect(clusters[0]!.matches).toEqual(['email', 'person']);
-    expect(clusters.map((cl) => cl.survivorReason)).toEqual(['most_complete', 'most_complete']);
-  });
-
-  it('keep the first entry when all are as complete, a lead without a date last', () => {
-    const [cluster] = duplicateClusters([link('email', 'k', lead('N', 9, null, 2)), link('email', 'k', lead('M', 8, '2025-05-01', 2))]);
-    expect(cluster!.members.map((m) => m.lead_id)).toEqual(['M', 'N']);
-    expect(cluster!.survivorReason).toBe('oldest');
+describe('duplicate clusters as shown', () => {
+  it('keep the most complete entry, then the others by creation, a lead without a date last', () => {
+    const clusters = clustersFromMembers([
+      member('x', 'A', 2, '2025-01-03', 3),
+      member('x', 'B', 3, '2025-01-01', 3, ['person']),
+      member('x', 'C', 4, '2025-01-02', 5),
+      member('y', 'N', 9, null, 2),
+      member('y', 'M', 8, '2025-05-01', 2, ['phone']),
+    ]);
+    expect(clusters.map((c) => c.members.map((m) => m.lead_id))).toEqual([['C', 'B', 'A'], ['M', 'N']]);
+    expect(clusters.map((c) => c.matches)).toEqual([['email', 'person'], ['email', 'phone']]);
+    expect(clusters.map((c) => c.survivorReason)).toEqual(['most_complete', 'oldest']);
   });
 
   it('count every pair of a cluster once', () => {

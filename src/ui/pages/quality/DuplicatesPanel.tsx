@@ -1,23 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCluster } from '../../../domain/quality/duplicates';
-import type { QueryState } from '../../data/useQuery';
+import type { QualityBuild } from '../../../services/qualityScores';
 import { formatDate, formatInteger } from '../../i18n/format';
-import { QueryStatus } from '../QueryStatus';
-
-/** Clusters listed in full; the rest counted. */
-const SHOWN_CLUSTERS = 12;
 
 /** Duplicate clusters over all the data (a filter does not make a copy unique), the entry to keep first. */
-export function DuplicatesPanel({ state, clusters }: { state: QueryState; clusters: readonly DuplicateCluster[] | null }) {
+export function DuplicatesPanel({ build, clusters }: { build: QualityBuild; clusters: readonly DuplicateCluster[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  if (!clusters) return <QueryStatus state={state} />;
-  if (clusters.length === 0) return <p className="muted">{t('qualityPage.duplicatesNone')}</p>;
-  const entries = clusters.reduce((sum, c) => sum + c.members.length, 0);
-  const shown = clusters.slice(0, SHOWN_CLUSTERS);
+  if (build.clusterCount === 0) return <p className="muted" data-testid="quality-duplicates" data-clusters={0}>{t('qualityPage.duplicatesNone')}</p>;
+  const shown = clusters;
   return (
-    <div data-testid="quality-duplicates" data-clusters={clusters.length} data-entries={entries}>
-      <p className="muted">{t('qualityPage.duplicatesNote', { clusters: formatInteger(lang, clusters.length), leads: formatInteger(lang, entries) })}</p>
+    <div data-testid="quality-duplicates" data-clusters={build.clusterCount} data-entries={build.clusteredLeads}>
+      <p className="muted">{t('qualityPage.duplicatesNote', { clusters: formatInteger(lang, build.clusterCount), leads: formatInteger(lang, build.clusteredLeads) })}</p>
       <p>{t('qualityPage.duplicatesShown', { shown: shown.length })}</p>
       <div className="table-scroll capped" tabIndex={0} role="region" aria-label={t('qualityPage.duplicatesListLabel')}>
       <ol className="duplicate-clusters">

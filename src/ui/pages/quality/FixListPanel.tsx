@@ -17,6 +17,8 @@ import type { GroupChoice } from './GroupTable';
 type FixFormat = 'csv' | 'csv-de' | 'xlsx';
 
 interface FixListPanelProps {
+  /** The build's scored leads (useQualityBuild). */
+  readonly scores: string;
   readonly filter: LeadFilter;
   readonly settings: QualitySettings;
   readonly asOf: string;
@@ -27,7 +29,7 @@ interface FixListPanelProps {
 }
 
 /** Per owner, source or any grouping of the page: the leads to correct with their reasons, as CSV (two dialects) or Excel. */
-export function FixListPanel({ filter, settings, asOf, grouping, groups, flaggedTotal }: FixListPanelProps) {
+export function FixListPanel({ scores, filter, settings, asOf, grouping, groups, flaggedTotal }: FixListPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { coordinator } = useData();
@@ -42,7 +44,7 @@ export function FixListPanel({ filter, settings, asOf, grouping, groups, flagged
     setState({ running: true, error: null });
     try {
       const listFilter: LeadFilter = group ? [...filter, { kind: 'values', dimension: grouping, values: [group.value] }] : filter;
-      const rows = toRows(await coordinator.db.query(fixListSql({ pipeline: DEFAULT_PIPELINE, settings, asOf, filter: listFilter })));
+      const rows = toRows(await coordinator.db.query(fixListSql({ pipeline: DEFAULT_PIPELINE, settings, asOf, filter: listFilter, scores })));
       const records = fixListRecords(rows, settings, (rule) => t(`qualityPage.rules.${rule}`));
       const headers = FIX_LIST_FIELDS.map((f) => t(`qualityPage.columns.${f}`));
       const name = `fix-list-${asOf}${group ? `-${fileSafe(group.label)}` : ''}`;

@@ -1,0 +1,91 @@
+import { toRows } from '../db/arrowRows';
+import type { Db } from '../db/types';
+import type { Pipeline } from '../domain/pipeline';
+import { clustersFromMembers, type ClusterMemberRow, type DuplicateCluster } from '../domain/quality/duplicates';
+import type { QualitySettings } from '../domain/quality/rules';
+import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { clusterChangesSql, clusterCountsSql, clusterMembersSql, clusterRoundSql, clusterSeedSql } from '../sql/duplicateClusters';
+import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
+import { qualityHitsSql } from '../sql/quality';
+
+/** The temporary tables of one scoring of the data. */
+export interface QualityTables {
+  /** qualityHitsSql's rows: every lead's rule hits and score. */
+  readonly scores: string;
+  /** duplicateLinksSql's rows. */
+  readonly links: string;
+  /** Every duplicated lead with its cluster's label (src/sql/duplicateClusters.ts). */
+  readonly clusters: string;
+}
+
+export interface QualityBuild {
+  readonly tables: QualityTables;
+  readonly clusterCount: number;
+  /** Leads in a cluster. */
+  readonly clusteredLeads: number;
+  /** Label-propagation rounds until the clusters were stable. */
+  readonly rounds: number;
+}
+
+export interface QualityBuildOptions {
+  readonly pipeline: Pipeline;
+  readonly settings: QualitySettings;
+  readonly asOf: string;
+}
+
+/** Rounds are 2–3 on real data (blocks are stars); a chain of many blocks would take more, never this many. */
+const MAX_ROUNDS = 100;
+
+let builds = 0;
+
+const create = (name: string, select: SqlQuery | string): SqlQuery => {
+  const q = typeof select === 'string' ? { sql: select, params: [] } : select;
+  return { sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${q.sql}`, params: q.params };
+};
+
+/**
+ * Scores every lead and finds the duplicate clusters, into temporary tables of their own (a new
+ * name per build: the query cache never answers from an older build). The page's figures then read
+ * the tables instead of scoring again per query. Drop them with dropQualityTables.
+ */
+export async function buildQualityScores(db: Db, options: QualityBuildOptions): Promise<QualityBuild> {
+  const n = ++builds;
+  const keys = `quality_keys_${n}`;
+  const tables: QualityTables = { scores: `quality_scores_${n}`, links: `quality_links_${n}`, clusters: `quality_clusters_${n}` };
+  const next = `quality_clusters_next_${n}`;
+  try {
+    await db.query(create(keys, keyedLeadsSql()));
+    await db.query(create(tables.links, duplicateLinksSql(keys)));
+    await db.query(clusterSeedSql(tables.links, tables.clusters));
+    let rounds = 0;
+    for (; rounds < MAX_ROUNDS; rounds++) {
+      await db.query(clusterRoundSql(tables.links, tables.clusters, next));
+      const changed = Number(toRows(await db.query(clusterChangesSql(tables.clusters, next)))[0]?.changed ?? 0);
+      await db.query({ sql: `DROP TABLE ${quoteIdent(tables.clusters)}`, params: [] });
+      await db.query({ sql: `ALTER TABLE ${quoteIdent(next)} RENAME TO ${quoteIdent(tables.clusters)}`, params: [] });
+      if (changed === 0) break;
+    }
+    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, options.settings, options.asOf, quoteIdent(tables.links))));
+    const counts = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
+    return { tables, clusterCount: Number(counts?.clusters ?? 0), clusteredLeads: Number(counts?.entries ?? 0), rounds: rounds + 1 };
+  } catch (error) {
+    await dropQualityTables(db, tables);
+    throw error;
+  } finally {
+    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(keys)}`, params: [] }).catch(() => undefined);
+    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(next)}`, params: [] }).catch(() => undefined);
+  }
+}
+
+export async function dropQualityTables(db: Db, tables: QualityTables): Promise<void> {
+  for (const name of Object.values(tables)) await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(name)}`, params: [] }).catch(() => undefined);
+}
+
+/** The `limit` largest duplicate clusters, each with the entry to keep first. */
+export async function largestClusters(db: Db, tables: QualityTables, limit: number): Promise<DuplicateCluster[]> {
+  const rows = toRows(await db.query(clusterMembersSql(tables.links, tables.clusters, limit))).map((r) => ({
+    ...r,
+    matches: String(r.matches ?? '').split(',').filter(Boolean),
+  })) as unknown as ClusterMemberRow[];
+  return clustersFromMembers(rows);
+}
