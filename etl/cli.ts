@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ExportError } from '../src/services/exportError';
 import { EtlCancelled, EtlError } from './errors';
 import { MARKDOWN_REJECTS_LIMIT, rejectsFileName } from './report';
+import { QUALITY_RULES } from '../src/domain/quality/rules';
 import { runEtl, type EtlProgress, type EtlResult } from './run';
 
 const USAGE = `Usage: npm run etl -- <files or folders…> --out <dir> [--mapping <mapping.json>] [--allow-rejects]
@@ -76,6 +77,11 @@ function summary({ outDir, manifest, report, ms }: EtlResult): string {
   );
   if (report.sharedKeys.length) lines.push(`  ${integer.format(report.sharedKeys.length)} ids occur in more than one export of the same table (kept, see report.md)`);
   if (report.unusedMappings.length) lines.push(`  The mapping file names exports that were not given: ${report.unusedMappings.join(', ')}`);
+  const q = report.quality;
+  if (q) {
+    const problems = q.problems.map((p) => `${QUALITY_RULES.find((r) => r.id === p.rule)?.reason ?? p.rule} ${integer.format(p.leads)}`).join(', ');
+    lines.push(`  Data quality: average score ${q.score === null ? '–' : q.score.toFixed(1)}, ${integer.format(q.flagged)} of ${integer.format(q.leads)} leads with a problem (${problems || 'none'}), ${integer.format(q.duplicateClusters)} duplicate clusters`);
+  }
   const f = report.figures;
   if (f) {
     const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)} %`);

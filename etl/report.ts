@@ -3,6 +3,8 @@ import { suggestMapping } from '../src/ingest/headerMapping';
 import type { SheetNote } from '../src/ingest/xlsx';
 import { toSafeCsv } from '../src/ingest/safeCsv';
 import type { CsvImportReport } from '../src/services/importCsv';
+import { QUALITY_RULES } from '../src/domain/quality/rules';
+import type { QualitySummary } from '../src/services/qualitySummary';
 import type { LeadFigures } from '../src/services/leadFigures';
 import type { LookupReport } from '../src/services/lookups';
 
@@ -33,6 +35,8 @@ export interface RunReport {
   readonly lookups: readonly LookupReport[];
   /** The loaded data's figures by the app's own metric code, for a controller to check before publishing (null without leads). */
   readonly figures: LeadFigures | null;
+  /** The loaded leads' data quality (the Data quality page's scoring; null without leads). */
+  readonly quality: QualitySummary | null;
 }
 
 export const rejectsFileName = (sourceFile: string) => `${sourceFile}.rejects.csv`;
@@ -196,6 +200,26 @@ function figuresSection(f: LeadFigures): string {
   ].join('\n');
 }
 
+/** The loaded leads' quality: rejected rows are not the whole story. */
+function qualitySection(q: QualitySummary): string {
+  const reason = (rule: string) => QUALITY_RULES.find((r) => r.id === rule)?.reason ?? rule;
+  return [
+    '## Data quality',
+    '',
+    table(
+      ['', ''],
+      [
+        ['average score (0–100)', q.score === null ? '–' : q.score.toFixed(1)],
+        ['leads with a problem', `${integer.format(q.flagged)} of ${integer.format(q.leads)}`],
+        ...q.problems.map((p): [string, string] => [`most frequent: ${md(reason(p.rule))}`, integer.format(p.leads)]),
+        ['duplicate clusters', `${integer.format(q.duplicateClusters)} (${integer.format(q.duplicateLeads)} leads)`],
+      ],
+    ),
+    '',
+    `Scored as of ${q.asOf}. The app's Data quality page lists every lead's reasons and hands out fix lists.`,
+  ].join('\n');
+}
+
 function lookupsSection(lookups: readonly LookupReport[]): string {
   const rows = lookups.map((l) => [
     md(l.fileName),
@@ -220,6 +244,7 @@ export function reportMarkdown(run: RunReport): string {
   );
   if (run.unusedMappings.length) out.push(`The mapping file names exports that were not given: ${run.unusedMappings.map(md).join(', ')}.`, '');
   if (run.figures) out.push(figuresSection(run.figures), '');
+  if (run.quality) out.push(qualitySection(run.quality), '');
   if (run.lookups.length) out.push(lookupsSection(run.lookups), '');
   if (run.sharedKeys.length) {
     out.push(

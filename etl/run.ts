@@ -4,6 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { toRows } from '../src/db/arrowRows';
 import { openNativeDb } from '../src/db/nativeNode';
 import type { Db } from '../src/db/types';
+import { DEFAULT_QUALITY_SETTINGS } from '../src/domain/quality/rules';
+import { localDay } from '../src/domain/today';
+import { qualitySummary } from '../src/services/qualitySummary';
 import { DEFAULT_PIPELINE } from '../src/domain/pipeline';
 import { TABLE_KINDS, TABLE_KINDS_IN_WORDS, type TableKind } from '../src/domain/schema';
 import { suggestLookupKey } from '../src/ingest/lookupKey';
@@ -225,9 +228,12 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     const figures = loaded.has('leads') ? await leadFigures(db, DEFAULT_PIPELINE) : null;
     // The default view's figures, by the pages' own queries: what the app paints before its engine is ready.
     const prepared = loaded.has('leads') ? await computePreparedFigures(db, DEFAULT_PIPELINE) : null;
-    const createdAt = (options.now?.() ?? new Date()).toISOString();
+    const now = options.now?.() ?? new Date();
+    const createdAt = now.toISOString();
+    // "0 rejected" is never the whole story: the loaded leads' quality, by the Data quality page's own scoring.
+    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: localDay(now) }) : null;
     const generator = generatorName();
-    const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, lookups, sharedKeys, unusedMappings, figures };
+    const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, lookups, sharedKeys, unusedMappings, figures, quality };
 
     checkCancelled();
     onProgress?.({ type: 'writing', outDir });

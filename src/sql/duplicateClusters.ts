@@ -1,7 +1,9 @@
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { MATCH_BLOCKS } from './duplicateKeys';
 import { LEAD_FACTS } from './leadFacts';
-import { SURVIVOR_FIELDS } from './duplicates';
+
+/** The contact fields whose filling decides which entry of a duplicate cluster should survive. */
+export const SURVIVOR_FIELDS = ['email', 'phone', 'company', 'contact_name', 'country'] as const;
 
 /**
  * Duplicate clusters in SQL: leads joined by any block, also through a third lead, found by label

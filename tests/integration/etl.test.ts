@@ -96,6 +96,21 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
     expect(md).not.toContain('### Rejected');
   });
 
+  it('says how good the loaded leads are, not only that no row was rejected', () => {
+    const quality = result.report.quality!;
+    // Counted with PapaParse over the German export: blank phones (placeholders count as blank) are the most frequent problem.
+    const rows = Papa.parse<Record<string, string>>(iconv.decode(readFileSync(path.join(DE, 'leads.csv')), 'win1252'), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+    const blankPhones = rows.filter((r) => { const v = (r.Telefon ?? '').trim().toLowerCase(); return v === '' || PLACEHOLDERS.includes(v); }).length;
+    expect(quality.leads).toBe(20_000);
+    expect(quality.asOf).toBe('2026-11-27');
+    expect(quality.problems[0]).toEqual({ rule: 'phone_missing', leads: blankPhones });
+    expect(quality.flagged).toBeGreaterThan(quality.problems[0]!.leads);
+    expect(quality.duplicateClusters).toBeGreaterThan(400);
+    const md = readFileSync(path.join(out, 'report.md'), 'utf8');
+    expect(md).toContain('## Data quality');
+    expect(md).toContain(`| most frequent: No phone number | ${blankPhones.toLocaleString('en-US')} |`);
+  });
+
   it('writes Parquet that parquet-wasm reads back as the same column types and the same values as the exports', async () => {
     for (const kind of TABLE_KINDS) {
       const table = readParquetTable(path.join(out, `${kind}.parquet`));

@@ -29,22 +29,24 @@ export interface QualityRule {
   readonly dimension: QualityDimension;
   /** Default weight within its dimension (a key contact field weighs more than a secondary one). */
   readonly weight: number;
+  /** Why a lead loses points, in plain English (reports, fix lists; the UI's German is in its texts). */
+  readonly reason: string;
 }
 
 export const QUALITY_RULES: readonly QualityRule[] = [
-  { id: 'email_missing', dimension: 'completeness', weight: 2 },
-  { id: 'company_missing', dimension: 'completeness', weight: 2 },
-  { id: 'phone_missing', dimension: 'completeness', weight: 1 },
-  { id: 'contact_missing', dimension: 'completeness', weight: 1 },
-  { id: 'country_missing', dimension: 'completeness', weight: 1 },
-  { id: 'email_invalid', dimension: 'validity', weight: 2 },
-  { id: 'date_in_future', dimension: 'validity', weight: 1 },
-  { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1 },
-  { id: 'closed_before_created', dimension: 'validity', weight: 1 },
-  { id: 'duplicate', dimension: 'uniqueness', weight: 1 },
-  { id: 'won_without_amount', dimension: 'consistency', weight: 2 },
-  { id: 'stage_behind_dates', dimension: 'consistency', weight: 1 },
-  { id: 'never_contacted', dimension: 'timeliness', weight: 1 },
+  { id: 'email_missing', dimension: 'completeness', weight: 2, reason: 'No e-mail address' },
+  { id: 'company_missing', dimension: 'completeness', weight: 2, reason: 'No company' },
+  { id: 'phone_missing', dimension: 'completeness', weight: 1, reason: 'No phone number' },
+  { id: 'contact_missing', dimension: 'completeness', weight: 1, reason: 'No contact name' },
+  { id: 'country_missing', dimension: 'completeness', weight: 1, reason: 'No country' },
+  { id: 'email_invalid', dimension: 'validity', weight: 2, reason: 'E-mail address not in valid syntax' },
+  { id: 'date_in_future', dimension: 'validity', weight: 1, reason: 'A date in the future' },
+  { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1, reason: 'Stage dates out of pipeline order' },
+  { id: 'closed_before_created', dimension: 'validity', weight: 1, reason: 'Closed before it was created' },
+  { id: 'duplicate', dimension: 'uniqueness', weight: 1, reason: 'A later entry of a lead already in the data' },
+  { id: 'won_without_amount', dimension: 'consistency', weight: 2, reason: 'Won without an amount' },
+  { id: 'stage_behind_dates', dimension: 'consistency', weight: 1, reason: 'Stage behind its own dates' },
+  { id: 'never_contacted', dimension: 'timeliness', weight: 1, reason: 'Never contacted (dead file, "Karteileiche")' },
 ];
 
 export interface QualitySettings {

@@ -189,10 +189,6 @@ export const de: Messages = {
   coming: {
     title: 'In Arbeit',
     body: 'Diese Seite entsteht gerade. Sie wird zeigen: {{what}}',
-    funnel: 'den Stufen-Funnel mit Konversionsraten und Intervallen, Kohorten, Geschwindigkeit und die Leads hinter jeder Zahl.',
-    planning: 'den vom Umsatzziel rückwärts geplanten Funnel, mit Was-wäre-wenn-Szenarien im Vergleich.',
-    media: 'Medien und Kampagnen im Vergleich: Leadqualität, Konversion, Kosten pro Lead und ROI.',
-    quality: 'einen Datenqualitätswert pro Datensatz mit dem Grund für jeden Punktabzug.',
     distribution: 'die Nachverfolgung verteilter Leads, liegen gebliebene Leads und die Fairness der Verteilung auf Vertrieb und Partner.',
   },
   import: {
@@ -328,16 +324,6 @@ export const de: Messages = {
     question: 'Noch wurde nichts ersetzt.',
     stop: 'Nicht importieren',
     goOn: 'Trotzdem importieren',
-  },
-  lookupReport: {
-    key: 'Angefügt über',
-    keyValue: 'ihre Spalte „{{column}}“ = {{leadColumn}} der Leads',
-    columns: 'Neue Merkmale der Leads',
-    unmatched_one: '{{count}} von {{of}} Werten von {{column}} hat keine Zeile in dieser Datei ({{examples}}).',
-    unmatched_other: '{{count}} von {{of}} Werten von {{column}} haben keine Zeile in dieser Datei ({{examples}}).',
-    allMatched: 'Jeder der {{of}} Werte von {{column}} hat eine Zeile in dieser Datei.',
-    repeated_one: '{{count}} Schlüssel kommt weiter unten noch einmal vor: Seine erste Zeile gilt.',
-    repeated_other: '{{count}} Schlüssel kommen weiter unten noch einmal vor: Ihre ersten Zeilen gelten.',
   },
   progress: {
     starting: 'Import von {{file}} beginnt…',

@@ -187,10 +187,6 @@ export const en = {
   coming: {
     title: 'Coming soon',
     body: 'This page is being built. It will show: {{what}}',
-    funnel: 'the stage funnel with conversion rates and intervals, cohorts, velocity, and the leads behind every figure.',
-    planning: 'the funnel planned backwards from a revenue target, with what-if scenarios side by side.',
-    media: 'media and campaigns compared on lead quality, conversion, cost per lead and ROI.',
-    quality: 'a data-quality score per record with the reason for every lost point.',
     distribution: 'follow-up of distributed leads, stale leads, and the fairness of distribution across reps and partners.',
   },
   import: {
@@ -326,16 +322,6 @@ export const en = {
     question: 'Nothing has been replaced yet.',
     stop: 'Do not import',
     goOn: 'Import anyway',
-  },
-  lookupReport: {
-    key: 'Joined on',
-    keyValue: 'its “{{column}}” = the leads’ {{leadColumn}}',
-    columns: 'New lead dimensions',
-    unmatched_one: '{{count}} of {{of}} values of {{column}} has no row in this file ({{examples}}).',
-    unmatched_other: '{{count}} of {{of}} values of {{column}} have no row in this file ({{examples}}).',
-    allMatched: 'Every one of the {{of}} values of {{column}} has a row in this file.',
-    repeated_one: '{{count}} key occurs again further down: its first row is used.',
-    repeated_other: '{{count}} keys occur again further down: their first rows are used.',
   },
   progress: {
     starting: 'Starting the import of {{file}}…',

@@ -7,6 +7,9 @@ export const qualityDe: Widen<typeof qualityEn> = {
     heading: 'Datenqualität',
     intro: 'Jeder Lead bewertet von 0 bis 100 mit dem Grund für jeden Punktabzug, Dubletten gefunden, die Qualität im Zeitverlauf neben Menge und Konversion, und Korrekturlisten für die CRM-Pflege.',
     scoring: 'Jeder Lead wird bewertet, Dubletten werden gesucht…',
+    importTitle: 'Datenqualität der geladenen Leads',
+    importSummary: 'Durchschnittlicher Wert {{score}} von 100; {{flagged}} Leads ({{share}}) mit Punktabzug; {{clusters}} Dublettengruppen. Häufigste Mängel:',
+    importOpen: 'Alle Gründe und die Korrekturlisten: Datenqualität',
     asOf: 'Bewertet zum {{date}}: spätere Daten liegen in der Zukunft; ein Lead ohne Erstkontakt {{days}} Tage nach Eingang ist eine Karteileiche.',
     kpi: {
       score: 'Durchschnittlicher Wert',

@@ -1,9 +1,14 @@
+import { QUALITY_RULES, type QualityRuleId } from '../../domain/quality/rules';
+
 /** The Data quality page's texts (English): loaded with the page's chunk, not the app's first one. */
 export const qualityEn = {
   qualityPage: {
     heading: 'Data quality',
     intro: 'Every lead scored 0–100 with the reason for every lost point, duplicates found, the quality over time beside volume and conversion, and fix lists for whoever maintains the CRM.',
     scoring: 'Scoring every lead and looking for duplicates…',
+    importTitle: 'Data quality of the loaded leads',
+    importSummary: 'Average score {{score}} of 100; {{flagged}} leads ({{share}}) lose points; {{clusters}} duplicate clusters. Most frequent problems:',
+    importOpen: 'Every reason and the fix lists: Data quality',
     asOf: 'Scored as of {{date}}: dates after it are in the future; a lead without a first contact {{days}} days after it came is a dead file.',
     kpi: {
       score: 'Average score',
@@ -23,21 +28,8 @@ export const qualityEn = {
     share: 'Share',
     points: 'Points it costs',
     dimensions: { completeness: 'Completeness', validity: 'Validity', uniqueness: 'Uniqueness', consistency: 'Consistency', timeliness: 'Timeliness' },
-    rules: {
-      email_missing: 'No e-mail address',
-      company_missing: 'No company',
-      phone_missing: 'No phone number',
-      contact_missing: 'No contact name',
-      country_missing: 'No country',
-      email_invalid: 'E-mail address not in valid syntax',
-      date_in_future: 'A date in the future',
-      stage_dates_out_of_order: 'Stage dates out of pipeline order',
-      closed_before_created: 'Closed before it was created',
-      won_without_amount: 'Won without an amount',
-      stage_behind_dates: 'Stage behind its own dates',
-      never_contacted: 'Never contacted (dead file, "Karteileiche")',
-      duplicate: 'A later entry of a lead already in the data',
-    },
+    // One source of the English reasons: the rules' own.
+    rules: Object.fromEntries(QUALITY_RULES.map((r) => [r.id, r.reason])) as Record<QualityRuleId, string>,
     spiralTitle: 'The quality spiral',
     spiralNote: 'Above, the score and its dimensions per month the leads were created; below, the leads, the share with a problem and their rate to {{stage}}: falling quality shows with its effect.',
     spiralLabel: 'Quality score per month with its dimensions, leads and conversion',

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LookupReport } from '../../services/lookups';
 import { formatInteger } from '../i18n/format';
+import { addPageTexts } from '../i18n/pageTexts';
+import { lookupReportDe } from '../i18n/lookupReport.de';
+import { lookupReportEn } from '../i18n/lookupReport.en';
+
+addPageTexts(lookupReportEn, lookupReportDe);
 
 /** What a lookup added: its key, its columns that became lead dimensions, and how well it fits the leads. */
 export function LookupReportCard({ report }: { report: LookupReport }) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PageId } from '../shell/pages';
 
 /** An honest placeholder: says what the page will do, shows no invented numbers. */
-export function ComingPage({ page }: { page: Exclude<PageId, 'overview' | 'import'> }) {
+export function ComingPage({ page }: { page: Exclude<PageId, 'overview' | 'import' | 'funnel' | 'planning' | 'media' | 'quality'> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="page-title" className="page">

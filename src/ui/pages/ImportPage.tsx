@@ -8,6 +8,7 @@ import { ValueMappingStep } from '../import/ValueMappingStep';
 import { ImportReportCard } from '../import/ImportReportCard';
 import { LoadedDataPanel } from '../import/LoadedDataPanel';
 import { LookupReportCard } from '../import/LookupReportCard';
+import { ImportQualitySummary } from './quality/ImportQualitySummary';
 import { RiskConfirm } from '../import/RiskConfirm';
 
 export function ImportPage() {
@@ -102,6 +103,7 @@ export function ImportPage() {
             </div>
           ),
         )}
+        {status.phase === 'ready' && outcomes.some((o) => 'report' in o && o.report.kind === 'leads') && <ImportQualitySummary />}
       </div>
     </section>
   );

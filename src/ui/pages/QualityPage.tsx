@@ -18,7 +18,8 @@ import { NeedsDates } from './NeedsDates';
 import { DuplicatesPanel } from './quality/DuplicatesPanel';
 import { FixListPanel } from './quality/FixListPanel';
 import { GroupTable, type GroupChoice } from './quality/GroupTable';
-import { localToday, qualityFigures } from './quality/qualityModel';
+import { qualityFigures } from './quality/qualityModel';
+import { localDay } from '../../domain/today';
 import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
 import { SpiralTable } from './quality/SpiralTable';
@@ -37,7 +38,7 @@ export function QualityPage() {
   const { filterFor } = useViewState();
   const filter = filterFor(null);
   const settings = DEFAULT_QUALITY_SETTINGS;
-  const [asOf] = useState(localToday);
+  const [asOf] = useState(() => localDay());
   const [grouping, setGrouping] = useState<GroupChoice>('owner');
   const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings, asOf }), [settings, asOf]));
   const scores = scoring.status === 'ready' ? scoring.build.tables.scores : null;

@@ -27,7 +27,7 @@ const file = (rejects: CsvImportReport['rejects']): CsvImportReport => ({
   currency: null,
   plausibility: [],
 });
-const run = (files: CsvImportReport[]): RunReport => ({ schemaVersion: 1, createdAt: '2026-11-27T09:00:00.000Z', generator: 'leadloop etl 0.1.0', files, sharedKeys: [], unusedMappings: [], lookups: [], figures: null });
+const run = (files: CsvImportReport[]): RunReport => ({ schemaVersion: 1, createdAt: '2026-11-27T09:00:00.000Z', generator: 'leadloop etl 0.1.0', files, sharedKeys: [], unusedMappings: [], lookups: [], figures: null, quality: null });
 
 describe('ETL report', () => {
   it('shows export text in Markdown literally: no table breaks, markup or HTML', () => {

@@ -30,15 +30,14 @@ export function qualityFigures(row: Row, settings: QualitySettings): QualityFigu
   };
 }
 
-/** The rule most leads of a group fail; null when none fails any. */
-export function topProblem(figures: QualityFigures): { rule: QualityRuleId; leads: number } | null {
-  let top: { rule: QualityRuleId; leads: number } | null = null;
-  for (const [rule, leads] of figures.failing) if (leads > 0 && (top === null || leads > top.leads)) top = { rule, leads };
-  return top;
+/** The rules most leads of a group fail, most first (at most `count`, none that no lead fails). */
+export function topProblems(figures: QualityFigures, count: number): { rule: QualityRuleId; leads: number }[] {
+  return [...figures.failing]
+    .filter(([, leads]) => leads > 0)
+    .map(([rule, leads]) => ({ rule, leads }))
+    .sort((a, b) => b.leads - a.leads)
+    .slice(0, count);
 }
 
-/** Today in the browser's time zone as yyyy-mm-dd: "in the future" and the dead files count from it. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** The rule most leads of a group fail; null when none fails any. */
+export const topProblem = (figures: QualityFigures) => topProblems(figures, 1)[0] ?? null;
