@@ -216,7 +216,7 @@ function qualitySection(q: QualitySummary): string {
       ],
     ),
     '',
-    `Scored as of ${q.asOf}. The app's Data quality page lists every lead's reasons and hands out fix lists.`,
+    `Scored as of ${q.asOf}.${q.absentColumns.length ? ` Not in the data, so not scored: ${q.absentColumns.map(code).join(', ')}.` : ''} The app's Data quality page lists every lead's reasons and hands out fix lists.`,
   ].join('\n');
 }
 

@@ -2,7 +2,8 @@ import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import type { Pipeline } from '../domain/pipeline';
 import { clustersFromMembers, type ClusterMemberRow, type DuplicateCluster } from '../domain/quality/duplicates';
-import type { QualitySettings } from '../domain/quality/rules';
+import { RULE_COLUMNS, withoutAbsentColumns, type QualitySettings } from '../domain/quality/rules';
+import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { clusterChangesSql, clusterCountsSql, clusterMembersSql, clusterRoundSql, clusterSeedSql } from '../sql/duplicateClusters';
 import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
@@ -20,6 +21,10 @@ export interface QualityTables {
 
 export interface QualityBuild {
   readonly tables: QualityTables;
+  /** The settings the leads were scored by: the given ones without the rules on columns the data lacks. */
+  readonly settings: QualitySettings;
+  /** The rules' columns without a single value in the data (their rules left out). */
+  readonly absentColumns: readonly string[];
   readonly clusterCount: number;
   /** Leads in a cluster. */
   readonly clusteredLeads: number;
@@ -53,6 +58,10 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   const keys = `quality_keys_${n}`;
   const tables: QualityTables = { scores: `quality_scores_${n}`, links: `quality_links_${n}`, clusters: `quality_clusters_${n}` };
   const next = `quality_clusters_next_${n}`;
+  const columns = [...new Set(Object.values(RULE_COLUMNS))];
+  const counts = toRows(await db.query({ sql: `SELECT ${columns.map((c) => `count(${quoteIdent(c)})::BIGINT AS ${quoteIdent(c)}`).join(', ')} FROM ${LEAD_FACTS}`, params: [] }))[0] ?? {};
+  const absentColumns = columns.filter((c) => Number(counts[c] ?? 0) === 0);
+  const settings = withoutAbsentColumns(options.settings, absentColumns);
   try {
     await db.query(create(keys, keyedLeadsSql()));
     await db.query(create(tables.links, duplicateLinksSql(keys)));
@@ -65,9 +74,9 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
       await db.query({ sql: `ALTER TABLE ${quoteIdent(next)} RENAME TO ${quoteIdent(tables.clusters)}`, params: [] });
       if (changed === 0) break;
     }
-    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, options.settings, options.asOf, quoteIdent(tables.links))));
-    const counts = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
-    return { tables, clusterCount: Number(counts?.clusters ?? 0), clusteredLeads: Number(counts?.entries ?? 0), rounds: rounds + 1 };
+    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, quoteIdent(tables.links))));
+    const clustered = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
+    return { tables, settings, absentColumns, clusterCount: Number(clustered?.clusters ?? 0), clusteredLeads: Number(clustered?.entries ?? 0), rounds: rounds + 1 };
   } catch (error) {
     await dropQualityTables(db, tables);
     throw error;

@@ -19,12 +19,14 @@ export interface QualitySummary {
   readonly duplicateClusters: number;
   /** Leads in a duplicate cluster. */
   readonly duplicateLeads: number;
+  /** The rules' columns the data does not have at all (their rules not scored). */
+  readonly absentColumns: readonly string[];
 }
 
 /** The summary of a scoring already built (the Data quality page's, say). */
 export async function summaryOfBuild(db: Db, build: QualityBuild, options: QualityBuildOptions, top = 3): Promise<QualitySummary> {
-  const row = toRows(await db.query(qualityFiguresSql({ ...options, filter: [], scores: build.tables.scores }, 'total')))[0] ?? {};
-  const problems = rulePoints(options.settings)
+  const row = toRows(await db.query(qualityFiguresSql({ ...options, settings: build.settings, filter: [], scores: build.tables.scores }, 'total')))[0] ?? {};
+  const problems = rulePoints(build.settings)
     .map(({ rule }) => ({ rule: rule.id, leads: Number(row[`n_${rule.id}`] ?? 0) }))
     .filter((p) => p.leads > 0)
     .sort((a, b) => b.leads - a.leads)
@@ -37,6 +39,7 @@ export async function summaryOfBuild(db: Db, build: QualityBuild, options: Quali
     problems,
     duplicateClusters: build.clusterCount,
     duplicateLeads: build.clusteredLeads,
+    absentColumns: build.absentColumns,
   };
 }
 

@@ -75,3 +75,25 @@ export function rulePoints(settings: QualitySettings = DEFAULT_QUALITY_SETTINGS)
       return { rule: r.rule, points: (100 * (settings.dimensions[r.rule.dimension] ?? 1) * r.weight) / (dimensionTotal * inDimension) };
     });
 }
+
+/**
+ * The column a rule reads, where a rule needs one: without the column in the data at all (an export
+ * without phone numbers) the rule would fail every lead; it is left out instead, and said so.
+ */
+export const RULE_COLUMNS: Readonly<Partial<Record<QualityRuleId, string>>> = {
+  email_missing: 'email',
+  email_invalid: 'email',
+  company_missing: 'company',
+  phone_missing: 'phone',
+  contact_missing: 'contact_name',
+  country_missing: 'country',
+  won_without_amount: 'amount',
+  never_contacted: 'first_contact_at',
+};
+
+/** The settings with every rule off whose column the data does not have (`absent`: column names). */
+export function withoutAbsentColumns(settings: QualitySettings, absent: readonly string[]): QualitySettings {
+  const off = QUALITY_RULES.filter((r) => RULE_COLUMNS[r.id] !== undefined && absent.includes(RULE_COLUMNS[r.id]!));
+  if (off.length === 0) return settings;
+  return { ...settings, rules: { ...settings.rules, ...Object.fromEntries(off.map((r) => [r.id, { ...settings.rules[r.id], enabled: false }])) } };
+}

@@ -10,7 +10,9 @@ export const qualityDe: Widen<typeof qualityEn> = {
     importTitle: 'Datenqualität der geladenen Leads',
     importSummary: 'Durchschnittlicher Wert {{score}} von 100; {{flagged}} Leads ({{share}}) mit Punktabzug; {{clusters}} Dublettengruppen. Häufigste Mängel:',
     importOpen: 'Alle Gründe und die Korrekturlisten: Datenqualität',
-    asOf: 'Bewertet zum {{date}}: spätere Daten liegen in der Zukunft; ein Lead ohne Erstkontakt {{days}} Tage nach Eingang ist eine Karteileiche.',
+    absent: 'Nicht in den Daten, daher nicht bewertet: {{columns}}. Die Regeln dazu entfallen.',
+    fields: { email: 'E-Mail', company: 'Unternehmen', phone: 'Telefon', contact_name: 'Ansprechpartner', country: 'Land', amount: 'Betrag', first_contact_at: 'Erstkontaktdatum' },
+    asOf: 'Bewertet zum {{date}}: spätere Daten liegen in der Zukunft; ein MQL ohne Erstkontakt {{days}} Tage nach der Übergabe ist eine Karteileiche.',
     kpi: {
       score: 'Durchschnittlicher Wert',
       scoreNote: 'von 100, über {{leads}} Leads',

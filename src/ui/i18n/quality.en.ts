@@ -9,7 +9,9 @@ export const qualityEn = {
     importTitle: 'Data quality of the loaded leads',
     importSummary: 'Average score {{score}} of 100; {{flagged}} leads ({{share}}) lose points; {{clusters}} duplicate clusters. Most frequent problems:',
     importOpen: 'Every reason and the fix lists: Data quality',
-    asOf: 'Scored as of {{date}}: dates after it are in the future; a lead without a first contact {{days}} days after it came is a dead file.',
+    absent: 'Not in the data, so not scored: {{columns}}. The rules on them are left out.',
+    fields: { email: 'e-mail', company: 'company', phone: 'phone', contact_name: 'contact name', country: 'country', amount: 'amount', first_contact_at: 'first contact date' },
+    asOf: 'Scored as of {{date}}: dates after it are in the future; an MQL without a first contact {{days}} days after the hand-over is a dead file.',
     kpi: {
       score: 'Average score',
       scoreNote: 'of 100, over {{leads}} leads',

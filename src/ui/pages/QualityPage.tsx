@@ -37,11 +37,13 @@ export function QualityPage() {
   const lang = i18n.language;
   const { filterFor } = useViewState();
   const filter = filterFor(null);
-  const settings = DEFAULT_QUALITY_SETTINGS;
+  const chosenSettings = DEFAULT_QUALITY_SETTINGS;
   const [asOf] = useState(() => localDay());
   const [grouping, setGrouping] = useState<GroupChoice>('owner');
-  const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings, asOf }), [settings, asOf]));
+  const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings: chosenSettings, asOf }), [chosenSettings, asOf]));
   const scores = scoring.status === 'ready' ? scoring.build.tables.scores : null;
+  // The rules the leads were scored by: without those on columns the data does not have.
+  const settings = scoring.status === 'ready' ? scoring.build.settings : chosenSettings;
   // Every figure reads the scored leads of the build (none before it is there).
   const options = useMemo(() => (scores ? { pipeline: DEFAULT_PIPELINE, settings, asOf, filter, scores } : null), [settings, asOf, filter, scores]);
   const total = useQuery(useMemo(() => options && qualityFiguresSql(options, 'total'), [options]));
@@ -90,6 +92,11 @@ export function QualityPage() {
       </header>
       <FilterBar />
       <p className="muted">{t('qualityPage.asOf', { date: formatDate(lang, asOf), days: settings.deadFileDays })}</p>
+      {scoring.status === 'ready' && scoring.build.absentColumns.length > 0 && (
+        <p className="notice" data-testid="quality-absent">
+          {t('qualityPage.absent', { columns: scoring.build.absentColumns.map((c) => t(`qualityPage.fields.${c}`)).join(', ') })}
+        </p>
+      )}
       {scoring.status === 'loading' && (
         <p className="muted" role="status" aria-busy="true" data-testid="quality-scoring">
           {t('qualityPage.scoring')}

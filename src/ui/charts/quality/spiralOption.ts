@@ -57,6 +57,8 @@ export function spiralOption(rows: readonly SpiralMonth[], dimensions: readonly 
     axisLabel: { show, formatter: (m: string) => labels.month(m) },
   });
   return {
+    // Eleven series on two grids: drawn at once, not line by line from the left (a half-drawn spiral reads as data ending).
+    animation: false,
     tooltip: {
       trigger: 'axis',
       // Series names are ours, but every string is escaped all the same before it becomes HTML.

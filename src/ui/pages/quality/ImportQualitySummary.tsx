@@ -22,9 +22,9 @@ export function ImportQualitySummary() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [asOf] = useState(() => localDay());
-  const settings = DEFAULT_QUALITY_SETTINGS;
-  const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings, asOf }), [settings, asOf]));
+  const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf }), [asOf]));
   const scores = scoring.status === 'ready' ? scoring.build.tables.scores : null;
+  const settings = scoring.status === 'ready' ? scoring.build.settings : DEFAULT_QUALITY_SETTINGS;
   const total = useQuery(useMemo(() => (scores === null ? null : qualityFiguresSql({ pipeline: DEFAULT_PIPELINE, settings, asOf, filter: [], scores }, 'total')), [scores, settings, asOf]));
   const figures = total.status === 'ready' && total.rows[0] ? qualityFigures(total.rows[0], settings) : null;
   return (
@@ -52,6 +52,9 @@ export function ImportQualitySummary() {
                 </li>
               ))}
             </ul>
+          )}
+          {scoring.build.absentColumns.length > 0 && (
+            <p className="muted">{t('qualityPage.absent', { columns: scoring.build.absentColumns.map((c) => t(`qualityPage.fields.${c}`)).join(', ') })}</p>
           )}
           <p>
             <a href="#/quality">{t('qualityPage.importOpen')}</a>
