@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ExportError } from '../src/services/exportError';
 import { EtlCancelled, EtlError } from './errors';
 import { MARKDOWN_REJECTS_LIMIT, rejectsFileName } from './report';
-import { QUALITY_RULES } from '../src/domain/quality/rules';
+import { RULE_REASONS } from '../src/domain/quality/reasons';
 import { runEtl, type EtlProgress, type EtlResult } from './run';
 
 const USAGE = `Usage: npm run etl -- <files or folders…> --out <dir> [--mapping <mapping.json>] [--allow-rejects]
@@ -79,7 +79,7 @@ function summary({ outDir, manifest, report, ms }: EtlResult): string {
   if (report.unusedMappings.length) lines.push(`  The mapping file names exports that were not given: ${report.unusedMappings.join(', ')}`);
   const q = report.quality;
   if (q) {
-    const problems = q.problems.map((p) => `${QUALITY_RULES.find((r) => r.id === p.rule)?.reason ?? p.rule} ${integer.format(p.leads)}`).join(', ');
+    const problems = q.problems.map((p) => `${RULE_REASONS[p.rule]} ${integer.format(p.leads)}`).join(', ');
     lines.push(`  Data quality: average score ${q.score === null ? '–' : q.score.toFixed(1)}, ${integer.format(q.flagged)} of ${integer.format(q.leads)} leads with a problem (${problems || 'none'}), ${integer.format(q.duplicateClusters)} duplicate clusters`);
   }
   const f = report.figures;

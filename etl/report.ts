@@ -3,7 +3,8 @@ import { suggestMapping } from '../src/ingest/headerMapping';
 import type { SheetNote } from '../src/ingest/xlsx';
 import { toSafeCsv } from '../src/ingest/safeCsv';
 import type { CsvImportReport } from '../src/services/importCsv';
-import { QUALITY_RULES } from '../src/domain/quality/rules';
+import { RULE_REASONS } from '../src/domain/quality/reasons';
+import type { QualityRuleId } from '../src/domain/quality/rules';
 import type { QualitySummary } from '../src/services/qualitySummary';
 import type { LeadFigures } from '../src/services/leadFigures';
 import type { LookupReport } from '../src/services/lookups';
@@ -202,7 +203,7 @@ function figuresSection(f: LeadFigures): string {
 
 /** The loaded leads' quality: rejected rows are not the whole story. */
 function qualitySection(q: QualitySummary): string {
-  const reason = (rule: string) => QUALITY_RULES.find((r) => r.id === rule)?.reason ?? rule;
+  const reason = (rule: string) => RULE_REASONS[rule as QualityRuleId] ?? rule;
   return [
     '## Data quality',
     '',

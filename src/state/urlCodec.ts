@@ -1,3 +1,4 @@
+import { QUALITY_LINK_KEYS, QUALITY_LINK_SYNTAX, type QualityLinkKey } from '../domain/quality/linkText';
 import {
   dimensionColumn,
   extraDimension,
@@ -132,6 +133,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.costByDays) parts.push('ca=days');
   if (state.bubblesPerCampaign) parts.push('mb=cmp');
   if (state.attributionPerCampaign) parts.push('ab=cmp');
+  for (const key of QUALITY_LINK_KEYS) if (state.quality?.[key] !== undefined) parts.push(`${key}=${state.quality[key]}`);
   return parts.join('&');
 }
 
@@ -178,6 +180,10 @@ export function decodeViewState(query: string): DecodedViewState {
       else ignored.push(pair);
     } else if (key === 'mb' || key === 'ab') {
       if (text === 'cmp') state = { ...state, [key === 'mb' ? 'bubblesPerCampaign' : 'attributionPerCampaign']: true };
+      else ignored.push(pair);
+    } else if ((QUALITY_LINK_KEYS as readonly string[]).includes(key)) {
+      // The Data quality settings: only their syntax here; the page reads them against its rules.
+      if (QUALITY_LINK_SYNTAX[key as QualityLinkKey].test(text)) state = { ...state, quality: { ...state.quality, [key]: text } };
       else ignored.push(pair);
     } else if (key.startsWith('x.')) {
       // x.<view>.<condition key>; the condition key may hold dots of its own (an extra column's header).

@@ -1,4 +1,5 @@
 import { FILTER_DIMENSIONS, isExtraDimension, type ExtraDimension, type LeadDimension, type LeadFilter, type Selection, type SplitBy, type ViewId } from '../domain/leadFilter';
+import type { QualityLink } from '../domain/quality/linkText';
 import { resolvePeriod, type PeriodChoice } from './period';
 
 /**
@@ -24,6 +25,8 @@ export interface ViewState {
   /** The Media page's bubbles and attribution per campaign (absent: per medium or source). */
   readonly bubblesPerCampaign?: boolean;
   readonly attributionPerCampaign?: boolean;
+  /** The Data quality page's rule settings, where they differ from the defaults (src/state/qualityLink.ts). */
+  readonly quality?: QualityLink;
 }
 
 export const INITIAL_VIEW: ViewState = { period: null, values: {}, selections: [], split: 'medium' };
@@ -106,4 +109,10 @@ export function setMediaSettings(state: ViewState, settings: MediaSettings): Vie
     ...(bubbles ? { bubblesPerCampaign: true } : {}),
     ...(attribution ? { attributionPerCampaign: true } : {}),
   };
+}
+
+/** The Data quality page's settings as link text; none (the defaults) leaves nothing in the state. */
+export function setQualityLink(state: ViewState, link: QualityLink): ViewState {
+  const { quality: _old, ...rest } = state;
+  return Object.keys(link).length ? { ...rest, quality: link } : rest;
 }

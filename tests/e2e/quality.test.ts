@@ -111,6 +111,25 @@ describe('Data quality page', () => {
     await page.close();
   });
 
+  it('scores by the rules in the link, and a rule switched off by keyboard leaves the score and goes into the link', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality?v=1&qw=email_missing:4');
+    await openQuality(page);
+    await page.click('[data-testid="quality-settings"] summary');
+    expect(await page.inputValue('[data-testid="quality-settings"] tr[data-rule="email_missing"] input[type="number"]')).toBe('4');
+    const phones = await ruleCount(page, 'phone_missing');
+    expect(phones).toBeGreaterThan(0);
+    const score = Number(await page.getAttribute('[data-kpi="score"]', 'data-value'));
+    await page.focus('[data-testid="quality-settings"] tr[data-rule="phone_missing"] input[type="checkbox"]');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.hash.includes('qo=phone_missing'));
+    await page.waitForSelector('[data-testid="quality-rules"] tr[data-rule="phone_missing"]', { state: 'detached' });
+    await page.waitForSelector('[data-testid="quality-page"][data-ready="true"]');
+    // Without the phone rule, the completeness points go to the other fields: no lead without a phone loses them.
+    expect(Number(await page.getAttribute('[data-kpi="score"]', 'data-value'))).not.toBe(score);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists exactly the flagged leads of an imported file, each with the reasons worked out by hand', async () => {
     // "Today" is the day the fixture's dead files and future dates are counted from.
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/import', { now: new Date('2025-06-30T12:00:00') });

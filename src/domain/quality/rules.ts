@@ -29,24 +29,22 @@ export interface QualityRule {
   readonly dimension: QualityDimension;
   /** Default weight within its dimension (a key contact field weighs more than a secondary one). */
   readonly weight: number;
-  /** Why a lead loses points, in plain English (reports, fix lists; the UI's German is in its texts). */
-  readonly reason: string;
 }
 
 export const QUALITY_RULES: readonly QualityRule[] = [
-  { id: 'email_missing', dimension: 'completeness', weight: 2, reason: 'No e-mail address' },
-  { id: 'company_missing', dimension: 'completeness', weight: 2, reason: 'No company' },
-  { id: 'phone_missing', dimension: 'completeness', weight: 1, reason: 'No phone number' },
-  { id: 'contact_missing', dimension: 'completeness', weight: 1, reason: 'No contact name' },
-  { id: 'country_missing', dimension: 'completeness', weight: 1, reason: 'No country' },
-  { id: 'email_invalid', dimension: 'validity', weight: 2, reason: 'E-mail address not in valid syntax' },
-  { id: 'date_in_future', dimension: 'validity', weight: 1, reason: 'A date in the future' },
-  { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1, reason: 'Stage dates out of pipeline order' },
-  { id: 'closed_before_created', dimension: 'validity', weight: 1, reason: 'Closed before it was created' },
-  { id: 'duplicate', dimension: 'uniqueness', weight: 1, reason: 'A later entry of a lead already in the data' },
-  { id: 'won_without_amount', dimension: 'consistency', weight: 2, reason: 'Won without an amount' },
-  { id: 'stage_behind_dates', dimension: 'consistency', weight: 1, reason: 'Stage behind its own dates' },
-  { id: 'never_contacted', dimension: 'timeliness', weight: 1, reason: 'Never contacted (dead file, "Karteileiche")' },
+  { id: 'email_missing', dimension: 'completeness', weight: 2 },
+  { id: 'company_missing', dimension: 'completeness', weight: 2 },
+  { id: 'phone_missing', dimension: 'completeness', weight: 1 },
+  { id: 'contact_missing', dimension: 'completeness', weight: 1 },
+  { id: 'country_missing', dimension: 'completeness', weight: 1 },
+  { id: 'email_invalid', dimension: 'validity', weight: 2 },
+  { id: 'date_in_future', dimension: 'validity', weight: 1 },
+  { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1 },
+  { id: 'closed_before_created', dimension: 'validity', weight: 1 },
+  { id: 'duplicate', dimension: 'uniqueness', weight: 1 },
+  { id: 'won_without_amount', dimension: 'consistency', weight: 2 },
+  { id: 'stage_behind_dates', dimension: 'consistency', weight: 1 },
+  { id: 'never_contacted', dimension: 'timeliness', weight: 1 },
 ];
 
 export interface QualitySettings {
@@ -96,4 +94,25 @@ export function withoutAbsentColumns(settings: QualitySettings, absent: readonly
   const off = QUALITY_RULES.filter((r) => RULE_COLUMNS[r.id] !== undefined && absent.includes(RULE_COLUMNS[r.id]!));
   if (off.length === 0) return settings;
   return { ...settings, rules: { ...settings.rules, ...Object.fromEntries(off.map((r) => [r.id, { ...settings.rules[r.id], enabled: false }])) } };
+}
+
+export const isQualityRuleId = (text: string): text is QualityRuleId => QUALITY_RULES.some((r) => r.id === text);
+
+/** Bounds of what a user (or a link) may set. */
+export const RULE_WEIGHT_MAX = 10;
+export const DEAD_FILE_DAYS_RANGE = { min: 1, max: 365 } as const;
+
+/**
+ * The settings with one rule switched or weighted; a rule back at its defaults leaves the settings
+ * (so a link carries only what differs).
+ */
+export function setRule(settings: QualitySettings, id: QualityRuleId, change: { readonly enabled?: boolean; readonly weight?: number }): QualitySettings {
+  const rule = QUALITY_RULES.find((r) => r.id === id)!;
+  const merged = { ...settings.rules[id], ...change };
+  const kept = {
+    ...(merged.enabled === false ? { enabled: false } : {}),
+    ...(merged.weight !== undefined && merged.weight !== rule.weight ? { weight: merged.weight } : {}),
+  };
+  const { [id]: _old, ...others } = settings.rules;
+  return { ...settings, rules: Object.keys(kept).length ? { ...others, [id]: kept } : others };
 }

@@ -1,4 +1,4 @@
-import { QUALITY_RULES, type QualityRuleId } from '../../domain/quality/rules';
+import { RULE_REASONS } from '../../domain/quality/reasons';
 
 /** The Data quality page's texts (English): loaded with the page's chunk, not the app's first one. */
 export const qualityEn = {
@@ -11,6 +11,15 @@ export const qualityEn = {
     importOpen: 'Every reason and the fix lists: Data quality',
     absent: 'Not in the data, so not scored: {{columns}}. The rules on them are left out.',
     fields: { email: 'e-mail', company: 'company', phone: 'phone', contact_name: 'contact name', country: 'country', amount: 'amount', first_contact_at: 'first contact date' },
+    settings: 'Rules and weights',
+    linkIgnored: 'The link’s quality settings {{params}} were not understood and are left at their defaults.',
+    settingsNote: 'Switch a rule off or weight it within its dimension; the points follow at once and travel in the link.',
+    deadFileDays: 'An MQL is a dead file after this many days without a first contact:',
+    counts: 'Counts',
+    weight: 'Weight',
+    ruleOn: '{{rule}} counts',
+    ruleWeight: 'Weight of {{rule}}',
+    notInData: 'not in the data',
     asOf: 'Scored as of {{date}}: dates after it are in the future; an MQL without a first contact {{days}} days after the hand-over is a dead file.',
     kpi: {
       score: 'Average score',
@@ -31,7 +40,7 @@ export const qualityEn = {
     points: 'Points it costs',
     dimensions: { completeness: 'Completeness', validity: 'Validity', uniqueness: 'Uniqueness', consistency: 'Consistency', timeliness: 'Timeliness' },
     // One source of the English reasons: the rules' own.
-    rules: Object.fromEntries(QUALITY_RULES.map((r) => [r.id, r.reason])) as Record<QualityRuleId, string>,
+    rules: { ...RULE_REASONS },
     spiralTitle: 'The quality spiral',
     spiralNote: 'Above, the score and its dimensions per month the leads were created; below, the leads, the share with a problem and their rate to {{stage}}: falling quality shows with its effect.',
     spiralLabel: 'Quality score per month with its dimensions, leads and conversion',

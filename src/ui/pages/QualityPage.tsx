@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { DEFAULT_QUALITY_SETTINGS, QUALITY_DIMENSIONS } from '../../domain/quality/rules';
+import { QUALITY_DIMENSIONS, QUALITY_RULES, RULE_COLUMNS } from '../../domain/quality/rules';
+import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
+import { setQualityLink } from '../../state/viewState';
 import { conversionStage, qualityFiguresSql } from '../../sql/qualityFigures';
 import { Chart } from '../charts/Chart';
 import { spiralOption, type SpiralMonth } from '../charts/quality/spiralOption';
@@ -22,6 +24,7 @@ import { qualityFigures } from './quality/qualityModel';
 import { localDay } from '../../domain/today';
 import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
+import { SettingsPanel } from './quality/SettingsPanel';
 import { SpiralTable } from './quality/SpiralTable';
 import { QueryStatus } from './QueryStatus';
 
@@ -35,9 +38,10 @@ addPageTexts(qualityEn, qualityDe);
 export function QualityPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { filterFor } = useViewState();
+  const { view, update, filterFor } = useViewState();
   const filter = filterFor(null);
-  const chosenSettings = DEFAULT_QUALITY_SETTINGS;
+  // The rule settings are in the link with the filters: a sent link scores the same way.
+  const { settings: chosenSettings, ignored: linkIgnored } = useMemo(() => settingsOfLink(view.quality), [view.quality]);
   const [asOf] = useState(() => localDay());
   const [grouping, setGrouping] = useState<GroupChoice>('owner');
   const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings: chosenSettings, asOf }), [chosenSettings, asOf]));
@@ -92,6 +96,16 @@ export function QualityPage() {
       </header>
       <FilterBar />
       <p className="muted">{t('qualityPage.asOf', { date: formatDate(lang, asOf), days: settings.deadFileDays })}</p>
+      {linkIgnored.length > 0 && (
+        <p className="notice warning" role="status" data-testid="quality-link-ignored">
+          {t('qualityPage.linkIgnored', { params: linkIgnored.join(', ') })}
+        </p>
+      )}
+      <SettingsPanel
+        settings={chosenSettings}
+        onChange={(next) => update((v) => setQualityLink(v, qualityLinkOf(next)))}
+        absentRules={new Set(scoring.status === 'ready' ? QUALITY_RULES.filter((r) => RULE_COLUMNS[r.id] && scoring.build.absentColumns.includes(RULE_COLUMNS[r.id]!)).map((r) => r.id) : [])}
+      />
       {scoring.status === 'ready' && scoring.build.absentColumns.length > 0 && (
         <p className="notice" data-testid="quality-absent">
           {t('qualityPage.absent', { columns: scoring.build.absentColumns.map((c) => t(`qualityPage.fields.${c}`)).join(', ') })}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeViewState, encodeViewState } from '../../../src/state/urlCodec';
-import { clearAll, INITIAL_VIEW, select, setMediaSettings, setPeriod, setScenario, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
+import { clearAll, INITIAL_VIEW, select, setMediaSettings, setPeriod, setQualityLink, setScenario, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
+import { DEFAULT_QUALITY_SETTINGS, setRule } from '../../../src/domain/quality/rules';
+import { qualityLinkOf, settingsOfLink } from '../../../src/domain/quality/settingsLink';
 
 const roundTrip = (state: ViewState) => decodeViewState(encodeViewState(state));
 
@@ -62,6 +64,25 @@ describe('the view state in a link', () => {
     expect(decodeViewState('v=1&mb=cmp&ab=cmp')).toEqual({ state, ignored: [] });
     expect(encodeViewState(setMediaSettings(state, { bubblesPerCampaign: false, attributionPerCampaign: false }))).toBe('v=1');
     expect(decodeViewState('v=1&mb=x').ignored).toEqual(['mb=x']);
+  });
+
+  it('carries the Data quality rules switched off, their weights and the dead-file days, and only what differs', () => {
+    let quality = setRule(DEFAULT_QUALITY_SETTINGS, 'phone_missing', { enabled: false });
+    quality = setRule(quality, 'email_missing', { weight: 5 });
+    const state = setQualityLink(INITIAL_VIEW, qualityLinkOf({ ...quality, deadFileDays: 45 }));
+    expect(encodeViewState(state)).toBe('v=1&qd=45&qo=phone_missing&qw=email_missing:5');
+    const decoded = decodeViewState('v=1&qd=45&qo=phone_missing&qw=email_missing:5');
+    expect(decoded).toEqual({ state, ignored: [] });
+    expect(settingsOfLink(decoded.state.quality)).toEqual({ settings: { ...quality, deadFileDays: 45 }, ignored: [] });
+    // Back at the defaults, nothing is left in the link.
+    const back = setRule(setRule(quality, 'phone_missing', { enabled: true }), 'email_missing', { weight: 2 });
+    expect(encodeViewState(setQualityLink(state, qualityLinkOf({ ...back, deadFileDays: 30 })))).toBe('v=1');
+    // The link's syntax is checked with the link; the rules and ranges by the page, which says what it could not read.
+    expect(decodeViewState('v=1&qd=x&qo=Bad-Id&qw=email_missing').ignored).toEqual(['qd=x', 'qo=Bad-Id', 'qw=email_missing']);
+    expect(settingsOfLink({ qd: '0', qo: 'nonsense,phone_missing', qw: 'email_missing:11,company_missing:3' })).toEqual({
+      settings: setRule(setRule(DEFAULT_QUALITY_SETTINGS, 'phone_missing', { enabled: false }), 'company_missing', { weight: 3 }),
+      ignored: ['qd=0', 'qo=nonsense', 'qw=email_missing:11'],
+    });
   });
 
   it('ignores a link of another version as a whole rather than misreading it', () => {

@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEAD_FILE_DAYS_RANGE, QUALITY_RULES, RULE_WEIGHT_MAX, rulePoints, setRule, type QualitySettings } from '../../../domain/quality/rules';
+import { formatNumber } from '../../i18n/format';
+
+interface SettingsPanelProps {
+  readonly settings: QualitySettings;
+  readonly onChange: (next: QualitySettings) => void;
+  /** Rules left out because the data lacks their column: shown off, not switchable. */
+  readonly absentRules: ReadonlySet<string>;
+}
+
+/** The rules: each switched on or off and weighted within its dimension, and the dead-file days. In the link with the filters. */
+export function SettingsPanel({ settings, onChange, absentRules }: SettingsPanelProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const daysId = useId();
+  const points = new Map(rulePoints(settings).map((p) => [p.rule.id, p.points]));
+  return (
+    <details className="table-disclosure" data-testid="quality-settings">
+      <summary>{t('qualityPage.settings')}</summary>
+      <p className="muted">{t('qualityPage.settingsNote')}</p>
+      <label htmlFor={daysId}>{t('qualityPage.deadFileDays')} </label>
+      <input
+        id={daysId}
+        type="number"
+        min={DEAD_FILE_DAYS_RANGE.min}
+        max={DEAD_FILE_DAYS_RANGE.max}
+        value={settings.deadFileDays}
+        data-testid="dead-file-days"
+        onChange={(e) => {
+          const days = Math.round(Number(e.target.value));
+          if (days >= DEAD_FILE_DAYS_RANGE.min && days <= DEAD_FILE_DAYS_RANGE.max) onChange({ ...settings, deadFileDays: days });
+        }}
+      />
+      <div className="table-scroll">
+        <table className="data-table" aria-label={t('qualityPage.settings')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('qualityPage.rule')}</th>
+              <th scope="col">{t('qualityPage.counts')}</th>
+              <th scope="col">{t('qualityPage.weight')}</th>
+              <th scope="col" className="num">{t('qualityPage.points')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {QUALITY_RULES.map((rule) => {
+              const own = settings.rules[rule.id];
+              const absent = absentRules.has(rule.id);
+              const name = t(`qualityPage.rules.${rule.id}`);
+              return (
+                <tr key={rule.id} data-rule={rule.id}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('qualityPage.ruleOn', { rule: name })}
+                      checked={!absent && own?.enabled !== false}
+                      disabled={absent}
+                      onChange={(e) => onChange(setRule(settings, rule.id, { enabled: e.target.checked }))}
+                    />
+                    {absent && <small className="muted"> {t('qualityPage.notInData')}</small>}
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      min={0}
+                      max={RULE_WEIGHT_MAX}
+                      step={1}
+                      aria-label={t('qualityPage.ruleWeight', { rule: name })}
+                      value={own?.weight ?? rule.weight}
+                      onChange={(e) => {
+                        const weight = Math.round(Number(e.target.value));
+                        if (weight >= 0 && weight <= RULE_WEIGHT_MAX) onChange(setRule(settings, rule.id, { weight }));
+                      }}
+                    />
+                  </td>
+                  <td className="num">{points.has(rule.id) && !absent ? formatNumber(lang, points.get(rule.id)!, 1, 1) : '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
