@@ -30,7 +30,14 @@ export interface ExplorerSort {
 export interface ExplorerFilterOptions {
   readonly filter: LeadFilter;
   readonly pipeline: Pipeline;
+  /**
+   * The leads to list from, where not lead_facts: a subquery with lead_facts' columns and more (the
+   * Data quality page's leads with their reasons). Its further columns are passed as extraColumns.
+   */
+  readonly from?: SqlQuery;
 }
+
+const source = (from: SqlQuery | undefined): SqlQuery | string => (from ? joinSql(['(', from, ') AS leads_listed']) : LEAD_FACTS);
 
 export interface ExplorerPageOptions extends ExplorerFilterOptions {
   readonly columns: readonly string[];
@@ -79,11 +86,12 @@ function stageRank(pipeline: Pipeline, direction: 'ASC' | 'DESC'): SqlQuery {
 }
 
 /** One page of leads in the chosen columns (and order). */
-export function explorerPageSql({ filter, pipeline, columns, extraColumns = [], sort, limit, offset }: ExplorerPageOptions): SqlQuery {
+export function explorerPageSql({ filter, pipeline, columns, extraColumns = [], sort, limit, offset, from }: ExplorerPageOptions): SqlQuery {
   if (columns.length === 0) throw new Error('Choose at least one column');
   const select = columns.map((c) => checkedColumn(c, extraColumns)).join(', ');
   return joinSql([
-    `SELECT ${select} FROM ${LEAD_FACTS}`,
+    `SELECT ${select} FROM`,
+    source(from),
     whereSql(filter, pipeline),
     explorerOrderBy(sort, pipeline, extraColumns),
     // Whole numbers checked above, so writing them into the text is safe.
@@ -92,8 +100,8 @@ export function explorerPageSql({ filter, pipeline, columns, extraColumns = [], 
 }
 
 /** How many leads the filter lists (column `n`). */
-export function explorerCountSql({ filter, pipeline }: ExplorerFilterOptions): SqlQuery {
-  return joinSql([`SELECT count(*)::BIGINT AS n FROM ${LEAD_FACTS}`, whereSql(filter, pipeline)]);
+export function explorerCountSql({ filter, pipeline, from }: ExplorerFilterOptions): SqlQuery {
+  return joinSql(['SELECT count(*)::BIGINT AS n FROM', source(from), whereSql(filter, pipeline)]);
 }
 
 /**
@@ -103,12 +111,13 @@ export function explorerCountSql({ filter, pipeline }: ExplorerFilterOptions): S
  * lands during the export cannot mix old and new rows into one file. Rows are stored in `_row`
  * order, so a chunk's range reads only the blocks it needs.
  */
-export function explorerSnapshotSql(table: string, { filter, pipeline, columns, extraColumns = [], sort }: Omit<ExplorerPageOptions, 'limit' | 'offset'>): SqlQuery {
+export function explorerSnapshotSql(table: string, { filter, pipeline, columns, extraColumns = [], sort, from }: Omit<ExplorerPageOptions, 'limit' | 'offset'>): SqlQuery {
   if (columns.length === 0) throw new Error('Choose at least one column');
   return joinSql([
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${columns.map((c) => checkedColumn(c, extraColumns)).join(', ')}, row_number() OVER (`,
     explorerOrderBy(sort, pipeline, extraColumns),
-    `) AS _row FROM ${LEAD_FACTS}`,
+    ') AS _row FROM',
+    source(from),
     whereSql(filter, pipeline),
     'ORDER BY _row',
   ]);

@@ -1,6 +1,6 @@
 import type { LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
-import { QUALITY_DIMENSIONS, rulePoints, type QualitySettings } from '../domain/quality/rules';
+import { QUALITY_DIMENSIONS, rulePoints, type QualityRuleId, type QualitySettings } from '../domain/quality/rules';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
@@ -94,4 +94,22 @@ export function fixListSql(options: QualityQueryOptions): SqlQuery {
     scoredLeads(options),
     'WHERE h.score < 100 ORDER BY h.score, f._source, f._line',
   ]);
+}
+
+/** The columns qualityLeadsSql adds to lead_facts' (underscored, as the app's own `_source` and `_line`: an export's header rarely starts so). */
+export const QUALITY_LEAD_COLUMNS = ['_quality_reasons', '_quality_score'] as const;
+
+/**
+ * lead_facts' leads with their reasons in words (`_quality_reasons`, "; "-separated in the rules'
+ * order, the words bound) and score (`_quality_score`, one decimal), for the explorer: those that
+ * fail `rule`, or with `rule` null every lead that lost a point. `scores` is a build's table.
+ */
+export function qualityLeadsSql(scores: string, settings: QualitySettings, rule: QualityRuleId | null, reason: (rule: QualityRuleId) => string): SqlQuery {
+  const rules = rulePoints(settings).map((r) => r.rule.id);
+  if (rule !== null && !rules.includes(rule)) throw new Error(`The rule ${rule} does not count under these settings`);
+  const reasons = rules.length ? `concat_ws('; ', ${rules.map((id) => `CASE WHEN q.${id} THEN ? END`).join(', ')})` : "''";
+  return {
+    sql: `SELECT f.*, ${reasons} AS _quality_reasons, round(q.score, 1) AS _quality_score FROM ${LEAD_FACTS} f JOIN ${quoteIdent(scores)} q ON q._source = f._source AND q._line = f._line WHERE ${rule === null ? 'q.score < 100' : `q.${rule}`}`,
+    params: rules.map(reason),
+  };
 }

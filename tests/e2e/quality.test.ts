@@ -48,6 +48,15 @@ describe('Data quality page', () => {
     // On screen as well, in the language's format.
     expect(await page.textContent('[data-kpi="mql_uncontacted"] dd')).toBe(uncontacted.toLocaleString('en-US'));
     expect(await page.textContent('[data-testid="quality-rules"] tr[data-rule="email_missing"] td.num')).toBe(blankEmails.toLocaleString('en-US'));
+    // The figure opens its leads in the explorer, with the reasons as a column.
+    await page.click('[data-testid="quality-rules"] tr[data-rule="email_missing"] td.num button');
+    await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
+    expect(Number(await page.getAttribute('[data-testid="explorer-count"]', 'data-count'))).toBe(blankEmails);
+    expect(await page.textContent('[data-testid="lead-explorer"] thead')).toContain('Reasons');
+    const reasons = await page.$$eval('[data-testid="lead-explorer"] tbody td[data-column="_quality_reasons"]', (tds) => tds.map((td) => td.getAttribute('data-value') ?? ''));
+    expect(reasons.length).toBeGreaterThan(10);
+    expect(reasons.every((r) => r.includes('No e-mail address'))).toBe(true);
+    await page.click('[data-testid="explorer-close"]');
     expect(foreignRequests(requests, app.server.origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { DEFAULT_QUALITY_SETTINGS } from '../../src/domain/quality/rules';
-import { fixListSql, qualityFiguresSql } from '../../src/sql/qualityFigures';
+import { fixListSql, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../src/sql/qualityFigures';
+import { explorerCountSql, explorerPageSql } from '../../src/sql/explorer';
+import { buildQualityScores, dropQualityTables } from '../../src/services/qualityScores';
 import { reachedIndexOf, readCsv } from '../support/expectedFigures';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
 
@@ -30,6 +32,31 @@ describe.each(ENGINES)('quality figures on $name', ({ open }) => {
       expect(fixes[0]).toMatchObject({ lead_id: 'Q10' });
       const months = toRows(await db.query(qualityFiguresSql(options('2025-06-30'), 'month')));
       expect(months.map((m) => [m.grp, m.leads])).toEqual([['2025-04', 1], ['2025-05', 7], ['2025-06', 8], ['2025-08', 1]]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('list a rule’s leads for the explorer with their reasons in words, sorted and counted by the explorer’s own SQL', async () => {
+    const db = await open();
+    try {
+      await loadEnglish(db, { leads: 'tests/integration/fixtures/quality-leads.csv' });
+      const build = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30' });
+      const reason = (rule: string) => `<${rule}>`;
+      const from = qualityLeadsSql(build.tables.scores, build.settings, 'email_invalid', reason);
+      const listed = { filter: [], pipeline: DEFAULT_PIPELINE, from };
+      expect(toRows(await db.query(explorerCountSql(listed)))[0]!.n).toBe(3);
+      const page = toRows(await db.query(explorerPageSql({ ...listed, columns: ['lead_id', ...QUALITY_LEAD_COLUMNS], extraColumns: [...QUALITY_LEAD_COLUMNS], sort: [], limit: 10, offset: 0 })));
+      expect(page.map((r) => [r.lead_id, r._quality_reasons, r._quality_score])).toEqual([
+        ['Q13', '<email_invalid>', 92],
+        ['Q14', '<email_invalid>', 92],
+        ['Q2', '<email_invalid>', 92],
+      ]);
+      // Every lead that lost a point, the reasons of several rules joined.
+      const all = toRows(await db.query(explorerPageSql({ filter: [], pipeline: DEFAULT_PIPELINE, from: qualityLeadsSql(build.tables.scores, build.settings, null, reason), columns: ['lead_id', '_quality_reasons'], extraColumns: [...QUALITY_LEAD_COLUMNS], sort: [], limit: 50, offset: 0 })));
+      expect(all).toHaveLength(12);
+      expect(all.find((r) => r.lead_id === 'Q3')!._quality_reasons).toBe('<company_missing>; <phone_missing>');
+      await dropQualityTables(db, build.tables);
     } finally {
       await db.close();
     }

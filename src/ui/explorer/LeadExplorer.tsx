@@ -13,18 +13,31 @@ import { Pager } from './Pager';
 import { useLeadExport } from './useLeadExport';
 import { useLeadPage } from './useLeadPage';
 import { useModalDialog } from './useModalDialog';
+import { ColumnLabels } from './useColumnLabel';
+import type { SqlQuery } from '../../domain/sqlQuery';
 
 export const EXPLORER_PAGE_SIZE = 50;
+
+/** Leads listed from a subquery of lead_facts' columns and more (ExplorerFilterOptions.from). */
+export interface ListedLeads {
+  readonly from: SqlQuery;
+  /** The columns it adds, shown first, with their headers. */
+  readonly columns: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+}
 
 export interface LeadExplorerProps {
   /** Which leads to list: those behind the figure the user clicked. */
   readonly filter: LeadFilter;
+  /** Where not from lead_facts: the Data quality page lists its leads with their reasons. */
+  readonly leads?: ListedLeads;
   /** Says what they are, e.g. "Leads that reached SQL · medium = Web". */
   readonly title: string;
   readonly onClose: () => void;
 }
 
 const NO_COLUMNS: readonly string[] = [];
+const NO_LABELS: Readonly<Record<string, string>> = {};
 
 const sortOf = (sorting: SortingState): ExplorerSort[] => sorting.map((s) => ({ column: s.id, desc: s.desc }));
 
@@ -32,7 +45,7 @@ const sortOf = (sorting: SortingState): ExplorerSort[] => sorting.map((s) => ({ 
  * The leads behind any figure, in a modal dialog: sorted and paged by DuckDB, columns to choose,
  * and an export of all of them (CSV that re-imports, or Excel). Render it inside DataProvider.
  */
-export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
+export function LeadExplorer({ filter, title, onClose, leads }: LeadExplorerProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const titleId = useId();
@@ -40,9 +53,11 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
   useModalDialog(dialog, onClose);
 
   // The data's extra and lookup columns can be listed too; only names lead_facts has reach SQL.
-  const extraColumns = useLeadDimensions()?.extraColumns ?? NO_COLUMNS;
+  const dataColumns = useLeadDimensions()?.extraColumns ?? NO_COLUMNS;
+  const listedColumns = leads?.columns ?? NO_COLUMNS;
+  const extraColumns = useMemo(() => [...dataColumns, ...listedColumns], [dataColumns, listedColumns]);
   const offered = useMemo(() => [...EXPLORER_COLUMNS, ...extraColumns], [extraColumns]);
-  const [chosen, setChosen] = useState<readonly string[]>(DEFAULT_EXPLORER_COLUMNS);
+  const [chosen, setChosen] = useState<readonly string[]>(() => [...DEFAULT_EXPLORER_COLUMNS, ...listedColumns]);
   // A column that new data no longer has drops out (rather than fail every query); never all of them.
   const columns = useMemo(() => {
     const known = inModelOrder(chosen, extraColumns);
@@ -59,9 +74,11 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
   }
   const sort = useMemo(() => sortOf(sorting), [sorting]);
 
-  const page = useLeadPage({ filter, columns, extraColumns, sort, pageIndex, pageSize: EXPLORER_PAGE_SIZE });
+  const from = leads?.from;
+  const page = useLeadPage({ filter, columns, extraColumns, sort, pageIndex, pageSize: EXPLORER_PAGE_SIZE, ...(from ? { from } : {}) });
   const pageCount = page.count === null ? 0 : Math.ceil(page.count / EXPLORER_PAGE_SIZE);
-  const request = useMemo(() => ({ filter, columns, extraColumns, sort }), [filter, columns, extraColumns, sort]);
+  const labels = leads?.labels;
+  const request = useMemo(() => ({ filter, columns, extraColumns, sort, ...(from ? { from } : {}), ...(labels ? { labels } : {}) }), [filter, columns, extraColumns, sort, from, labels]);
   const { exportState, start, cancel } = useLeadExport(request);
 
   // A new order starts at its first page.
@@ -77,6 +94,7 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
 
   const empty = page.count === 0;
   return (
+    <ColumnLabels.Provider value={labels ?? NO_LABELS}>
     <dialog ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} className="explorer" data-testid="lead-explorer">
       <header className="explorer-header">
         <div>
@@ -115,5 +133,6 @@ export function LeadExplorer({ filter, title, onClose }: LeadExplorerProps) {
         </>
       )}
     </dialog>
+    </ColumnLabels.Provider>
   );
 }

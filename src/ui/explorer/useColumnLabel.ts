@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPLORER_COLUMNS } from './explorerColumns';
 
@@ -9,5 +9,9 @@ import { EXPLORER_COLUMNS } from './explorerColumns';
  */
 export function useColumnLabel(): (name: string) => string {
   const { t } = useTranslation();
-  return useCallback((name: string) => (EXPLORER_COLUMNS.includes(name) ? t(`columns.${name}`, { defaultValue: name }) : name), [t]);
+  const labels = useContext(ColumnLabels);
+  return useCallback((name: string) => labels[name] ?? (EXPLORER_COLUMNS.includes(name) ? t(`columns.${name}`, { defaultValue: name }) : name), [t, labels]);
 }
+
+/** Headers of columns a caller adds to the listed leads (LeadExplorer's `leads`), by name. */
+export const ColumnLabels = createContext<Readonly<Record<string, string>>>({});

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import type { SqlQuery } from '../../domain/sqlQuery';
 import type { LeadFilter } from '../../domain/leadFilter';
 import type { ExplorerSort } from '../../sql/explorer';
 import { useData } from '../data/DataContext';
@@ -22,6 +23,10 @@ export interface LeadExportRequest {
   /** The extra and lookup columns lead_facts has (exported under their own headers). */
   readonly extraColumns: readonly string[];
   readonly sort: readonly ExplorerSort[];
+  /** The leads to list from, where not lead_facts (ExplorerFilterOptions.from). */
+  readonly from?: SqlQuery;
+  /** Headers of the columns `from` adds, by name. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A file name that says what and when: leads-2026-11-27.csv. */
@@ -47,9 +52,9 @@ export function useLeadExport(request: LeadExportRequest): { exportState: Export
       const controller = new AbortController();
       running.current = controller;
       setExportState({ state: 'running', format, done: 0 });
-      const { filter, columns, extraColumns, sort } = latest.current;
-      const sink = format === 'csv' ? csvSink(columns) : xlsxSink(columns);
-      exportLeads(coordinator.db, { filter, pipeline: DEFAULT_PIPELINE, columns, extraColumns, sort }, sink, {
+      const { filter, columns, extraColumns, sort, from, labels } = latest.current;
+      const sink = format === 'csv' ? csvSink(columns, labels) : xlsxSink(columns, labels);
+      exportLeads(coordinator.db, { filter, pipeline: DEFAULT_PIPELINE, columns, extraColumns, sort, ...(from ? { from } : {}) }, sink, {
         signal: controller.signal,
         onProgress: (done) => setExportState({ state: 'running', format, done }),
       })

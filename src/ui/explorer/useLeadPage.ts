@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { toRows, type Row } from '../../db/arrowRows';
 import type { LeadFilter } from '../../domain/leadFilter';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
+import type { SqlQuery } from '../../domain/sqlQuery';
 import { explorerCountSql, explorerPageSql, type ExplorerSort } from '../../sql/explorer';
 import { useData } from '../data/DataContext';
 import { useQuery } from '../data/useQuery';
@@ -15,6 +16,8 @@ export interface LeadPageRequest {
   readonly sort: readonly ExplorerSort[];
   readonly pageIndex: number;
   readonly pageSize: number;
+  /** The leads to list from, where not lead_facts (ExplorerFilterOptions.from). */
+  readonly from?: SqlQuery;
 }
 
 export interface LeadPage {
@@ -33,13 +36,13 @@ export interface LeadPage {
  * next one is asked for too; the coordinator caches it, so "Next" shows it at once. Until a page
  * arrives the previous rows stay up (marked stale) instead of a flash of "loading".
  */
-export function useLeadPage({ filter, columns, extraColumns, sort, pageIndex, pageSize }: LeadPageRequest): LeadPage {
+export function useLeadPage({ filter, columns, extraColumns, sort, pageIndex, pageSize, from }: LeadPageRequest): LeadPage {
   const { coordinator, dataVersion } = useData();
-  const pageQuery = (index: number) => explorerPageSql({ filter, pipeline: DEFAULT_PIPELINE, columns, extraColumns, sort, limit: pageSize, offset: index * pageSize });
+  const pageQuery = (index: number) => explorerPageSql({ filter, pipeline: DEFAULT_PIPELINE, columns, extraColumns, sort, limit: pageSize, offset: index * pageSize, from });
   // The key stands for the request's content; the objects may be new on every render.
-  const key = JSON.stringify([dataVersion, filter, columns, extraColumns, sort, pageIndex, pageSize]);
+  const key = JSON.stringify([dataVersion, filter, columns, extraColumns, sort, pageIndex, pageSize, from ?? null]);
   // useQuery keys by the query's text and values, so a new object each render costs nothing.
-  const counted = useQuery(explorerCountSql({ filter, pipeline: DEFAULT_PIPELINE }));
+  const counted = useQuery(explorerCountSql({ filter, pipeline: DEFAULT_PIPELINE, from }));
   const count = counted.status === 'ready' ? Number(counted.rows[0]?.n ?? 0) : null;
 
   const [shown, setShown] = useState<{ key: string; rows: readonly Row[] | null; error: string | null }>({ key: '', rows: null, error: null });

@@ -40,8 +40,8 @@ export function workbookSink(columns: readonly WorkbookColumn[], sheetName?: str
 }
 
 /** The Lead explorer's export: sends the chunks to a worker of its own that writes the workbook. */
-export function xlsxSink(columns: readonly string[]): ExportSink {
-  const sink = workbookSink(columns.map((c) => ({ header: exportHeader(c), kind: columnKind(c) })));
+export function xlsxSink(columns: readonly string[], labels: Readonly<Record<string, string>> = {}): ExportSink {
+  const sink = workbookSink(columns.map((c) => ({ header: labels[c] ?? exportHeader(c), kind: columnKind(c) })));
   return {
     add(rows: readonly Row[]) {
       sink.addCells(rows.map((row) => columns.map((c) => row[c] ?? null)));

@@ -21,6 +21,10 @@ export const qualityDe: Widen<typeof qualityEn> = {
     ruleOn: '{{rule}} zählt',
     ruleWeight: 'Gewicht von {{rule}}',
     notInData: 'nicht in den Daten',
+    openRule: '{{count}}, die Leads anzeigen: {{rule}}',
+    openGroup: '{{share}}, die Leads mit Punktabzug anzeigen: {{value}}',
+    explorerRule: 'Leads mit: {{rule}}',
+    explorerGroup: 'Leads mit Punktabzug · {{what}}: {{value}}',
     asOf: 'Bewertet zum {{date}}: spätere Daten liegen in der Zukunft; ein MQL ohne Erstkontakt {{days}} Tage nach der Übergabe ist eine Karteileiche.',
     kpi: {
       score: 'Durchschnittlicher Wert',

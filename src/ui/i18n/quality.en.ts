@@ -20,6 +20,10 @@ export const qualityEn = {
     ruleOn: '{{rule}} counts',
     ruleWeight: 'Weight of {{rule}}',
     notInData: 'not in the data',
+    openRule: '{{count}}, list the leads: {{rule}}',
+    openGroup: '{{share}}, list the leads that lose points: {{value}}',
+    explorerRule: 'Leads failing: {{rule}}',
+    explorerGroup: 'Leads that lose points · {{what}}: {{value}}',
     asOf: 'Scored as of {{date}}: dates after it are in the future; an MQL without a first contact {{days}} days after the hand-over is a dead file.',
     kpi: {
       score: 'Average score',

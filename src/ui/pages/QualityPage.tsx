@@ -4,7 +4,11 @@ import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { QUALITY_DIMENSIONS, QUALITY_RULES, RULE_COLUMNS } from '../../domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
 import { setQualityLink } from '../../state/viewState';
-import { conversionStage, qualityFiguresSql } from '../../sql/qualityFigures';
+import { conversionStage, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../sql/qualityFigures';
+import type { LeadFilter } from '../../domain/leadFilter';
+import type { QualityRuleId } from '../../domain/quality/rules';
+import { LazyLeadExplorer as LeadExplorer } from '../explorer/LazyLeadExplorer';
+import type { ListedLeads } from '../explorer/LeadExplorer';
 import { Chart } from '../charts/Chart';
 import { spiralOption, type SpiralMonth } from '../charts/quality/spiralOption';
 import { TableDisclosure } from '../tables/TableDisclosure';
@@ -84,6 +88,18 @@ export function QualityPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spiralRows, lang, t, conversionLabel]);
 
+  const [explorer, setExplorer] = useState<{ rule: QualityRuleId | null; filter: LeadFilter; title: string } | null>(null);
+  const listed = useMemo<ListedLeads | null>(
+    () =>
+      explorer && scores
+        ? {
+            from: qualityLeadsSql(scores, settings, explorer.rule, (rule) => t(`qualityPage.rules.${rule}`)),
+            columns: QUALITY_LEAD_COLUMNS,
+            labels: { _quality_reasons: t('qualityPage.columns.reasons'), _quality_score: t('qualityPage.columns.score') },
+          }
+        : null,
+    [explorer, scores, settings, t],
+  );
   const valueLabel = (g: GroupChoice, value: string | null) => (value === null ? t('qualityPage.blank') : filterValueLabel(g, value));
   const groupRows = groups.status === 'ready' ? groups.rows.map((row) => qualityFigures(row, settings)) : [];
   const duplicateLeads = figures?.failing.get('duplicate') ?? 0;
@@ -171,11 +187,20 @@ export function QualityPage() {
             </section>
             <section className="panel wide" aria-labelledby="quality-rules-title">
               <h2 id="quality-rules-title">{t('qualityPage.rulesTitle')}</h2>
-              <RulesTable figures={figures} settings={settings} />
+              <RulesTable figures={figures} settings={settings} onOpen={(rule) => setExplorer({ rule, filter, title: t('qualityPage.explorerRule', { rule: t(`qualityPage.rules.${rule}`) }) })} />
             </section>
             <section className="panel wide" aria-labelledby="quality-groups-title">
               <h2 id="quality-groups-title">{t('qualityPage.groupTitle')}</h2>
-              <GroupTable grouping={grouping} onGrouping={setGrouping} state={groups} settings={settings} valueLabel={valueLabel} />
+              <GroupTable
+                grouping={grouping}
+                onGrouping={setGrouping}
+                state={groups}
+                settings={settings}
+                valueLabel={valueLabel}
+                onOpen={(value, label) =>
+                  setExplorer({ rule: null, filter: [...filter, { kind: 'values', dimension: grouping, values: [value] }], title: t('qualityPage.explorerGroup', { what: t(`qualityPage.groupings.${grouping}`), value: label }) })
+                }
+              />
             </section>
             <section className="panel wide" aria-labelledby="quality-fix-title">
               <h2 id="quality-fix-title">{t('qualityPage.fixTitle')}</h2>
@@ -196,6 +221,7 @@ export function QualityPage() {
           </div>
         </>
       )}
+      {explorer && listed && <LeadExplorer filter={explorer.filter} leads={listed} title={explorer.title} onClose={() => setExplorer(null)} />}
     </section>
   );
 }

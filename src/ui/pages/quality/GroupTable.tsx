@@ -15,10 +15,12 @@ interface GroupTableProps {
   readonly state: QueryState;
   readonly settings: QualitySettings;
   readonly valueLabel: (grouping: GroupChoice, value: string | null) => string;
+  /** Lists a group's leads that lose points. */
+  readonly onOpen: (value: string | null, label: string) => void;
 }
 
 /** The quality per source file, medium, campaign, owner or unit, weakest first: who loses most points. */
-export function GroupTable({ grouping, onGrouping, state, settings, valueLabel }: GroupTableProps) {
+export function GroupTable({ grouping, onGrouping, state, settings, valueLabel, onOpen }: GroupTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const what = t(`qualityPage.groupings.${grouping}`);
@@ -60,7 +62,15 @@ export function GroupTable({ grouping, onGrouping, state, settings, valueLabel }
                     <th scope="row">{valueLabel(grouping, row.group)}</th>
                     <td className="num">{formatInteger(lang, row.leads)}</td>
                     <td className="num">{row.score === null ? '–' : formatNumber(lang, row.score, 1, 1)}</td>
-                    <td className="num">{formatPercent(lang, row.leads ? row.flagged / row.leads : null)}</td>
+                    <td className="num">
+                      {row.flagged > 0 ? (
+                        <button type="button" className="figure" onClick={() => onOpen(row.group, valueLabel(grouping, row.group))} aria-label={t('qualityPage.openGroup', { share: formatPercent(lang, row.flagged / row.leads), value: valueLabel(grouping, row.group) })}>
+                          {formatPercent(lang, row.flagged / row.leads)}
+                        </button>
+                      ) : (
+                        formatPercent(lang, row.leads ? 0 : null)
+                      )}
+                    </td>
                     <td>{top ? `${t(`qualityPage.rules.${top.rule}`)} (${formatInteger(lang, top.leads)})` : t('qualityPage.none')}</td>
                   </tr>
                 );

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { rulePoints, type QualitySettings } from '../../../domain/quality/rules';
+import { rulePoints, type QualityRuleId, type QualitySettings } from '../../../domain/quality/rules';
 import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
 import type { QualityFigures } from './qualityModel';
 
 /** Every rule that counts, by dimension: how many leads fail it and what it costs each of them. */
-export function RulesTable({ figures, settings }: { figures: QualityFigures; settings: QualitySettings }) {
+export function RulesTable({ figures, settings, onOpen }: { figures: QualityFigures; settings: QualitySettings; onOpen: (rule: QualityRuleId) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -26,7 +26,15 @@ export function RulesTable({ figures, settings }: { figures: QualityFigures; set
               <tr key={rule.id} data-rule={rule.id} data-value={failing}>
                 <td>{t(`qualityPage.dimensions.${rule.dimension}`)}</td>
                 <th scope="row">{t(`qualityPage.rules.${rule.id}`)}</th>
-                <td className="num">{formatInteger(lang, failing)}</td>
+                <td className="num">
+                  {failing > 0 ? (
+                    <button type="button" className="figure" onClick={() => onOpen(rule.id)} aria-label={t('qualityPage.openRule', { count: formatInteger(lang, failing), rule: t(`qualityPage.rules.${rule.id}`) })}>
+                      {formatInteger(lang, failing)}
+                    </button>
+                  ) : (
+                    formatInteger(lang, failing)
+                  )}
+                </td>
                 <td className="num">{formatPercent(lang, figures.leads ? failing / figures.leads : null)}</td>
                 <td className="num">{formatNumber(lang, points, 1, 1)}</td>
               </tr>
