@@ -2,6 +2,7 @@ import type { Pipeline } from '../domain/pipeline';
 import { rulePoints, type QualityRuleId, type QualitySettings } from '../domain/quality/rules';
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { duplicateLinksSql } from './duplicateKeys';
+import { ISO_COUNTRY_CODES } from '../domain/quality/countryCodes';
 import { EMAIL_IS_VALID } from './emailSyntax';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
@@ -31,6 +32,8 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     contact_missing: () => sql('contact_name IS NULL'),
     country_missing: () => sql('country IS NULL'),
     email_invalid: () => sql(`email IS NOT NULL AND NOT ${EMAIL_IS_VALID}`),
+    // The codes are the library's, checked to be two or three capital letters: safe to write into the SQL.
+    country_invalid: () => sql(`country IS NOT NULL AND upper(country) NOT IN (${ISO_COUNTRY_CODES.map((c) => `'${c}'`).join(', ')})`),
     date_in_future: ({ asOf }) => ({ sql: `greatest(created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at) > ?::DATE`, params: [asOf] }),
     stage_dates_out_of_order: () => sql(`(${[...outOfOrder, `created_at > least(${STAGE_DATES.join(', ')})`].join(' OR ')})`),
     closed_before_created: () => sql('closed_at < created_at'),

@@ -17,18 +17,18 @@ describe.each(ENGINES)('quality figures on $name', ({ open }) => {
     try {
       await loadEnglish(db, { leads: 'tests/integration/fixtures/quality-leads.csv' });
       const [total] = toRows(await db.query(qualityFiguresSql(options('2025-06-30'), 'total')));
-      // tests/integration/qualityRules.test.ts: Q0, Q12, Q15, Q11 (not yet a dead file) and Q16 (a raw lead) pass every rule.
-      expect(total).toMatchObject({ leads: 17, flagged: 12, mql_uncontacted: 2, n_email_invalid: 3, n_email_missing: 1, n_never_contacted: 1, n_duplicate: 0 });
+      // tests/integration/qualityRules.test.ts: Q0, Q12, Q15 and Q11 (not yet a dead file) pass every rule.
+      expect(total).toMatchObject({ leads: 17, flagged: 13, mql_uncontacted: 2, n_email_invalid: 3, n_email_missing: 1, n_never_contacted: 1, n_duplicate: 0 });
       // Points lost, by the scores of qualityRules.test.ts: each of 20 points per dimension shared by weights.
       const completeness = 7;
-      const validity = 5;
+      const validity = 6;
       const lost = (20 * 2) / completeness /* Q1 */ + (20 * 2) / validity * 3 /* Q2 Q13 Q14 */ + (20 * 3) / completeness /* Q3 */ +
-        (20 * 2) / completeness /* Q4 */ + 20 / validity * 3 /* Q5 Q6 Q7 */ + (20 * 2) / 3 + 20 / 3 /* Q8 Q9 */ + 20 /* Q10 */;
+        (20 * 2) / completeness /* Q4 */ + 20 / validity * 3 /* Q5 Q6 Q7 */ + (20 * 2) / 3 + 20 / 3 /* Q8 Q9 */ + 20 /* Q10 */ + 20 / validity /* Q16 */;
       expect(total!.score).toBeCloseTo(100 - lost / 17, 9);
       expect(total!.d_uniqueness).toBe(100);
       expect(total!.d_timeliness).toBeCloseTo(100 * (16 / 17), 9);
       const fixes = toRows(await db.query(fixListSql(options('2025-06-30'))));
-      expect(fixes.map((r) => r.lead_id).sort()).toEqual(['Q1', 'Q10', 'Q13', 'Q14', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9']);
+      expect(fixes.map((r) => r.lead_id).sort()).toEqual(['Q1', 'Q10', 'Q13', 'Q14', 'Q16', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9']);
       expect(fixes[0]).toMatchObject({ lead_id: 'Q10' });
       const months = toRows(await db.query(qualityFiguresSql(options('2025-06-30'), 'month')));
       expect(months.map((m) => [m.grp, m.leads])).toEqual([['2025-04', 1], ['2025-05', 7], ['2025-06', 8], ['2025-08', 1]]);
@@ -48,13 +48,13 @@ describe.each(ENGINES)('quality figures on $name', ({ open }) => {
       expect(toRows(await db.query(explorerCountSql(listed)))[0]!.n).toBe(3);
       const page = toRows(await db.query(explorerPageSql({ ...listed, columns: ['lead_id', ...QUALITY_LEAD_COLUMNS], extraColumns: [...QUALITY_LEAD_COLUMNS], sort: [], limit: 10, offset: 0 })));
       expect(page.map((r) => [r.lead_id, r._quality_reasons, r._quality_score])).toEqual([
-        ['Q13', '<email_invalid>', 92],
-        ['Q14', '<email_invalid>', 92],
-        ['Q2', '<email_invalid>', 92],
+        ['Q13', '<email_invalid>', 93.3],
+        ['Q14', '<email_invalid>', 93.3],
+        ['Q2', '<email_invalid>', 93.3],
       ]);
       // Every lead that lost a point, the reasons of several rules joined.
       const all = toRows(await db.query(explorerPageSql({ filter: [], pipeline: DEFAULT_PIPELINE, from: qualityLeadsSql(build.tables.scores, build.settings, null, reason), columns: ['lead_id', '_quality_reasons'], extraColumns: [...QUALITY_LEAD_COLUMNS], sort: [], limit: 50, offset: 0 })));
-      expect(all).toHaveLength(12);
+      expect(all).toHaveLength(13);
       expect(all.find((r) => r.lead_id === 'Q3')!._quality_reasons).toBe('<company_missing>; <phone_missing>');
       await dropQualityTables(db, build.tables);
     } finally {

@@ -12,6 +12,7 @@ export const RULE_REASONS: Readonly<Record<QualityRuleId, string>> = {
   contact_missing: 'No contact name',
   country_missing: 'No country',
   email_invalid: 'E-mail address not in valid syntax',
+  country_invalid: 'Country not an ISO 3166 code',
   date_in_future: 'A date in the future',
   stage_dates_out_of_order: 'Stage dates out of pipeline order',
   closed_before_created: 'Closed before it was created',

@@ -16,6 +16,7 @@ export type QualityRuleId =
   | 'contact_missing'
   | 'country_missing'
   | 'email_invalid'
+  | 'country_invalid'
   | 'date_in_future'
   | 'stage_dates_out_of_order'
   | 'closed_before_created'
@@ -38,6 +39,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   { id: 'contact_missing', dimension: 'completeness', weight: 1 },
   { id: 'country_missing', dimension: 'completeness', weight: 1 },
   { id: 'email_invalid', dimension: 'validity', weight: 2 },
+  { id: 'country_invalid', dimension: 'validity', weight: 1 },
   { id: 'date_in_future', dimension: 'validity', weight: 1 },
   { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1 },
   { id: 'closed_before_created', dimension: 'validity', weight: 1 },
@@ -85,6 +87,7 @@ export const RULE_COLUMNS: Readonly<Partial<Record<QualityRuleId, string>>> = {
   phone_missing: 'phone',
   contact_missing: 'contact_name',
   country_missing: 'country',
+  country_invalid: 'country',
   won_without_amount: 'amount',
   never_contacted: 'first_contact_at',
 };

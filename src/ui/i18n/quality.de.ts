@@ -51,6 +51,7 @@ export const qualityDe: Widen<typeof qualityEn> = {
       contact_missing: 'Kein Ansprechpartner',
       country_missing: 'Kein Land',
       email_invalid: 'E-Mail-Adresse syntaktisch ungültig',
+      country_invalid: 'Land kein ISO-3166-Code',
       date_in_future: 'Ein Datum in der Zukunft',
       stage_dates_out_of_order: 'Stufendaten nicht in Pipeline-Reihenfolge',
       closed_before_created: 'Abgeschlossen vor dem Eingang',
