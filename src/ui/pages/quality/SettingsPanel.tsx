@@ -17,7 +17,7 @@ export function SettingsPanel({ settings, onChange, absentRules }: SettingsPanel
   const daysId = useId();
   const points = new Map(rulePoints(settings).map((p) => [p.rule.id, p.points]));
   return (
-    <details className="table-disclosure" data-testid="quality-settings">
+    <details className="table-disclosure panel quality-settings" data-testid="quality-settings">
       <summary>{t('qualityPage.settings')}</summary>
       <p className="muted">{t('qualityPage.settingsNote')}</p>
       <label htmlFor={daysId}>{t('qualityPage.deadFileDays')} </label>
