@@ -1,7 +1,7 @@
 import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
+import { qualityFigures, topProblems } from '../domain/quality/figures';
 import type { QualityRuleId } from '../domain/quality/rules';
-import { rulePoints } from '../domain/quality/rules';
 import { qualityFiguresSql } from '../sql/qualityFigures';
 import { buildQualityScores, dropQualityTables, type QualityBuild, type QualityBuildOptions } from './qualityScores';
 
@@ -26,17 +26,13 @@ export interface QualitySummary {
 /** The summary of a scoring already built (the Data quality page's, say). */
 export async function summaryOfBuild(db: Db, build: QualityBuild, options: QualityBuildOptions, top = 3): Promise<QualitySummary> {
   const row = toRows(await db.query(qualityFiguresSql({ ...options, settings: build.settings, filter: [], scores: build.tables.scores }, 'total')))[0] ?? {};
-  const problems = rulePoints(build.settings)
-    .map(({ rule }) => ({ rule: rule.id, leads: Number(row[`n_${rule.id}`] ?? 0) }))
-    .filter((p) => p.leads > 0)
-    .sort((a, b) => b.leads - a.leads)
-    .slice(0, top);
+  const figures = qualityFigures(row, build.settings);
   return {
     asOf: options.asOf,
-    leads: Number(row.leads ?? 0),
-    score: row.score === null || row.score === undefined ? null : Number(row.score),
-    flagged: Number(row.flagged ?? 0),
-    problems,
+    leads: figures.leads,
+    score: figures.score,
+    flagged: figures.flagged,
+    problems: topProblems(figures, top),
     duplicateClusters: build.clusterCount,
     duplicateLeads: build.clusteredLeads,
     absentColumns: build.absentColumns,

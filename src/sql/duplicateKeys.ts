@@ -7,7 +7,8 @@
  * A company alone or an e-mail domain alone is never a key: colleagues share both.
  */
 
-import { EMAIL_IS_VALID } from './emailSyntax';
+import type { DuplicateMatchKind } from '../domain/quality/duplicates';
+import { emailIsValid } from './emailSyntax';
 import { LEAD_FACTS } from './leadFacts';
 
 /** German umlauts as a second CRM user types them without the keys ("Müller" = "Mueller"). */
@@ -45,9 +46,6 @@ function words(column: string, dropped: readonly string[], sorted: boolean): str
   return `nullif(${sorted ? `array_to_string(list_sort(string_split(${kept}, ' ')), ' ')` : kept}, '')`;
 }
 
-/** The match kinds, in the order a cluster names them. */
-export const DUPLICATE_MATCHES = ['id', 'email', 'person', 'phone'] as const;
-export type DuplicateMatch = (typeof DUPLICATE_MATCHES)[number];
 
 /**
  * The blocks. `sql` is the block's key over columns `lead_id`, `email_key`, `company_key`,
@@ -58,7 +56,7 @@ export type DuplicateMatch = (typeof DUPLICATE_MATCHES)[number];
  * phone or the region. Measured on the sample's planted duplicates (tests/integration/duplicates.test.ts),
  * company and name alone joined same-named companies of other cities and countries.
  */
-export const MATCH_BLOCKS: readonly { readonly match: DuplicateMatch; readonly sql: string; readonly core: string }[] = [
+export const MATCH_BLOCKS: readonly { readonly match: DuplicateMatchKind; readonly sql: string; readonly core: string }[] = [
   { match: 'id', sql: 'lead_id', core: 'lead_id' },
   { match: 'email', sql: 'email_key', core: 'email_key' },
   { match: 'person', sql: "company_key || '|' || name_key || '|' || split_part(email_key, '@', 2)", core: 'person_core' },
@@ -85,7 +83,7 @@ const lookup = (column: string, key: string, alias: string) =>
  */
 export function keyedLeadsSql(): string {
   return [
-    `SELECT f.lead_id, f._source, f._line, f.created_at, CASE WHEN ${EMAIL_IS_VALID.replace('(email', '(f.email')} THEN lower(f.email) END AS email_key,`,
+    `SELECT f.lead_id, f._source, f._line, f.created_at, CASE WHEN ${emailIsValid('f.email')} THEN lower(f.email) END AS email_key,`,
     `company_key, name_key, CASE WHEN length(f.phone_digits) >= 6 THEN right(f.phone_digits, 8) END AS phone_key, region_key`,
     // The phone's digits once per lead (a regular expression over every lead is not cheap).
     `FROM (SELECT lead_id, _source, _line, created_at, email, company, contact_name, region, regexp_replace(phone, '[^0-9]', '', 'g') AS phone_digits FROM ${LEAD_FACTS}) f`,

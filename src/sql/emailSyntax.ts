@@ -4,5 +4,8 @@
  */
 const EMAIL_SYNTAX = '[^@\\s.]+(\\.[^@\\s.]+)*@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}';
 
-/** Whether `email` (stored trimmed) is in that syntax, as SQL. The pattern is a constant of ours, not user text: it is written into the SQL. */
-export const EMAIL_IS_VALID = `regexp_full_match(email, '${EMAIL_SYNTAX}')`;
+/**
+ * Whether the e-mail column (stored trimmed; `column` as the query names it) is in that syntax, as
+ * SQL. The pattern is a constant of ours, not user text: it is written into the SQL.
+ */
+export const emailIsValid = (column: string): string => `regexp_full_match(${column}, '${EMAIL_SYNTAX}')`;

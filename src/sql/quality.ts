@@ -3,7 +3,7 @@ import { rulePoints, type QualityRuleId, type QualitySettings } from '../domain/
 import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { duplicateLinksSql } from './duplicateKeys';
 import { ISO_COUNTRY_CODES } from '../domain/quality/countryCodes';
-import { EMAIL_IS_VALID } from './emailSyntax';
+import { emailIsValid } from './emailSyntax';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
 
@@ -31,7 +31,7 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     company_missing: () => sql('company IS NULL'),
     contact_missing: () => sql('contact_name IS NULL'),
     country_missing: () => sql('country IS NULL'),
-    email_invalid: () => sql(`email IS NOT NULL AND NOT ${EMAIL_IS_VALID}`),
+    email_invalid: () => sql(`email IS NOT NULL AND NOT ${emailIsValid('email')}`),
     // The codes are the library's, checked to be two or three capital letters: safe to write into the SQL.
     country_invalid: () => sql(`country IS NOT NULL AND upper(country) NOT IN (${ISO_COUNTRY_CODES.map((c) => `'${c}'`).join(', ')})`),
     date_in_future: ({ asOf }) => ({ sql: `greatest(created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at) > ?::DATE`, params: [asOf] }),

@@ -2,7 +2,9 @@
  * Duplicate clusters as shown: the members of each cluster (found in SQL, src/sql/duplicateClusters.ts)
  * with the entry to keep first, and why.
  */
-export type DuplicateMatchKind = 'id' | 'email' | 'person' | 'phone';
+/** The match kinds, in the order a cluster names them. */
+const MATCH_ORDER = ['id', 'email', 'person', 'phone'] as const;
+export type DuplicateMatchKind = (typeof MATCH_ORDER)[number];
 
 export interface DuplicateMember {
   readonly lead_id: string;
@@ -35,7 +37,6 @@ export interface DuplicateCluster {
   readonly survivorReason: 'most_complete' | 'oldest';
 }
 
-const MATCH_ORDER: readonly DuplicateMatchKind[] = ['id', 'email', 'person', 'phone'];
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

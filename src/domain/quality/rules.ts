@@ -92,9 +92,18 @@ export const RULE_COLUMNS: Readonly<Partial<Record<QualityRuleId, string>>> = {
   never_contacted: 'first_contact_at',
 };
 
+/** The rules that read one of these columns (`absent`: column names the data has no value in). */
+export const rulesOnColumns = (absent: readonly string[]): QualityRule[] => QUALITY_RULES.filter((r) => RULE_COLUMNS[r.id] !== undefined && absent.includes(RULE_COLUMNS[r.id]!));
+
+/** The dimensions that have a rule counting under these settings, in their order. */
+export function scoredDimensions(settings: QualitySettings): QualityDimension[] {
+  const rules = rulePoints(settings);
+  return QUALITY_DIMENSIONS.filter((d) => rules.some((r) => r.rule.dimension === d));
+}
+
 /** The settings with every rule off whose column the data does not have (`absent`: column names). */
 export function withoutAbsentColumns(settings: QualitySettings, absent: readonly string[]): QualitySettings {
-  const off = QUALITY_RULES.filter((r) => RULE_COLUMNS[r.id] !== undefined && absent.includes(RULE_COLUMNS[r.id]!));
+  const off = rulesOnColumns(absent);
   if (off.length === 0) return settings;
   return { ...settings, rules: { ...settings.rules, ...Object.fromEntries(off.map((r) => [r.id, { ...settings.rules[r.id], enabled: false }])) } };
 }

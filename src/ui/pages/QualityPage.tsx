@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { QUALITY_DIMENSIONS, QUALITY_RULES, RULE_COLUMNS } from '../../domain/quality/rules';
+import { rulesOnColumns, scoredDimensions } from '../../domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
 import { setQualityLink } from '../../state/viewState';
 import { conversionStage, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../sql/qualityFigures';
@@ -21,10 +21,11 @@ import { qualityDe } from '../i18n/quality.de';
 import { qualityEn } from '../i18n/quality.en';
 import { useViewState } from '../state/ViewStateContext';
 import { NeedsDates } from './NeedsDates';
+import { AbsentColumnsNote } from './quality/AbsentColumnsNote';
 import { DuplicatesPanel } from './quality/DuplicatesPanel';
 import { FixListPanel } from './quality/FixListPanel';
 import { GroupTable, type GroupChoice } from './quality/GroupTable';
-import { qualityFigures } from './quality/qualityModel';
+import { qualityFigures } from '../../domain/quality/figures';
 import { localDay } from '../../domain/today';
 import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
@@ -33,6 +34,9 @@ import { SpiralTable } from './quality/SpiralTable';
 import { QueryStatus } from './QueryStatus';
 
 addPageTexts(qualityEn, qualityDe);
+
+/** The stage whose reach the spiral sets beside the quality. */
+const { stage: CONVERSION_STAGE } = conversionStage(DEFAULT_PIPELINE);
 
 /**
  * How good the data is and where it goes wrong (the guideline: data quality makes about half of lead
@@ -58,35 +62,33 @@ export function QualityPage() {
   const months = useKeptQuery(useMemo(() => options && qualityFiguresSql(options, 'month'), [options])).shown;
   const groups = useKeptQuery(useMemo(() => options && qualityFiguresSql(options, grouping), [options, grouping])).shown;
   const { valueLabel: filterValueLabel, stageLabel } = useFilterLabels();
-  const { stage } = conversionStage(DEFAULT_PIPELINE);
-  const stageName = stageLabel(stage);
-  const mqlName = stageLabel(DEFAULT_PIPELINE.stages[1] ?? stage);
+  const stageName = stageLabel(CONVERSION_STAGE);
+  const mqlName = stageLabel(DEFAULT_PIPELINE.stages[1] ?? CONVERSION_STAGE);
 
   const figures = total.status === 'ready' && total.rows[0] ? qualityFigures(total.rows[0], settings) : null;
-  const dimensions = figures ? QUALITY_DIMENSIONS.filter((d) => d in figures.dimensions) : [];
-  const spiralRows = useMemo<SpiralMonth[] | null>(() => {
+  const spiralData = useMemo<{ rows: SpiralMonth[]; dimensions: string[] } | null>(() => {
     if (months.status !== 'ready') return null;
-    return months.rows
+    const rows = months.rows
       .map((row) => qualityFigures(row, settings))
       .filter((m) => m.group !== null)
       .map((m) => ({ month: m.group!, leads: m.leads, score: m.score, dimensions: m.dimensions, conversion: m.leads ? m.qualified / m.leads : null, flagged: m.leads ? m.flagged / m.leads : null }));
+    return { rows, dimensions: scoredDimensions(settings) };
   }, [months, settings]);
+  const spiralRows = spiralData?.rows ?? null;
   const conversionLabel = t('qualityPage.conversion', { stage: stageName });
   const spiral = useMemo(() => {
-    if (!spiralRows) return null;
-    return spiralOption(spiralRows, dimensions, {
+    if (!spiralData) return null;
+    return spiralOption(spiralData.rows, spiralData.dimensions, {
       month: (m) => formatMonth(lang, m),
       count: (n) => formatInteger(lang, n),
       percent: (p) => formatPercent(lang, p),
       score: t('qualityPage.score'),
       leads: t('qualityPage.leads'),
-      conversion: conversionLabel,
+      conversion: t('qualityPage.conversion', { stage: stageLabel(CONVERSION_STAGE) }),
       flagged: t('qualityPage.flaggedShare'),
       dimension: (d) => t(`qualityPage.dimensions.${d}`),
     });
-    // `dimensions` follows the settings, which the rows already depend on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [spiralRows, lang, t, conversionLabel]);
+  }, [spiralData, lang, t, stageLabel]);
 
   const [explorer, setExplorer] = useState<{ rule: QualityRuleId | null; filter: LeadFilter; title: string } | null>(null);
   const listed = useMemo<ListedLeads | null>(
@@ -120,13 +122,9 @@ export function QualityPage() {
       <SettingsPanel
         settings={chosenSettings}
         onChange={(next) => update((v) => setQualityLink(v, qualityLinkOf(next)))}
-        absentRules={new Set(scoring.status === 'ready' ? QUALITY_RULES.filter((r) => RULE_COLUMNS[r.id] && scoring.build.absentColumns.includes(RULE_COLUMNS[r.id]!)).map((r) => r.id) : [])}
+        absentRules={new Set(scoring.status === 'ready' ? rulesOnColumns(scoring.build.absentColumns).map((r) => r.id) : [])}
       />
-      {scoring.status === 'ready' && scoring.build.absentColumns.length > 0 && (
-        <p className="notice" data-testid="quality-absent">
-          {t('qualityPage.absent', { columns: scoring.build.absentColumns.map((c) => t(`qualityPage.fields.${c}`)).join(', ') })}
-        </p>
-      )}
+      {scoring.status === 'ready' && <AbsentColumnsNote columns={scoring.build.absentColumns} className="notice" />}
       {scoring.status === 'loading' && (
         <p className="muted" role="status" aria-busy="true" data-testid="quality-scoring">
           {t('qualityPage.scoring')}

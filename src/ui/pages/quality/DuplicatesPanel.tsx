@@ -8,14 +8,13 @@ export function DuplicatesPanel({ build, clusters }: { build: QualityBuild; clus
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   if (build.clusterCount === 0) return <p className="muted" data-testid="quality-duplicates" data-clusters={0}>{t('qualityPage.duplicatesNone')}</p>;
-  const shown = clusters;
   return (
     <div data-testid="quality-duplicates" data-clusters={build.clusterCount} data-entries={build.clusteredLeads}>
       <p className="muted">{t('qualityPage.duplicatesNote', { clusters: formatInteger(lang, build.clusterCount), leads: formatInteger(lang, build.clusteredLeads) })}</p>
-      <p>{t('qualityPage.duplicatesShown', { shown: shown.length })}</p>
+      <p>{t('qualityPage.duplicatesShown', { shown: clusters.length })}</p>
       <div className="table-scroll capped" tabIndex={0} role="region" aria-label={t('qualityPage.duplicatesListLabel')}>
       <ol className="duplicate-clusters">
-        {shown.map((cluster) => (
+        {clusters.map((cluster) => (
           <li key={`${cluster.members[0]!._source}:${cluster.members[0]!._line}`}>
             <p className="muted">
               {t('qualityPage.matchedBy')}: {cluster.matches.map((m) => t(`qualityPage.matches.${m}`)).join(', ')}

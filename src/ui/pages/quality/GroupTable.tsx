@@ -4,7 +4,7 @@ import type { QualityGrouping } from '../../../sql/qualityFigures';
 import type { QueryState } from '../../data/useQuery';
 import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
 import { QueryStatus } from '../QueryStatus';
-import { qualityFigures, topProblem } from './qualityModel';
+import { qualityFigures, topProblem } from '../../../domain/quality/figures';
 
 export const GROUP_CHOICES = ['_source', 'medium', 'campaign_id', 'owner', 'sales_unit'] as const satisfies readonly QualityGrouping[];
 export type GroupChoice = (typeof GROUP_CHOICES)[number];

@@ -9,7 +9,8 @@ import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
 import { addPageTexts } from '../../i18n/pageTexts';
 import { qualityDe } from '../../i18n/quality.de';
 import { qualityEn } from '../../i18n/quality.en';
-import { qualityFigures, topProblems } from './qualityModel';
+import { qualityFigures, topProblems } from '../../../domain/quality/figures';
+import { AbsentColumnsNote } from './AbsentColumnsNote';
 import { useQualityBuild } from './useQualityBuild';
 
 addPageTexts(qualityEn, qualityDe);
@@ -53,9 +54,7 @@ export function ImportQualitySummary() {
               ))}
             </ul>
           )}
-          {scoring.build.absentColumns.length > 0 && (
-            <p className="muted">{t('qualityPage.absent', { columns: scoring.build.absentColumns.map((c) => t(`qualityPage.fields.${c}`)).join(', ') })}</p>
-          )}
+          <AbsentColumnsNote columns={scoring.build.absentColumns} className="muted" />
           <p>
             <a href="#/quality">{t('qualityPage.importOpen')}</a>
           </p>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { rulePoints, type QualityRuleId, type QualitySettings } from '../../../domain/quality/rules';
 import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
-import type { QualityFigures } from './qualityModel';
+import type { QualityFigures } from '../../../domain/quality/figures';
 
 /** Every rule that counts, by dimension: how many leads fail it and what it costs each of them. */
 export function RulesTable({ figures, settings, onOpen }: { figures: QualityFigures; settings: QualitySettings; onOpen: (rule: QualityRuleId) => void }) {

@@ -40,7 +40,7 @@ export function useQualityBuild(options: QualityBuildOptions): QualityBuildState
       const started = performance.now();
       const value = buildQualityScores(db, options).then(async (build) => {
         const clusters = await largestClusters(db, build.tables, SHOWN_CLUSTERS);
-        performance.measure(QUALITY_MEASURE, { start: started, end: performance.now(), detail: { leads: null, clusters: build.clusterCount } });
+        performance.measure(QUALITY_MEASURE, { start: started, end: performance.now(), detail: { clusters: build.clusterCount } });
         return { build, clusters };
       });
       kept = { key, value };

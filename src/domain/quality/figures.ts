@@ -1,7 +1,6 @@
-import type { Row } from '../../../db/arrowRows';
-import { QUALITY_DIMENSIONS, rulePoints, type QualityDimension, type QualityRuleId, type QualitySettings } from '../../../domain/quality/rules';
+import { QUALITY_DIMENSIONS, rulePoints, type QualityDimension, type QualityRuleId, type QualitySettings } from './rules';
 
-/** One group's quality figures, read from a qualityFiguresSql row. */
+/** One group's quality figures, read from a row of src/sql/qualityFigures.ts (the page, the import and ETL reports). */
 export interface QualityFigures {
   readonly group: string | null;
   readonly leads: number;
@@ -15,7 +14,7 @@ export interface QualityFigures {
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-export function qualityFigures(row: Row, settings: QualitySettings): QualityFigures {
+export function qualityFigures(row: Readonly<Record<string, unknown>>, settings: QualitySettings): QualityFigures {
   const failing = new Map(rulePoints(settings).map(({ rule }) => [rule.id, Number(row[`n_${rule.id}`] ?? 0)]));
   const dimensions = Object.fromEntries(QUALITY_DIMENSIONS.filter((d) => `d_${d}` in row).map((d) => [d, numberOrNull(row[`d_${d}`])]));
   return {
