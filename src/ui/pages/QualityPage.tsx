@@ -124,7 +124,7 @@ export function QualityPage() {
         onChange={(next) => update((v) => setQualityLink(v, qualityLinkOf(next)))}
         absentRules={new Set(scoring.status === 'ready' ? rulesOnColumns(scoring.build.absentColumns).map((r) => r.id) : [])}
       />
-      {scoring.status === 'ready' && <AbsentColumnsNote columns={scoring.build.absentColumns} className="notice" />}
+      {scoring.status === 'ready' && figures !== null && figures.leads > 0 && <AbsentColumnsNote columns={scoring.build.absentColumns} className="notice" />}
       {scoring.status === 'loading' && (
         <p className="muted" role="status" aria-busy="true" data-testid="quality-scoring">
           {t('qualityPage.scoring')}

@@ -35,6 +35,8 @@ export function ImportQualitySummary() {
         <p className="error" role="alert">{t('error.query', { message: scoring.error })}</p>
       ) : !figures || scoring.status !== 'ready' ? (
         <p className="muted" role="status" aria-busy="true">{t('qualityPage.scoring')}</p>
+      ) : figures.leads === 0 ? (
+        <p className="muted">{t('qualityPage.importEmpty')}</p>
       ) : (
         <>
           <p>
@@ -45,6 +47,7 @@ export function ImportQualitySummary() {
               clusters: formatInteger(lang, scoring.build.clusterCount),
             })}
           </p>
+          {figures.flagged > 0 && <p>{t('qualityPage.importProblems')}</p>}
           {figures.flagged > 0 && (
             <ul data-testid="import-quality-problems">
               {topProblems(figures, 3).map((p) => (
