@@ -1,3 +1,4 @@
+import { checkPhonesHere } from '../src/services/phoneCheck';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -231,7 +232,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     const now = options.now?.() ?? new Date();
     const createdAt = now.toISOString();
     // "0 rejected" is never the whole story: the loaded leads' quality, by the Data quality page's own scoring.
-    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: localDay(now) }) : null;
+    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: localDay(now), checkPhones: checkPhonesHere }) : null;
     const generator = generatorName();
     const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, lookups, sharedKeys, unusedMappings, figures, quality };
 

@@ -244,7 +244,10 @@ export function drawPhone(rng: Rng, company: Company): string {
   const subscriberLength = Math.max(5, 9 - area.length + rng.int(2));
   const number = digits(rng, subscriberLength);
   if (company.country === 'CH') {
-    const grouped = `${number.slice(0, 3)} ${number.slice(3, 5)} ${number.slice(5)}`;
+    // Swiss numbers have nine digits after the trunk zero, always; the digits are drawn as for the
+    // others (so the draws after them stay the same) and cut to fit.
+    const swiss = number.slice(0, 9 - area.length);
+    const grouped = `${swiss.slice(0, 3)} ${swiss.slice(3, 5)} ${swiss.slice(5)}`;
     return company.phoneStyle < 2 ? `+${cc} ${area} ${grouped}` : `0${area} ${grouped}`;
   }
   switch (company.phoneStyle) {

@@ -2,12 +2,14 @@ import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import type { Pipeline } from '../domain/pipeline';
 import { clustersFromMembers, type ClusterMemberRow, type DuplicateCluster } from '../domain/quality/duplicates';
-import { RULE_COLUMNS, withoutAbsentColumns, type QualitySettings } from '../domain/quality/rules';
+import { RULE_COLUMNS, rulePoints, withoutAbsentColumns, type QualitySettings } from '../domain/quality/rules';
 import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { clusterChangesSql, clusterCountsSql, clusterMembersSql, clusterRoundSql, clusterSeedSql } from '../sql/duplicateClusters';
 import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
+import { distinctPhonesSql, implausiblePhonesSql } from '../sql/phoneChecks';
 import { qualityHitsSql } from '../sql/quality';
+import type { PhoneCheck } from './phoneCheck';
 
 /** The temporary tables of one scoring of the data. */
 export interface QualityTables {
@@ -17,6 +19,8 @@ export interface QualityTables {
   readonly links: string;
   /** Every duplicated lead with its cluster's label (src/sql/duplicateClusters.ts). */
   readonly clusters: string;
+  /** implausiblePhonesSql's rows: the (country, phone) pairs judged implausible. */
+  readonly implausiblePhones: string;
 }
 
 export interface QualityBuild {
@@ -36,6 +40,8 @@ export interface QualityBuildOptions {
   readonly pipeline: Pipeline;
   readonly settings: QualitySettings;
   readonly asOf: string;
+  /** Judges the phone numbers (src/services/phoneCheck.ts): in a worker in the app, here in Node. */
+  readonly checkPhones: PhoneCheck;
 }
 
 /** Rounds are 2–3 on real data (blocks are stars); a chain of many blocks would take more, never this many. */
@@ -56,13 +62,26 @@ const create = (name: string, select: SqlQuery | string): SqlQuery => {
 export async function buildQualityScores(db: Db, options: QualityBuildOptions): Promise<QualityBuild> {
   const n = ++builds;
   const keys = `quality_keys_${n}`;
-  const tables: QualityTables = { scores: `quality_scores_${n}`, links: `quality_links_${n}`, clusters: `quality_clusters_${n}` };
+  const tables: QualityTables = {
+    scores: `quality_scores_${n}`,
+    links: `quality_links_${n}`,
+    clusters: `quality_clusters_${n}`,
+    implausiblePhones: `quality_implausible_phones_${n}`,
+  };
   const next = `quality_clusters_next_${n}`;
+  const phones = `quality_phones_${n}`;
   const columns = [...new Set(Object.values(RULE_COLUMNS))];
   const counts = toRows(await db.query({ sql: `SELECT ${columns.map((c) => `count(${quoteIdent(c)})::BIGINT AS ${quoteIdent(c)}`).join(', ')} FROM ${LEAD_FACTS}`, params: [] }))[0] ?? {};
   const absentColumns = columns.filter((c) => Number(counts[c] ?? 0) === 0);
   const settings = withoutAbsentColumns(options.settings, absentColumns);
   try {
+    // The phones are judged outside the engine while it finds the duplicates.
+    const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
+    // Not a temporary table: the app's check streams it out on a connection of its own, which sees
+    // no other connection's temporary tables.
+    if (phoneRule) await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(phones)} AS ${distinctPhonesSql()}`, params: [] });
+    const implausible = phoneRule ? options.checkPhones(db, quoteIdent(phones)) : Promise.resolve([]);
+    implausible.catch(() => undefined);
     await db.query(create(keys, keyedLeadsSql()));
     await db.query(create(tables.links, duplicateLinksSql(keys)));
     await db.query(clusterSeedSql(tables.links, tables.clusters));
@@ -74,7 +93,9 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
       await db.query({ sql: `ALTER TABLE ${quoteIdent(next)} RENAME TO ${quoteIdent(tables.clusters)}`, params: [] });
       if (changed === 0) break;
     }
-    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, quoteIdent(tables.links))));
+    await db.query(create(tables.implausiblePhones, phoneRule ? implausiblePhonesSql(quoteIdent(phones), await implausible) : 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE'));
+    const inputs = { links: quoteIdent(tables.links), implausiblePhones: quoteIdent(tables.implausiblePhones) };
+    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, inputs)));
     const clustered = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
     return { tables, settings, absentColumns, clusterCount: Number(clustered?.clusters ?? 0), clusteredLeads: Number(clustered?.entries ?? 0), rounds: rounds + 1 };
   } catch (error) {
@@ -83,6 +104,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   } finally {
     await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(keys)}`, params: [] }).catch(() => undefined);
     await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(next)}`, params: [] }).catch(() => undefined);
+    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(phones)}`, params: [] }).catch(() => undefined);
   }
 }
 

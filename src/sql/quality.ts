@@ -4,8 +4,15 @@ import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { duplicateLinksSql } from './duplicateKeys';
 import { ISO_COUNTRY_CODES } from '../domain/quality/countryCodes';
 import { emailIsValid } from './emailSyntax';
+import { placeholderValueSql } from './placeholderValues';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
+
+/** Tables of one scoring's earlier steps (qualityHitsSql). Names as SQL (quoted). */
+export interface QualityInputTables {
+  readonly links?: string;
+  readonly implausiblePhones?: string;
+}
 
 /** The stage dates in pipeline order, as lead_facts names them. */
 const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
@@ -34,6 +41,8 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     email_invalid: () => sql(`email IS NOT NULL AND NOT ${emailIsValid('email')}`),
     // The codes are the library's, checked to be two or three capital letters: safe to write into the SQL.
     country_invalid: () => sql(`country IS NOT NULL AND upper(country) NOT IN (${ISO_COUNTRY_CODES.map((c) => `'${c}'`).join(', ')})`),
+    phone_implausible: () => sql('implausible_phone IS NOT NULL'),
+    placeholder_value: () => sql(placeholderValueSql()),
     date_in_future: ({ asOf }) => ({ sql: `greatest(created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at) > ?::DATE`, params: [asOf] }),
     stage_dates_out_of_order: () => sql(`(${[...outOfOrder, `created_at > least(${STAGE_DATES.join(', ')})`].join(' OR ')})`),
     closed_before_created: () => sql('closed_at < created_at'),
@@ -57,16 +66,19 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
  * Per lead of lead_facts: `lead_id`, `_source`, `_line`, one boolean column per rule that counts
  * (its id: true when the lead fails it, never NULL) and `score`, 100 minus the points of the rules
  * it fails (rulePoints). `asOf` (yyyy-mm-dd) is the day "in the future" and "days since" count from.
- * `links` names a table of duplicateLinksSql's rows made for the same data (services/qualityScores.ts);
- * without it they are found here.
+ * `tables` names tables made for the same data (services/qualityScores.ts): `links`, duplicateLinksSql's
+ * rows (without it they are found here); `implausiblePhones`, implausiblePhonesSql's rows, which the
+ * phone rule needs (it is judged outside SQL): without them that rule is refused, not guessed.
  */
-export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, asOf: string, links?: string): SqlQuery {
+export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, asOf: string, tables: QualityInputTables = {}): SqlQuery {
   const conditions = ruleConditions(pipeline);
   const rules = rulePoints(settings);
   const hits = rules.map(({ rule }) => joinSql(['coalesce(', conditions[rule.id]({ asOf, deadFileDays: settings.deadFileDays }), `, FALSE) AS ${rule.id}`], ''));
   const lost = rules.length ? rules.map(({ rule, points }) => `CASE WHEN ${rule.id} THEN ${points} ELSE 0 END`).join(' + ') : '0';
   const usesLinks = rules.some(({ rule }) => rule.id === 'duplicate');
-  const linkRows = links ?? `(${duplicateLinksSql()})`;
+  const linkRows = tables.links ?? `(${duplicateLinksSql()})`;
+  const usesPhones = rules.some(({ rule }) => rule.id === 'phone_implausible');
+  if (usesPhones && tables.implausiblePhones === undefined) throw new Error('The phone rule needs the phones judged first (implausiblePhonesSql)');
   return joinSql([
     'SELECT *, (100 - (',
     lost,
@@ -75,8 +87,9 @@ export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, as
     // The columns by name, not *: an export's extra column may be called `r`.
     `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at, amount,`,
     reachedIndexSql(pipeline, 'f'),
-    `AS r, ${usesLinks ? 'd._line' : 'NULL'} AS later_entry FROM ${LEAD_FACTS} f`,
+    `AS r, ${usesLinks ? 'd._line' : 'NULL'} AS later_entry, ${usesPhones ? 'p.judged_phone' : 'NULL'} AS implausible_phone FROM ${LEAD_FACTS} f`,
     usesLinks ? `LEFT JOIN (SELECT _source, _line FROM ${linkRows} GROUP BY ALL HAVING bool_or(NOT is_first)) d ON d._source = f._source AND d._line = f._line` : '',
+    usesPhones ? `LEFT JOIN (SELECT country AS judged_country, phone AS judged_phone FROM ${tables.implausiblePhones}) p ON p.judged_phone = f.phone AND p.judged_country IS NOT DISTINCT FROM f.country` : '',
     '))',
   ]);
 }

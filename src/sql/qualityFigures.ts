@@ -4,7 +4,6 @@ import { QUALITY_DIMENSIONS, rulePoints, type QualityRuleId, type QualitySetting
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
-import { qualityHitsSql } from './quality';
 import { reachedIndexSql } from './reach';
 
 /** What the page groups the quality by: nothing, the created month, or a lead column. */
@@ -17,8 +16,8 @@ export interface QualityQueryOptions {
   /** yyyy-mm-dd: "today" for the dates in the future and the dead files. */
   readonly asOf: string;
   readonly filter: LeadFilter;
-  /** A table of qualityHitsSql's rows for the same data and settings (services/qualityScores.ts); without it the leads are scored here. */
-  readonly scores?: string;
+  /** A table of qualityHitsSql's rows for the same data and settings (services/qualityScores.ts). */
+  readonly scores: string;
 }
 
 /** The stage whose reach the spiral sets beside the quality: the first one sales accepts (SQL), or the last. */
@@ -33,14 +32,14 @@ export function conversionStage(pipeline: Pipeline): { stage: string; index: num
  * and `r` its reached stage index; `h` the hits and score.
  */
 function scoredLeads(options: QualityQueryOptions): SqlQuery {
-  const { pipeline, settings, asOf, filter, scores } = options;
+  const { pipeline, filter, scores } = options;
   return joinSql([
     'FROM (SELECT *,',
     reachedIndexSql(pipeline),
     `AS r FROM ${LEAD_FACTS}`,
     whereSql(filter, pipeline),
     ') f JOIN',
-    scores ? quoteIdent(scores) : joinSql(['(', qualityHitsSql(pipeline, settings, asOf), ')']),
+    quoteIdent(scores),
     'h ON h._source = f._source AND h._line = f._line',
   ]);
 }

@@ -8,11 +8,13 @@ import { clusterPairs } from '../../src/domain/quality/duplicates';
 import { DEFAULT_QUALITY_SETTINGS } from '../../src/domain/quality/rules';
 import { clusterLeadIdsSql } from '../../src/sql/duplicateClusters';
 import { qualityHitsSql } from '../../src/sql/quality';
+import { checkPhonesHere } from '../../src/services/phoneCheck';
 import { buildQualityScores, dropQualityTables, largestClusters } from '../../src/services/qualityScores';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
+import { judgedPhones } from './helpers/quality';
 import { inFileOrder } from './helpers/rows';
 
-const OPTIONS = { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30' };
+const OPTIONS = { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30', checkPhones: checkPhonesHere };
 
 /** Every cluster the build finds, as lists of lead ids. */
 async function allClusters(db: Db): Promise<{ members: { lead_id: string }[] }[]> {
@@ -61,7 +63,7 @@ describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
   });
 
   it('take points from every later entry of a person, not from the first, scored at once or from the build', async () => {
-    const rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30'))));
+    const rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', await judgedPhones(db)))));
     expect(rows.filter((r) => r.duplicate === true).map((r) => r.lead_id)).toEqual(['D2', 'D3', 'D4', 'D8', 'D10']);
     const build = await buildQualityScores(db, OPTIONS);
     // The file has no first contact dates and no amounts: the rules on them would fail every lead, and are left out.
@@ -70,7 +72,7 @@ describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
     const built = inFileOrder(toRows(await db.query({ sql: `SELECT * FROM ${build.tables.scores}`, params: [] })));
     expect(Object.keys(built[0]!)).not.toContain('never_contacted');
     expect(Object.keys(built[0]!)).not.toContain('won_without_amount');
-    expect(built).toEqual(inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, build.settings, '2025-06-30')))));
+    expect(built).toEqual(inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, build.settings, '2025-06-30', await judgedPhones(db))))));
     expect(built.filter((r) => r.duplicate === true).map((r) => r.lead_id)).toEqual(['D2', 'D3', 'D4', 'D8', 'D10']);
     await dropQualityTables(db, build.tables);
   });

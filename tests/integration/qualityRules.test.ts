@@ -1,12 +1,14 @@
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { DEFAULT_QUALITY_SETTINGS, QUALITY_RULES, type QualityRuleId } from '../../src/domain/quality/rules';
-import { qualityHitsSql } from '../../src/sql/quality';
+import { qualityHitsSql, type QualityInputTables } from '../../src/sql/quality';
 import path from 'node:path';
 import { isBlankCell, isMalformedEmail, readCsv } from '../support/expectedFigures';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
+import { judgedPhones } from './helpers/quality';
 import { inFileOrder } from './helpers/rows';
 
 /**
@@ -19,6 +21,10 @@ import { inFileOrder } from './helpers/rows';
 const EXPECTED: Record<QualityRuleId, string[]> = {
   email_missing: ['Q1'],
   email_invalid: ['Q2', 'Q13', 'Q14'],
+  // A letter O for a zero. Q21's Swiss number is plausible by its own calling code, whatever the lead's country.
+  phone_implausible: ['Q17'],
+  // A company "unbekannt", an e-mail at test.de, a phone counted 1 to 9.
+  placeholder_value: ['Q18', 'Q19', 'Q20'],
   // "Deutschland" is no ISO code; "deu" (Q12) and "ch" (Q15) are, in any case.
   country_invalid: ['Q16'],
   company_missing: ['Q3'],
@@ -38,10 +44,12 @@ const EXPECTED: Record<QualityRuleId, string[]> = {
 describe.each(ENGINES)('data-quality rules on $name', ({ open }) => {
   let db: Db;
   let rows: Record<string, unknown>[];
+  let phones: QualityInputTables;
   beforeAll(async () => {
     db = await open();
     await loadEnglish(db, { leads: 'tests/integration/fixtures/quality-leads.csv' });
-    rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30'))));
+    phones = await judgedPhones(db);
+    rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', phones))));
   });
   afterAll(() => db.close());
 
@@ -55,20 +63,28 @@ describe.each(ENGINES)('data-quality rules on $name', ({ open }) => {
     expect(by.get('Q0')).toMatchObject({ score: 100, _source: 'quality-leads.csv', _line: 2 });
     expect(by.get('Q12')!.score).toBe(100);
     // Five dimensions with rules share 100 points: 20 each. Completeness weighs 2+2+1+1+1 = 7:
-    // company (2) and phone (1) cost 20 × 3 / 7. Validity weighs 2+1+1+1+1 = 6: an invalid e-mail costs 20 × 2 / 6.
+    // company (2) and phone (1) cost 20 × 3 / 7. Validity weighs 2+1+1+1+1+1+1 = 8: an invalid e-mail costs 20 × 2 / 8.
     expect(by.get('Q3')!.score).toBeCloseTo(100 - (20 * 3) / 7, 9);
-    expect(by.get('Q2')!.score).toBeCloseTo(100 - 40 / 6, 9);
+    expect(by.get('Q2')!.score).toBeCloseTo(100 - 40 / 8, 9);
+    expect(by.get('Q17')!.score).toBeCloseTo(100 - 20 / 8, 9);
     // Timeliness has one rule: a dead file loses the whole dimension.
     expect(by.get('Q10')!.score).toBeCloseTo(80, 9);
   });
 
+  it('refuses the phone rule without the phones judged, and scores without it when it is off', async () => {
+    expect(() => qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30')).toThrow(/phone/);
+    const off = { ...DEFAULT_QUALITY_SETTINGS, rules: { phone_implausible: { enabled: false } } };
+    const rows = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, off, '2025-06-30')));
+    expect(rows.find((r) => r.lead_id === 'Q17')!.score).toBe(100);
+  });
+
   it('leaves a switched-off rule out and takes a weight and the dead-file days from the settings', async () => {
     const settings = { rules: { never_contacted: { enabled: false }, email_missing: { weight: 5 } }, dimensions: { completeness: 3 }, deadFileDays: 10 };
-    const custom = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, settings, '2025-06-30')));
+    const custom = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, settings, '2025-06-30', phones)));
     expect(Object.keys(custom[0]!)).not.toContain('never_contacted');
     // Completeness 3 of 3 + 1 + 1 + 1 = 6 dimension weights: 50 points; the e-mail 5 of 5+2+1+1+1 = 10: 25.
     expect(custom.find((r) => r.lead_id === 'Q1')!.score).toBeCloseTo(75, 9);
-    const tenDays = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, { ...DEFAULT_QUALITY_SETTINGS, deadFileDays: 10 }, '2025-06-30'))));
+    const tenDays = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, { ...DEFAULT_QUALITY_SETTINGS, deadFileDays: 10 }, '2025-06-30', phones))));
     expect(tenDays.filter((r) => r.never_contacted === true).map((r) => r.lead_id)).toEqual(['Q10', 'Q11']);
   });
 });
@@ -83,7 +99,7 @@ describe.each(ENGINES)('data-quality rules on the sample, on $name', ({ open }) 
     const db = await open();
     try {
       await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
-      const flagged = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2026-12-04')));
+      const flagged = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2026-12-04', await judgedPhones(db))));
       const count = (rule: QualityRuleId) => flagged.filter((r) => r[rule] === true).length;
       const leads = readCsv(path.join(REPO, 'data-samples/en/leads.csv'));
       const blank = (column: string) => leads.filter((l) => isBlankCell(l[column])).length;
@@ -95,6 +111,20 @@ describe.each(ENGINES)('data-quality rules on the sample, on $name', ({ open }) 
       expect(count('company_missing')).toBe(blank('Company'));
       expect(count('phone_missing')).toBe(blank('Phone'));
       expect(count('country_missing')).toBe(blank('Country'));
+      // Phones by the library itself, read by the lead's two-letter country (the sample writes no
+      // other form), an international number by its own code, a national one without a country not at all.
+      const implausible = leads.filter((l) => {
+        const phone = (l.Phone ?? '').trim();
+        const country = (l.Country ?? '').trim().toUpperCase();
+        if (isBlankCell(phone) || (country === '' && !phone.startsWith('+'))) return false;
+        return !isValidPhoneNumber(phone, country === '' ? undefined : (country as CountryCode));
+      }).length;
+      expect(implausible).toBeGreaterThan(100);
+      expect(count('phone_implausible')).toBe(implausible);
+      // The sample's placeholders are the generator's words for a phone ("folgt", "unbekannt"): a phone without a digit.
+      const wordPhones = leads.filter((l) => !isBlankCell(l.Phone) && !/\d/.test(l.Phone!)).length;
+      expect(wordPhones).toBeGreaterThan(10);
+      expect(count('placeholder_value')).toBe(wordPhones);
     } finally {
       await db.close();
     }

@@ -16,6 +16,8 @@ export type QualityRuleId =
   | 'contact_missing'
   | 'country_missing'
   | 'email_invalid'
+  | 'phone_implausible'
+  | 'placeholder_value'
   | 'country_invalid'
   | 'date_in_future'
   | 'stage_dates_out_of_order'
@@ -39,7 +41,9 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   { id: 'contact_missing', dimension: 'completeness', weight: 1 },
   { id: 'country_missing', dimension: 'completeness', weight: 1 },
   { id: 'email_invalid', dimension: 'validity', weight: 2 },
+  { id: 'phone_implausible', dimension: 'validity', weight: 1 },
   { id: 'country_invalid', dimension: 'validity', weight: 1 },
+  { id: 'placeholder_value', dimension: 'validity', weight: 1 },
   { id: 'date_in_future', dimension: 'validity', weight: 1 },
   { id: 'stage_dates_out_of_order', dimension: 'validity', weight: 1 },
   { id: 'closed_before_created', dimension: 'validity', weight: 1 },
@@ -85,6 +89,7 @@ export const RULE_COLUMNS: Readonly<Partial<Record<QualityRuleId, string>>> = {
   email_invalid: 'email',
   company_missing: 'company',
   phone_missing: 'phone',
+  phone_implausible: 'phone',
   contact_missing: 'contact_name',
   country_missing: 'country',
   country_invalid: 'country',

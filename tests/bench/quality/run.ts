@@ -20,6 +20,7 @@ import { build } from 'vite';
 import { openNativeDb } from '../../../src/db/nativeNode';
 import { DEFAULT_PIPELINE } from '../../../src/domain/pipeline';
 import { DEFAULT_QUALITY_SETTINGS } from '../../../src/domain/quality/rules';
+import { checkPhonesHere } from '../../../src/services/phoneCheck';
 import { buildQualityScores, dropQualityTables, largestClusters } from '../../../src/services/qualityScores';
 import { importCsv } from '../../../src/services/importCsv';
 import { nodeCodec, nodeInput } from '../../../etl/nodeCodec';
@@ -64,7 +65,7 @@ async function nativeRuns(): Promise<{ ms: number[]; leads: number; clusters: nu
     let clusters = 0;
     for (let i = 0; i < runs; i++) {
       start = performance.now();
-      const scored = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2026-12-04' });
+      const scored = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2026-12-04', checkPhones: checkPhonesHere });
       await largestClusters(db, scored.tables, SHOWN_CLUSTERS);
       times.push(performance.now() - start);
       clusters = scored.clusterCount;

@@ -3,6 +3,7 @@ import type { DuplicateCluster } from '../../../domain/quality/duplicates';
 import { errorText } from '../../../domain/errorText';
 import { buildQualityScores, dropQualityTables, largestClusters, type QualityBuild, type QualityBuildOptions } from '../../../services/qualityScores';
 import { useData } from '../../data/DataContext';
+import { checkPhonesInWorker } from './phoneCheck';
 
 /** Clusters listed in full on the page; the rest are counted. */
 export const SHOWN_CLUSTERS = 12;
@@ -26,7 +27,7 @@ interface KeptBuild {
  */
 let kept: KeptBuild | null = null;
 
-export function useQualityBuild(options: QualityBuildOptions): QualityBuildState {
+export function useQualityBuild(options: Omit<QualityBuildOptions, 'checkPhones'>): QualityBuildState {
   const { coordinator, dataVersion, status } = useData();
   const loaded = status.phase === 'ready';
   const key = JSON.stringify([dataVersion, options.settings, options.asOf]);
@@ -38,7 +39,7 @@ export function useQualityBuild(options: QualityBuildOptions): QualityBuildState
     if (kept?.key !== key) {
       const previous = kept;
       const started = performance.now();
-      const value = buildQualityScores(db, options).then(async (build) => {
+      const value = buildQualityScores(db, { ...options, checkPhones: checkPhonesInWorker }).then(async (build) => {
         const clusters = await largestClusters(db, build.tables, SHOWN_CLUSTERS);
         performance.measure(QUALITY_MEASURE, { start: started, end: performance.now(), detail: { clusters: build.clusterCount } });
         return { build, clusters };

@@ -1,0 +1,20 @@
+import { toRows } from '../db/arrowRows';
+import type { Db } from '../db/types';
+import { implausiblePhones } from '../domain/quality/phonePlausibility';
+
+/**
+ * Judges the numbers of a table of distinctPhonesSql's rows (`id`, `country`, `phone`) and answers
+ * the ids of the implausible ones. The app does it in a worker of its own, so the page stays
+ * responsive and the engine goes on with the duplicates meanwhile (src/ui/pages/quality/phoneCheck.ts).
+ */
+export type PhoneCheck = (db: Db, phones: string) => Promise<readonly number[]>;
+
+/** The check on the caller's thread: for Node (the ETL, the tests, the benchmark's native run). */
+export const checkPhonesHere: PhoneCheck = async (db, phones) => {
+  const rows = toRows(await db.query({ sql: `SELECT id, country, phone FROM ${phones}`, params: [] }));
+  const positions = implausiblePhones(
+    rows.map((r) => String(r.phone)),
+    rows.map((r) => (r.country === null || r.country === undefined ? null : String(r.country))),
+  );
+  return positions.map((i) => Number(rows[i]!.id));
+};

@@ -1,0 +1,24 @@
+import type { PhoneCheck } from '../../../services/phoneCheck';
+import { checkPhonesHere } from '../../../services/phoneCheck';
+import type { PhoneCheckAnswer } from './phoneCheckWorker';
+
+/**
+ * The app's phone check: the engine streams the numbers as Arrow bytes to a worker of their own,
+ * which judges them while the engine finds the duplicates; the page's thread only passes bytes on.
+ * An engine that cannot stream Arrow is checked on this thread.
+ */
+export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
+  if (!db.queryIpcStream) return checkPhonesHere(db, phones);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of db.queryIpcStream({ sql: `SELECT id, country, phone FROM ${phones}`, params: [] })) chunks.push(chunk);
+  const worker = new Worker(new URL('./phoneCheckWorker.ts', import.meta.url), { type: 'module' });
+  try {
+    return await new Promise<readonly number[]>((resolve, reject) => {
+      worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(Array.from(data.ids)) : reject(new Error(data.message)));
+      worker.onerror = (event) => reject(new Error(event.message || 'the phone check stopped'));
+      worker.postMessage(chunks, chunks.map((c) => c.buffer));
+    });
+  } finally {
+    worker.terminate();
+  }
+};
