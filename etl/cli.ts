@@ -6,7 +6,7 @@ import { MARKDOWN_REJECTS_LIMIT, rejectsFileName } from './report';
 import { RULE_REASONS } from '../src/domain/quality/reasons';
 import { runEtl, type EtlProgress, type EtlResult } from './run';
 
-const USAGE = `Usage: npm run etl -- <files or folders…> --out <dir> [--mapping <mapping.json>] [--allow-rejects]
+const USAGE = `Usage: npm run etl -- <files or folders…> --out <dir> [--mapping <mapping.json>] [--quality <rules.json>] [--allow-rejects]
 
 Imports CRM exports (leads, deals, campaigns, targets: CSV/TSV/TXT, German or English Excel style)
 with the app's own import and writes a bundle the app can load:
@@ -18,6 +18,8 @@ with the app's own import and writes a bundle the app can load:
 
 Options:
   -o, --out <dir>        output folder: new, empty, or an earlier bundle (it is replaced as a whole)
+  -q, --quality <file>   JSON, the team's data-quality rules for the report and the dashboard:
+                         {"deadFileDays": 14, "off": ["phone_missing"], "weights": {"email_missing": 3}}
   -m, --mapping <file>   JSON, per export file name: {"kind": "leads", "columns": {"lead_id": "Nr", …},
                          "constants": {"stage": "mql"}, "values": {"stage": {"1": "won"}},
                          "placeholders": ["Select"], "currency": "USD",
@@ -98,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     args = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, mapping: { type: 'string', short: 'm' }, 'allow-rejects': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string', short: 'o' }, mapping: { type: 'string', short: 'm' }, quality: { type: 'string', short: 'q' }, 'allow-rejects': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     process.stderr.write(`etl: ${oneLine(error instanceof Error ? error.message : String(error))} (see --help)\n`);
@@ -125,6 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       inputs: args.positionals,
       outDir: path.resolve(args.values.out),
       ...(args.values.mapping ? { mappingFile: args.values.mapping } : {}),
+      ...(args.values.quality ? { qualityFile: args.values.quality } : {}),
       allowRejects: args.values['allow-rejects'] === true,
       onProgress: progress,
       signal: controller.signal,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from './jsonFile';
 import path from 'node:path';
 import { CANONICAL, TABLE_KINDS, type TableKind } from '../src/domain/schema';
 import { dateRangeProblem, type DateRange } from '../src/domain/valueFormat';
@@ -117,18 +117,5 @@ export function parseMapping(json: unknown, label: string): MappingFile {
 
 /** Reads and checks a mapping file; every failure names the file. */
 export function readMappingFile(file: string): MappingFile {
-  const label = file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new EtlError(`${label}: cannot read the mapping file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new EtlError(`${label}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  return parseMapping(json, label);
+  return parseMapping(readJsonFile(file, 'the mapping file'), file);
 }

@@ -1,3 +1,5 @@
+import { qualityLinkOf } from '../src/domain/quality/settingsLink';
+import { readQualityFile } from './qualityFile';
 import { checkPhonesHere } from '../src/services/phoneCheck';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +52,8 @@ export interface EtlOptions {
   readonly inputs: readonly string[];
   readonly outDir: string;
   readonly mappingFile?: string;
+  /** The team's data-quality rules (src/domain/quality/settingsFile.ts): the report and the bundle's dashboard score by them. */
+  readonly qualityFile?: string;
   readonly onProgress?: (event: EtlProgress) => void;
   /** Aborting stops the run after the current step; nothing is written. */
   readonly signal?: AbortSignal;
@@ -160,6 +164,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
   };
   const files = collectInputFiles(options.inputs);
   const mapping = options.mappingFile ? readMappingFile(options.mappingFile) : {};
+  const qualitySettings = options.qualityFile ? readQualityFile(options.qualityFile) : DEFAULT_QUALITY_SETTINGS;
   checkOutDir(outDir);
   const names = files.map((f) => path.basename(f));
   const unusedMappings = Object.keys(mapping).filter((name) => !names.includes(name));
@@ -232,8 +237,10 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     const now = options.now?.() ?? new Date();
     const createdAt = now.toISOString();
     // "0 rejected" is never the whole story: the loaded leads' quality, by the Data quality page's own scoring.
-    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: localDay(now), checkPhones: checkPhonesHere }) : null;
+    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: qualitySettings, asOf: localDay(now), checkPhones: checkPhonesHere }) : null;
     const generator = generatorName();
+    const link = qualityLinkOf(qualitySettings);
+    const qualityLink = Object.keys(link).length ? link : null;
     const report: RunReport = { schemaVersion: SCHEMA_VERSION, createdAt, generator, files: reports, lookups, sharedKeys, unusedMappings, figures, quality };
 
     checkCancelled();
@@ -256,7 +263,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
       writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(path.join(dir, 'report.md'), reportMarkdown(report));
       const figuresRef = prepared ? await writeFigures(prepared, path.join(dir, FIGURES_FILE)) : null;
-      const result: Manifest = { schemaVersion: SCHEMA_VERSION, createdAt, generator, tables, ...(lookupEntries.length ? { lookups: lookupEntries } : {}), sources, ...(figuresRef ? { figures: figuresRef } : {}) };
+      const result: Manifest = { schemaVersion: SCHEMA_VERSION, createdAt, generator, tables, ...(lookupEntries.length ? { lookups: lookupEntries } : {}), sources, ...(figuresRef ? { figures: figuresRef } : {}), ...(qualityLink ? { quality: qualityLink } : {}) };
       checkCancelled();
       writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(result, null, 2)}\n`);
       return result;

@@ -1,3 +1,4 @@
+import { QUALITY_LINK_KEYS, QUALITY_LINK_SYNTAX, type QualityLink } from './quality/linkText';
 import { TABLE_KINDS, type TableKind } from './schema';
 
 /**
@@ -46,6 +47,11 @@ export interface BundleManifest {
   readonly sources: readonly BundleSource[];
   /** Absent in bundles written before figures were, and where the entry is unusable: the app then waits for the engine. */
   readonly figures?: BundleFiguresRef;
+  /**
+   * The data-quality rules the bundle was published with (the ETL's --quality), as link text: the
+   * dashboard scores by them unless a link says otherwise. Absent: the defaults.
+   */
+  readonly quality?: QualityLink;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,7 +77,26 @@ export function parseBundleManifest(json: unknown): BundleManifest {
   const sources = Array.isArray(json.sources) ? json.sources.filter(isRecord).map(toSource) : [];
   const lookups = json.lookups === undefined ? [] : toLookups(json.lookups);
   const figures = toFigures(json.figures);
-  return { schemaVersion: json.schemaVersion, createdAt: String(json.createdAt ?? ''), tables, ...(lookups.length ? { lookups } : {}), sources, ...(figures ? { figures } : {}) };
+  const quality = toQualityLink(json.quality);
+  return {
+    schemaVersion: json.schemaVersion,
+    createdAt: String(json.createdAt ?? ''),
+    tables,
+    ...(lookups.length ? { lookups } : {}),
+    sources,
+    ...(figures ? { figures } : {}),
+    ...(quality ? { quality } : {}),
+  };
+}
+
+/** The quality rules' link text, each part in its syntax; the page reads the values against its rules (and says what it could not). */
+function toQualityLink(json: unknown): QualityLink | null {
+  if (!isRecord(json)) return null;
+  if (QUALITY_LINK_KEYS.some((key) => json[key] !== undefined && (typeof json[key] !== 'string' || !QUALITY_LINK_SYNTAX[key].test(json[key])))) {
+    throw new Error('manifest.json: "quality" holds rule settings this app cannot read');
+  }
+  const link = Object.fromEntries(QUALITY_LINK_KEYS.filter((key) => typeof json[key] === 'string').map((key) => [key, json[key] as string]));
+  return Object.keys(link).length ? link : null;
 }
 
 /** The figures entry where it is usable; anything else is ignored, not an error: the figures only save waiting. */

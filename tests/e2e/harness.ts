@@ -65,7 +65,8 @@ export async function openApp(
 }
 
 /**
- * Empties the origin's private file system (where the app keeps imports) from a page that does not
+ * Empties the origin's private file system (where the app keeps imports), and forgets the saved
+ * data-quality rules, from a page that does not
  * load the app. The page is a file the build has: a missing one logs a 404 to the console, which
  * could arrive after the test's error listener is attached and fail it.
  */
@@ -74,6 +75,8 @@ export async function clearStoredData(page: Page, origin: string): Promise<void>
   await page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
     for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+    // The Data quality rules a test chose (src/ui/pages/quality/savedRules.ts).
+    localStorage.removeItem('leadloop.quality.rules.v1');
   });
 }
 

@@ -71,6 +71,34 @@ describe('a published dashboard in headless Chromium', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  it('scores a bundle’s leads by the data-quality rules it was published with, and puts them in the link', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-published-rules-'));
+    const mappingFile = path.join(scratch, 'mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(CRM_MAPPING.opportunities));
+    const qualityFile = path.join(scratch, 'rules.json');
+    writeFileSync(qualityFile, JSON.stringify({ deadFileDays: 14, off: ['date_in_future', 'duplicate'] }));
+    const out = path.join(scratch, 'bundle');
+    const { manifest } = await runEtl({ inputs: [path.join(CRM_DIR, 'opportunities')], outDir: out, mappingFile, qualityFile });
+    expect(manifest.quality).toEqual({ qd: '14', qo: 'date_in_future,duplicate' });
+    const folder = /\/reports\/rules\/[^/?]+$/;
+    await app.browser.context.route(folder, (route) => {
+      const file = path.basename(new URL(route.request().url()).pathname);
+      return route.fulfill({ status: 200, contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream', body: readFileSync(path.join(out, file)) });
+    });
+    const { page, errors } = await openApp(app.browser, app.server.origin, '?bundle=reports/rules#/quality');
+    await page.waitForSelector('[data-testid="quality-page"][data-ready="true"]', { timeout: 90_000 });
+    expect(await page.getAttribute('[data-testid="quality-rules-source"]', 'data-source')).toBe('published');
+    await page.waitForFunction(() => location.hash.includes('qo=date_in_future,duplicate') && location.hash.includes('qd=14'));
+    await page.click('[data-testid="quality-settings"] summary');
+    expect(await page.inputValue('[data-testid="dead-file-days"]')).toBe('14');
+    expect(await page.isChecked('[data-testid="quality-settings"] tr[data-rule="date_in_future"] input[type="checkbox"]')).toBe(false);
+    expect(await page.$('[data-testid="quality-rules"] tr[data-rule="duplicate"]')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+    await app.browser.context.unroute(folder);
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
   it('refuses a bundle of another site without requesting it', async () => {
     const { page, requests, errors } = await openApp(app.browser, app.server.origin, '?bundle=https://dashboards.example.com/q3');
     expect(await page.textContent('[data-testid="data-error"]')).toMatch(/must name a folder of this site/);

@@ -144,9 +144,19 @@ describe('Data quality page', () => {
     await page.waitForSelector('[data-testid="quality-rules"] tr[data-rule="phone_missing"]', { state: 'detached' });
     await page.waitForSelector('[data-testid="quality-page"][data-ready="true"]');
     // Without the phone rule, the completeness points go to the other fields: no lead without a phone loses them.
-    expect(Number(await page.getAttribute('[data-kpi="score"]', 'data-value'))).not.toBe(score);
+    const changed = Number(await page.getAttribute('[data-kpi="score"]', 'data-value'));
+    expect(changed).not.toBe(score);
     expect(errors).toEqual([]);
     await page.close();
+    // Saved in this browser: the page opened without rules in its link scores by them and puts them in the link.
+    const again = await openApp(app.browser, app.server.origin, '#/quality', { keepStoredData: true });
+    await openQuality(again.page);
+    expect(await again.page.getAttribute('[data-testid="quality-rules-source"]', 'data-source')).toBe('saved');
+    expect(await again.page.evaluate(() => location.hash)).toMatch(/qo=phone_missing/);
+    expect(await again.page.$('[data-testid="quality-rules"] tr[data-rule="phone_missing"]')).toBeNull();
+    expect(Number(await again.page.getAttribute('[data-kpi="score"]', 'data-value'))).toBe(changed);
+    expect(again.errors).toEqual([]);
+    await again.page.close();
   });
 
   it('lists exactly the flagged leads of an imported file, each with the reasons worked out by hand', async () => {

@@ -325,6 +325,30 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     expect(message).not.toMatch(/Error:/);
   });
 
+  it('scores by the team’s rules file and writes them into the bundle for the dashboard', async () => {
+    const dir = path.join(scratch, 'cli-rules');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'leads.csv'), germanLeads(2, 11));
+    const rules = path.join(scratch, 'rules.json');
+    writeFileSync(rules, JSON.stringify({ deadFileDays: 14, off: ['phone_missing', 'phone_implausible'], weights: { email_missing: 3 } }));
+    const { code, stderr } = await run([dir, '--out', path.join(scratch, 'cli-rules-bundle'), '--quality', rules]);
+    expect(code, stderr).toBe(0);
+    const manifest = readJson<{ quality?: unknown }>(path.join(scratch, 'cli-rules-bundle', 'manifest.json'));
+    expect(manifest.quality).toEqual({ qd: '14', qo: 'phone_missing,phone_implausible', qw: 'email_missing:3' });
+    const report = readJson<{ quality: { problems: { rule: string }[] } }>(path.join(scratch, 'cli-rules-bundle', 'report.json'));
+    expect(report.quality.problems.map((p) => p.rule)).not.toContain('phone_missing');
+  });
+
+  it('exits 1 naming the rules file and what in it is wrong, and writes nothing', async () => {
+    const rules = path.join(scratch, 'bad-rules.json');
+    writeFileSync(rules, JSON.stringify({ off: ['phone'] }));
+    const target = path.join(scratch, 'cli-bad-rules-bundle');
+    const { code, stderr } = await run([DE, '--out', target, '--quality', rules]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^etl: ${rules.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: "off" names no rule: "phone" \\(rules: `));
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('exits 1 naming the mapping file when it is not valid JSON', async () => {
     const mapping = path.join(scratch, 'broken-mapping.json');
     writeFileSync(mapping, '{"leads.csv": {"kind": "leads",}}');

@@ -13,3 +13,6 @@ export const QUALITY_LINK_SYNTAX: Readonly<Record<QualityLinkKey, RegExp>> = {
   qo: /^[a-z_]+(,[a-z_]+)*$/,
   qw: /^[a-z_]+:\d{1,2}(,[a-z_]+:\d{1,2})*$/,
 };
+
+/** Whether two links carry the same settings (absent and empty alike). */
+export const sameQualityLink = (a: QualityLink | null | undefined, b: QualityLink | null | undefined): boolean => QUALITY_LINK_KEYS.every((key) => a?.[key] === b?.[key]);

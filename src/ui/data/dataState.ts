@@ -1,3 +1,4 @@
+import type { QualityLink } from '../../domain/quality/linkText';
 import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import type { QueryCoordinator } from '../../db/coordinator';
 import type { FunnelCube } from '../../domain/funnelCube';
@@ -33,6 +34,8 @@ export interface DataState {
   readonly origin: DataOrigin;
   /** When a published or sample bundle was built. */
   readonly builtAt: string | null;
+  /** The data-quality rules a published or sample bundle was built with (its manifest's); null: the defaults. */
+  readonly qualityLink: QualityLink | null;
   readonly storage: StorageState;
   readonly notice: DataNotice | null;
   /** Bumped whenever the loaded data changes; views re-query on it. */
@@ -55,6 +58,7 @@ export const INITIAL_DATA_STATE: DataState = {
   tables: [],
   origin: 'sample',
   builtAt: null,
+  qualityLink: null,
   storage: { state: 'unavailable' },
   notice: null,
   dataVersion: 0,

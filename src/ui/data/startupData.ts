@@ -1,3 +1,5 @@
+import type { BundleManifest } from '../../domain/bundleManifest';
+import type { QualityLink } from '../../domain/quality/linkText';
 import { errorText } from '../../domain/errorText';
 import type { SnapshotStore } from '../../db/opfsSnapshot';
 import type { Db } from '../../db/types';
@@ -31,6 +33,8 @@ export interface StartupData {
   readonly savedAt?: string;
   /** When the ETL built the bundle (origins 'published' and 'sample'). */
   readonly builtAt?: string;
+  /** The data-quality rules the bundle was built with (origins 'published' and 'sample'). */
+  readonly qualityLink?: QualityLink;
   /** Why the data stored in this browser could not be read (the sample is shown; the stored files are kept). */
   readonly storedUnreadable?: string;
 }
@@ -123,7 +127,7 @@ async function openBundle(db: Db, onTable: (kind: TableKind) => void, readManife
   if (!manifest) return null;
   await loadBundle(db, published, manifest, onTable);
   await refreshLeadFacts(db);
-  return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt };
+  return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt, ...qualityOf(manifest) };
 }
 
 /** The sample dashboard, made from data-samples/ by the ETL at build time. */
@@ -133,8 +137,10 @@ export async function loadSample(db: Db, onTable: (kind: TableKind) => void, rea
   if (!manifest) throw new Error('The sample dashboard is missing from this build');
   await loadBundle(db, bundle, manifest, onTable);
   await refreshLeadFacts(db);
-  return { origin: 'sample', tables: bundleTables(manifest), builtAt: manifest.createdAt };
+  return { origin: 'sample', tables: bundleTables(manifest), builtAt: manifest.createdAt, ...qualityOf(manifest) };
 }
+
+const qualityOf = (manifest: BundleManifest): Pick<StartupData, 'qualityLink'> => (manifest.quality ? { qualityLink: manifest.quality } : {});
 
 function bundleTables(manifest: Awaited<ReturnType<typeof fetchManifest>> & object): TableSummary[] {
   const tables: TableSummary[] = Object.entries(manifest.tables).map(([kind, table]) => ({

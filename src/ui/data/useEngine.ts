@@ -74,7 +74,7 @@ export function useEngine({ current, update }: DataStore): Engine {
         // replaced in between) are dropped: same origin and same build or save time, or nothing.
         const sameData = (p: PreparedStart) => p.origin === data.origin && p.asOf === (data.builtAt ?? data.savedAt);
         const prepared = (s: { prepared: PreparedStart | null }) => (s.prepared && sameData(s.prepared) ? { ...s.prepared, dataVersion: coordinator.dataVersion } : null);
-        update((s) => ({ ...s, status: { phase: 'ready' }, origin: data.origin, builtAt: data.builtAt ?? null, tables: data.tables, storage, notice, timings, dataVersion: coordinator.dataVersion, prepared: prepared(s) }));
+        update((s) => ({ ...s, status: { phase: 'ready' }, origin: data.origin, builtAt: data.builtAt ?? null, qualityLink: data.qualityLink ?? null, tables: data.tables, storage, notice, timings, dataVersion: coordinator.dataVersion, prepared: prepared(s) }));
       } catch (error) {
         if (live()) update((s) => ({ ...s, status: { phase: 'error', message: errorText(error), ...(error instanceof BundleError ? { bundle: true } : {}) }, prepared: null }));
       }

@@ -102,7 +102,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
         report.mode === 'upsert' && previous
           ? { kind: report.kind, source: `${previous.source}, ${report.fileName}`, rows: previous.rows + report.rowsLoaded - report.rowsReplaced }
           : { kind: report.kind, source: report.fileName, rows: report.rowsLoaded };
-      update((s) => ({ ...s, origin: 'import', tables: [...kept, summary], dataVersion: coordinator.dataVersion }));
+      update((s) => ({ ...s, origin: 'import', qualityLink: null, tables: [...kept, summary], dataVersion: coordinator.dataVersion }));
       saves.changed(report.kind);
       void saves.persist();
       return report;
@@ -143,6 +143,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
         status: { phase: 'ready' },
         origin: data.origin,
         builtAt: data.builtAt ?? null,
+        qualityLink: data.qualityLink ?? null,
         tables: data.tables,
         notice: s.notice?.kind === 'stored-unreadable' && failures.length === 0 ? null : s.notice,
         storage: storeRef.current ? { state: 'idle', persistent: storeRef.current.persistent } : { state: 'unavailable' },

@@ -17,6 +17,12 @@ export const qualityDe: Widen<typeof qualityEn> = {
     settings: 'Regeln und Gewichte',
     linkIgnored: 'Die Qualitätseinstellungen {{params}} aus dem Link waren nicht lesbar und bleiben beim Standard.',
     settingsNote: 'Eine Regel abschalten oder innerhalb ihrer Dimension gewichten; die Punkte folgen sofort und stehen im Link.',
+    rulesSource: {
+      link: 'Diese Regeln kommen mit dem Link.',
+      published: 'Mit diesen Regeln wurde das Dashboard veröffentlicht.',
+      saved: 'Das sind Ihre Regeln, in diesem Browser für Ihre eigenen Daten gespeichert.',
+      defaults: 'Das sind die Standardregeln. Ihre Änderungen werden in diesem Browser für Ihre eigenen Daten gespeichert.',
+    },
     deadFileDays: 'Ein MQL ist nach so vielen Tagen ohne Erstkontakt eine Karteileiche:',
     counts: 'Zählt',
     weight: 'Gewicht',

@@ -16,6 +16,12 @@ export const qualityEn = {
     settings: 'Rules and weights',
     linkIgnored: 'The link’s quality settings {{params}} were not understood and are left at their defaults.',
     settingsNote: 'Switch a rule off or weight it within its dimension; the points follow at once and travel in the link.',
+    rulesSource: {
+      link: 'These rules come with the link.',
+      published: 'These are the rules the dashboard was published with.',
+      saved: 'These are your rules, kept in this browser for your own data.',
+      defaults: 'These are the default rules. Your changes are kept in this browser for your own data.',
+    },
     deadFileDays: 'An MQL is a dead file after this many days without a first contact:',
     counts: 'Counts',
     weight: 'Weight',

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { rulesOnColumns, scoredDimensions } from '../../domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
+import { sameQualityLink } from '../../domain/quality/linkText';
 import { setQualityLink } from '../../state/viewState';
 import { conversionStage, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../sql/qualityFigures';
 import type { LeadFilter } from '../../domain/leadFilter';
@@ -29,7 +30,9 @@ import { qualityFigures } from '../../domain/quality/figures';
 import { localDay } from '../../domain/today';
 import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
-import { SettingsPanel } from './quality/SettingsPanel';
+import { SettingsPanel, type RulesSource } from './quality/SettingsPanel';
+import { readSavedRules, saveRules } from './quality/savedRules';
+import { useData } from '../data/DataContext';
 import { SpiralTable } from './quality/SpiralTable';
 import { QueryStatus } from './QueryStatus';
 
@@ -49,7 +52,19 @@ export function QualityPage() {
   const { view, update, filterFor } = useViewState();
   const filter = filterFor(null);
   // The rule settings are in the link with the filters: a sent link scores the same way.
-  const { settings: chosenSettings, ignored: linkIgnored } = useMemo(() => settingsOfLink(view.quality), [view.quality]);
+  // Without rules in the link: a published dashboard's own, else the user's saved ones (savedRules.ts).
+  const { origin, qualityLink: publishedRules } = useData();
+  const [savedRules, setSavedRules] = useState(readSavedRules);
+  const startingRules = origin === 'published' ? publishedRules : (savedRules ?? publishedRules);
+  const rulesLink = view.quality ?? startingRules ?? undefined;
+  // The starting rules once written into the link still count as theirs.
+  const fromLink = view.quality !== undefined && !sameQualityLink(view.quality, startingRules);
+  const rulesSource: RulesSource = fromLink ? 'link' : startingRules === publishedRules && publishedRules ? 'published' : savedRules && Object.keys(savedRules).length ? 'saved' : 'defaults';
+  const { settings: chosenSettings, ignored: linkIgnored } = useMemo(() => settingsOfLink(rulesLink), [rulesLink]);
+  // The starting rules go into the link, so a link copied from here scores the same way.
+  useEffect(() => {
+    if (view.quality === undefined && startingRules && Object.keys(startingRules).length) update((v) => (v.quality === undefined ? setQualityLink(v, startingRules) : v));
+  }, [view.quality, startingRules, update]);
   const [asOf] = useState(() => localDay());
   const [grouping, setGrouping] = useState<GroupChoice>('owner');
   const scoring = useQualityBuild(useMemo(() => ({ pipeline: DEFAULT_PIPELINE, settings: chosenSettings, asOf }), [chosenSettings, asOf]));
@@ -121,7 +136,15 @@ export function QualityPage() {
       )}
       <SettingsPanel
         settings={chosenSettings}
-        onChange={(next) => update((v) => setQualityLink(v, qualityLinkOf(next)))}
+        source={rulesSource}
+        onChange={(next) => {
+          const link = qualityLinkOf(next);
+          if (origin !== 'published') {
+            saveRules(link);
+            setSavedRules(link);
+          }
+          update((v) => setQualityLink(v, link));
+        }}
         absentRules={new Set(scoring.status === 'ready' ? rulesOnColumns(scoring.build.absentColumns).map((r) => r.id) : [])}
       />
       {scoring.status === 'ready' && figures !== null && figures.leads > 0 && <AbsentColumnsNote columns={scoring.build.absentColumns} className="notice" />}

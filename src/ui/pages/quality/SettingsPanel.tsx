@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { DEAD_FILE_DAYS_RANGE, QUALITY_RULES, RULE_WEIGHT_MAX, rulePoints, setRule, type QualitySettings } from '../../../domain/quality/rules';
 import { formatNumber } from '../../i18n/format';
 
+/** Where the rules in force came from: the link, the published dashboard, the user's saved ones, or none (the defaults). */
+export type RulesSource = 'link' | 'published' | 'saved' | 'defaults';
+
 interface SettingsPanelProps {
   readonly settings: QualitySettings;
+  readonly source: RulesSource;
   readonly onChange: (next: QualitySettings) => void;
   /** Rules left out because the data lacks their column: shown off, not switchable. */
   readonly absentRules: ReadonlySet<string>;
 }
 
 /** The rules: each switched on or off and weighted within its dimension, and the dead-file days. In the link with the filters. */
-export function SettingsPanel({ settings, onChange, absentRules }: SettingsPanelProps) {
+export function SettingsPanel({ settings, source, onChange, absentRules }: SettingsPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const daysId = useId();
@@ -20,6 +24,9 @@ export function SettingsPanel({ settings, onChange, absentRules }: SettingsPanel
     <details className="table-disclosure panel quality-settings" data-testid="quality-settings">
       <summary>{t('qualityPage.settings')}</summary>
       <p className="muted">{t('qualityPage.settingsNote')}</p>
+      <p className="muted" data-testid="quality-rules-source" data-source={source}>
+        {t(`qualityPage.rulesSource.${source}`)}
+      </p>
       <label htmlFor={daysId}>{t('qualityPage.deadFileDays')} </label>
       <input
         id={daysId}
