@@ -3,8 +3,8 @@ import type { Db } from '../db/types';
 import { implausiblePhones } from '../domain/quality/phonePlausibility';
 
 /**
- * Judges the numbers of a table of distinctPhonesSql's rows (`id`, `country`, `phone`) and answers
- * the ids of the implausible ones. The app does it in a worker of its own, so the page stays
+ * Judges the numbers of a table of distinctShapesSql's rows (`id`, `country`, `phone`: a number's
+ * shape) and answers the ids of the implausible ones. The app does it in a worker of its own, so the page stays
  * responsive and the engine goes on with the duplicates meanwhile (src/ui/pages/quality/phoneCheck.ts).
  */
 export type PhoneCheck = (db: Db, phones: string) => Promise<readonly number[]>;

@@ -5,9 +5,9 @@ import { clustersFromMembers, type ClusterMemberRow, type DuplicateCluster } fro
 import { RULE_COLUMNS, rulePoints, withoutAbsentColumns, type QualitySettings } from '../domain/quality/rules';
 import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { clusterChangesSql, clusterCountsSql, clusterMembersSql, clusterRoundSql, clusterSeedSql } from '../sql/duplicateClusters';
+import { clusterChangesSql, clusterCountsSql, clusterGraphSql, clusterMembersSql, clusterRoundSql, clusterSeedSql, clusterTableSql } from '../sql/duplicateClusters';
 import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
-import { distinctPhonesSql, implausiblePhonesSql } from '../sql/phoneChecks';
+import { distinctPhonesSql, distinctShapesSql, implausiblePhonesSql } from '../sql/phoneChecks';
 import { qualityHitsSql } from '../sql/quality';
 import type { PhoneCheck } from './phoneCheck';
 
@@ -42,7 +42,11 @@ export interface QualityBuildOptions {
   readonly asOf: string;
   /** Judges the phone numbers (src/services/phoneCheck.ts): in a worker in the app, here in Node. */
   readonly checkPhones: PhoneCheck;
+  /** Hears how long each step took (the benchmark prints them). */
+  readonly onStep?: (step: QualityStep, ms: number) => void;
 }
+
+export type QualityStep = 'columns' | 'phones' | 'keys' | 'links' | 'clusters' | 'phone check' | 'scores';
 
 /** Rounds are 2–3 on real data (blocks are stars); a chain of many blocks would take more, never this many. */
 const MAX_ROUNDS = 100;
@@ -68,43 +72,64 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     clusters: `quality_clusters_${n}`,
     implausiblePhones: `quality_implausible_phones_${n}`,
   };
-  const next = `quality_clusters_next_${n}`;
+  const members = `quality_members_${n}`;
+  const edges = `quality_edges_${n}`;
+  const labels = `quality_labels_${n}`;
+  const next = `quality_labels_next_${n}`;
   const phones = `quality_phones_${n}`;
+  const shapes = `quality_phone_shapes_${n}`;
   const columns = [...new Set(Object.values(RULE_COLUMNS))];
+  let stepStart = performance.now();
+  const stepDone = (step: QualityStep) => {
+    const now = performance.now();
+    options.onStep?.(step, now - stepStart);
+    stepStart = now;
+  };
   const counts = toRows(await db.query({ sql: `SELECT ${columns.map((c) => `count(${quoteIdent(c)})::BIGINT AS ${quoteIdent(c)}`).join(', ')} FROM ${LEAD_FACTS}`, params: [] }))[0] ?? {};
   const absentColumns = columns.filter((c) => Number(counts[c] ?? 0) === 0);
   const settings = withoutAbsentColumns(options.settings, absentColumns);
+  stepDone('columns');
   try {
-    // The phones are judged outside the engine while it finds the duplicates.
+    // The phones are judged outside the engine, once per shape, while it finds the duplicates. The
+    // shapes are not a temporary table: the app's check streams them out on a connection of its
+    // own, which sees no other connection's temporary tables.
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
-    // Not a temporary table: the app's check streams it out on a connection of its own, which sees
-    // no other connection's temporary tables.
-    if (phoneRule) await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(phones)} AS ${distinctPhonesSql()}`, params: [] });
-    const implausible = phoneRule ? options.checkPhones(db, quoteIdent(phones)) : Promise.resolve([]);
+    if (phoneRule) {
+      await db.query(create(phones, distinctPhonesSql()));
+      await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(shapes)} AS ${distinctShapesSql(quoteIdent(phones))}`, params: [] });
+    }
+    const implausible = phoneRule ? options.checkPhones(db, quoteIdent(shapes)) : Promise.resolve([]);
     implausible.catch(() => undefined);
+    stepDone('phones');
     await db.query(create(keys, keyedLeadsSql()));
+    stepDone('keys');
     await db.query(create(tables.links, duplicateLinksSql(keys)));
-    await db.query(clusterSeedSql(tables.links, tables.clusters));
+    stepDone('links');
+    for (const statement of clusterGraphSql(tables.links, members, edges)) await db.query(statement);
+    await db.query(clusterSeedSql(edges, labels));
     let rounds = 0;
     for (; rounds < MAX_ROUNDS; rounds++) {
-      await db.query(clusterRoundSql(tables.links, tables.clusters, next));
-      const changed = Number(toRows(await db.query(clusterChangesSql(tables.clusters, next)))[0]?.changed ?? 0);
-      await db.query({ sql: `DROP TABLE ${quoteIdent(tables.clusters)}`, params: [] });
-      await db.query({ sql: `ALTER TABLE ${quoteIdent(next)} RENAME TO ${quoteIdent(tables.clusters)}`, params: [] });
+      await db.query(clusterRoundSql(edges, labels, next));
+      const changed = Number(toRows(await db.query(clusterChangesSql(labels, next)))[0]?.changed ?? 0);
+      await db.query({ sql: `DROP TABLE ${quoteIdent(labels)}`, params: [] });
+      await db.query({ sql: `ALTER TABLE ${quoteIdent(next)} RENAME TO ${quoteIdent(labels)}`, params: [] });
       if (changed === 0) break;
     }
-    await db.query(create(tables.implausiblePhones, phoneRule ? implausiblePhonesSql(quoteIdent(phones), await implausible) : 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE'));
+    await db.query(clusterTableSql(members, labels, tables.clusters));
+    stepDone('clusters');
+    const implausibleIds = await implausible;
+    stepDone('phone check');
+    await db.query(create(tables.implausiblePhones, phoneRule ? implausiblePhonesSql(quoteIdent(phones), quoteIdent(shapes), implausibleIds) : 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE'));
     const inputs = { links: quoteIdent(tables.links), implausiblePhones: quoteIdent(tables.implausiblePhones) };
     await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, inputs)));
     const clustered = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
+    stepDone('scores');
     return { tables, settings, absentColumns, clusterCount: Number(clustered?.clusters ?? 0), clusteredLeads: Number(clustered?.entries ?? 0), rounds: rounds + 1 };
   } catch (error) {
     await dropQualityTables(db, tables);
     throw error;
   } finally {
-    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(keys)}`, params: [] }).catch(() => undefined);
-    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(next)}`, params: [] }).catch(() => undefined);
-    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(phones)}`, params: [] }).catch(() => undefined);
+    for (const table of [keys, members, edges, labels, next, phones, shapes]) await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(table)}`, params: [] }).catch(() => undefined);
   }
 }
 

@@ -2,7 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { errorText } from '../../../domain/errorText';
 import { implausiblePhones } from '../../../domain/quality/phonePlausibility';
 
-/** The request: the Arrow IPC stream of distinctPhonesSql's rows, in the chunks the engine sent. */
+/** The request: the Arrow IPC stream of distinctShapesSql's rows, in the chunks the engine sent. */
 export type PhoneCheckMessage = readonly Uint8Array[];
 export type PhoneCheckAnswer = { readonly ok: true; readonly ids: Int32Array } | { readonly ok: false; readonly message: string };
 
