@@ -9,26 +9,35 @@ import {
 /** Our constant lists as SQL literals (quotes doubled, though the lists hold none). */
 const list = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 
-/** The phone's digits: separators taken out by translate (a regular expression costs 5× more on a million rows). */
-const PHONE_DIGITS = "translate(phone, ' -/()+.', '')";
+/** No placeholder text is longer: longer values skip the lower-casing. */
+const LONGEST_TEXT = Math.max(...PLACEHOLDER_TEXTS.map((t) => t.length));
 
 /**
- * Whether a lead of lead_facts (company, contact_name, email, phone; stored trimmed) holds a
- * placeholder in any of them (src/domain/quality/placeholderValues.ts), as SQL.
+ * Columns placeholderValueSql reads beside lead_facts' own, computed once per lead in the query's
+ * FROM: the e-mail in lower case, and the phone without its separators (translate: a regular
+ * expression costs 5× more on a million rows).
+ */
+export const PLACEHOLDER_INPUTS = { email_lower: 'lower(email)', phone_digits: "translate(phone, ' -/()+.', '')" } as const;
+
+/**
+ * Whether a lead of lead_facts (company, contact_name, phone, and PLACEHOLDER_INPUTS) holds a
+ * placeholder (src/domain/quality/placeholderValues.ts), as SQL. The tests are added up rather than
+ * joined by OR: on a million leads DuckDB took 1.9 s for the OR of them, 0.7 s for the sum.
  */
 export function placeholderValueSql(): string {
   const texts = list(PLACEHOLDER_TEXTS);
+  const text = (column: string) => `(length(${column}) <= ${LONGEST_TEXT} AND lower(${column}) IN (${texts}))`;
   const { repeated, counted } = PLACEHOLDER_PHONE_MIN_DIGITS;
-  const email = 'lower(email)';
-  const domain = `split_part(${email}, '@', -1)`;
-  return `(${[
-    `lower(company) IN (${texts})`,
-    `lower(contact_name) IN (${texts})`,
-    `lower(phone) IN (${texts})`,
-    `split_part(${email}, '@', 1) IN (${list(PLACEHOLDER_EMAIL_NAMES)})`,
+  const domain = "split_part(email_lower, '@', -1)";
+  const tests = [
+    text('company'),
+    text('contact_name'),
+    text('phone'),
+    `split_part(email_lower, '@', 1) IN (${list(PLACEHOLDER_EMAIL_NAMES)})`,
     `${domain} IN (${list(PLACEHOLDER_EMAIL_DOMAINS)})`,
     `split_part(${domain}, '.', -1) IN (${list(RESERVED_TOP_LEVEL_DOMAINS)})`,
-    `(length(${PHONE_DIGITS}) >= ${repeated} AND translate(${PHONE_DIGITS}, left(${PHONE_DIGITS}, 1), '') = '')`,
-    `(length(${PHONE_DIGITS}) >= ${counted} AND (strpos('01234567890', ${PHONE_DIGITS}) > 0 OR strpos('9876543210', ${PHONE_DIGITS}) > 0))`,
-  ].join(' OR ')})`;
+    `(length(phone_digits) >= ${repeated} AND phone_digits = repeat(left(phone_digits, 1), length(phone_digits)))`,
+    `(length(phone_digits) BETWEEN ${counted} AND 11 AND (strpos('01234567890', phone_digits) > 0 OR strpos('9876543210', phone_digits) > 0))`,
+  ];
+  return `(${tests.map((t) => `coalesce((${t})::INTEGER, 0)`).join(' + ')} > 0)`;
 }
