@@ -7,32 +7,60 @@ export const SURVIVOR_FIELDS = ['email', 'phone', 'company', 'contact_name', 'co
 
 /**
  * Duplicate clusters in SQL: leads joined by any block, also through a third lead, found by label
- * propagation over a links table (duplicateLinksSql). Each lead starts with the smallest first entry
- * of its blocks as its label; a round gives every block its members' smallest label and every lead
- * its blocks' smallest. When a round changes nothing, a label names its cluster. Blocks are stars
- * around their first entry, so two or three rounds suffice; the caller runs them until stable.
+ * propagation over a links table (duplicateLinksSql). The propagation runs on integers: every linked
+ * lead gets an id in (_source, _line) order and every block a number (clusterGraphSql), so the
+ * smallest id is the smallest entry, as the labels were when they were (file, line) pairs, which
+ * made each round four times slower in duckdb-wasm. Each lead starts with the smallest first entry
+ * of its blocks as its label; a round gives every block its members' smallest label, every lead its
+ * blocks' smallest, and then the label of its label (a jump along the chain: fewer rounds). When a
+ * round changes nothing, a label names its cluster; the caller runs rounds until then.
  */
-export function clusterSeedSql(links: string, clusters: string): SqlQuery {
-  return {
-    sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(clusters)} AS SELECT _source, _line, min({s: first_source, l: first_line}) AS label FROM ${quoteIdent(links)} GROUP BY _source, _line`,
-    params: [],
-  };
+
+/** `members` (_source, _line, id) and `edges` (id, blk, first_id): the links as integers. */
+export function clusterGraphSql(links: string, members: string, edges: string): SqlQuery[] {
+  const l = quoteIdent(links);
+  const m = quoteIdent(members);
+  return [
+    { sql: `CREATE OR REPLACE TEMP TABLE ${m} AS SELECT _source, _line, (row_number() OVER (ORDER BY _source, _line))::INTEGER AS id FROM (SELECT DISTINCT _source, _line FROM ${l})`, params: [] },
+    {
+      sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(edges)} AS
+WITH blocks AS (SELECT b, block, (row_number() OVER ())::INTEGER AS blk FROM ${l} GROUP BY b, block)
+SELECT m.id, bl.blk, f.id AS first_id FROM ${l} k JOIN blocks bl ON bl.b = k.b AND bl.block = k.block
+JOIN ${m} m ON m._source = k._source AND m._line = k._line JOIN ${m} f ON f._source = k.first_source AND f._line = k.first_line`,
+      params: [],
+    },
+  ];
+}
+
+/** The first labels (id, label): each lead's smallest first entry. */
+export function clusterSeedSql(edges: string, labels: string): SqlQuery {
+  return { sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(labels)} AS SELECT id, min(first_id) AS label FROM ${quoteIdent(edges)} GROUP BY id`, params: [] };
 }
 
 /** One round into `next`; then clusterChangesSql counts the leads whose label changed. */
-export function clusterRoundSql(links: string, clusters: string, next: string): SqlQuery {
-  const l = quoteIdent(links);
+export function clusterRoundSql(edges: string, labels: string, next: string): SqlQuery {
+  const e = quoteIdent(edges);
   return {
     sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(next)} AS
-WITH block_labels AS (SELECT k.b, k.block, min(c.label) AS label FROM ${l} k JOIN ${quoteIdent(clusters)} c ON c._source = k._source AND c._line = k._line GROUP BY k.b, k.block)
-SELECT k._source, k._line, min(bl.label) AS label FROM ${l} k JOIN block_labels bl ON bl.b = k.b AND bl.block = k.block GROUP BY k._source, k._line`,
+WITH block_labels AS (SELECT e.blk, min(l.label) AS label FROM ${e} e JOIN ${quoteIdent(labels)} l ON l.id = e.id GROUP BY e.blk),
+spread AS (SELECT e.id, min(bl.label) AS label FROM ${e} e JOIN block_labels bl ON bl.blk = e.blk GROUP BY e.id)
+SELECT s.id, least(s.label, j.label) AS label FROM spread s JOIN spread j ON j.id = s.label`,
     params: [],
   };
 }
 
-export function clusterChangesSql(clusters: string, next: string): SqlQuery {
+export function clusterChangesSql(labels: string, next: string): SqlQuery {
   return {
-    sql: `SELECT count(*)::BIGINT AS changed FROM ${quoteIdent(next)} n JOIN ${quoteIdent(clusters)} c ON c._source = n._source AND c._line = n._line WHERE n.label <> c.label`,
+    sql: `SELECT count(*)::BIGINT AS changed FROM ${quoteIdent(next)} n JOIN ${quoteIdent(labels)} c ON c.id = n.id WHERE n.label <> c.label`,
+    params: [],
+  };
+}
+
+/** The clusters table the figures read: every duplicated lead (_source, _line) with its cluster's `label`, its first entry as {s, l}. */
+export function clusterTableSql(members: string, labels: string, clusters: string): SqlQuery {
+  const m = quoteIdent(members);
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(clusters)} AS SELECT m._source, m._line, {s: f._source, l: f._line} AS label FROM ${quoteIdent(labels)} l JOIN ${m} m ON m.id = l.id JOIN ${m} f ON f.id = l.label`,
     params: [],
   };
 }
