@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 if (!(runs >= 1)) throw new Error('--runs must be at least 1');
 const file = path.resolve(args.data);
+/** The scoring's steps and their milliseconds, as the service reports them. */
+const stepsText = (steps: Record<string, number>) => Object.entries(steps).map(([step, ms]) => `${step} ${ms}`).join(', ');
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 if (!existsSync(file)) {
@@ -65,11 +67,13 @@ async function nativeRuns(): Promise<{ ms: number[]; leads: number; clusters: nu
     let clusters = 0;
     for (let i = 0; i < runs; i++) {
       start = performance.now();
-      const scored = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2026-12-04', checkPhones: checkPhonesHere });
+      const steps: Record<string, number> = {};
+      const onStep = (step: string, ms: number) => (steps[step] = Math.round(ms));
+      const scored = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2026-12-04', checkPhones: checkPhonesHere, onStep });
       await largestClusters(db, scored.tables, SHOWN_CLUSTERS);
       times.push(performance.now() - start);
       clusters = scored.clusterCount;
-      log(`native run ${i + 1}/${runs}: ${Math.round(times[i]!)} ms (${scored.rounds} cluster rounds, ${clusters} clusters)`);
+      log(`native run ${i + 1}/${runs}: ${Math.round(times[i]!)} ms (${scored.rounds} cluster rounds, ${clusters} clusters; ${stepsText(steps)})`);
       await dropQualityTables(db, scored.tables);
     }
     const leads = Number((await db.query({ sql: 'SELECT count(*) AS n FROM leads', params: [] })).toArray()[0]?.n ?? 0);
@@ -124,12 +128,13 @@ async function browserRuns(): Promise<{ ms: number[]; longestTaskMs: number[] }>
         if (!entry) return null;
         const tasks = (window as unknown as { __qualityBench: { tasks: { start: number; duration: number }[] } }).__qualityBench.tasks;
         const during = tasks.filter((t) => t.start + t.duration >= entry.startTime && t.start <= entry.startTime + entry.duration);
-        return { ms: entry.duration, longest: Math.max(0, ...during.map((t) => t.duration)) };
+        const steps = ((entry as PerformanceMeasure).detail as { steps?: Record<string, number> } | null)?.steps ?? {};
+        return { ms: entry.duration, longest: Math.max(0, ...during.map((t) => t.duration)), steps };
       });
       if (!measured) throw new Error('the page did not measure its scoring (leadloop:quality)');
       times.push(measured.ms);
       longest.push(measured.longest);
-      log(`browser run ${i + 1}/${runs}: scoring ${Math.round(measured.ms)} ms, longest task ${Math.round(measured.longest)} ms, page ready after ${Date.now() - start} ms`);
+      log(`browser run ${i + 1}/${runs}: scoring ${Math.round(measured.ms)} ms, longest task ${Math.round(measured.longest)} ms, page ready after ${Date.now() - start} ms (${stepsText(measured.steps)})`);
     }
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
     return { ms: times, longestTaskMs: longest };

@@ -39,9 +39,11 @@ export function useQualityBuild(options: Omit<QualityBuildOptions, 'checkPhones'
     if (kept?.key !== key) {
       const previous = kept;
       const started = performance.now();
-      const value = buildQualityScores(db, { ...options, checkPhones: checkPhonesInWorker }).then(async (build) => {
+      const steps: Record<string, number> = {};
+      const onStep = (step: string, ms: number) => (steps[step] = Math.round(ms));
+      const value = buildQualityScores(db, { ...options, checkPhones: checkPhonesInWorker, onStep }).then(async (build) => {
         const clusters = await largestClusters(db, build.tables, SHOWN_CLUSTERS);
-        performance.measure(QUALITY_MEASURE, { start: started, end: performance.now(), detail: { clusters: build.clusterCount } });
+        performance.measure(QUALITY_MEASURE, { start: started, end: performance.now(), detail: { clusters: build.clusterCount, steps } });
         return { build, clusters };
       });
       kept = { key, value };
