@@ -102,13 +102,16 @@ export function keyedLeadsSql(): string {
  */
 export function duplicateLinksSql(keys?: string): string {
   const cores = Object.entries(CORES);
-  // Per core, the values that repeat: only their leads go into the core's blocks.
-  const repeats = cores.map(([name, sql]) => `${name}_repeats AS (SELECT ${sql} AS core FROM keyed WHERE ${sql} IS NOT NULL GROUP BY ALL HAVING count(*) > 1)`);
-  const blocks = MATCH_BLOCKS.map((b, i) => {
-    const core = CORES[b.core]!;
-    return `SELECT ${i} AS b, ${b.sql} AS block, _source, _line, lead_id, created_at FROM keyed SEMI JOIN ${b.core}_repeats r ON r.core = ${core} WHERE ${b.sql} IS NOT NULL`;
-  });
-  return `WITH keyed AS MATERIALIZED (${keys ? `SELECT * FROM ${keys}` : keyedLeadsSql()}), ${repeats.join(', ')}, blocks AS MATERIALIZED (${blocks.join(' UNION ALL ')}),
+  // Each core once per lead, then per core the values that repeat and the leads that have one: only
+  // they go into the core's blocks. (A semi join per block computed each core again for every lead:
+  // most of this statement's time in duckdb-wasm.)
+  const keyed = `keyed AS MATERIALIZED (SELECT *, ${cores.map(([name, sql]) => `${sql} AS _core_${name}`).join(', ')} FROM ${keys ?? `(${keyedLeadsSql()})`})`;
+  const candidates = cores.map(
+    ([name]) =>
+      `${name}_candidates AS MATERIALIZED (SELECT * FROM keyed WHERE _core_${name} IN (SELECT _core_${name} FROM keyed WHERE _core_${name} IS NOT NULL GROUP BY ALL HAVING count(*) > 1))`,
+  );
+  const blocks = MATCH_BLOCKS.map((b, i) => `SELECT ${i} AS b, ${b.sql} AS block, _source, _line, lead_id, created_at FROM ${b.core}_candidates WHERE ${b.sql} IS NOT NULL`);
+  return `WITH ${keyed}, ${candidates.join(', ')}, blocks AS MATERIALIZED (${blocks.join(' UNION ALL ')}),
 firsts AS (SELECT b, block, min({c: coalesce(created_at, DATE '9999-12-31'), id: lead_id, s: _source, l: _line}) AS first FROM blocks GROUP BY b, block HAVING count(*) > 1)
 SELECT bl.b, bl.block, bl._source, bl._line, (bl._source = fi.first.s AND bl._line = fi.first.l) AS is_first, fi.first.s AS first_source, fi.first.l AS first_line
 FROM blocks bl JOIN firsts fi ON fi.b = bl.b AND fi.block = bl.block`;
