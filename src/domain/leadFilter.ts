@@ -63,7 +63,7 @@ export type LeadCondition =
 export type LeadFilter = readonly LeadCondition[];
 
 /** Where a selection was made: the view it came from does not filter itself (Mosaic's crossfilter). */
-export type ViewId = 'funnel' | 'split' | 'cohorts' | 'velocity' | 'trend' | 'media';
+export type ViewId = 'funnel' | 'split' | 'cohorts' | 'velocity' | 'trend' | 'media' | 'quality';
 
 /** A condition set by clicking or brushing a chart. */
 export interface Selection {

@@ -39,7 +39,7 @@ const DIMENSION_KEYS: Readonly<Record<FilterDimension, string>> = {
 /** Before an extra column's encoded header. Not `x.`: that starts a chart selection. */
 const EXTRA_KEY_PREFIX = 'e.';
 const PRESET_KEYS: Readonly<Record<PeriodPreset, string>> = { this_quarter: 'tq', last_quarter: 'lq', year_to_date: 'ytd', last_12_months: '12m' };
-const VIEWS: readonly ViewId[] = ['funnel', 'split', 'cohorts', 'velocity', 'trend', 'media'];
+const VIEWS: readonly ViewId[] = ['funnel', 'split', 'cohorts', 'velocity', 'trend', 'media', 'quality'];
 
 /** Percent-decoded text, or null when the escapes are broken. */
 function decodeText(text: string): string | null {

@@ -130,6 +130,38 @@ describe('Data quality page', () => {
     await page.close();
   });
 
+  it('filters the page to an owner chosen in “Who loses most points”, keeps every owner in that table, and puts the choice in the link', async () => {
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality');
+    await openQuality(page);
+    const owner = 'Kathrin Böhme';
+    const uncontacted = (leads: typeof LEADS) => leads.filter((l) => reachedIndexOf(l) >= 1 && (l['First Contact Date'] ?? '').trim() === '').length;
+    const mine = uncontacted(LEADS.filter((l) => l['Lead Owner'] === owner));
+    expect(mine).toBeGreaterThan(5);
+    const owners = await page.$$eval('[data-testid="quality-groups"] tbody tr', (rows) => rows.length);
+    const kpi = () => page.getAttribute('[data-kpi="mql_uncontacted"]', 'data-value').then(Number);
+    expect(await kpi()).toBe(uncontacted(LEADS));
+    const row = `[data-testid="quality-groups"] tbody tr[data-group="${owner}"]`;
+    await page.focus(`${row} [data-testid="quality-group-select"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((expected) => document.querySelector('[data-kpi="mql_uncontacted"]')?.getAttribute('data-value') === String(expected), mine);
+    await page.waitForSelector('[data-testid="quality-page"][data-ready="true"]');
+    expect(await page.getAttribute(row, 'data-selected')).toBe('true');
+    expect(await page.getAttribute(`${row} [data-testid="quality-group-select"]`, 'aria-pressed')).toBe('true');
+    expect(await page.$$eval('[data-testid="quality-groups"] tbody tr', (rows) => rows.length)).toBe(owners);
+    // The choice is in the link: opened anew, the page is filtered the same way.
+    const link = await page.evaluate(() => location.hash);
+    const again = await openApp(app.browser, app.server.origin, link, { keepStoredData: true });
+    await openQuality(again.page);
+    expect(Number(await again.page.getAttribute('[data-kpi="mql_uncontacted"]', 'data-value'))).toBe(mine);
+    await again.page.close();
+    // Chosen again, it is cleared.
+    await page.click(`${row} [data-testid="quality-group-select"]`);
+    await page.waitForFunction((expected) => document.querySelector('[data-kpi="mql_uncontacted"]')?.getAttribute('data-value') === String(expected), uncontacted(LEADS));
+    expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+    await page.close();
+  });
+
   it('scores by the rules in the link, and a rule switched off by keyboard leaves the score and goes into the link', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality?v=1&qw=email_missing:4');
     await openQuality(page);

@@ -80,6 +80,8 @@ export const qualityDe: Widen<typeof qualityEn> = {
     groupTitle: 'Wer die meisten Punkte verliert',
     groupBy: 'Nach',
     groupings: { _source: 'Quelldatei', medium: 'Medium', campaign_id: 'Kampagne', owner: 'Verantwortlich', sales_unit: 'Vertriebseinheit', month: 'Monat' },
+    groupFilter: 'Die Seite auf diese Gruppe filtern',
+    groupUnfilter: 'Wieder alle Gruppen zeigen',
     groupLabel: 'Datenqualität nach {{what}}, schwächste zuerst',
     flaggedShare: 'Mit Mängeln',
     topProblem: 'Häufigster Mangel',

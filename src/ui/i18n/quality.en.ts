@@ -63,6 +63,8 @@ export const qualityEn = {
     groupTitle: 'Who loses most points',
     groupBy: 'By',
     groupings: { _source: 'Source file', medium: 'Medium', campaign_id: 'Campaign', owner: 'Owner', sales_unit: 'Sales unit', month: 'Month' },
+    groupFilter: 'Filter the page to this group',
+    groupUnfilter: 'Show every group again',
     groupLabel: 'Quality by {{what}}, weakest first',
     flaggedShare: 'With a problem',
     topProblem: 'Most frequent problem',

@@ -4,7 +4,7 @@ import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { rulesOnColumns, scoredDimensions } from '../../domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
 import { sameQualityLink } from '../../domain/quality/linkText';
-import { setQualityLink } from '../../state/viewState';
+import { select, setQualityLink } from '../../state/viewState';
 import { conversionStage, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../sql/qualityFigures';
 import type { LeadFilter } from '../../domain/leadFilter';
 import type { QualityRuleId } from '../../domain/quality/rules';
@@ -50,7 +50,11 @@ export function QualityPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { view, update, filterFor } = useViewState();
+  // A group chosen in "Who loses most points" filters the rest of the page; the table itself keeps
+  // every group (its own choice is not applied to it), as the Funnel's and Media's views do.
   const filter = filterFor(null);
+  const groupFilter = filterFor('quality');
+  const selection = view.selections.find((s) => s.source === 'quality')?.condition;
   // The rule settings are in the link with the filters: a sent link scores the same way.
   // Without rules in the link: a published dashboard's own, else the user's saved ones (savedRules.ts).
   const { origin, qualityLink: publishedRules } = useData();
@@ -75,7 +79,8 @@ export function QualityPage() {
   const options = useMemo(() => (scores ? { pipeline: DEFAULT_PIPELINE, settings, asOf, filter, scores } : null), [settings, asOf, filter, scores]);
   const total = useQuery(useMemo(() => options && qualityFiguresSql(options, 'total'), [options]));
   const months = useKeptQuery(useMemo(() => options && qualityFiguresSql(options, 'month'), [options])).shown;
-  const groups = useKeptQuery(useMemo(() => options && qualityFiguresSql(options, grouping), [options, grouping])).shown;
+  const groups = useKeptQuery(useMemo(() => options && qualityFiguresSql({ ...options, filter: groupFilter }, grouping), [options, groupFilter, grouping])).shown;
+  const selectedGroups = selection?.kind === 'values' && selection.dimension === grouping ? selection.values : [];
   const { valueLabel: filterValueLabel, stageLabel } = useFilterLabels();
   const stageName = stageLabel(CONVERSION_STAGE);
   const mqlName = stageLabel(DEFAULT_PIPELINE.stages[1] ?? CONVERSION_STAGE);
@@ -218,8 +223,10 @@ export function QualityPage() {
                 state={groups}
                 settings={settings}
                 valueLabel={valueLabel}
+                selected={selectedGroups}
+                onSelect={(value) => update((v) => select(v, { source: 'quality', condition: { kind: 'values', dimension: grouping, values: [value] } }))}
                 onOpen={(value, label) =>
-                  setExplorer({ rule: null, filter: [...filter, { kind: 'values', dimension: grouping, values: [value] }], title: t('qualityPage.explorerGroup', { what: t(`qualityPage.groupings.${grouping}`), value: label }) })
+                  setExplorer({ rule: null, filter: [...groupFilter, { kind: 'values', dimension: grouping, values: [value] }], title: t('qualityPage.explorerGroup', { what: t(`qualityPage.groupings.${grouping}`), value: label }) })
                 }
               />
             </section>
@@ -228,6 +235,7 @@ export function QualityPage() {
               <FixListPanel
                 scores={scores!}
                 filter={filter}
+                groupFilter={groupFilter}
                 settings={settings}
                 asOf={asOf}
                 grouping={grouping}

@@ -16,5 +16,5 @@ export function useFunnelPageRows(pipeline: Pipeline) {
     cohorts: useFunnelRows(pipeline, filterFor('cohorts'), { kind: 'cohorts' }),
     trend: useFunnelRows(pipeline, filterFor('trend'), { kind: 'trend', dimension: view.split }),
     velocity: useFunnelRows(pipeline, filterFor('velocity'), { kind: 'velocity' }),
-  } satisfies Record<Exclude<ViewId, 'media'>, FunnelRows>;
+  } satisfies Record<Exclude<ViewId, 'media' | 'quality'>, FunnelRows>;
 }

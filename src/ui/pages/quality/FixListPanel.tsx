@@ -20,6 +20,8 @@ interface FixListPanelProps {
   /** The build's scored leads (useQualityBuild). */
   readonly scores: string;
   readonly filter: LeadFilter;
+  /** The filters without the page's own group choice: a group's list is that group's, whichever is chosen. */
+  readonly groupFilter: LeadFilter;
   readonly settings: QualitySettings;
   readonly asOf: string;
   readonly grouping: GroupChoice;
@@ -29,7 +31,7 @@ interface FixListPanelProps {
 }
 
 /** Per owner, source or any grouping of the page: the leads to correct with their reasons, as CSV (two dialects) or Excel. */
-export function FixListPanel({ scores, filter, settings, asOf, grouping, groups, flaggedTotal }: FixListPanelProps) {
+export function FixListPanel({ scores, filter, groupFilter, settings, asOf, grouping, groups, flaggedTotal }: FixListPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { coordinator } = useData();
@@ -43,7 +45,7 @@ export function FixListPanel({ scores, filter, settings, asOf, grouping, groups,
     if (!coordinator || state.running) return;
     setState({ running: true, error: null });
     try {
-      const listFilter: LeadFilter = group ? [...filter, { kind: 'values', dimension: grouping, values: [group.value] }] : filter;
+      const listFilter: LeadFilter = group ? [...groupFilter, { kind: 'values', dimension: grouping, values: [group.value] }] : filter;
       const rows = toRows(await coordinator.db.query(fixListSql({ pipeline: DEFAULT_PIPELINE, settings, asOf, filter: listFilter, scores })));
       const records = fixListRecords(rows, settings, (rule) => t(`qualityPage.rules.${rule}`));
       const headers = FIX_LIST_FIELDS.map((f) => t(`qualityPage.columns.${f}`));

@@ -15,12 +15,16 @@ interface GroupTableProps {
   readonly state: QueryState;
   readonly settings: QualitySettings;
   readonly valueLabel: (grouping: GroupChoice, value: string | null) => string;
+  /** The groups chosen to filter the rest of the page (of this grouping). */
+  readonly selected: readonly (string | null)[];
+  /** Chooses a group to filter the page by, or clears the choice when it is the one chosen. */
+  readonly onSelect: (value: string | null) => void;
   /** Lists a group's leads that lose points. */
   readonly onOpen: (value: string | null, label: string) => void;
 }
 
 /** The quality per source file, medium, campaign, owner or unit, weakest first: who loses most points. */
-export function GroupTable({ grouping, onGrouping, state, settings, valueLabel, onOpen }: GroupTableProps) {
+export function GroupTable({ grouping, onGrouping, state, settings, valueLabel, selected, onSelect, onOpen }: GroupTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const what = t(`qualityPage.groupings.${grouping}`);
@@ -57,9 +61,21 @@ export function GroupTable({ grouping, onGrouping, state, settings, valueLabel, 
             <tbody>
               {rows.map((row) => {
                 const top = topProblem(row);
+                const chosen = selected.includes(row.group);
                 return (
-                  <tr key={row.group ?? '\u0000'} data-group={row.group ?? ''} data-score={row.score ?? ''}>
-                    <th scope="row">{valueLabel(grouping, row.group)}</th>
+                  <tr key={row.group ?? '\u0000'} data-group={row.group ?? ''} data-score={row.score ?? ''} data-selected={chosen} className={chosen ? 'selected' : undefined}>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={chosen}
+                        title={t(chosen ? 'qualityPage.groupUnfilter' : 'qualityPage.groupFilter')}
+                        onClick={() => onSelect(row.group)}
+                        data-testid="quality-group-select"
+                      >
+                        {valueLabel(grouping, row.group)}
+                      </button>
+                    </th>
                     <td className="num">{formatInteger(lang, row.leads)}</td>
                     <td className="num">{row.score === null ? '–' : formatNumber(lang, row.score, 1, 1)}</td>
                     <td className="num">
