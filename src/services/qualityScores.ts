@@ -98,7 +98,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
       await db.query(create(phones, distinctPhonesSql()));
       await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(shapes)} AS ${distinctShapesSql(quoteIdent(phones))}`, params: [] });
     }
-    const implausible = phoneRule ? options.checkPhones(db, quoteIdent(shapes)) : Promise.resolve([]);
+    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(shapes))).verdicts : Promise.resolve([]);
     implausible.catch(() => undefined);
     stepDone('phones');
     await db.query(create(keys, keyedLeadsSql()));

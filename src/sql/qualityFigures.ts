@@ -2,6 +2,7 @@ import type { LeadFilter } from '../domain/leadFilter';
 import type { Pipeline } from '../domain/pipeline';
 import { QUALITY_DIMENSIONS, rulePoints, type QualityRuleId, type QualitySettings } from '../domain/quality/rules';
 import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
+import { SCORE_BANDS } from '../domain/quality/figures';
 import { LEAD_FACTS } from './leadFacts';
 import { whereSql } from './leadFilter';
 import { reachedIndexSql } from './reach';
@@ -49,7 +50,8 @@ function scoredLeads(options: QualityQueryOptions): SqlQuery {
  * `leads`, `score` (mean), `flagged` (leads that lost a point), per rule that counts `n_<rule>` (the
  * leads failing it), per dimension with rules `d_<dimension>` (its mean score 0–100), `qualified`
  * (leads that reached conversionStage) and `mql_uncontacted` (leads that reached the pipeline's
- * second stage without a first contact). Groups in text order, the blank one last.
+ * second stage without a first contact), per band of SCORE_BANDS `band_<band>` (its leads). Groups in
+ * text order, the blank one last.
  */
 export function qualityFiguresSql(options: QualityQueryOptions, grouping: QualityGrouping): SqlQuery {
   const rules = rulePoints(options.settings);
@@ -64,11 +66,16 @@ export function qualityFiguresSql(options: QualityQueryOptions, grouping: Qualit
     return [`avg(100 * (1 - (${lost}) / ${total}))::DOUBLE AS d_${dimension}`];
   });
   const { index } = conversionStage(options.pipeline);
+  // Scores are sums of fractions of points: rounded before banding, so a lead 10 points down is 90, not 89.999….
+  const bands = SCORE_BANDS.map((band, i) => {
+    const below = i === 0 ? null : SCORE_BANDS[i - 1]!.from;
+    return `count(*) FILTER (WHERE round(h.score, 6) >= ${band.from}${below === null ? '' : ` AND round(h.score, 6) < ${below}`})::BIGINT AS band_${band.id}`;
+  });
   return joinSql([
     'SELECT',
     group ? `${group} AS grp,` : '',
     'count(*)::BIGINT AS leads, avg(h.score)::DOUBLE AS score, count(*) FILTER (WHERE h.score < 100)::BIGINT AS flagged,',
-    [...counts, ...dimensions].map((c) => `${c},`).join(' '),
+    [...counts, ...dimensions, ...bands].map((c) => `${c},`).join(' '),
     `count(*) FILTER (WHERE f.r >= ${index})::BIGINT AS qualified,`,
     'count(*) FILTER (WHERE f.r >= 1 AND f.first_contact_at IS NULL)::BIGINT AS mql_uncontacted',
     scoredLeads(options),

@@ -204,6 +204,9 @@ describe('Data quality page', () => {
     expect(await page.getAttribute('[data-testid="import-quality-problems"] li:first-child', 'data-value')).toBe('3');
     await page.click('[data-testid="nav-quality"]');
     await openQuality(page);
+    // The spread of the scores worked out by hand (tests/integration/qualityFigures.test.ts): 5 without a problem, 15 from 90, 2 from 75.
+    const bands = await page.$$eval('[data-testid="quality-bands"] tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-band'), Number(r.getAttribute('data-value'))]));
+    expect(bands).toEqual([['clean', 5], ['minor', 15], ['major', 2], ['poor', 0]]);
     const { rows } = await downloadCsv(page, 'fix-list-csv');
     const reasons = Object.fromEntries(rows.map((r) => [r['Lead ID'], r.Reasons]));
     expect(reasons).toEqual({

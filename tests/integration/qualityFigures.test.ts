@@ -37,6 +37,9 @@ describe.each(ENGINES)('quality figures on $name', ({ open }) => {
       expect(total!.score).toBeCloseTo(100 - lost / 22, 9);
       expect(total!.d_uniqueness).toBe(100);
       expect(total!.d_timeliness).toBeCloseTo(100 * (21 / 22), 9);
+      // The bands by the scores worked out above: 100 for Q0 Q11 Q12 Q15 Q21; 80 (Q10) and 86.7 (Q8) from 75
+      // to under 90; the rest between 91.4 (Q3) and 97.5.
+      expect([total!.band_clean, total!.band_minor, total!.band_major, total!.band_poor]).toEqual([5, 15, 2, 0]);
       const fixes = toRows(await db.query(fixListSql(options())));
       expect(fixes.map((r) => r.lead_id).sort()).toEqual(['Q1', 'Q10', 'Q13', 'Q14', 'Q16', 'Q17', 'Q18', 'Q19', 'Q2', 'Q20', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9']);
       expect(fixes[0]).toMatchObject({ lead_id: 'Q10' });

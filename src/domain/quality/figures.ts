@@ -1,5 +1,17 @@
 import { QUALITY_DIMENSIONS, rulePoints, type QualityDimension, type QualityRuleId, type QualitySettings } from './rules';
 
+/**
+ * How the scores spread: leads without a problem, and three bands below, each from its lower bound
+ * (inclusive) up to the band above. An average of 97 can hide a tenth of the leads far below it.
+ */
+export const SCORE_BANDS = [
+  { id: 'clean', from: 100 },
+  { id: 'minor', from: 90 },
+  { id: 'major', from: 75 },
+  { id: 'poor', from: 0 },
+] as const;
+export type ScoreBand = (typeof SCORE_BANDS)[number]['id'];
+
 /** One group's quality figures, read from a row of src/sql/qualityFigures.ts (the page, the import and ETL reports). */
 export interface QualityFigures {
   readonly group: string | null;
@@ -10,6 +22,8 @@ export interface QualityFigures {
   readonly dimensions: Readonly<Partial<Record<QualityDimension, number | null>>>;
   readonly qualified: number;
   readonly mqlUncontacted: number;
+  /** Leads per score band (SCORE_BANDS). */
+  readonly bands: Readonly<Record<ScoreBand, number>>;
 }
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -26,6 +40,7 @@ export function qualityFigures(row: Readonly<Record<string, unknown>>, settings:
     dimensions,
     qualified: Number(row.qualified ?? 0),
     mqlUncontacted: Number(row.mql_uncontacted ?? 0),
+    bands: Object.fromEntries(SCORE_BANDS.map((b) => [b.id, Number(row[`band_${b.id}`] ?? 0)])) as Record<ScoreBand, number>,
   };
 }
 

@@ -34,6 +34,7 @@ import { SettingsPanel, type RulesSource } from './quality/SettingsPanel';
 import { readSavedRules, saveRules } from './quality/savedRules';
 import { useData } from '../data/DataContext';
 import { SpiralTable } from './quality/SpiralTable';
+import { ScoreBands } from './quality/ScoreBands';
 import { QueryStatus } from './QueryStatus';
 
 addPageTexts(qualityEn, qualityDe);
@@ -197,6 +198,7 @@ export function QualityPage() {
               </dd>
             </div>
           </dl>
+          <ScoreBands figures={figures} />
           <div className="panels">
             <section className="panel wide" aria-labelledby="quality-spiral-title" data-testid="quality-spiral">
               <h2 id="quality-spiral-title">{t('qualityPage.spiralTitle')}</h2>

@@ -12,13 +12,11 @@ export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
   const chunks: Uint8Array[] = [];
   for await (const chunk of db.queryIpcStream({ sql: `SELECT id, country, phone FROM ${phones}`, params: [] })) chunks.push(chunk);
   const worker = new Worker(new URL('./phoneCheckWorker.ts', import.meta.url), { type: 'module' });
-  try {
-    return await new Promise<readonly number[]>((resolve, reject) => {
-      worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(Array.from(data.ids)) : reject(new Error(data.message)));
-      worker.onerror = (event) => reject(new Error(event.message || 'the phone check stopped'));
-      worker.postMessage(chunks, chunks.map((c) => c.buffer));
-    });
-  } finally {
-    worker.terminate();
-  }
+  const verdicts = new Promise<readonly number[]>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(Array.from(data.ids)) : reject(new Error(data.message)));
+    worker.onerror = (event) => reject(new Error(event.message || 'the phone check stopped'));
+    worker.postMessage(chunks, chunks.map((c) => c.buffer));
+  });
+  void verdicts.finally(() => worker.terminate()).catch(() => undefined);
+  return { verdicts };
 };
