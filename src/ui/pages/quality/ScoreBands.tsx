@@ -7,6 +7,7 @@ export function ScoreBands({ figures }: { readonly figures: QualityFigures }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
+    <div className="panel score-bands-panel">
     <table className="data-table score-bands" aria-label={t('qualityPage.bandsLabel')} data-testid="quality-bands">
       <caption>{t('qualityPage.bandsTitle')}</caption>
       <thead>
@@ -34,5 +35,6 @@ export function ScoreBands({ figures }: { readonly figures: QualityFigures }) {
         })}
       </tbody>
     </table>
+    </div>
   );
 }
