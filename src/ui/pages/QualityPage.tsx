@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { rulesOnColumns, scoredDimensions } from '../../domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
-import { sameQualityLink } from '../../domain/quality/linkText';
 import { select, setQualityLink } from '../../state/viewState';
 import { conversionStage, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../sql/qualityFigures';
 import type { LeadFilter } from '../../domain/leadFilter';
@@ -30,7 +29,8 @@ import { qualityFigures } from '../../domain/quality/figures';
 import { localDay } from '../../domain/today';
 import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
-import { SettingsPanel, type RulesSource } from './quality/SettingsPanel';
+import { SettingsPanel } from './quality/SettingsPanel';
+import { rulesInForce } from './quality/rulesInForce';
 import { readSavedRules, saveRules } from './quality/savedRules';
 import { useData } from '../data/DataContext';
 import { SpiralTable } from './quality/SpiralTable';
@@ -60,11 +60,7 @@ export function QualityPage() {
   // Without rules in the link: a published dashboard's own, else the user's saved ones (savedRules.ts).
   const { origin, qualityLink: publishedRules } = useData();
   const [savedRules, setSavedRules] = useState(readSavedRules);
-  const startingRules = origin === 'published' ? publishedRules : (savedRules ?? publishedRules);
-  const rulesLink = view.quality ?? startingRules ?? undefined;
-  // The starting rules once written into the link still count as theirs.
-  const fromLink = view.quality !== undefined && !sameQualityLink(view.quality, startingRules);
-  const rulesSource: RulesSource = fromLink ? 'link' : startingRules === publishedRules && publishedRules ? 'published' : savedRules && Object.keys(savedRules).length ? 'saved' : 'defaults';
+  const { starting: startingRules, rules: rulesLink, source: rulesSource } = rulesInForce({ link: view.quality, origin, published: publishedRules, saved: savedRules });
   const { settings: chosenSettings, ignored: linkIgnored } = useMemo(() => settingsOfLink(rulesLink), [rulesLink]);
   // The starting rules go into the link, so a link copied from here scores the same way.
   useEffect(() => {

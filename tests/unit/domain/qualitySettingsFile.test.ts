@@ -4,6 +4,7 @@ import { DEFAULT_QUALITY_SETTINGS } from '../../../src/domain/quality/rules';
 import { parseQualitySettingsFile } from '../../../src/domain/quality/settingsFile';
 import { qualityLinkOf, settingsOfLink } from '../../../src/domain/quality/settingsLink';
 import { readSavedRules, SAVED_RULES_KEY, saveRules } from '../../../src/ui/pages/quality/savedRules';
+import { rulesInForce } from '../../../src/ui/pages/quality/rulesInForce';
 
 describe('the team’s data-quality rules file', () => {
   it('reads the dead-file days, the rules switched off and the weights, and nothing else is needed', () => {
@@ -57,5 +58,27 @@ describe('the rules saved in the browser', () => {
     expect(readSavedRules(s)).toBeNull();
     s.setItem(SAVED_RULES_KEY, '{"qo":"phone_missing","qd":"<script>"}');
     expect(readSavedRules(s)).toEqual({ qo: 'phone_missing' });
+  });
+});
+
+describe('the rules in force on the Data quality page', () => {
+  const saved = { qo: 'phone_missing' };
+  const published = { qd: '14' };
+
+  it('takes a published dashboard’s own rules, never the user’s saved ones there', () => {
+    expect(rulesInForce({ link: undefined, origin: 'published', published, saved })).toEqual({ starting: published, rules: published, source: 'published' });
+    expect(rulesInForce({ link: undefined, origin: 'published', published: null, saved })).toEqual({ starting: null, rules: undefined, source: 'defaults' });
+  });
+
+  it('takes the user’s saved rules for their own data and the sample, else the bundle’s, else the defaults', () => {
+    expect(rulesInForce({ link: undefined, origin: 'import', published: null, saved })).toMatchObject({ rules: saved, source: 'saved' });
+    expect(rulesInForce({ link: undefined, origin: 'sample', published, saved: null })).toMatchObject({ rules: published, source: 'published' });
+    // Saved back at the defaults: the defaults, not the bundle's.
+    expect(rulesInForce({ link: undefined, origin: 'sample', published, saved: {} })).toMatchObject({ rules: {}, source: 'defaults' });
+  });
+
+  it('takes the link’s rules; the starting rules once in the link still count as theirs', () => {
+    expect(rulesInForce({ link: { qo: 'phone_missing' }, origin: 'import', published: null, saved })).toMatchObject({ source: 'saved' });
+    expect(rulesInForce({ link: { qw: 'email_missing:3' }, origin: 'import', published: null, saved })).toMatchObject({ rules: { qw: 'email_missing:3' }, source: 'link' });
   });
 });

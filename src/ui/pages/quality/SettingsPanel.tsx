@@ -2,9 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAD_FILE_DAYS_RANGE, QUALITY_RULES, RULE_WEIGHT_MAX, rulePoints, setRule, type QualitySettings } from '../../../domain/quality/rules';
 import { formatNumber } from '../../i18n/format';
+import type { RulesSource } from './rulesInForce';
 
-/** Where the rules in force came from: the link, the published dashboard, the user's saved ones, or none (the defaults). */
-export type RulesSource = 'link' | 'published' | 'saved' | 'defaults';
 
 interface SettingsPanelProps {
   readonly settings: QualitySettings;
