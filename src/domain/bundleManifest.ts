@@ -1,4 +1,4 @@
-import { QUALITY_LINK_KEYS, QUALITY_LINK_SYNTAX, type QualityLink } from './quality/linkText';
+import { qualityLinkFromJson, type QualityLink } from './quality/linkText';
 import { TABLE_KINDS, type TableKind } from './schema';
 
 /**
@@ -92,10 +92,8 @@ export function parseBundleManifest(json: unknown): BundleManifest {
 /** The quality rules' link text, each part in its syntax; the page reads the values against its rules (and says what it could not). */
 function toQualityLink(json: unknown): QualityLink | null {
   if (!isRecord(json)) return null;
-  if (QUALITY_LINK_KEYS.some((key) => json[key] !== undefined && (typeof json[key] !== 'string' || !QUALITY_LINK_SYNTAX[key].test(json[key])))) {
-    throw new Error('manifest.json: "quality" holds rule settings this app cannot read');
-  }
-  const link = Object.fromEntries(QUALITY_LINK_KEYS.filter((key) => typeof json[key] === 'string').map((key) => [key, json[key] as string]));
+  const { link, unreadable } = qualityLinkFromJson(json);
+  if (unreadable.length) throw new Error('manifest.json: "quality" holds rule settings this app cannot read');
   return Object.keys(link).length ? link : null;
 }
 

@@ -1,6 +1,7 @@
 import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import { implausiblePhones } from '../domain/quality/phonePlausibility';
+import { shapesToJudgeSql } from '../sql/phoneChecks';
 
 /**
  * Judges the numbers of a table of distinctShapesSql's rows (`id`, `country`, `phone`: a number's
@@ -13,7 +14,7 @@ export type PhoneCheck = (db: Db, phones: string) => Promise<{ readonly verdicts
 
 /** The check on the caller's thread: for Node (the ETL, the tests, the benchmark's native run). */
 export const checkPhonesHere: PhoneCheck = async (db, phones) => {
-  const rows = toRows(await db.query({ sql: `SELECT id, country, phone FROM ${phones}`, params: [] }));
+  const rows = toRows(await db.query(shapesToJudgeSql(phones)));
   const positions = implausiblePhones(
     rows.map((r) => String(r.phone)),
     rows.map((r) => (r.country === null || r.country === undefined ? null : String(r.country))),

@@ -27,6 +27,9 @@ export const distinctPhonesSql = (): string =>
 export const distinctShapesSql = (phones: string): string =>
   `SELECT (row_number() OVER ())::INTEGER AS id, country, shape AS phone FROM (SELECT DISTINCT country, shape FROM ${phones})`;
 
+/** What a phone check reads of a distinctShapesSql table (src/services/phoneCheck.ts). */
+export const shapesToJudgeSql = (shapes: string): SqlQuery => ({ sql: `SELECT id, country, phone FROM ${shapes}`, params: [] });
+
 /** The (country, phone) rows of the phones whose shape's id is given: the implausible ones. */
 export function implausiblePhonesSql(phones: string, shapes: string, ids: readonly number[]): SqlQuery {
   if (ids.length === 0) return { sql: `SELECT country, phone FROM ${phones} WHERE FALSE`, params: [] };

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { isBlankCell, isMalformedEmail, reachedIndexOf, readCsv } from '../support/expectedFigures';
+import { isBlankCell, isImplausiblePhone, isMalformedEmail, reachedIndexOf, readCsv } from '../support/expectedFigures';
 import { foreignRequests, openApp, ROOT, upload, useBuiltApp } from './harness';
 
 /**
@@ -46,12 +45,7 @@ describe('Data quality page', () => {
     expect(await ruleCount(page, 'email_invalid')).toBe(malformed);
     expect(await ruleCount(page, 'company_missing')).toBe(noCompany);
     // Phones judged by the library itself here, on the export's cells: the app judges them in a worker.
-    const implausiblePhones = LEADS.filter((l) => {
-      const phone = (l.Phone ?? '').trim();
-      const country = (l.Country ?? '').trim().toUpperCase();
-      if (isBlankCell(phone) || (country === '' && !phone.startsWith('+'))) return false;
-      return !isValidPhoneNumber(phone, country === '' ? undefined : (country as CountryCode));
-    }).length;
+    const implausiblePhones = LEADS.filter(isImplausiblePhone).length;
     expect(implausiblePhones).toBeGreaterThan(100);
     expect(await ruleCount(page, 'phone_implausible')).toBe(implausiblePhones);
     expect(Number(await page.getAttribute('[data-kpi="mql_uncontacted"]', 'data-value'))).toBe(uncontacted);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import Papa from 'papaparse';
 import { daysBetween } from './handStats';
 
@@ -153,3 +154,15 @@ export const isMalformedEmail = (value: string | undefined): boolean => {
   const email = (value ?? '').trim();
   return !isBlankCell(email) && (!email.includes('@') || email.includes('..'));
 };
+
+/**
+ * A lead's phone judged by libphonenumber itself, read by the lead's two-letter country (the sample
+ * writes no other form): an international number by its own code, a national one without a country
+ * not at all.
+ */
+export function isImplausiblePhone(lead: Readonly<Record<string, string | undefined>>): boolean {
+  const phone = (lead.Phone ?? '').trim();
+  const country = (lead.Country ?? '').trim().toUpperCase();
+  if (isBlankCell(phone) || (country === '' && !phone.startsWith('+'))) return false;
+  return !isValidPhoneNumber(phone, country === '' ? undefined : (country as CountryCode));
+}

@@ -16,3 +16,13 @@ export const QUALITY_LINK_SYNTAX: Readonly<Record<QualityLinkKey, RegExp>> = {
 
 /** Whether two links carry the same settings (absent and empty alike). */
 export const sameQualityLink = (a: QualityLink | null | undefined, b: QualityLink | null | undefined): boolean => QUALITY_LINK_KEYS.every((key) => a?.[key] === b?.[key]);
+
+/**
+ * Link text read from untrusted JSON (a bundle's manifest, the browser's storage): the parts in their
+ * syntax, and the keys of those out of it (the caller refuses or drops them).
+ */
+export function qualityLinkFromJson(json: Readonly<Record<string, unknown>>): { link: QualityLink; unreadable: QualityLinkKey[] } {
+  const unreadable = QUALITY_LINK_KEYS.filter((key) => json[key] !== undefined && (typeof json[key] !== 'string' || !QUALITY_LINK_SYNTAX[key].test(json[key])));
+  const link = Object.fromEntries(QUALITY_LINK_KEYS.filter((key) => typeof json[key] === 'string' && !unreadable.includes(key)).map((key) => [key, json[key] as string]));
+  return { link, unreadable };
+}

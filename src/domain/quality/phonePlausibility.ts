@@ -38,20 +38,10 @@ export function phoneShape(phone: string): string {
   return phone.replace(/\d/g, (digit) => (++seen <= KEPT_DIGITS ? digit : '5'));
 }
 
-/** The positions of the implausible numbers among these (`countries[i]` is the country of `phones[i]`). */
+/**
+ * The positions of the implausible numbers among these (`countryOf[i]` is the country of
+ * `phones[i]`). The checks hand over shapes, each once (src/sql/phoneChecks.ts), so nothing repeats.
+ */
 export function implausiblePhones(phones: readonly string[], countryOf: readonly (string | null)[]): number[] {
-  const verdicts = new Map<string, boolean>();
-  const implausible: number[] = [];
-  phones.forEach((phone, i) => {
-    const country = countryOf[i] ?? null;
-    const shape = phoneShape(phone);
-    const key = `${phoneCountry(country) ?? ''}\u0001${shape}`;
-    let plausible = verdicts.get(key);
-    if (plausible === undefined) {
-      plausible = isPlausiblePhone(shape, country);
-      verdicts.set(key, plausible);
-    }
-    if (!plausible) implausible.push(i);
-  });
-  return implausible;
+  return phones.flatMap((phone, i) => (isPlausiblePhone(phone, countryOf[i] ?? null) ? [] : [i]));
 }

@@ -1,4 +1,5 @@
 import { sameQualityLink, type QualityLink } from '../../../domain/quality/linkText';
+import type { DataOrigin } from '../../data/startupData';
 
 /** Where the rules in force came from: the link, the published dashboard, the user's saved ones, or none (the defaults). */
 export type RulesSource = 'link' | 'published' | 'saved' | 'defaults';
@@ -6,7 +7,7 @@ export type RulesSource = 'link' | 'published' | 'saved' | 'defaults';
 export interface RulesContext {
   /** The link's own rules (absent: the link names none). */
   readonly link: QualityLink | undefined;
-  readonly origin: 'sample' | 'import' | 'published';
+  readonly origin: DataOrigin;
   /** The rules the bundle was built with (published and sample dashboards). */
   readonly published: QualityLink | null;
   /** The user's rules kept in this browser (savedRules.ts). */

@@ -1,4 +1,4 @@
-import { QUALITY_LINK_KEYS, QUALITY_LINK_SYNTAX, type QualityLink } from '../../../domain/quality/linkText';
+import { qualityLinkFromJson, type QualityLink } from '../../../domain/quality/linkText';
 
 /**
  * The user's data-quality rules, kept in this browser (as link text) for their own data: the page
@@ -16,11 +16,7 @@ export function readSavedRules(store: Store | null = browserStore()): QualityLin
   try {
     const parsed: unknown = JSON.parse(store?.getItem(SAVED_RULES_KEY) ?? 'null');
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const entries = QUALITY_LINK_KEYS.flatMap((key) => {
-      const value = (parsed as Record<string, unknown>)[key];
-      return typeof value === 'string' && QUALITY_LINK_SYNTAX[key].test(value) ? [[key, value] as const] : [];
-    });
-    return Object.fromEntries(entries);
+    return qualityLinkFromJson(parsed as Record<string, unknown>).link;
   } catch {
     // Storage switched off, or the entry damaged: as if nothing were saved.
     return null;
