@@ -19,7 +19,8 @@ with the app's own import and writes a bundle the app can load:
 Options:
   -o, --out <dir>        output folder: new, empty, or an earlier bundle (it is replaced as a whole)
   -q, --quality <file>   JSON, the team's data-quality rules for the report and the dashboard:
-                         {"deadFileDays": 14, "off": ["phone_missing"], "weights": {"email_missing": 3}}
+                         {"deadFileDays": 14, "off": ["phone_missing"], "weights": {"email_missing": 3},
+                          "dimensions": {"timeliness": 2}}
   -m, --mapping <file>   JSON, per export file name: {"kind": "leads", "columns": {"lead_id": "Nr", …},
                          "constants": {"stage": "mql"}, "values": {"stage": {"1": "won"}},
                          "placeholders": ["Select"], "currency": "USD",

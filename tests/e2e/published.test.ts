@@ -93,6 +93,13 @@ describe('a published dashboard in headless Chromium', () => {
     expect(await page.inputValue('[data-testid="dead-file-days"]')).toBe('14');
     expect(await page.isChecked('[data-testid="quality-settings"] tr[data-rule="date_in_future"] input[type="checkbox"]')).toBe(false);
     expect(await page.$('[data-testid="quality-rules"] tr[data-rule="duplicate"]')).toBeNull();
+    // Back to the defaults on the published dashboard: said in the link (qd=30), so it stays so and can be shared.
+    await page.click('[data-testid="quality-reset"]');
+    await page.waitForFunction(() => /[?&]qd=30(&|$)/.test(location.hash) && !location.hash.includes('qo='));
+    await page.waitForSelector('[data-testid="quality-rules"] tr[data-rule="duplicate"]', { timeout: 60_000 });
+    expect(await page.getAttribute('[data-testid="quality-rules-source"]', 'data-source')).toBe('link');
+    expect(await page.inputValue('[data-testid="dead-file-days"]')).toBe('30');
+    expect(await page.isChecked('[data-testid="quality-settings"] tr[data-rule="date_in_future"] input[type="checkbox"]')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
     await app.browser.context.unroute(folder);

@@ -185,6 +185,51 @@ describe('Data quality page', () => {
     await again.page.close();
   });
 
+  it('weights the dimensions: timeliness alone makes the score the share of leads that are no dead file; back to the defaults undoes it', async () => {
+    // A "today" after every MQL's 30 days: each MQL without a first contact is a dead file.
+    const later = new Date('2027-06-30T12:00:00');
+    const deadFiles = LEADS.filter((l) => reachedIndexOf(l) >= 1 && (l['First Contact Date'] ?? '').trim() === '').length;
+    const expected = (100 * (LEADS.length - deadFiles)) / LEADS.length;
+    const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality', { now: later });
+    await openQuality(page);
+    const kpiScore = () => page.getAttribute('[data-kpi="score"]', 'data-value').then(Number);
+    const defaultScore = await kpiScore();
+    await page.close();
+
+    const link = '#/quality?v=1&qm=completeness:0,validity:0,uniqueness:0';
+    const weighted = await openApp(app.browser, app.server.origin, link, { now: later });
+    await openQuality(weighted.page);
+    const p = weighted.page;
+    await p.click('[data-testid="quality-settings"] summary');
+    const dimension = (d: string) => `[data-testid="quality-dimension-weights"] tr[data-dimension="${d}"]`;
+    expect(await p.inputValue(`${dimension('validity')} input`)).toBe('0');
+    // The last one by keyboard: select the field's 1 and type 0.
+    await p.focus(`${dimension('consistency')} input`);
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('0');
+    await p.waitForFunction(() => location.hash.includes('consistency:0'));
+    await p.waitForFunction((value) => Math.abs(Number(document.querySelector('[data-kpi="score"]')?.getAttribute('data-value')) - value) < 1e-6, expected, { timeout: 60_000 });
+    expect(await p.textContent(`${dimension('timeliness')} td.num`)).toBe('100.0');
+    expect(await p.textContent(`${dimension('consistency')} td.num`)).toBe('–');
+    expect(await p.$$eval('[data-testid="quality-rules"] tr[data-rule]', (rows) => rows.map((r) => r.getAttribute('data-rule')))).toEqual(['never_contacted']);
+    expect(await ruleCount(p, 'never_contacted')).toBe(deadFiles);
+    // Nothing left that counts: said, and no score shown as if the data were clean.
+    await p.focus(`${dimension('timeliness')} input`);
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('0');
+    await p.waitForSelector('[data-testid="quality-nothing-counts"]', { timeout: 60_000 });
+    expect(await p.$('[data-kpi="score"]')).toBeNull();
+    // Back to the defaults: the link forgets the weights and the score is the default one again.
+    await p.click('[data-testid="quality-reset"]');
+    await p.waitForFunction(() => !location.hash.includes('qm='));
+    await p.waitForFunction((value) => document.querySelector('[data-kpi="score"]')?.getAttribute('data-value') === String(value), defaultScore, { timeout: 60_000 });
+    expect(await p.$('[data-testid="quality-nothing-counts"]')).toBeNull();
+    expect(await p.textContent(`${dimension('timeliness')} td.num`)).toBe('20.0');
+    expect(errors).toEqual([]);
+    expect(weighted.errors).toEqual([]);
+    await p.close();
+  });
+
   it('lists exactly the flagged leads of an imported file, each with the reasons worked out by hand', async () => {
     // "Today" is the day the fixture's dead files and future dates are counted from.
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/import', { now: new Date('2025-06-30T12:00:00') });

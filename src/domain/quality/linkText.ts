@@ -1,10 +1,10 @@
 /**
  * The Data quality page's settings in the link, as text (like the Planning scenario: the page reads
  * them against its rules, settingsLink.ts, so the app's first chunk carries no
- * rules): `qd` the dead-file days, `qo` the rules switched off, `qw` weights that differ from the
- * defaults (`rule:weight`).
+ * rules): `qd` the dead-file days, `qo` the rules switched off, `qw` rule weights that differ from
+ * the defaults (`rule:weight`), `qm` dimension weights that do (`dimension:weight`).
  */
-export const QUALITY_LINK_KEYS = ['qd', 'qo', 'qw'] as const;
+export const QUALITY_LINK_KEYS = ['qd', 'qo', 'qw', 'qm'] as const;
 export type QualityLinkKey = (typeof QUALITY_LINK_KEYS)[number];
 export type QualityLink = Readonly<Partial<Record<QualityLinkKey, string>>>;
 
@@ -12,6 +12,7 @@ export const QUALITY_LINK_SYNTAX: Readonly<Record<QualityLinkKey, RegExp>> = {
   qd: /^\d{1,3}$/,
   qo: /^[a-z_]+(,[a-z_]+)*$/,
   qw: /^[a-z_]+:\d{1,2}(,[a-z_]+:\d{1,2})*$/,
+  qm: /^[a-z]+:\d{1,2}(,[a-z]+:\d{1,2})*$/,
 };
 
 /** Whether two links carry the same settings (absent and empty alike). */

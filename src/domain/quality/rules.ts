@@ -70,13 +70,13 @@ export function rulePoints(settings: QualitySettings = DEFAULT_QUALITY_SETTINGS)
     (r) => r.enabled && r.weight > 0,
   );
   // Only dimensions with a rule that counts share the 100 points.
-  const dimensions = QUALITY_DIMENSIONS.filter((d) => active.some((r) => r.rule.dimension === d) && (settings.dimensions[d] ?? 1) > 0);
-  const dimensionTotal = dimensions.reduce((sum, d) => sum + (settings.dimensions[d] ?? 1), 0);
+  const dimensions = QUALITY_DIMENSIONS.filter((d) => active.some((r) => r.rule.dimension === d) && (settings.dimensions[d] ?? DEFAULT_DIMENSION_WEIGHT) > 0);
+  const dimensionTotal = dimensions.reduce((sum, d) => sum + (settings.dimensions[d] ?? DEFAULT_DIMENSION_WEIGHT), 0);
   return active
     .filter((r) => dimensions.includes(r.rule.dimension))
     .map((r) => {
       const inDimension = active.filter((x) => x.rule.dimension === r.rule.dimension).reduce((sum, x) => sum + x.weight, 0);
-      return { rule: r.rule, points: (100 * (settings.dimensions[r.rule.dimension] ?? 1) * r.weight) / (dimensionTotal * inDimension) };
+      return { rule: r.rule, points: (100 * (settings.dimensions[r.rule.dimension] ?? DEFAULT_DIMENSION_WEIGHT) * r.weight) / (dimensionTotal * inDimension) };
     });
 }
 
@@ -132,4 +132,24 @@ export function setRule(settings: QualitySettings, id: QualityRuleId, change: { 
   };
   const { [id]: _old, ...others } = settings.rules;
   return { ...settings, rules: Object.keys(kept).length ? { ...others, [id]: kept } : others };
+}
+
+/** A dimension's weight where the settings name none: the five share the 100 points alike. */
+export const DEFAULT_DIMENSION_WEIGHT = 1;
+/** Bounds of a dimension's weight (0 leaves the dimension out of the score). */
+export const DIMENSION_WEIGHT_MAX = 10;
+
+export const isQualityDimension = (text: string): text is QualityDimension => (QUALITY_DIMENSIONS as readonly string[]).includes(text);
+
+/** The settings with one dimension weighted; back at the default it leaves the settings (so a link carries only what differs). */
+export function setDimensionWeight(settings: QualitySettings, dimension: QualityDimension, weight: number): QualitySettings {
+  const { [dimension]: _old, ...others } = settings.dimensions;
+  return { ...settings, dimensions: weight === DEFAULT_DIMENSION_WEIGHT ? others : { ...others, [dimension]: weight } };
+}
+
+/** Each dimension's share of the 100 points under these settings (0 where none of its rules counts). */
+export function dimensionPoints(settings: QualitySettings): ReadonlyMap<QualityDimension, number> {
+  const points = new Map(QUALITY_DIMENSIONS.map((d) => [d, 0]));
+  for (const { rule, points: p } of rulePoints(settings)) points.set(rule.dimension, points.get(rule.dimension)! + p);
+  return points;
 }

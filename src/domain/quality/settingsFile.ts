@@ -1,10 +1,10 @@
-import { DEAD_FILE_DAYS_RANGE, DEFAULT_QUALITY_SETTINGS, isQualityRuleId, QUALITY_RULES, RULE_WEIGHT_MAX, setRule, type QualitySettings } from './rules';
+import { DEAD_FILE_DAYS_RANGE, DEFAULT_QUALITY_SETTINGS, DIMENSION_WEIGHT_MAX, isQualityDimension, isQualityRuleId, QUALITY_DIMENSIONS, QUALITY_RULES, RULE_WEIGHT_MAX, setDimensionWeight, setRule, type QualitySettings } from './rules';
 
 /**
  * The team's data-quality rules as a file for the ETL (`--quality rules.json`), written into the
  * published bundle so leadership's dashboard scores by them:
  *
- *   { "deadFileDays": 14, "off": ["phone_missing"], "weights": { "email_missing": 3 } }
+ *   { "deadFileDays": 14, "off": ["phone_missing"], "weights": { "email_missing": 3 }, "dimensions": { "timeliness": 2 } }
  *
  * Every field is optional. What cannot be read is refused with its key, never skipped: the bundle
  * would otherwise score by rules nobody chose.
@@ -12,8 +12,8 @@ import { DEAD_FILE_DAYS_RANGE, DEFAULT_QUALITY_SETTINGS, isQualityRuleId, QUALIT
 export function parseQualitySettingsFile(json: unknown): QualitySettings {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('is not a JSON object');
   const file = json as Record<string, unknown>;
-  const unknown = Object.keys(file).filter((key) => !['deadFileDays', 'off', 'weights'].includes(key));
-  if (unknown.length) throw new Error(`has unknown keys: ${unknown.join(', ')} (known: deadFileDays, off, weights)`);
+  const unknown = Object.keys(file).filter((key) => !['deadFileDays', 'off', 'weights', 'dimensions'].includes(key));
+  if (unknown.length) throw new Error(`has unknown keys: ${unknown.join(', ')} (known: deadFileDays, off, weights, dimensions)`);
   let settings = DEFAULT_QUALITY_SETTINGS;
   const rules = QUALITY_RULES.map((r) => r.id).join(', ');
   if (file.deadFileDays !== undefined) {
@@ -38,6 +38,16 @@ export function parseQualitySettingsFile(json: unknown): QualitySettings {
         throw new Error(`"weights"."${id}" must be a whole number from 0 to ${RULE_WEIGHT_MAX}`);
       }
       settings = setRule(settings, id, { weight });
+    }
+  }
+  if (file.dimensions !== undefined) {
+    if (typeof file.dimensions !== 'object' || file.dimensions === null || Array.isArray(file.dimensions)) throw new Error('"dimensions" must be an object of dimension → weight');
+    for (const [dimension, weight] of Object.entries(file.dimensions)) {
+      if (!isQualityDimension(dimension)) throw new Error(`"dimensions" names no dimension: ${JSON.stringify(dimension)} (dimensions: ${QUALITY_DIMENSIONS.join(', ')})`);
+      if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > DIMENSION_WEIGHT_MAX) {
+        throw new Error(`"dimensions"."${dimension}" must be a whole number from 0 to ${DIMENSION_WEIGHT_MAX}`);
+      }
+      settings = setDimensionWeight(settings, dimension, weight);
     }
   }
   return settings;

@@ -16,7 +16,12 @@ export const qualityDe: Widen<typeof qualityEn> = {
     fields: { email: 'E-Mail', company: 'Unternehmen', phone: 'Telefon', contact_name: 'Ansprechpartner', country: 'Land', amount: 'Betrag', first_contact_at: 'Erstkontaktdatum' },
     settings: 'Regeln und Gewichte',
     linkIgnored: 'Die Qualitätseinstellungen {{params}} aus dem Link waren nicht lesbar und bleiben beim Standard.',
-    settingsNote: 'Eine Regel abschalten oder innerhalb ihrer Dimension gewichten; die Punkte folgen sofort und stehen im Link.',
+    settingsNote: 'Die fünf Dimensionen gegeneinander gewichten, eine Regel abschalten oder innerhalb ihrer Dimension gewichten; die Punkte folgen sofort und stehen im Link.',
+    reset: 'Zurück zu den Standardregeln',
+    dimensionWeights: 'Gewichte der Dimensionen',
+    dimensionWeight: 'Gewicht von {{dimension}}',
+    dimensionShare: 'Ihr Anteil an den 100 Punkten',
+    nothingCounts: 'Mit diesen Einstellungen zählt keine Regel, also gibt es keine Bewertung zu zeigen: Jeder Lead erhielte 100 Punkte. Schalten Sie unter „Regeln und Gewichte“ eine Regel ein oder geben Sie einer Dimension ein Gewicht.',
     rulesSource: {
       link: 'Diese Regeln kommen mit dem Link.',
       published: 'Mit diesen Regeln wurde das Dashboard veröffentlicht.',

@@ -15,7 +15,12 @@ export const qualityEn = {
     fields: { email: 'e-mail', company: 'company', phone: 'phone', contact_name: 'contact name', country: 'country', amount: 'amount', first_contact_at: 'first contact date' },
     settings: 'Rules and weights',
     linkIgnored: 'The link’s quality settings {{params}} were not understood and are left at their defaults.',
-    settingsNote: 'Switch a rule off or weight it within its dimension; the points follow at once and travel in the link.',
+    settingsNote: 'Weight the five dimensions against each other, switch a rule off or weight it within its dimension; the points follow at once and travel in the link.',
+    reset: 'Back to the default rules',
+    dimensionWeights: 'Weights of the dimensions',
+    dimensionWeight: 'Weight of {{dimension}}',
+    dimensionShare: 'Its share of the 100 points',
+    nothingCounts: 'No rule counts under these settings, so there is no score to show: every lead would score 100. Switch a rule on or give a dimension a weight under “Rules and weights”.',
     rulesSource: {
       link: 'These rules come with the link.',
       published: 'These are the rules the dashboard was published with.',

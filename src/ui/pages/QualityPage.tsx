@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
-import { rulesOnColumns, scoredDimensions } from '../../domain/quality/rules';
+import { rulePoints, rulesOnColumns, scoredDimensions } from '../../domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../domain/quality/settingsLink';
 import { select, setQualityLink } from '../../state/viewState';
 import { conversionStage, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } from '../../sql/qualityFigures';
@@ -30,7 +30,7 @@ import { localDay } from '../../domain/today';
 import { useQualityBuild } from './quality/useQualityBuild';
 import { RulesTable } from './quality/RulesTable';
 import { SettingsPanel } from './quality/SettingsPanel';
-import { rulesInForce } from './quality/rulesInForce';
+import { linkOfChosenRules, rulesInForce } from './quality/rulesInForce';
 import { readSavedRules, saveRules } from './quality/savedRules';
 import { useData } from '../data/DataContext';
 import { SpiralTable } from './quality/SpiralTable';
@@ -83,6 +83,8 @@ export function QualityPage() {
   const mqlName = stageLabel(DEFAULT_PIPELINE.stages[1] ?? CONVERSION_STAGE);
 
   const figures = total.status === 'ready' && total.rows[0] ? qualityFigures(total.rows[0], settings) : null;
+  // Every lead would score 100: said instead of shown as clean data.
+  const nothingCounts = rulePoints(settings).length === 0;
   const spiralData = useMemo<{ rows: SpiralMonth[]; dimensions: string[] } | null>(() => {
     if (months.status !== 'ready') return null;
     const rows = months.rows
@@ -140,7 +142,7 @@ export function QualityPage() {
         settings={chosenSettings}
         source={rulesSource}
         onChange={(next) => {
-          const link = qualityLinkOf(next);
+          const link = linkOfChosenRules(qualityLinkOf(next), startingRules);
           if (origin !== 'published') {
             saveRules(link);
             setSavedRules(link);
@@ -162,7 +164,12 @@ export function QualityPage() {
       )}
       {scoring.status === 'ready' && <QueryStatus state={total} />}
       {figures && figures.leads === 0 && <p className="empty">{t('qualityPage.empty')}</p>}
-      {figures && figures.leads > 0 && (
+      {figures && figures.leads > 0 && nothingCounts && (
+        <p className="notice warning" role="alert" data-testid="quality-nothing-counts">
+          {t('qualityPage.nothingCounts')}
+        </p>
+      )}
+      {figures && figures.leads > 0 && !nothingCounts && (
         <>
           <dl className="kpis" data-testid="quality-kpis">
             <div className="kpi" data-kpi="score" data-value={figures.score ?? ''}>

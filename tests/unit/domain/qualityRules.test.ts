@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUALITY_SETTINGS, QUALITY_RULES, rulePoints } from '../../../src/domain/quality/rules';
+import { DEFAULT_QUALITY_SETTINGS, dimensionPoints, QUALITY_DIMENSIONS, QUALITY_RULES, rulePoints, setDimensionWeight } from '../../../src/domain/quality/rules';
 
 describe('data-quality rule points', () => {
   it('give out exactly 100 points over the rules that count', () => {
@@ -24,5 +24,21 @@ describe('data-quality rule points', () => {
   it('gives no points when no rule counts', () => {
     const off = Object.fromEntries(QUALITY_RULES.map((r) => [r.id, { enabled: false }]));
     expect(rulePoints({ ...DEFAULT_QUALITY_SETTINGS, rules: off })).toEqual([]);
+  });
+
+  it('weights a dimension, leaves one at 0 out, and keeps only weights that differ from the default', () => {
+    let settings = setDimensionWeight(DEFAULT_QUALITY_SETTINGS, 'timeliness', 2);
+    settings = setDimensionWeight(settings, 'validity', 0);
+    expect(settings.dimensions).toEqual({ timeliness: 2, validity: 0 });
+    // Completeness, uniqueness, consistency at 1 and timeliness at 2 share the 100: 20 each, 40.
+    expect(Object.fromEntries(dimensionPoints(settings))).toEqual({ completeness: expect.closeTo(20, 12), validity: 0, uniqueness: expect.closeTo(20, 12), consistency: expect.closeTo(20, 12), timeliness: expect.closeTo(40, 12) });
+    expect(rulePoints(settings).some((p) => p.rule.dimension === 'validity')).toBe(false);
+    expect(setDimensionWeight(settings, 'timeliness', 1).dimensions).toEqual({ validity: 0 });
+  });
+
+  it('gives no points when every dimension weighs 0', () => {
+    const settings = QUALITY_DIMENSIONS.reduce((s, d) => setDimensionWeight(s, d, 0), DEFAULT_QUALITY_SETTINGS);
+    expect(rulePoints(settings)).toEqual([]);
+    expect([...dimensionPoints(settings).values()]).toEqual([0, 0, 0, 0, 0]);
   });
 });

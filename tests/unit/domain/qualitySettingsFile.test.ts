@@ -4,7 +4,7 @@ import { DEFAULT_QUALITY_SETTINGS } from '../../../src/domain/quality/rules';
 import { parseQualitySettingsFile } from '../../../src/domain/quality/settingsFile';
 import { qualityLinkOf, settingsOfLink } from '../../../src/domain/quality/settingsLink';
 import { readSavedRules, SAVED_RULES_KEY, saveRules } from '../../../src/ui/pages/quality/savedRules';
-import { rulesInForce } from '../../../src/ui/pages/quality/rulesInForce';
+import { linkOfChosenRules, rulesInForce } from '../../../src/ui/pages/quality/rulesInForce';
 
 describe('the team’s data-quality rules file', () => {
   it('reads the dead-file days, the rules switched off and the weights, and nothing else is needed', () => {
@@ -12,6 +12,13 @@ describe('the team’s data-quality rules file', () => {
     const settings = parseQualitySettingsFile({ deadFileDays: 14, off: ['phone_missing'], weights: { email_missing: 3 } });
     expect(settings).toEqual({ rules: { phone_missing: { enabled: false }, email_missing: { weight: 3 } }, dimensions: {}, deadFileDays: 14 });
     // Into the bundle as link text, and read back by the page as the same rules.
+    expect(settingsOfLink(qualityLinkOf(settings))).toEqual({ settings, ignored: [] });
+  });
+
+  it('reads the dimensions’ weights, into the link as qm and back', () => {
+    const settings = parseQualitySettingsFile({ dimensions: { timeliness: 2, validity: 0, completeness: 1 } });
+    expect(settings).toEqual({ ...DEFAULT_QUALITY_SETTINGS, dimensions: { timeliness: 2, validity: 0 } });
+    expect(qualityLinkOf(settings)).toEqual({ qm: 'timeliness:2,validity:0' });
     expect(settingsOfLink(qualityLinkOf(settings))).toEqual({ settings, ignored: [] });
   });
 
@@ -24,6 +31,9 @@ describe('the team’s data-quality rules file', () => {
     [{ off: ['phone'] }, /"off" names no rule: "phone" \(rules: email_missing, /],
     [{ weights: { email_missing: 11 } }, /"weights"."email_missing" must be a whole number from 0 to 10/],
     [{ weights: { mail: 1 } }, /"weights" names no rule: "mail"/],
+    [{ dimensions: ['timeliness'] }, /"dimensions" must be an object/],
+    [{ dimensions: { timely: 2 } }, /"dimensions" names no dimension: "timely" \(dimensions: completeness, validity/],
+    [{ dimensions: { timeliness: 1.5 } }, /"dimensions"."timeliness" must be a whole number from 0 to 10/],
   ])('refuses %j, saying what is wrong', (json, message) => {
     expect(() => parseQualitySettingsFile(json)).toThrow(message);
   });
@@ -80,5 +90,15 @@ describe('the rules in force on the Data quality page', () => {
   it('takes the link’s rules; the starting rules once in the link still count as theirs', () => {
     expect(rulesInForce({ link: { qo: 'phone_missing' }, origin: 'import', published: null, saved })).toMatchObject({ source: 'saved' });
     expect(rulesInForce({ link: { qw: 'email_missing:3' }, origin: 'import', published: null, saved })).toMatchObject({ rules: { qw: 'email_missing:3' }, source: 'link' });
+  });
+
+  it('says the defaults out loud where the page would otherwise start from other rules again', () => {
+    expect(linkOfChosenRules({}, { qd: '14' })).toEqual({ qd: '30' });
+    expect(rulesInForce({ link: { qd: '30' }, origin: 'published', published: { qd: '14' }, saved: null })).toMatchObject({ rules: { qd: '30' }, source: 'link' });
+    expect(settingsOfLink({ qd: '30' }).settings).toEqual(DEFAULT_QUALITY_SETTINGS);
+    // Starting from the defaults, or with rules of one's own, the link carries only what differs.
+    expect(linkOfChosenRules({}, null)).toEqual({});
+    expect(linkOfChosenRules({}, {})).toEqual({});
+    expect(linkOfChosenRules({ qm: 'timeliness:2' }, { qd: '14' })).toEqual({ qm: 'timeliness:2' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeViewState, encodeViewState } from '../../../src/state/urlCodec';
 import { clearAll, INITIAL_VIEW, select, setMediaSettings, setPeriod, setQualityLink, setScenario, setSplit, setValues, type ViewState } from '../../../src/state/viewState';
-import { DEFAULT_QUALITY_SETTINGS, setRule } from '../../../src/domain/quality/rules';
+import { DEFAULT_QUALITY_SETTINGS, setDimensionWeight, setRule } from '../../../src/domain/quality/rules';
 import { qualityLinkOf, settingsOfLink } from '../../../src/domain/quality/settingsLink';
 
 const roundTrip = (state: ViewState) => decodeViewState(encodeViewState(state));
@@ -83,6 +83,10 @@ describe('the view state in a link', () => {
       settings: setRule(setRule(DEFAULT_QUALITY_SETTINGS, 'phone_missing', { enabled: false }), 'company_missing', { weight: 3 }),
       ignored: ['qd=0', 'qo=nonsense', 'qw=email_missing:11'],
     });
+    // The dimensions' weights: qm, with the same checks.
+    expect(encodeViewState(setQualityLink(INITIAL_VIEW, qualityLinkOf(setDimensionWeight(DEFAULT_QUALITY_SETTINGS, 'timeliness', 3))))).toBe('v=1&qm=timeliness:3');
+    expect(decodeViewState('v=1&qm=Timeliness').ignored).toEqual(['qm=Timeliness']);
+    expect(settingsOfLink({ qm: 'timeliness:11,uniqueness:0,speed:2' })).toEqual({ settings: setDimensionWeight(DEFAULT_QUALITY_SETTINGS, 'uniqueness', 0), ignored: ['qm=timeliness:11', 'qm=speed:2'] });
   });
 
   it('ignores a link of another version as a whole rather than misreading it', () => {

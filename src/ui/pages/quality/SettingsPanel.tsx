@@ -1,6 +1,20 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEAD_FILE_DAYS_RANGE, QUALITY_RULES, RULE_WEIGHT_MAX, rulePoints, setRule, type QualitySettings } from '../../../domain/quality/rules';
+import {
+  DEAD_FILE_DAYS_RANGE,
+  DEFAULT_DIMENSION_WEIGHT,
+  DEFAULT_QUALITY_SETTINGS,
+  DIMENSION_WEIGHT_MAX,
+  dimensionPoints,
+  QUALITY_DIMENSIONS,
+  QUALITY_RULES,
+  RULE_WEIGHT_MAX,
+  rulePoints,
+  setDimensionWeight,
+  setRule,
+  type QualitySettings,
+} from '../../../domain/quality/rules';
+import { qualityLinkOf } from '../../../domain/quality/settingsLink';
 import { formatNumber } from '../../i18n/format';
 import type { RulesSource } from './rulesInForce';
 
@@ -13,18 +27,28 @@ interface SettingsPanelProps {
   readonly absentRules: ReadonlySet<string>;
 }
 
-/** The rules: each switched on or off and weighted within its dimension, and the dead-file days. In the link with the filters. */
+/**
+ * The rules: the dimensions weighted against each other, each rule switched on or off and weighted
+ * within its dimension, and the dead-file days; and the way back to the defaults. In the link with the filters.
+ */
 export function SettingsPanel({ settings, source, onChange, absentRules }: SettingsPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const daysId = useId();
   const points = new Map(rulePoints(settings).map((p) => [p.rule.id, p.points]));
+  const shares = dimensionPoints(settings);
+  const atDefaults = qualityLinkIsEmpty(settings);
   return (
     <details className="table-disclosure panel quality-settings" data-testid="quality-settings">
       <summary>{t('qualityPage.settings')}</summary>
       <p className="muted">{t('qualityPage.settingsNote')}</p>
       <p className="muted" data-testid="quality-rules-source" data-source={source}>
         {t(`qualityPage.rulesSource.${source}`)}
+      </p>
+      <p>
+        <button type="button" disabled={atDefaults && source === 'defaults'} onClick={() => onChange(DEFAULT_QUALITY_SETTINGS)} data-testid="quality-reset">
+          {t('qualityPage.reset')}
+        </button>
       </p>
       <label htmlFor={daysId}>{t('qualityPage.deadFileDays')} </label>
       <input
@@ -39,6 +63,43 @@ export function SettingsPanel({ settings, source, onChange, absentRules }: Setti
           if (days >= DEAD_FILE_DAYS_RANGE.min && days <= DEAD_FILE_DAYS_RANGE.max) onChange({ ...settings, deadFileDays: days });
         }}
       />
+      <div className="table-scroll">
+        <table className="data-table" aria-label={t('qualityPage.dimensionWeights')} data-testid="quality-dimension-weights">
+          <thead>
+            <tr>
+              <th scope="col">{t('qualityPage.dimension')}</th>
+              <th scope="col">{t('qualityPage.weight')}</th>
+              <th scope="col" className="num">{t('qualityPage.dimensionShare')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {QUALITY_DIMENSIONS.map((dimension) => {
+              const name = t(`qualityPage.dimensions.${dimension}`);
+              const share = shares.get(dimension) ?? 0;
+              return (
+                <tr key={dimension} data-dimension={dimension} data-points={share}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    <input
+                      type="number"
+                      min={0}
+                      max={DIMENSION_WEIGHT_MAX}
+                      step={1}
+                      aria-label={t('qualityPage.dimensionWeight', { dimension: name })}
+                      value={settings.dimensions[dimension] ?? DEFAULT_DIMENSION_WEIGHT}
+                      onChange={(e) => {
+                        const weight = Math.round(Number(e.target.value));
+                        if (e.target.value !== '' && weight >= 0 && weight <= DIMENSION_WEIGHT_MAX) onChange(setDimensionWeight(settings, dimension, weight));
+                      }}
+                    />
+                  </td>
+                  <td className="num">{share > 0 ? formatNumber(lang, share, 1, 1) : '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <div className="table-scroll">
         <table className="data-table" aria-label={t('qualityPage.settings')}>
           <thead>
@@ -77,7 +138,7 @@ export function SettingsPanel({ settings, source, onChange, absentRules }: Setti
                       value={own?.weight ?? rule.weight}
                       onChange={(e) => {
                         const weight = Math.round(Number(e.target.value));
-                        if (weight >= 0 && weight <= RULE_WEIGHT_MAX) onChange(setRule(settings, rule.id, { weight }));
+                        if (e.target.value !== '' && weight >= 0 && weight <= RULE_WEIGHT_MAX) onChange(setRule(settings, rule.id, { weight }));
                       }}
                     />
                   </td>
@@ -91,3 +152,5 @@ export function SettingsPanel({ settings, source, onChange, absentRules }: Setti
     </details>
   );
 }
+
+const qualityLinkIsEmpty = (settings: QualitySettings) => Object.keys(qualityLinkOf(settings)).length === 0;

@@ -1,4 +1,5 @@
 import { sameQualityLink, type QualityLink } from '../../../domain/quality/linkText';
+import { DEFAULT_QUALITY_SETTINGS } from '../../../domain/quality/rules';
 import type { DataOrigin } from '../../data/startupData';
 
 /** Where the rules in force came from: the link, the published dashboard, the user's saved ones, or none (the defaults). */
@@ -26,4 +27,14 @@ export function rulesInForce({ link, origin, published, saved }: RulesContext): 
   const fromLink = link !== undefined && !sameQualityLink(link, starting);
   const source: RulesSource = fromLink ? 'link' : starting && Object.keys(starting).length ? startingSource : 'defaults';
   return { starting, rules: link ?? starting ?? undefined, source };
+}
+
+/**
+ * The link text of rules the user chose. The defaults are said out loud (the dead-file days) where
+ * the page starts from other rules (a published dashboard's, the saved ones): an empty link would
+ * bring those back, and a reset to the defaults could not be shared.
+ */
+export function linkOfChosenRules(link: QualityLink, starting: QualityLink | null): QualityLink {
+  const startsElsewhere = starting !== null && Object.keys(starting).length > 0;
+  return Object.keys(link).length === 0 && startsElsewhere ? { qd: String(DEFAULT_QUALITY_SETTINGS.deadFileDays) } : link;
 }
