@@ -74,7 +74,8 @@ export async function openBrowserDb(): Promise<Db> {
     filesystem: { allowFullHTTPReads: false },
   });
   const connection = await engine.connect();
-  for (const setting of [...OFFLINE_SETTINGS, ...PROGRESS_SETTINGS]) await connection.query(setting);
+  // One round trip to the worker for all of them.
+  await connection.query([...OFFLINE_SETTINGS, ...PROGRESS_SETTINGS].join('; '));
   const version = (await connection.query('SELECT version() AS v')).getChild('v')?.get(0) as string;
   const registered = new Set<string>();
 
