@@ -7,8 +7,7 @@ import { TABLE_KINDS, type TableKind } from '../../domain/schema';
 import { countSql } from '../../sql/importCsv';
 import { dropLookupRegistrySql } from '../../sql/lookups';
 import { registerLookups } from '../../services/lookups';
-import type { BundleTableReader } from './bundleTables';
-import { verifiedBytes } from './verifiedBytes';
+import { parquetToIpcStream } from './parquetToArrow';
 import { errorText } from '../../domain/errorText';
 
 /**
@@ -77,11 +76,8 @@ export async function fetchPreparedFigures(bundle: BundleLocation, manifest: Bun
   }
 }
 
-/**
- * Loads every table of the bundle, checking each file's SHA-256 and row count against the manifest.
- * The tables come converted from `tables`, which may have started on them before the engine was ready.
- */
-export async function loadBundle(db: Db, bundle: BundleLocation, manifest: BundleManifest, onTable: (kind: TableKind) => void, tables: BundleTableReader): Promise<void> {
+/** Loads every table of the bundle, checking each file's SHA-256 and row count against the manifest. */
+export async function loadBundle(db: Db, bundle: BundleLocation, manifest: BundleManifest, onTable: (kind: TableKind) => void): Promise<void> {
   if (!db.insertArrowStream) throw new Error(`${db.engine} cannot load a published bundle`);
   for (const kind of TABLE_KINDS) {
     const table = manifest.tables[kind];
@@ -91,13 +87,13 @@ export async function loadBundle(db: Db, bundle: BundleLocation, manifest: Bundl
     }
     onTable(kind);
     const url = new URL(table.file, bundle.url);
-    await db.insertArrowStream(kind, await tables.read(url, table.sha256));
+    await db.insertArrowStream(kind, await parquetToIpcStream(await verifiedBytes(url, table.sha256)));
     await checkRows(db, kind, url, table.rows);
   }
   for (const lookup of manifest.lookups ?? []) {
     onTable('leads');
     const url = new URL(lookup.file, bundle.url);
-    await db.insertArrowStream(lookup.table, await tables.read(url, lookup.sha256));
+    await db.insertArrowStream(lookup.table, await parquetToIpcStream(await verifiedBytes(url, lookup.sha256)));
     await checkRows(db, lookup.table, url, lookup.rows);
   }
   await db.query(dropLookupRegistrySql());
@@ -107,4 +103,21 @@ export async function loadBundle(db: Db, bundle: BundleLocation, manifest: Bundl
 async function checkRows(db: Db, table: string, url: URL, expected: number): Promise<void> {
   const rows = Number(toRows(await db.query(countSql(table)))[0]?.n ?? 0);
   if (rows !== expected) throw new Error(`${url.pathname} has ${rows} rows; its manifest says ${expected}`);
+}
+
+/** A bundle file's bytes, refused when they do not match the manifest's SHA-256. */
+async function verifiedBytes(url: URL, sha256: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const digest = await sha256Hex(bytes);
+  if (digest !== null && digest !== sha256) throw new Error(`${url.pathname} does not match its manifest (SHA-256 differs): the bundle is incomplete or was changed`);
+  return bytes;
+}
+
+/** null where Web Crypto is unavailable (pages served over plain http from another host). */
+async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -8,7 +8,6 @@ import { refreshLeadFacts } from '../../services/leadFacts';
 import { registerLookups, type LookupKey, type LookupSpec } from '../../services/lookups';
 import { DEFAULT_PIPELINE } from '../../domain/pipeline';
 import { parsePreparedFigures, type PreparedFigures } from '../../domain/preparedFigures';
-import { bundleTableReaderForOneStart, type BundleTableReader } from './bundleTables';
 import { bundleFromQuery, fetchManifest, fetchPreparedFigures, loadBundle, type BundleLocation, type ManifestReader } from './publishedBundle';
 
 /** Where the loaded data came from: decides what the user may do with it. */
@@ -40,26 +39,6 @@ export interface StartupData {
   readonly storedUnreadable?: string;
 }
 
-/**
- * How one start of the app reads bundles: the manifest fetched once, the tables converted ahead
- * (both shared by the figures painted first and the load). Without them, each call reads its own.
- */
-export interface StartReaders {
-  readonly skipBundle?: boolean;
-  readonly readManifest?: ManifestReader;
-  readonly readTables?: BundleTableReader;
-}
-
-/** The table reader given, else one of its own, closed afterwards. */
-async function withTableReader<T>(given: BundleTableReader | undefined, load: (tables: BundleTableReader) => Promise<T>): Promise<T> {
-  const tables = given ?? bundleTableReaderForOneStart();
-  try {
-    return await load(tables);
-  } finally {
-    if (!given) tables.close();
-  }
-}
-
 /** A dashboard named by the link, or the published one, that could not be opened: the user's own data or the sample still can be. */
 export class BundleError extends Error {}
 
@@ -78,19 +57,10 @@ export async function loadStartupData(
   db: Db,
   store: SnapshotStore | null,
   onTable: (kind: TableKind) => void,
-  { skipBundle = false, readManifest = fetchManifest, readTables }: StartReaders = {},
-): Promise<StartupData> {
-  return withTableReader(readTables, (bundleTables) => loadFirstFound(db, store, onTable, { skipBundle, readManifest, bundleTables }));
-}
-
-async function loadFirstFound(
-  db: Db,
-  store: SnapshotStore | null,
-  onTable: (kind: TableKind) => void,
-  { skipBundle, readManifest, bundleTables }: { skipBundle: boolean; readManifest: ManifestReader; bundleTables: BundleTableReader },
+  { skipBundle = false, readManifest = fetchManifest }: { skipBundle?: boolean; readManifest?: ManifestReader } = {},
 ): Promise<StartupData> {
   if (!skipBundle) {
-    const published = await openBundle(db, onTable, readManifest, bundleTables).catch((error: unknown) => {
+    const published = await openBundle(db, onTable, readManifest).catch((error: unknown) => {
       throw new BundleError(errorText(error));
     });
     if (published) return published;
@@ -99,9 +69,9 @@ async function loadFirstFound(
   try {
     stored = (await store?.restore<TableSummary>(db)) ?? null;
   } catch (error) {
-    return { ...(await loadSample(db, onTable, readManifest, bundleTables)), storedUnreadable: errorText(error) };
+    return { ...(await loadSample(db, onTable, readManifest)), storedUnreadable: errorText(error) };
   }
-  if (!stored) return loadSample(db, onTable, readManifest, bundleTables);
+  if (!stored) return loadSample(db, onTable, readManifest);
   const tables = stored.tables.map((t) => t.meta as TableSummary);
   await registerLookups(db, lookupSpecs(tables));
   await refreshLeadFacts(db);
@@ -125,7 +95,7 @@ export interface PreparedStart {
  */
 export async function prepareStartupFigures(
   storeOpened: Promise<SnapshotStore | null>,
-  { skipBundle = false, readManifest = fetchManifest, readTables }: StartReaders = {},
+  { skipBundle = false, readManifest = fetchManifest }: { skipBundle?: boolean; readManifest?: ManifestReader } = {},
 ): Promise<PreparedStart | null> {
   try {
     if (!skipBundle) {
@@ -133,14 +103,12 @@ export async function prepareStartupFigures(
       if (fromQuery === 'foreign') return null;
       const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
       const manifest = published ? await readManifest(published) : null;
-      if (published && manifest) readTables?.prefetch(published, manifest);
       if (published && manifest) return withFigures(await fetchPreparedFigures(published, manifest), 'published', manifest.createdAt);
     }
     const stored = await (await storeOpened)?.storedFigures();
     if (stored?.stored) return withFigures(parsePreparedFigures(stored.figures, DEFAULT_PIPELINE), 'import', stored.savedAt ?? '');
     const sample = { ...here(SAMPLE_FOLDER), required: true };
     const manifest = await readManifest(sample);
-    if (manifest) readTables?.prefetch(sample, manifest);
     return manifest ? withFigures(await fetchPreparedFigures(sample, manifest), 'sample', manifest.createdAt) : null;
   } catch {
     return null;
@@ -150,24 +118,24 @@ export async function prepareStartupFigures(
 const withFigures = (figures: PreparedFigures | null, origin: DataOrigin, asOf: string): PreparedStart | null => (figures ? { figures, origin, asOf } : null);
 
 /** The bundle named by ?bundle= or published in data/, loaded; null when there is none. */
-async function openBundle(db: Db, onTable: (kind: TableKind) => void, readManifest: ManifestReader, tables: BundleTableReader): Promise<StartupData | null> {
+async function openBundle(db: Db, onTable: (kind: TableKind) => void, readManifest: ManifestReader): Promise<StartupData | null> {
   const fromQuery = bundleFromQuery(location);
   if (fromQuery === 'foreign') throw new Error('?bundle= must name a folder of this site; dashboards from other sites are not loaded');
   const published = fromQuery ?? (__PUBLISHED_BUNDLE__ ? { ...here(PUBLISHED_FOLDER), required: true } : null);
   if (!published) return null;
   const manifest = await readManifest(published);
   if (!manifest) return null;
-  await loadBundle(db, published, manifest, onTable, tables);
+  await loadBundle(db, published, manifest, onTable);
   await refreshLeadFacts(db);
   return { origin: 'published', tables: bundleTables(manifest), builtAt: manifest.createdAt, ...qualityOf(manifest) };
 }
 
 /** The sample dashboard, made from data-samples/ by the ETL at build time. */
-export async function loadSample(db: Db, onTable: (kind: TableKind) => void, readManifest: ManifestReader = fetchManifest, readTables?: BundleTableReader): Promise<StartupData> {
+export async function loadSample(db: Db, onTable: (kind: TableKind) => void, readManifest: ManifestReader = fetchManifest): Promise<StartupData> {
   const bundle = { ...here(SAMPLE_FOLDER), required: true };
   const manifest = await readManifest(bundle);
   if (!manifest) throw new Error('The sample dashboard is missing from this build');
-  await withTableReader(readTables, (tables) => loadBundle(db, bundle, manifest, onTable, tables));
+  await loadBundle(db, bundle, manifest, onTable);
   await refreshLeadFacts(db);
   return { origin: 'sample', tables: bundleTables(manifest), builtAt: manifest.createdAt, ...qualityOf(manifest) };
 }

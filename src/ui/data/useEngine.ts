@@ -7,7 +7,6 @@ import { openBrowserDb } from '../../db/wasmBrowser';
 import { errorText } from '../../domain/errorText';
 import type { SqlQuery } from '../../domain/sqlQuery';
 import type { DataStore, StorageState } from './dataState';
-import { bundleTableReaderForOneStart } from './bundleTables';
 import { manifestReaderForOneStart } from './publishedBundle';
 import { BundleError, loadStartupData, prepareStartupFigures, type PreparedStart } from './startupData';
 
@@ -39,9 +38,8 @@ export function useEngine({ current, update }: DataStore): Engine {
       if (previous) await previous.db.close().catch(() => undefined);
       const storeOpened = storeRef.current ? Promise.resolve(storeRef.current) : openSnapshotStore();
       const readManifest = manifestReaderForOneStart();
-      const readTables = bundleTableReaderForOneStart();
       // The figures computed ahead are fetched beside the engine's start, and painted as soon as they are here.
-      void prepareStartupFigures(storeOpened, { ...options, readManifest, readTables }).then((prepared) => prepared && live() && update((s) => (s.status.phase === 'starting' || s.status.phase === 'loading' ? { ...s, prepared } : s)));
+      void prepareStartupFigures(storeOpened, { ...options, readManifest }).then((prepared) => prepared && live() && update((s) => (s.status.phase === 'starting' || s.status.phase === 'loading' ? { ...s, prepared } : s)));
       const timings: Record<string, number> = {};
       let started = performance.now();
       const lap = (name: string) => {
@@ -62,7 +60,7 @@ export function useEngine({ current, update }: DataStore): Engine {
         if (import.meta.env.MODE === 'bench') Object.assign(window, { __leadloopBench: benchHook(db) });
         storeRef.current = store;
         update((s) => ({ ...s, coordinator, engine: db.engine }));
-        const data = await loadStartupData(db, store, (table) => live() && update((s) => ({ ...s, status: { phase: 'loading', table } })), { ...options, readManifest, readTables });
+        const data = await loadStartupData(db, store, (table) => live() && update((s) => ({ ...s, status: { phase: 'loading', table } })), { ...options, readManifest });
         lap('data');
         if (!live()) return;
         coordinator.invalidate();
@@ -79,8 +77,6 @@ export function useEngine({ current, update }: DataStore): Engine {
         update((s) => ({ ...s, status: { phase: 'ready' }, origin: data.origin, builtAt: data.builtAt ?? null, qualityLink: data.qualityLink ?? null, tables: data.tables, storage, notice, timings, dataVersion: coordinator.dataVersion, prepared: prepared(s) }));
       } catch (error) {
         if (live()) update((s) => ({ ...s, status: { phase: 'error', message: errorText(error), ...(error instanceof BundleError ? { bundle: true } : {}) }, prepared: null }));
-      } finally {
-        readTables.close();
       }
     },
     [current, update],
