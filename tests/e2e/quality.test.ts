@@ -70,6 +70,8 @@ describe('Data quality page', () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/quality');
     await openQuality(page);
     await page.click('[data-testid="quality-months-toggle"] summary');
+    // The table is drawn when its disclosure opens, a render later than the click.
+    await page.waitForSelector('[data-testid="quality-months"] tbody tr');
     const months = await page.$$eval('[data-testid="quality-months"] tbody tr', (rows) =>
       rows.map((r) => ({ month: r.getAttribute('data-month')!, leads: Number(r.getAttribute('data-leads')), score: Number(r.getAttribute('data-score')), flagged: Number(r.getAttribute('data-flagged')) })),
     );
