@@ -8,7 +8,7 @@ import { errorText } from '../../domain/errorText';
 import type { SqlQuery } from '../../domain/sqlQuery';
 import type { DataStore, StorageState } from './dataState';
 import { manifestReaderForOneStart } from './publishedBundle';
-import { BundleError, loadStartupData, prepareStartupFigures, type PreparedStart } from './startupData';
+import { BundleError, prepareStartupFigures, type PreparedStart } from './startupData';
 
 export interface Engine {
   /** The snapshot store of this browser, once opened (null where there is none). */
@@ -38,6 +38,10 @@ export function useEngine({ current, update }: DataStore): Engine {
       if (previous) await previous.db.close().catch(() => undefined);
       const storeOpened = storeRef.current ? Promise.resolve(storeRef.current) : openSnapshotStore();
       const readManifest = manifestReaderForOneStart();
+      // The loading code's chunk is fetched while the engine starts; it is needed once the engine is there.
+      const loading = import('./startupLoad');
+      // A failure is reported where it is awaited, below.
+      loading.catch(() => undefined);
       // The figures computed ahead are fetched beside the engine's start, and painted as soon as they are here.
       void prepareStartupFigures(storeOpened, { ...options, readManifest }).then((prepared) => prepared && live() && update((s) => (s.status.phase === 'starting' || s.status.phase === 'loading' ? { ...s, prepared } : s)));
       const timings: Record<string, number> = {};
@@ -60,6 +64,7 @@ export function useEngine({ current, update }: DataStore): Engine {
         if (import.meta.env.MODE === 'bench') Object.assign(window, { __leadloopBench: benchHook(db) });
         storeRef.current = store;
         update((s) => ({ ...s, coordinator, engine: db.engine }));
+        const { loadStartupData } = await loading;
         const data = await loadStartupData(db, store, (table) => live() && update((s) => ({ ...s, status: { phase: 'loading', table } })), { ...options, readManifest });
         lap('data');
         if (!live()) return;

@@ -14,7 +14,7 @@ import { forgetMappings } from '../import/rememberedMappings';
 import type { DataStore } from './dataState';
 import type { AnyImportReport, ImportChoice } from './importChoice';
 import type { SaveQueue } from './useSaveQueue';
-import { loadSample, type TableSummary } from './startupData';
+import type { TableSummary } from './startupData';
 
 export interface Imports {
   inspectFile(file: File): Promise<Inspection>;
@@ -136,6 +136,7 @@ export function useImports({ current, update }: DataStore, saves: SaveQueue, sto
     });
     onCleared();
     try {
+      const { loadSample } = await import('./startupLoad');
       const data = await loadSample(coordinator.db, (table) => update((s) => ({ ...s, status: { phase: 'loading', table } })));
       coordinator.invalidate();
       update((s) => ({
