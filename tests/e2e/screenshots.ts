@@ -55,6 +55,8 @@ const SHOTS = [
   { file: 'quality-de.png', language: 'de', hash: '#/quality', viewport: DESKTOP, fullPage: true },
   { file: 'quality-phone-de.png', language: 'de', hash: '#/quality', viewport: PHONE, fullPage: true },
   { file: 'quality-empty-en.png', language: 'en', hash: '#/quality?v=1&p=1990-01-01_1990-12-31', viewport: DESKTOP },
+  // Its rules and weights opened, with the dimensions weighted by the link (timeliness double, validity out).
+  { file: 'quality-settings-de.png', language: 'de', hash: '#/quality?v=1&qm=timeliness:2,validity:0', viewport: DESKTOP, settings: true, element: '[data-testid="quality-settings"]' },
   // The period's presets with the ranges they resolve to, and the data's last date beside them.
   { file: 'period-de.png', language: 'de', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
   { file: 'period-en.png', language: 'en', hash: '#/overview?v=1&p=12m', element: '.filter-bar', periodOpen: true },
@@ -118,6 +120,7 @@ try {
       await page.locator(`[data-testid="${shot.tables[0]}"]`).scrollIntoViewIfNeeded();
     }
     if ('menu' in shot) await page.click('[data-testid="nav-menu"]');
+    if ('settings' in shot) await page.click('[data-testid="quality-settings"] summary');
     if ('open' in shot) {
       await page.click(`[data-testid="kpi-open-${shot.open}"]`);
       await page.waitForSelector('[data-testid="lead-explorer"] tbody tr');
