@@ -74,7 +74,7 @@ const SHOTS = [
       { file: `${device}-explorer-en.png`, language: 'en', hash: '#/overview', viewport, open: 'won' },
     ];
   }),
-] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean; viewport?: { width: number; height: number }; menu?: boolean; periodOpen?: boolean }[];
+] as const satisfies readonly { file: string; language: string; hash: string; open?: string; fullPage?: boolean; picker?: string; tables?: readonly string[]; hover?: string; element?: string; failed?: boolean; viewport?: { width: number; height: number }; menu?: boolean; periodOpen?: boolean; settings?: boolean }[];
 
 /** `npm run screenshots -- phone-` refreshes only the shots whose file name starts with one of the words given. */
 const ONLY = process.argv.slice(2);
