@@ -30,25 +30,26 @@ export function parseQualitySettingsFile(json: unknown): QualitySettings {
       settings = setRule(settings, id, { enabled: false });
     }
   }
-  if (file.weights !== undefined) {
-    if (typeof file.weights !== 'object' || file.weights === null || Array.isArray(file.weights)) throw new Error('"weights" must be an object of rule id → weight');
-    for (const [id, weight] of Object.entries(file.weights)) {
-      if (!isQualityRuleId(id)) throw new Error(`"weights" names no rule: ${JSON.stringify(id)} (rules: ${rules})`);
-      if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > RULE_WEIGHT_MAX) {
-        throw new Error(`"weights"."${id}" must be a whole number from 0 to ${RULE_WEIGHT_MAX}`);
-      }
-      settings = setRule(settings, id, { weight });
-    }
+  for (const [id, weight] of weightsOf(file.weights, { key: 'weights', names: 'rule id', noun: 'rule', plural: 'rules', known: rules, isName: isQualityRuleId, max: RULE_WEIGHT_MAX })) {
+    settings = setRule(settings, id, { weight });
   }
-  if (file.dimensions !== undefined) {
-    if (typeof file.dimensions !== 'object' || file.dimensions === null || Array.isArray(file.dimensions)) throw new Error('"dimensions" must be an object of dimension → weight');
-    for (const [dimension, weight] of Object.entries(file.dimensions)) {
-      if (!isQualityDimension(dimension)) throw new Error(`"dimensions" names no dimension: ${JSON.stringify(dimension)} (dimensions: ${QUALITY_DIMENSIONS.join(', ')})`);
-      if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > DIMENSION_WEIGHT_MAX) {
-        throw new Error(`"dimensions"."${dimension}" must be a whole number from 0 to ${DIMENSION_WEIGHT_MAX}`);
-      }
-      settings = setDimensionWeight(settings, dimension, weight);
-    }
+  const dimensions = QUALITY_DIMENSIONS.join(', ');
+  for (const [dimension, weight] of weightsOf(file.dimensions, { key: 'dimensions', names: 'dimension', noun: 'dimension', plural: 'dimensions', known: dimensions, isName: isQualityDimension, max: DIMENSION_WEIGHT_MAX })) {
+    settings = setDimensionWeight(settings, dimension, weight);
   }
   return settings;
+}
+
+/** An object of name → whole-number weight (absent: none), each entry checked, or refused with its key. */
+function weightsOf<T extends string>(
+  value: unknown,
+  of: { key: string; names: string; noun: string; plural: string; known: string; isName: (text: string) => text is T; max: number },
+): [T, number][] {
+  if (value === undefined) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`"${of.key}" must be an object of ${of.names} → weight`);
+  return Object.entries(value).map(([name, weight]) => {
+    if (!of.isName(name)) throw new Error(`"${of.key}" names no ${of.noun}: ${JSON.stringify(name)} (${of.plural}: ${of.known})`);
+    if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > of.max) throw new Error(`"${of.key}"."${name}" must be a whole number from 0 to ${of.max}`);
+    return [name, weight];
+  });
 }

@@ -28,17 +28,20 @@ export function settingsOfLink(link: QualityLink | undefined): { settings: Quali
     if (isQualityRuleId(id)) settings = setRule(settings, id, { enabled: false });
     else ignored.push(`qo=${id}`);
   }
-  for (const item of link?.qw?.split(',') ?? []) {
-    const [id = '', weightText = ''] = item.split(':');
-    const weight = Number(weightText);
-    if (isQualityRuleId(id) && weight >= 0 && weight <= RULE_WEIGHT_MAX) settings = setRule(settings, id, { weight });
+  for (const { name, weight, item } of weightItems(link?.qw)) {
+    if (isQualityRuleId(name) && weight >= 0 && weight <= RULE_WEIGHT_MAX) settings = setRule(settings, name, { weight });
     else ignored.push(`qw=${item}`);
   }
-  for (const item of link?.qm?.split(',') ?? []) {
-    const [dimension = '', weightText = ''] = item.split(':');
-    const weight = Number(weightText);
-    if (isQualityDimension(dimension) && weight >= 0 && weight <= DIMENSION_WEIGHT_MAX) settings = setDimensionWeight(settings, dimension, weight);
+  for (const { name, weight, item } of weightItems(link?.qm)) {
+    if (isQualityDimension(name) && weight >= 0 && weight <= DIMENSION_WEIGHT_MAX) settings = setDimensionWeight(settings, name, weight);
     else ignored.push(`qm=${item}`);
   }
   return { settings, ignored };
 }
+
+/** `name:weight,name:weight` as written, each item kept to name what was not understood. */
+const weightItems = (text: string | undefined) =>
+  (text?.split(',') ?? []).map((item) => {
+    const [name = '', weight = ''] = item.split(':');
+    return { name, weight: Number(weight), item };
+  });

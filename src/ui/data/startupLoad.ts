@@ -79,6 +79,6 @@ function bundleTables(manifest: Awaited<ReturnType<typeof fetchManifest>> & obje
 }
 
 /** The lookups among the loaded tables, as the registry holds them. */
-export function lookupSpecs(tables: readonly TableSummary[]): LookupSpec[] {
+function lookupSpecs(tables: readonly TableSummary[]): LookupSpec[] {
   return tables.flatMap((t) => (t.kind === 'lookup' && t.table && t.lookup ? [{ table: t.table, file: t.source, ...t.lookup }] : []));
 }

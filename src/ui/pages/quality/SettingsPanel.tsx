@@ -80,17 +80,11 @@ export function SettingsPanel({ settings, source, onChange, absentRules }: Setti
                 <tr key={dimension} data-dimension={dimension} data-points={share}>
                   <th scope="row">{name}</th>
                   <td>
-                    <input
-                      type="number"
-                      min={0}
-                      max={DIMENSION_WEIGHT_MAX}
-                      step={1}
-                      aria-label={t('qualityPage.dimensionWeight', { dimension: name })}
+                    <WeightInput
+                      label={t('qualityPage.dimensionWeight', { dimension: name })}
                       value={settings.dimensions[dimension] ?? DEFAULT_DIMENSION_WEIGHT}
-                      onChange={(e) => {
-                        const weight = Math.round(Number(e.target.value));
-                        if (e.target.value !== '' && weight >= 0 && weight <= DIMENSION_WEIGHT_MAX) onChange(setDimensionWeight(settings, dimension, weight));
-                      }}
+                      max={DIMENSION_WEIGHT_MAX}
+                      onWeight={(weight) => onChange(setDimensionWeight(settings, dimension, weight))}
                     />
                   </td>
                   <td className="num">{share > 0 ? formatNumber(lang, share, 1, 1) : '–'}</td>
@@ -129,18 +123,7 @@ export function SettingsPanel({ settings, source, onChange, absentRules }: Setti
                     {absent && <small className="muted"> {t('qualityPage.notInData')}</small>}
                   </td>
                   <td>
-                    <input
-                      type="number"
-                      min={0}
-                      max={RULE_WEIGHT_MAX}
-                      step={1}
-                      aria-label={t('qualityPage.ruleWeight', { rule: name })}
-                      value={own?.weight ?? rule.weight}
-                      onChange={(e) => {
-                        const weight = Math.round(Number(e.target.value));
-                        if (e.target.value !== '' && weight >= 0 && weight <= RULE_WEIGHT_MAX) onChange(setRule(settings, rule.id, { weight }));
-                      }}
-                    />
+                    <WeightInput label={t('qualityPage.ruleWeight', { rule: name })} value={own?.weight ?? rule.weight} max={RULE_WEIGHT_MAX} onWeight={(weight) => onChange(setRule(settings, rule.id, { weight }))} />
                   </td>
                   <td className="num">{points.has(rule.id) && !absent ? formatNumber(lang, points.get(rule.id)!, 1, 1) : '–'}</td>
                 </tr>
@@ -154,3 +137,21 @@ export function SettingsPanel({ settings, source, onChange, absentRules }: Setti
 }
 
 const qualityLinkIsEmpty = (settings: QualitySettings) => Object.keys(qualityLinkOf(settings)).length === 0;
+
+/** A whole-number weight from 0 to `max`; an emptied or out-of-range field changes nothing while the user types. */
+function WeightInput({ label, value, max, onWeight }: { label: string; value: number; max: number; onWeight: (weight: number) => void }) {
+  return (
+    <input
+      type="number"
+      min={0}
+      max={max}
+      step={1}
+      aria-label={label}
+      value={value}
+      onChange={(e) => {
+        const weight = Math.round(Number(e.target.value));
+        if (e.target.value !== '' && weight >= 0 && weight <= max) onWeight(weight);
+      }}
+    />
+  );
+}
