@@ -48,70 +48,78 @@ function words(column: string, dropped: readonly string[], sorted: boolean): str
 
 
 /**
- * The blocks. `sql` is the block's key over columns `lead_id`, `email_key`, `company_key`,
- * `name_key`, `phone_key`, `region_key` (NULL: not in the block); `core` the cheaper key part that
- * must repeat first (a block is only built for leads whose core repeats: most leads are nobody's
- * duplicate, and grouping every lead by a long key was most of the time at 1M leads). A person at a
- * company is only taken as the same person with one more thing in common: the e-mail domain, the
- * phone or the region. Measured on the sample's planted duplicates (tests/integration/duplicates.test.ts),
- * company and name alone joined same-named companies of other cities and countries.
+ * The blocks. `sql` is the block's key over keyedLeadsSql's columns (NULL: not in the block);
+ * `core` the cheaper key part that must repeat first (a block is only built for leads whose core
+ * repeats: most leads are nobody's duplicate, and grouping every lead by a long key was most of the
+ * time at 1M leads). A person at a company is only taken as the same person with one more thing in
+ * common: the e-mail domain, the phone or the region. Measured on the sample's planted duplicates
+ * (tests/integration/duplicates.test.ts), company and name alone joined same-named companies of
+ * other cities and countries. The keys are numbers where they can be: a block's text is only
+ * written for the few leads whose core repeats.
  */
-export const MATCH_BLOCKS: readonly { readonly match: DuplicateMatchKind; readonly sql: string; readonly core: string }[] = [
+export const MATCH_BLOCKS: readonly { readonly match: DuplicateMatchKind; readonly sql: string; readonly core: keyof typeof CORES }[] = [
   { match: 'id', sql: 'lead_id', core: 'lead_id' },
   { match: 'email', sql: 'email_key', core: 'email_key' },
-  { match: 'person', sql: "company_key || '|' || name_key || '|' || split_part(email_key, '@', 2)", core: 'person_core' },
-  { match: 'person', sql: "company_key || '|' || name_key || '|' || phone_key", core: 'person_core' },
-  { match: 'person', sql: "company_key || '|' || name_key || '|' || region_key", core: 'person_core' },
-  { match: 'phone', sql: "company_key || '|' || phone_key", core: 'phone_key' },
+  { match: 'person', sql: "person_core || '|' || split_part(email_key, '@', 2)", core: 'person_core' },
+  { match: 'person', sql: "person_core || '|' || phone_key", core: 'person_core' },
+  { match: 'person', sql: "person_core || '|' || region_id", core: 'person_core' },
+  { match: 'phone', sql: "company_id || '|' || phone_key", core: 'company_phone' },
 ];
 
 /** The cores: the block keys' first, cheap parts (NULL: the lead is in no such block). */
-const CORES: Record<string, string> = {
+const CORES = {
   lead_id: 'lead_id',
   email_key: 'email_key',
-  person_core: "CASE WHEN company_key IS NOT NULL AND name_key IS NOT NULL THEN company_key || '|' || name_key END",
-  phone_key: 'CASE WHEN company_key IS NOT NULL THEN phone_key END',
-};
-
-/** A text key computed once per distinct value of a column: names and regions repeat across leads, and the folding is the costly part. */
-const lookup = (column: string, key: string, alias: string) =>
-  `LEFT JOIN (SELECT ${column}, ${key} AS ${alias} FROM (SELECT DISTINCT ${column} FROM ${LEAD_FACTS} WHERE ${column} IS NOT NULL)) ${alias}_of ON ${alias}_of.${column} = f.${column}`;
+  person_core: 'person_core',
+  company_phone: 'CASE WHEN company_id IS NOT NULL THEN phone_key END',
+} as const;
 
 /**
- * Every lead of lead_facts with its identity and match keys (`email_key`, `company_key`,
- * `name_key`, `phone_key`, `region_key`). Stored text is trimmed at import, so no key trims again.
+ * A number per distinct key of a text column (`alias`), computed once per distinct value of the
+ * column: names and regions repeat across leads, and the folding is the costly part. Equal keys get
+ * equal numbers, so grouping by the number groups by the key, and numbers group faster than text.
+ */
+const lookup = (column: string, key: string, alias: string) =>
+  `LEFT JOIN (SELECT ${column}, CASE WHEN _key IS NOT NULL THEN dense_rank() OVER (ORDER BY _key) END::INTEGER AS ${alias} FROM (SELECT ${column}, ${key} AS _key FROM (SELECT DISTINCT ${column} FROM ${LEAD_FACTS} WHERE ${column} IS NOT NULL))) ${alias}_of ON ${alias}_of.${column} = f.${column}`;
+
+/** 10^8: a phone key is its number's last eight digits plus this times how many there are ("0123456" and "00123456" differ). */
+const PHONE_KEY_DIGITS = 100000000;
+
+/**
+ * Every lead of lead_facts with its identity and match keys: `email_key` (text), `company_id`,
+ * `name_id`, `region_id` (numbers of the normalised texts, see lookup), `phone_key` (its last eight
+ * digits as a number, see PHONE_KEY_DIGITS) and `person_core` (company and name in one number).
+ * Stored text is trimmed at import, so no key trims again.
  */
 export function keyedLeadsSql(): string {
   return [
-    `SELECT f.lead_id, f._source, f._line, f.created_at, CASE WHEN ${emailIsValid('f.email')} THEN lower(f.email) END AS email_key,`,
-    `company_key, name_key, CASE WHEN length(f.phone_digits) >= 6 THEN right(f.phone_digits, 8) END AS phone_key, region_key`,
+    `SELECT f.lead_id, f._source, f._line, f.created_at, CASE WHEN ${emailIsValid('f.email')} THEN lower(f.email) END AS email_key, company_id, name_id, region_id,`,
+    `CASE WHEN length(f.phone_digits) >= 6 THEN length(right(f.phone_digits, 8)) * ${PHONE_KEY_DIGITS} + right(f.phone_digits, 8)::BIGINT END AS phone_key,`,
+    // Both numbers are below 2^31: one BIGINT holds the pair.
+    'company_id::BIGINT * 4294967296 + name_id AS person_core',
     // The phone's digits once per lead (a regular expression over every lead is not cheap).
     `FROM (SELECT lead_id, _source, _line, created_at, email, company, contact_name, region, regexp_replace(phone, '[^0-9]', '', 'g') AS phone_digits FROM ${LEAD_FACTS}) f`,
-    lookup('company', words('company', LEGAL_FORMS, false), 'company_key'),
-    lookup('contact_name', words('contact_name', TITLES, true), 'name_key'),
-    lookup('region', `nullif(trim(${folded('region')}), '')`, 'region_key'),
+    lookup('company', words('company', LEGAL_FORMS, false), 'company_id'),
+    lookup('contact_name', words('contact_name', TITLES, true), 'name_id'),
+    lookup('region', `nullif(trim(${folded('region')}), '')`, 'region_id'),
   ].join(' ');
 }
 
 /**
  * The duplicate links: per block of MATCH_BLOCKS with two or more leads, each of its leads once:
- * `b` (the block's index in MATCH_BLOCKS), `block`, `_source`, `_line`, `is_first` (the lead entered
- * first: earliest created, then lead id, file and line; it keeps its points) and that first lead's
- * `first_source`, `first_line`. Blocks are found by GROUP BY, so the work grows with the leads, not
- * with their pairs. `keys` names a table of keyedLeadsSql's rows made for the same data.
+ * `b` (the block's index in MATCH_BLOCKS), `block` (its key as text), `_source`, `_line`, `is_first`
+ * (the lead entered first: earliest created, then lead id, file and line; it keeps its points) and
+ * that first lead's `first_source`, `first_line`. Blocks are found by GROUP BY, so the work grows with
+ * the leads, not with their pairs. `keys` names a table of keyedLeadsSql's rows made for the same data.
  */
 export function duplicateLinksSql(keys?: string): string {
-  const cores = Object.entries(CORES);
-  // Each core once per lead, then per core the values that repeat and the leads that have one: only
-  // they go into the core's blocks. (A semi join per block computed each core again for every lead:
-  // most of this statement's time in duckdb-wasm.)
-  const keyed = `keyed AS MATERIALIZED (SELECT *, ${cores.map(([name, sql]) => `${sql} AS _core_${name}`).join(', ')} FROM ${keys ?? `(${keyedLeadsSql()})`})`;
-  const candidates = cores.map(
-    ([name]) =>
-      `${name}_candidates AS MATERIALIZED (SELECT * FROM keyed WHERE _core_${name} IN (SELECT _core_${name} FROM keyed WHERE _core_${name} IS NOT NULL GROUP BY ALL HAVING count(*) > 1))`,
+  const keyed = keys ?? 'keyed';
+  // Per core the values that repeat and the leads that have one: only they go into the core's blocks.
+  const candidates = Object.entries(CORES).map(
+    ([name, sql]) => `${name}_candidates AS MATERIALIZED (SELECT * FROM ${keyed} WHERE ${sql} IN (SELECT ${sql} FROM ${keyed} WHERE ${sql} IS NOT NULL GROUP BY ALL HAVING count(*) > 1))`,
   );
   const blocks = MATCH_BLOCKS.map((b, i) => `SELECT ${i} AS b, ${b.sql} AS block, _source, _line, lead_id, created_at FROM ${b.core}_candidates WHERE ${b.sql} IS NOT NULL`);
-  return `WITH ${keyed}, ${candidates.join(', ')}, blocks AS MATERIALIZED (${blocks.join(' UNION ALL ')}),
+  return `WITH ${keys ? '' : `keyed AS MATERIALIZED (${keyedLeadsSql()}), `}${candidates.join(', ')}, blocks AS MATERIALIZED (${blocks.join(' UNION ALL ')}),
 firsts AS (SELECT b, block, min({c: coalesce(created_at, DATE '9999-12-31'), id: lead_id, s: _source, l: _line}) AS first FROM blocks GROUP BY b, block HAVING count(*) > 1)
 SELECT bl.b, bl.block, bl._source, bl._line, (bl._source = fi.first.s AND bl._line = fi.first.l) AS is_first, fi.first.s AS first_source, fi.first.l AS first_line
 FROM blocks bl JOIN firsts fi ON fi.b = bl.b AND fi.block = bl.block`;

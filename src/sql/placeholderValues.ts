@@ -6,8 +6,12 @@ import {
   RESERVED_TOP_LEVEL_DOMAINS,
 } from '../domain/quality/placeholderValues';
 
-/** Our constant lists as SQL literals (quotes doubled, though the lists hold none). */
-const list = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+/**
+ * Whether `value` is one of our constant texts (quotes doubled, though the lists hold none), as
+ * SQL. list_contains, not IN: duckdb-wasm took 0.45 s for an IN of 40 texts on a million leads,
+ * 0.14 s for list_contains.
+ */
+export const oneOf = (value: string, values: readonly string[]) => `list_contains([${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}], ${value})`;
 
 /** No placeholder text is longer: longer values skip the lower-casing. */
 const LONGEST_TEXT = Math.max(...PLACEHOLDER_TEXTS.map((t) => t.length));
@@ -31,17 +35,16 @@ export const PLACEHOLDER_INPUTS = {
  * joined by OR: on a million leads DuckDB took 1.9 s for the OR of them, 0.7 s for the sum.
  */
 export function placeholderValueSql(): string {
-  const texts = list(PLACEHOLDER_TEXTS);
-  const text = (column: string) => `(length(${column}) <= ${LONGEST_TEXT} AND lower(${column}) IN (${texts}))`;
+    const text = (column: string) => `(length(${column}) <= ${LONGEST_TEXT} AND ${oneOf(`lower(${column})`, PLACEHOLDER_TEXTS)})`;
   const { repeated, counted } = PLACEHOLDER_PHONE_MIN_DIGITS;
   const domain = "split_part(email_lower, '@', -1)";
   const tests = [
     text('company'),
     text('contact_name'),
     text('phone'),
-    `split_part(email_lower, '@', 1) IN (${list(PLACEHOLDER_EMAIL_NAMES)})`,
-    `${domain} IN (${list(PLACEHOLDER_EMAIL_DOMAINS)})`,
-    `split_part(${domain}, '.', -1) IN (${list(RESERVED_TOP_LEVEL_DOMAINS)})`,
+    oneOf("split_part(email_lower, '@', 1)", PLACEHOLDER_EMAIL_NAMES),
+    oneOf(domain, PLACEHOLDER_EMAIL_DOMAINS),
+    oneOf(`split_part(${domain}, '.', -1)`, RESERVED_TOP_LEVEL_DOMAINS),
     `(length(phone_digits) >= ${repeated} AND phone_digits = repeat(left(phone_digits, 1), length(phone_digits)))`,
     `(length(phone_digits) BETWEEN ${counted} AND 11 AND (strpos('01234567890', phone_digits) > 0 OR strpos('9876543210', phone_digits) > 0))`,
   ];

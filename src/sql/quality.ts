@@ -4,7 +4,7 @@ import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { duplicateLinksSql } from './duplicateKeys';
 import { ISO_COUNTRY_CODES } from '../domain/quality/countryCodes';
 import { emailIsValid } from './emailSyntax';
-import { PLACEHOLDER_INPUTS, placeholderValueSql } from './placeholderValues';
+import { oneOf, PLACEHOLDER_INPUTS, placeholderValueSql } from './placeholderValues';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
 
@@ -40,7 +40,7 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     country_missing: () => sql('country IS NULL'),
     email_invalid: () => sql(`email IS NOT NULL AND NOT ${emailIsValid('email')}`),
     // The codes are the library's, checked to be two or three capital letters: safe to write into the SQL.
-    country_invalid: () => sql(`country IS NOT NULL AND upper(country) NOT IN (${ISO_COUNTRY_CODES.map((c) => `'${c}'`).join(', ')})`),
+    country_invalid: () => sql(`country IS NOT NULL AND NOT ${oneOf('upper(country)', ISO_COUNTRY_CODES)}`),
     phone_implausible: () => sql('implausible_phone IS NOT NULL'),
     placeholder_value: () => sql(placeholderValueSql()),
     date_in_future: ({ asOf }) => ({ sql: `greatest(created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at) > ?::DATE`, params: [asOf] }),
