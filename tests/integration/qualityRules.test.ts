@@ -4,6 +4,8 @@ import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { DEFAULT_QUALITY_SETTINGS, QUALITY_RULES, type QualityRuleId } from '../../src/domain/quality/rules';
 import { qualityHitsSql, type QualityInputTables } from '../../src/sql/quality';
+import { placeholderValueSql } from '../../src/sql/placeholderValues';
+import { PLACEHOLDER_TEXTS } from '../../src/domain/quality/placeholderValues';
 import path from 'node:path';
 import { isBlankCell, isImplausiblePhone, isMalformedEmail, readCsv } from '../support/expectedFigures';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
@@ -85,6 +87,53 @@ describe.each(ENGINES)('data-quality rules on $name', ({ open }) => {
     expect(custom.find((r) => r.lead_id === 'Q1')!.score).toBeCloseTo(75, 9);
     const tenDays = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, { ...DEFAULT_QUALITY_SETTINGS, deadFileDays: 10 }, '2025-06-30', phones))));
     expect(tenDays.filter((r) => r.never_contacted === true).map((r) => r.lead_id)).toEqual(['Q10', 'Q11']);
+  });
+});
+
+/**
+ * A placeholder phone, read independently of the rule's SQL: one of the placeholder words, or its
+ * digits once the usual separators are out one digit repeated (4 or more) or counted up or down
+ * through 0123456789(0) (6 to 11).
+ */
+function isPlaceholderPhone(phone: string): boolean {
+  if (PLACEHOLDER_TEXTS.includes(phone.toLowerCase())) return true;
+  const digits = phone.replace(/[ ()+./-]/g, '');
+  if (!/^\d+$/.test(digits)) return false;
+  const repeated = digits.length >= 4 && [...digits].every((d) => d === digits[0]);
+  const counted = digits.length >= 6 && digits.length <= 11 && ('01234567890'.includes(digits) || '9876543210'.includes(digits));
+  return repeated || counted;
+}
+
+describe.each(ENGINES)('placeholder phones on $name', ({ open }) => {
+  it('flag a digit repeated or counted, with separators anywhere, and no real number', async () => {
+    const made = [
+      '0000', '000', '0 0 0 0', '+49 (0) 000 000', '9999999999999999999999', '1111-1111', '11112', '2222.', '(3)3/3-3',
+      '123456', '12345', '0123456789', '01234567890', '1234567890', '012345678901', '234567', '987654', '9876543210', '98765', '876543210',
+      '9-8-7-6-5-4', '210', '+49 30 1234567', '030 121655', '0711 234567', '+41 44 668 18 01', '12 34 56 78 90', '01234 56789 0',
+      '456789', '4567890', '67890', '7890123', '0000 0001', 'ext. 1111', '1111 ext', 'aaaa', 'xxxx', '',
+    ];
+    // Numbers of every length up to 13 digits, in the shapes exports write them, for the counter-examples.
+    let seed = 7;
+    const digit = () => String((seed = (seed * 1103515245 + 12345) % 2147483648) % 10);
+    const random = Array.from({ length: 400 }, (_, i) => {
+      const digits = Array.from({ length: 3 + (i % 11) }, digit).join('');
+      return [digits, `+${digits}`, `(${digits.slice(0, 3)}) ${digits.slice(3)}`, `${digits.slice(0, 2)}-${digits.slice(2)}`][i % 4]!;
+    });
+    const phones = [...made, ...random];
+    const db = await open();
+    try {
+      const rows = toRows(
+        await db.query({
+          sql: `SELECT phone, (${placeholderValueSql()}) AS hit FROM (SELECT NULL::VARCHAR AS company, NULL::VARCHAR AS contact_name, NULL::VARCHAR AS email_lower, phone FROM (VALUES ${phones.map(() => '(?)').join(', ')}) t(phone))`,
+          params: phones,
+        }),
+      );
+      const flagged = rows.filter((r) => r.hit === true).map((r) => String(r.phone));
+      expect(flagged.sort()).toEqual(phones.filter(isPlaceholderPhone).sort());
+      expect(flagged.length).toBeGreaterThan(15);
+    } finally {
+      await db.close();
+    }
   });
 });
 
