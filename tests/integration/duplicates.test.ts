@@ -37,7 +37,8 @@ const ids = (members: readonly { lead_id: string }[]) => members.map((m) => m.le
  * e-mail in another case; "MÜLLER G.m.b.H." and "Weiß, Jürgen" without e-mail; the company and name
  * decomposed, NFD), Paul Roth of Schmidt AG twice (only the phone in common, written two ways), Eva
  * Lang of "Becker & Söhne KG" and "Becker und Soehne". Not duplicates: a colleague at Müller GmbH,
- * an Anna Schmidt at another company, an Eva Lang at another company.
+ * an Anna Schmidt at another company, an Eva Lang at another company, two colleagues at Weber KG
+ * whose numbers end in the same seven digits, one with a zero more (0123456, 00123456).
  */
 describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
   let db: Db;
