@@ -5,7 +5,7 @@ import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { DEFAULT_QUALITY_SETTINGS, QUALITY_RULES, type QualityRuleId } from '../../src/domain/quality/rules';
 import { qualityHitsSql, type QualityInputTables } from '../../src/sql/quality';
 import { placeholderValueSql } from '../../src/sql/placeholderValues';
-import { PLACEHOLDER_TEXTS } from '../../src/domain/quality/placeholderValues';
+import { PLACEHOLDER_EMAIL_DOMAINS, PLACEHOLDER_EMAIL_NAMES, PLACEHOLDER_TEXTS, RESERVED_TOP_LEVEL_DOMAINS } from '../../src/domain/quality/placeholderValues';
 import path from 'node:path';
 import { isBlankCell, isImplausiblePhone, isMalformedEmail, readCsv } from '../support/expectedFigures';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
@@ -104,7 +104,27 @@ function isPlaceholderPhone(phone: string): boolean {
   return repeated || counted;
 }
 
-describe.each(ENGINES)('placeholder phones on $name', ({ open }) => {
+/**
+ * A placeholder e-mail address read independently of the rule's SQL: its name (before the first @),
+ * its domain (after the last; all of it without an @) or the domain's last part is a placeholder.
+ */
+function isPlaceholderEmail(email: string): boolean {
+  const lower = email.toLowerCase();
+  const parts = lower.split('@');
+  const domain = parts.at(-1)!;
+  return PLACEHOLDER_EMAIL_NAMES.includes(parts[0]!) || PLACEHOLDER_EMAIL_DOMAINS.includes(domain) || RESERVED_TOP_LEVEL_DOMAINS.includes(domain.split('.').at(-1)!);
+}
+
+/** The values of one column the placeholder rule flags (the other columns empty); e-mails go in as the rule reads them, lower-cased. */
+async function placeholdersAmong(db: Db, column: 'phone' | 'email_lower', values: readonly string[]): Promise<string[]> {
+  const inputs = ['company', 'contact_name', 'email_lower', 'phone'].map((c) => (c === column ? (c === 'email_lower' ? 'lower(v) AS email_lower' : `v AS ${c}`) : `NULL::VARCHAR AS ${c}`));
+  const rows = toRows(
+    await db.query({ sql: `SELECT v, (${placeholderValueSql()}) AS hit FROM (SELECT v, ${inputs.join(', ')} FROM (VALUES ${values.map(() => '(?)').join(', ')}) t(v))`, params: [...values] }),
+  );
+  return rows.filter((r) => r.hit === true).map((r) => String(r.v));
+}
+
+describe.each(ENGINES)('placeholders on $name', ({ open }) => {
   it('flag a digit repeated or counted, with separators anywhere, and no real number', async () => {
     const made = [
       '0000', '000', '0 0 0 0', '+49 (0) 000 000', '9999999999999999999999', '1111-1111', '11112', '2222.', '(3)3/3-3',
@@ -122,14 +142,25 @@ describe.each(ENGINES)('placeholder phones on $name', ({ open }) => {
     const phones = [...made, ...random];
     const db = await open();
     try {
-      const rows = toRows(
-        await db.query({
-          sql: `SELECT phone, (${placeholderValueSql()}) AS hit FROM (SELECT NULL::VARCHAR AS company, NULL::VARCHAR AS contact_name, NULL::VARCHAR AS email_lower, phone FROM (VALUES ${phones.map(() => '(?)').join(', ')}) t(phone))`,
-          params: phones,
-        }),
-      );
-      const flagged = rows.filter((r) => r.hit === true).map((r) => String(r.phone));
+      const flagged = await placeholdersAmong(db, 'phone', phones);
       expect(flagged.sort()).toEqual(phones.filter(isPlaceholderPhone).sort());
+      expect(flagged.length).toBeGreaterThan(15);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('flag an e-mail address by its name before the first @, its domain after the last, or a reserved top-level domain', async () => {
+    const emails = [
+      'test@firma.de', 'TEST@Firma.de', 'testing@firma.de', 'mytest@firma.de', 'no-reply@firma.de', 'noreply@firma.de', 'no.email@firma.de', 'noxemail@firma.de',
+      'max.mustermann@firma.de', 'max@mustermann.de', 'x@example.com', 'x@sub.example.com', 'x@myexample.com', 'x@example.com.de', 'x@Example.ORG',
+      'x@foo.test', 'x@test', 'x@.test', 'x@test.', 'x@localhost', 'x@invalid.de', 'test', 'foo.invalid', 'a@b@example.de', 'test@b@c.de',
+      'a\nb@example.com', 'test\n@firma.de', 'anna.berg@acme.de', 'dummy@', '@example.net', 'x@beispiel.de', 'x@beispiel.com', '',
+    ];
+    const db = await open();
+    try {
+      const flagged = await placeholdersAmong(db, 'email_lower', emails);
+      expect(flagged.sort()).toEqual(emails.filter(isPlaceholderEmail).sort());
       expect(flagged.length).toBeGreaterThan(15);
     } finally {
       await db.close();
