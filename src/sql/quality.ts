@@ -26,7 +26,10 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
   const handOverStamp = pipeline.stampColumn[pipeline.stages[1] ?? ''];
   const handedOver = handOverStamp && (STAGE_DATES as readonly string[]).includes(handOverStamp) ? `coalesce(${handOverStamp}, created_at)` : 'created_at';
   const sql = (text: string): SqlQuery => ({ sql: text, params: [] });
-  const outOfOrder = STAGE_DATES.flatMap((a, i) => STAGE_DATES.slice(i + 1).map((b) => `${a} > ${b}`));
+  // Each pair compared, not greatest() or least() over them: the same truth under coalesce(…, FALSE)
+  // (a NULL date compares to nothing), and half the time in duckdb-wasm.
+  const outOfOrder = (['created_at', ...STAGE_DATES] as const).flatMap((a, i, dates) => dates.slice(i + 1).map((b) => `${a} > ${b}`));
+  const dated = ['created_at', ...STAGE_DATES, 'closed_at', 'first_contact_at', 'last_activity_at'];
   // A current stage earlier than a stage the lead has a date for (a lead at MQL with an SQL date).
   const behind = pipeline.stages.flatMap((stage, i) => {
     const later = pipeline.stages.slice(i + 1).flatMap((s) => (pipeline.stampColumn[s] ? [`${pipeline.stampColumn[s]} IS NOT NULL`] : []));
@@ -43,8 +46,8 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     country_invalid: () => sql(`country IS NOT NULL AND NOT ${oneOf('upper(country)', ISO_COUNTRY_CODES)}`),
     phone_implausible: () => sql('implausible_phone IS NOT NULL'),
     placeholder_value: () => sql(placeholderValueSql()),
-    date_in_future: ({ asOf }) => ({ sql: `greatest(created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at) > ?::DATE`, params: [asOf] }),
-    stage_dates_out_of_order: () => sql(`(${[...outOfOrder, `created_at > least(${STAGE_DATES.join(', ')})`].join(' OR ')})`),
+    date_in_future: ({ asOf }) => ({ sql: `(${dated.map((d) => `${d} > ?::DATE`).join(' OR ')})`, params: dated.map(() => asOf) }),
+    stage_dates_out_of_order: () => sql(`(${outOfOrder.join(' OR ')})`),
     closed_before_created: () => sql('closed_at < created_at'),
     won_without_amount: () => sql(`r >= ${won} AND (amount IS NULL OR amount <= 0)`),
     stage_behind_dates: () =>
