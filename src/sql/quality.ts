@@ -17,6 +17,9 @@ export interface QualityInputTables {
 /** The stage dates in pipeline order, as lead_facts names them. */
 const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
 
+/** Every date of a lead the rules read. */
+const LEAD_DATES = ['created_at', ...STAGE_DATES, 'closed_at', 'first_contact_at', 'last_activity_at'] as const;
+
 /**
  * Each rule's condition on a lead of lead_facts (with its reached index `r`), true when it fails.
  * `asOf` and the dead-file days are bound where they are used (see qualityHitsSql).
@@ -29,7 +32,6 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
   // Each pair compared, not greatest() or least() over them: the same truth under coalesce(…, FALSE)
   // (a NULL date compares to nothing), and half the time in duckdb-wasm.
   const outOfOrder = (['created_at', ...STAGE_DATES] as const).flatMap((a, i, dates) => dates.slice(i + 1).map((b) => `${a} > ${b}`));
-  const dated = ['created_at', ...STAGE_DATES, 'closed_at', 'first_contact_at', 'last_activity_at'];
   // A current stage earlier than a stage the lead has a date for (a lead at MQL with an SQL date).
   const behind = pipeline.stages.flatMap((stage, i) => {
     const later = pipeline.stages.slice(i + 1).flatMap((s) => (pipeline.stampColumn[s] ? [`${pipeline.stampColumn[s]} IS NOT NULL`] : []));
@@ -46,7 +48,7 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
     country_invalid: () => sql(`country IS NOT NULL AND NOT ${oneOf('upper(country)', ISO_COUNTRY_CODES)}`),
     phone_implausible: () => sql('implausible_phone IS NOT NULL'),
     placeholder_value: () => sql(placeholderValueSql()),
-    date_in_future: ({ asOf }) => ({ sql: `(${dated.map((d) => `${d} > ?::DATE`).join(' OR ')})`, params: dated.map(() => asOf) }),
+    date_in_future: ({ asOf }) => ({ sql: `(${LEAD_DATES.map((d) => `${d} > ?::DATE`).join(' OR ')})`, params: LEAD_DATES.map(() => asOf) }),
     stage_dates_out_of_order: () => sql(`(${outOfOrder.join(' OR ')})`),
     closed_before_created: () => sql('closed_at < created_at'),
     won_without_amount: () => sql(`r >= ${won} AND (amount IS NULL OR amount <= 0)`),
@@ -88,7 +90,7 @@ export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, as
     '))::DOUBLE AS score FROM (SELECT lead_id, _source, _line,',
     joinSql(hits, ', '),
     // The columns by name, not *: an export's extra column may be called `r`.
-    `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, created_at, ${STAGE_DATES.join(', ')}, closed_at, first_contact_at, last_activity_at, amount, ${Object.entries(PLACEHOLDER_INPUTS).map(([name, sql]) => `${sql} AS ${name}`).join(', ')},`,
+    `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, ${LEAD_DATES.join(', ')}, amount, ${Object.entries(PLACEHOLDER_INPUTS).map(([name, sql]) => `${sql} AS ${name}`).join(', ')},`,
     reachedIndexSql(pipeline, 'f'),
     `AS r, ${usesLinks ? 'd._line' : 'NULL'} AS later_entry, ${usesPhones ? 'p.judged_phone' : 'NULL'} AS implausible_phone FROM ${LEAD_FACTS} f`,
     usesLinks ? `LEFT JOIN (SELECT _source, _line FROM ${linkRows} GROUP BY ALL HAVING bool_or(NOT is_first)) d ON d._source = f._source AND d._line = f._line` : '',
