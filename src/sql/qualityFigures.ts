@@ -62,8 +62,9 @@ export function qualityFiguresSql(options: QualityQueryOptions, grouping: Qualit
     const own = rules.filter((r) => r.rule.dimension === dimension);
     const total = own.reduce((sum, r) => sum + r.points, 0);
     if (total <= 0) return [];
-    const lost = own.map((r) => `CASE WHEN h.${r.rule.id} THEN ${r.points} ELSE 0 END`).join(' + ');
-    return [`avg(100 * (1 - (${lost}) / ${total}))::DOUBLE AS d_${dimension}`];
+    // DOUBLE, not DECIMAL literals (see qualityHitsSql).
+    const lost = own.map((r) => `CASE WHEN h.${r.rule.id} THEN ${r.points}::DOUBLE ELSE 0 END`).join(' + ');
+    return [`avg(100 * (1 - (${lost}) / ${total}::DOUBLE))::DOUBLE AS d_${dimension}`];
   });
   const { index } = conversionStage(options.pipeline);
   // Scores are sums of fractions of points: rounded before banding, so a lead 10 points down is 90, not 89.999….
