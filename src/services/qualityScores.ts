@@ -7,7 +7,7 @@ import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { clusterChangesSql, clusterCountsSql, clusterGraphSql, clusterMembersSql, clusterRoundSql, clusterSeedSql, clusterTableSql } from '../sql/duplicateClusters';
 import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
-import { distinctPhonesSql, distinctShapesSql, implausiblePhonesSql } from '../sql/phoneChecks';
+import { implausiblePhonesSql, phonesToJudgeSql } from '../sql/phoneChecks';
 import { qualityHitsSql } from '../sql/quality';
 import type { PhoneCheck } from './phoneCheck';
 
@@ -77,7 +77,6 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   const labels = `quality_labels_${n}`;
   const next = `quality_labels_next_${n}`;
   const phones = `quality_phones_${n}`;
-  const shapes = `quality_phone_shapes_${n}`;
   const columns = [...new Set(Object.values(RULE_COLUMNS))];
   let stepStart = performance.now();
   const stepDone = (step: QualityStep) => {
@@ -90,15 +89,12 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   const settings = withoutAbsentColumns(options.settings, absentColumns);
   stepDone('columns');
   try {
-    // The phones are judged outside the engine, once per shape, while it finds the duplicates. The
-    // shapes are not a temporary table: the app's check streams them out on a connection of its
-    // own, which sees no other connection's temporary tables.
+    // The phones are judged outside the engine while it finds the duplicates. They are not a
+    // temporary table: the app's check streams them out on a connection of its own, which sees no
+    // other connection's temporary tables.
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
-    if (phoneRule) {
-      await db.query(create(phones, distinctPhonesSql()));
-      await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(shapes)} AS ${distinctShapesSql(quoteIdent(phones))}`, params: [] });
-    }
-    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(shapes))).verdicts : Promise.resolve([]);
+    if (phoneRule) await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(phones)} AS ${phonesToJudgeSql()}`, params: [] });
+    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).verdicts : Promise.resolve([]);
     implausible.catch(() => undefined);
     stepDone('phones');
     await db.query(create(keys, keyedLeadsSql()));
@@ -119,7 +115,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     stepDone('clusters');
     const implausibleIds = await implausible;
     stepDone('phone check');
-    await db.query(create(tables.implausiblePhones, phoneRule ? implausiblePhonesSql(quoteIdent(phones), quoteIdent(shapes), implausibleIds) : 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE'));
+    await db.query(create(tables.implausiblePhones, phoneRule ? implausiblePhonesSql(quoteIdent(phones), implausibleIds) : 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE'));
     const inputs = { links: quoteIdent(tables.links), implausiblePhones: quoteIdent(tables.implausiblePhones) };
     await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, inputs)));
     const clustered = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
@@ -129,7 +125,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     await dropQualityTables(db, tables);
     throw error;
   } finally {
-    for (const table of [keys, members, edges, labels, next, phones, shapes]) await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(table)}`, params: [] }).catch(() => undefined);
+    for (const table of [keys, members, edges, labels, next, phones]) await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(table)}`, params: [] }).catch(() => undefined);
   }
 }
 

@@ -1,40 +1,69 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
-import { phoneShape } from '../../src/domain/quality/phonePlausibility';
-import { distinctPhonesSql } from '../../src/sql/phoneChecks';
-import { ENGINES, loadEnglish } from './helpers/engines';
+import { isPlausiblePhone } from '../../src/domain/quality/phonePlausibility';
+import { DEFAULT_PLACEHOLDERS } from '../../src/ingest/placeholders';
+import { judgedPhones } from './helpers/quality';
+import { ENGINES, loadEnglish, REPO } from './helpers/engines';
 
-/** Numbers in every form the shapes must survive: separators, letters, extensions, too few digits, other scripts' digits. */
+/** Numbers in every form the check must survive: separators, letters, extensions, too few digits, other scripts' digits. */
 const ODD_PHONES = [
   '+49 (0)711 230571', '0711/23-05', '12345', '123456', '1234567', 'folgt', '+41 44 668 18 00', 'Tel. 089-1234567 ext. 12',
   '０７１１ ２３０５７１', '0711 23O571', '  +43 1 234 5678 ', '(030) 1234-5678 / 99', '٠٧١١٢٣٠٥٧١', '+1-202-555-0143',
+  '0711 230571', '0711 23057', '+44 20 7946 0958', '+44 20 7946 095',
 ];
+const COUNTRIES = ['DE', 'CH', 'AT', 'GB', null] as const;
 
-describe.each(ENGINES)('phone shapes on $name', ({ open }) => {
-  it('are in SQL what phoneShape makes of each number, for the sample’s numbers and odd ones', async () => {
+/** What the import reads as empty ("n/a"): trimmed, in any case. */
+const blank = (cell: string) => DEFAULT_PLACEHOLDERS.some((p) => p.toLowerCase() === cell.trim().toLowerCase());
+
+/** The file's (country, phone) pairs the library itself finds implausible, number by number: the independent answer. */
+function implausibleInFile(file: string): string[] {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const pairs = rows.flatMap((r) => {
+    const phone = blank(r.Phone ?? '') ? '' : (r.Phone ?? '').trim();
+    const country = blank(r.Country ?? '') ? null : (r.Country ?? '').trim() || null;
+    return phone && !isPlausiblePhone(phone, country) ? [`${country ?? ''}|${phone}`] : [];
+  });
+  return [...new Set(pairs)].sort();
+}
+
+describe.each(ENGINES)('the phone check on $name', ({ open }) => {
+  const judged = async (db: Parameters<typeof judgedPhones>[0]) => {
+    const { implausiblePhones } = await judgedPhones(db);
+    const rows = toRows(await db.query({ sql: `SELECT country, phone FROM ${implausiblePhones}`, params: [] }));
+    return rows.map((r) => `${r.country ?? ''}|${String(r.phone)}`).sort();
+  };
+
+  it('finds the implausible numbers the library finds judging each number itself, odd ones in every country', async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-phones-'));
     const db = await open();
     try {
       const file = path.join(scratch, 'odd-phones.csv');
-      const lines = ODD_PHONES.map((phone, i) => `P${i},2025-06-01,Website,Acme GmbH,"${phone}",DE,Open`);
+      const lines = ODD_PHONES.flatMap((phone, i) => COUNTRIES.map((country, c) => `P${i}-${c},2025-06-01,Website,Acme GmbH,"${phone}",${country ?? ''},Open`));
       writeFileSync(file, ['Lead ID,Created Date,Lead Source,Company,Phone,Country,Lead Status', ...lines].join('\n'));
-      const shapes = async () => toRows(await db.query({ sql: distinctPhonesSql(), params: [] }));
-      const differing = (rows: Record<string, unknown>[]) => rows.filter((r) => r.shape !== phoneShape(String(r.phone)));
-      await loadEnglish(db, { leads: path.relative(path.resolve(import.meta.dirname, '../..'), file) });
-      const odd = await shapes();
-      // Stored trimmed, as the import does.
-      expect(odd.map((r) => r.phone).sort()).toEqual(ODD_PHONES.map((p) => p.trim()).sort());
-      expect(differing(odd)).toEqual([]);
-      await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
-      const sample = await shapes();
-      expect(sample.length).toBeGreaterThan(15_000);
-      expect(differing(sample)).toEqual([]);
+      await loadEnglish(db, { leads: path.relative(REPO, file) });
+      const expected = implausibleInFile(file);
+      expect(expected.length).toBeGreaterThan(20);
+      expect(await judged(db)).toEqual(expected);
     } finally {
       await db.close();
       rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it("finds the sample's implausible numbers as the library does, number by number", async () => {
+    const db = await open();
+    try {
+      await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
+      const expected = implausibleInFile(path.join(REPO, 'data-samples/en/leads.csv'));
+      expect(expected.length).toBeGreaterThan(50);
+      expect(await judged(db)).toEqual(expected);
+    } finally {
+      await db.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { PhoneCheck } from '../../../services/phoneCheck';
 import { checkPhonesHere } from '../../../services/phoneCheck';
-import { shapesToJudgeSql } from '../../../sql/phoneChecks';
+import { phonesOfTableSql } from '../../../sql/phoneChecks';
 import type { PhoneCheckAnswer } from './phoneCheckWorker';
 
 /**
@@ -11,7 +11,7 @@ import type { PhoneCheckAnswer } from './phoneCheckWorker';
 export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
   if (!db.queryIpcStream) return checkPhonesHere(db, phones);
   const chunks: Uint8Array[] = [];
-  for await (const chunk of db.queryIpcStream(shapesToJudgeSql(phones))) chunks.push(chunk);
+  for await (const chunk of db.queryIpcStream(phonesOfTableSql(phones))) chunks.push(chunk);
   const worker = new Worker(new URL('./phoneCheckWorker.ts', import.meta.url), { type: 'module' });
   const verdicts = new Promise<readonly number[]>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(Array.from(data.ids)) : reject(new Error(data.message)));

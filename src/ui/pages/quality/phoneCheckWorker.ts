@@ -1,8 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { errorText } from '../../../domain/errorText';
 import { implausiblePhones } from '../../../domain/quality/phonePlausibility';
+import { judgedColumns } from '../../../services/phoneCheck';
 
-/** The request: the Arrow IPC stream of distinctShapesSql's rows, in the chunks the engine sent. */
+/** The request: the Arrow IPC stream of phonesToJudgeSql's rows, in the chunks the engine sent. */
 export type PhoneCheckMessage = readonly Uint8Array[];
 export type PhoneCheckAnswer = { readonly ok: true; readonly ids: Int32Array } | { readonly ok: false; readonly message: string };
 
@@ -11,12 +12,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = ({ data }: MessageEvent<PhoneCheckMessage>) => {
   try {
-    const table = tableFromIPC(data);
-    const text = (name: string) => Array.from(table.getChild(name) ?? [], (v) => (v === null || v === undefined ? null : String(v)));
-    const phones = text('phone') as string[];
-    const ids = table.getChild('id');
-    const implausible = implausiblePhones(phones, text('country'));
-    const answer = Int32Array.from(implausible, (i) => Number(ids?.get(i)));
+    const { ids, countries, phones } = judgedColumns(tableFromIPC(data));
+    const answer = Int32Array.from(implausiblePhones(phones, countries), (i) => ids[i]!);
     scope.postMessage({ ok: true, ids: answer } satisfies PhoneCheckAnswer, [answer.buffer]);
   } catch (error) {
     scope.postMessage({ ok: false, message: errorText(error) } satisfies PhoneCheckAnswer);
