@@ -4,7 +4,7 @@ import { joinSql, type SqlQuery } from '../domain/sqlQuery';
 import { duplicateLinksSql } from './duplicateKeys';
 import { ISO_COUNTRY_CODES } from '../domain/quality/countryCodes';
 import { emailIsValid } from './emailSyntax';
-import { oneOf, PLACEHOLDER_INPUTS, placeholderValueSql } from './placeholderValues';
+import { oneOf, placeholderValueSql } from './placeholderValues';
 import { LEAD_FACTS } from './leadFacts';
 import { reachedIndexSql } from './reach';
 
@@ -92,7 +92,7 @@ export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, as
     '))::DOUBLE AS score FROM (SELECT lead_id, _source, _line,',
     joinSql(hits, ', '),
     // The columns by name, not *: an export's extra column may be called `r`.
-    `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, ${LEAD_DATES.join(', ')}, amount, ${Object.entries(PLACEHOLDER_INPUTS).map(([name, sql]) => `${sql} AS ${name}`).join(', ')},`,
+    `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, ${LEAD_DATES.join(', ')}, amount,`,
     reachedIndexSql(pipeline, 'f'),
     `AS r, ${usesLinks ? 'd._line' : 'NULL'} AS later_entry, ${usesPhones ? 'p.judged_phone' : 'NULL'} AS implausible_phone FROM ${LEAD_FACTS} f`,
     usesLinks ? `LEFT JOIN (SELECT _source, _line FROM ${linkRows} GROUP BY ALL HAVING bool_or(NOT is_first)) d ON d._source = f._source AND d._line = f._line` : '',

@@ -115,9 +115,9 @@ function isPlaceholderEmail(email: string): boolean {
   return PLACEHOLDER_EMAIL_NAMES.includes(parts[0]!) || PLACEHOLDER_EMAIL_DOMAINS.includes(domain) || RESERVED_TOP_LEVEL_DOMAINS.includes(domain.split('.').at(-1)!);
 }
 
-/** The values of one column the placeholder rule flags (the other columns empty); e-mails go in as the rule reads them, lower-cased. */
-async function placeholdersAmong(db: Db, column: 'phone' | 'email_lower', values: readonly string[]): Promise<string[]> {
-  const inputs = ['company', 'contact_name', 'email_lower', 'phone'].map((c) => (c === column ? (c === 'email_lower' ? 'lower(v) AS email_lower' : `v AS ${c}`) : `NULL::VARCHAR AS ${c}`));
+/** The values of one column the placeholder rule flags (the other columns empty). */
+async function placeholdersAmong(db: Db, column: 'phone' | 'email' | 'company', values: readonly string[]): Promise<string[]> {
+  const inputs = ['company', 'contact_name', 'email', 'phone'].map((c) => (c === column ? `v AS ${c}` : `NULL::VARCHAR AS ${c}`));
   const rows = toRows(
     await db.query({ sql: `SELECT v, (${placeholderValueSql()}) AS hit FROM (SELECT v, ${inputs.join(', ')} FROM (VALUES ${values.map(() => '(?)').join(', ')}) t(v))`, params: [...values] }),
   );
@@ -132,7 +132,7 @@ describe.each(ENGINES)('placeholders on $name', ({ open }) => {
   afterAll(() => db.close());
 
   /** The rule flags exactly the values the independent reading does, and a good many of them. */
-  async function expectFlagged(column: 'phone' | 'email_lower', values: readonly string[], isPlaceholder: (value: string) => boolean) {
+  async function expectFlagged(column: 'phone' | 'email' | 'company', values: readonly string[], isPlaceholder: (value: string) => boolean) {
     const flagged = await placeholdersAmong(db, column, values);
     expect(flagged.sort()).toEqual(values.filter(isPlaceholder).sort());
     expect(flagged.length).toBeGreaterThan(15);
@@ -162,7 +162,16 @@ describe.each(ENGINES)('placeholders on $name', ({ open }) => {
       'x@foo.test', 'x@test', 'x@.test', 'x@test.', 'x@localhost', 'x@invalid.de', 'test', 'foo.invalid', 'a@b@example.de', 'test@b@c.de',
       'a\nb@example.com', 'test\n@firma.de', 'anna.berg@acme.de', 'dummy@', '@example.net', 'x@beispiel.de', 'x@beispiel.com', '',
     ];
-    await expectFlagged('email_lower', emails, isPlaceholderEmail);
+    await expectFlagged('email', emails, isPlaceholderEmail);
+  });
+
+  it('flag a company written as a placeholder in any case, its dots and signs meant literally', async () => {
+    const companies = [
+      'unbekannt', 'Unbekannt', 'UNBEKANNT', 'k.a.', 'K.A.', 'k. a.', 'kxa.', 'k.a', 'n.n.', 'NN', 'nxnx', 'x', 'X', 'xy', 'xxxx', 'xxxxx',
+      '?', '??', '???', '.', '..', '...', '....', 'a.', 'Test GmbH', 'test gmbh', 'Testfirma', 'Testfirma AG', 'Max Mustermann', 'John Doe',
+      'Keine Angabe', 'keine angabe ', 'Firma', 'Firma Müller', 'siehe Zentrale', 'folgt', 'Folgt noch', 'tbd', 'TBA', 'Acme GmbH', '',
+    ];
+    await expectFlagged('company', companies, (v) => PLACEHOLDER_TEXTS.includes(v.toLowerCase()));
   });
 });
 
