@@ -1,15 +1,17 @@
 import type { Table } from 'apache-arrow';
 import type { Db } from '../db/types';
+import type { SqlQuery } from '../domain/sqlQuery';
 import { implausiblePhones } from '../domain/quality/phonePlausibility';
-import { phonesOfTableSql } from '../sql/phoneChecks';
+import { implausibleShapesSql, shapesOfTableSql } from '../sql/phoneChecks';
 
 /**
- * Judges the numbers of a table of phonesToJudgeSql's rows (`id`, `country`, `phone`): reads them,
- * then answers `verdicts`, the ids of the implausible ones. The app judges them in a worker of its own, so the page stays responsive and the engine goes on with the duplicates
- * meanwhile (src/ui/pages/quality/phoneCheck.ts); the caller waits only for the reading, which must
- * come first: the engine answers its queries one after another.
+ * Judges the numbers of a table of phonesToJudgeSql's rows (src/sql/phoneChecks.ts): reads what it
+ * needs of them, then answers `implausible`, a query of the implausible numbers' distinct (country,
+ * phone). The app judges them in a worker of its own, so the page stays responsive and the engine
+ * goes on with the duplicates meanwhile (src/ui/pages/quality/phoneCheck.ts); the caller waits only
+ * for the reading, which must come first: the engine answers its queries one after another.
  */
-export type PhoneCheck = (db: Db, phones: string) => Promise<{ readonly verdicts: Promise<readonly number[]> }>;
+export type PhoneCheck = (db: Db, phones: string) => Promise<{ readonly implausible: Promise<SqlQuery> }>;
 
 /** The table's columns as JS values (`id` numbers, `country` and `phone` texts). */
 export function judgedColumns(table: Table): { ids: number[]; countries: (string | null)[]; phones: string[] } {
@@ -21,8 +23,15 @@ export function judgedColumns(table: Table): { ids: number[]; countries: (string
   };
 }
 
-/** The check on the caller's thread: for Node (the ETL, the tests, the benchmark's native run). */
+/**
+ * The check on the caller's thread, for Node (the ETL, the tests, the benchmark's native run): the
+ * engine makes the shapes, this judges each distinct one after the caller's next await (native
+ * DuckDB, which works on threads of its own, finds the duplicates meanwhile).
+ */
 export const checkPhonesHere: PhoneCheck = async (db, phones) => {
-  const { ids, countries, phones: numbers } = judgedColumns(await db.query(phonesOfTableSql(phones)));
-  return { verdicts: Promise.resolve(implausiblePhones(numbers, countries).map((i) => ids[i]!)) };
+  const { ids, countries, phones: shapes } = judgedColumns(await db.query(shapesOfTableSql(phones)));
+  const implausible = new Promise<SqlQuery>((resolve) =>
+    setTimeout(() => resolve(implausibleShapesSql(phones, implausiblePhones(shapes, countries).map((i) => ids[i]!))), 0),
+  );
+  return { implausible };
 };

@@ -7,7 +7,7 @@ import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { clusterChangesSql, clusterCountsSql, clusterGraphSql, clusterMembersSql, clusterRoundSql, clusterSeedSql, clusterTableSql } from '../sql/duplicateClusters';
 import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
-import { implausiblePhonesSql, phonesToJudgeSql } from '../sql/phoneChecks';
+import { phonesToJudgeSql } from '../sql/phoneChecks';
 import { qualityHitsSql } from '../sql/quality';
 import type { PhoneCheck } from './phoneCheck';
 
@@ -19,7 +19,7 @@ export interface QualityTables {
   readonly links: string;
   /** Every duplicated lead with its cluster's label (src/sql/duplicateClusters.ts). */
   readonly clusters: string;
-  /** implausiblePhonesSql's rows: the (country, phone) pairs judged implausible. */
+  /** The (country, phone) pairs judged implausible (src/services/phoneCheck.ts). */
   readonly implausiblePhones: string;
 }
 
@@ -52,6 +52,9 @@ export type QualityStep = 'columns' | 'phones' | 'keys' | 'links' | 'clusters' |
 const MAX_ROUNDS = 100;
 
 let builds = 0;
+
+/** The implausible numbers when the phone rule does not count. */
+const NO_PHONES: SqlQuery = { sql: 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE', params: [] };
 
 const create = (name: string, select: SqlQuery | string): SqlQuery => {
   const q = typeof select === 'string' ? { sql: select, params: [] } : select;
@@ -94,7 +97,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     // other connection's temporary tables.
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
     if (phoneRule) await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(phones)} AS ${phonesToJudgeSql()}`, params: [] });
-    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).verdicts : Promise.resolve([]);
+    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).implausible : Promise.resolve(NO_PHONES);
     implausible.catch(() => undefined);
     stepDone('phones');
     await db.query(create(keys, keyedLeadsSql()));
@@ -113,9 +116,9 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     }
     await db.query(clusterTableSql(members, labels, tables.clusters));
     stepDone('clusters');
-    const implausibleIds = await implausible;
+    const implausibleNumbers = await implausible;
     stepDone('phone check');
-    await db.query(create(tables.implausiblePhones, phoneRule ? implausiblePhonesSql(quoteIdent(phones), implausibleIds) : 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE'));
+    await db.query(create(tables.implausiblePhones, implausibleNumbers));
     const inputs = { links: quoteIdent(tables.links), implausiblePhones: quoteIdent(tables.implausiblePhones) };
     await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, inputs)));
     const clustered = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];

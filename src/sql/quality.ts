@@ -72,7 +72,7 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
  * (its id: true when the lead fails it, never NULL) and `score`, 100 minus the points of the rules
  * it fails (rulePoints). `asOf` (yyyy-mm-dd) is the day "in the future" and "days since" count from.
  * `tables` names tables made for the same data (services/qualityScores.ts): `links`, duplicateLinksSql's
- * rows (without it they are found here); `implausiblePhones`, implausiblePhonesSql's rows, which the
+ * rows (without it they are found here); `implausiblePhones`, the phone check's (country, phone) rows, which the
  * phone rule needs (it is judged outside SQL): without them that rule is refused, not guessed.
  */
 export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, asOf: string, tables: QualityInputTables = {}): SqlQuery {
@@ -85,7 +85,7 @@ export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, as
   const usesLinks = rules.some(({ rule }) => rule.id === 'duplicate');
   const linkRows = tables.links ?? `(${duplicateLinksSql()})`;
   const usesPhones = rules.some(({ rule }) => rule.id === 'phone_implausible');
-  if (usesPhones && tables.implausiblePhones === undefined) throw new Error('The phone rule needs the phones judged first (implausiblePhonesSql)');
+  if (usesPhones && tables.implausiblePhones === undefined) throw new Error('The phone rule needs the phones judged first (services/phoneCheck.ts)');
   return joinSql([
     'SELECT *, (100 - (',
     lost,

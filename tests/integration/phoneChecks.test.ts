@@ -4,7 +4,10 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
-import { isPlausiblePhone } from '../../src/domain/quality/phonePlausibility';
+import type { Db } from '../../src/db/types';
+import { implausiblePhones as judge, isPlausiblePhone, phoneShape } from '../../src/domain/quality/phonePlausibility';
+import { judgedColumns } from '../../src/services/phoneCheck';
+import { implausiblePhonesSql, phonesOfTableSql, phoneShapeSql } from '../../src/sql/phoneChecks';
 import { DEFAULT_PLACEHOLDERS } from '../../src/ingest/placeholders';
 import { judgedPhones } from './helpers/quality';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
@@ -31,12 +34,34 @@ function implausibleInFile(file: string): string[] {
   return [...new Set(pairs)].sort();
 }
 
+/** The browser's way (src/ui/pages/quality/phoneCheck.ts without its worker): every number read, the shapes made in JS. */
+async function judgedInJs(db: Db): Promise<string> {
+  await db.query({ sql: 'CREATE OR REPLACE TEMP TABLE js_phones AS SELECT * FROM test_phones', params: [] });
+  const { ids, countries, phones } = judgedColumns(await db.query(phonesOfTableSql('js_phones')));
+  const implausible = implausiblePhonesSql('js_phones', judge(phones, countries).map((i) => ids[i]!));
+  await db.query({ sql: `CREATE OR REPLACE TEMP TABLE js_implausible AS ${implausible.sql}`, params: implausible.params });
+  return 'js_implausible';
+}
+
+/** Node's way (checkPhonesHere): the shapes made in SQL. */
+const judgedInSql = async (db: Db) => (await judgedPhones(db)).implausiblePhones!;
+
 describe.each(ENGINES)('the phone check on $name', ({ open }) => {
-  const judged = async (db: Parameters<typeof judgedPhones>[0]) => {
-    const { implausiblePhones } = await judgedPhones(db);
-    const rows = toRows(await db.query({ sql: `SELECT country, phone FROM ${implausiblePhones}`, params: [] }));
-    return rows.map((r) => `${r.country ?? ''}|${String(r.phone)}`).sort();
+  const judged = async (db: Db) => {
+    const inSql = await judgedInSql(db);
+    const rows = async (table: string) =>
+      toRows(await db.query({ sql: `SELECT country, phone FROM ${table}`, params: [] }))
+        .map((r) => `${r.country ?? ''}|${String(r.phone)}`)
+        .sort();
+    const bySql = await rows(inSql);
+    // Both ways give the same numbers.
+    expect(await rows(await judgedInJs(db))).toEqual(bySql);
+    return bySql;
   };
+  const shapesDiffering = async (db: Db) =>
+    toRows(await db.query({ sql: `SELECT DISTINCT phone, ${phoneShapeSql('phone')} AS shape FROM test_phones`, params: [] })).filter(
+      (r) => r.shape !== phoneShape(String(r.phone)),
+    );
 
   it('finds the implausible numbers the library finds judging each number itself, odd ones in every country', async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-phones-'));
@@ -49,6 +74,8 @@ describe.each(ENGINES)('the phone check on $name', ({ open }) => {
       const expected = implausibleInFile(file);
       expect(expected.length).toBeGreaterThan(20);
       expect(await judged(db)).toEqual(expected);
+      // Stored trimmed, as the import does; the SQL shapes are phoneShape's.
+      expect(await shapesDiffering(db)).toEqual([]);
     } finally {
       await db.close();
       rmSync(scratch, { recursive: true, force: true });
@@ -62,6 +89,7 @@ describe.each(ENGINES)('the phone check on $name', ({ open }) => {
       const expected = implausibleInFile(path.join(REPO, 'data-samples/en/leads.csv'));
       expect(expected.length).toBeGreaterThan(50);
       expect(await judged(db)).toEqual(expected);
+      expect(await shapesDiffering(db)).toEqual([]);
     } finally {
       await db.close();
     }

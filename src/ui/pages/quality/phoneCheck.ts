@@ -1,11 +1,12 @@
 import type { PhoneCheck } from '../../../services/phoneCheck';
 import { checkPhonesHere } from '../../../services/phoneCheck';
-import { phonesOfTableSql } from '../../../sql/phoneChecks';
+import { implausiblePhonesSql, phonesOfTableSql } from '../../../sql/phoneChecks';
+import type { SqlQuery } from '../../../domain/sqlQuery';
 import type { PhoneCheckAnswer } from './phoneCheckWorker';
 
 /**
- * The app's phone check: the engine streams the numbers as Arrow bytes to a worker of their own,
- * which judges them while the engine finds the duplicates; the page's thread only passes bytes on.
+ * The app's phone check: the engine streams every lead's number as Arrow bytes to a worker of their
+ * own, which makes their shapes and judges them while the engine finds the duplicates; the page's thread only passes bytes on.
  * An engine that cannot stream Arrow is checked on this thread.
  */
 export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
@@ -13,11 +14,11 @@ export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
   const chunks: Uint8Array[] = [];
   for await (const chunk of db.queryIpcStream(phonesOfTableSql(phones))) chunks.push(chunk);
   const worker = new Worker(new URL('./phoneCheckWorker.ts', import.meta.url), { type: 'module' });
-  const verdicts = new Promise<readonly number[]>((resolve, reject) => {
-    worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(Array.from(data.ids)) : reject(new Error(data.message)));
+  const implausible = new Promise<SqlQuery>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(implausiblePhonesSql(phones, Array.from(data.ids))) : reject(new Error(data.message)));
     worker.onerror = (event) => reject(new Error(event.message || 'the phone check stopped'));
     worker.postMessage(chunks, chunks.map((c) => c.buffer));
   });
-  void verdicts.finally(() => worker.terminate()).catch(() => undefined);
-  return { verdicts };
+  void implausible.finally(() => worker.terminate()).catch(() => undefined);
+  return { implausible };
 };
