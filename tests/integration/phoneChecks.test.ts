@@ -5,8 +5,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
-import { implausiblePhones as judge, isPlausiblePhone, phoneShape } from '../../src/domain/quality/phonePlausibility';
-import { judgedColumns } from '../../src/services/phoneCheck';
+import { isPlausiblePhone, phoneShape } from '../../src/domain/quality/phonePlausibility';
+import { implausibleIdsInArrow } from '../../src/ui/pages/quality/implausibleInArrow';
 import { implausiblePhonesSql, phonesOfTableSql, phoneShapeSql } from '../../src/sql/phoneChecks';
 import { DEFAULT_PLACEHOLDERS } from '../../src/ingest/placeholders';
 import { judgedPhones } from './helpers/quality';
@@ -34,11 +34,10 @@ function implausibleInFile(file: string): string[] {
   return [...new Set(pairs)].sort();
 }
 
-/** The browser's way (src/ui/pages/quality/phoneCheck.ts without its worker): every number read, the shapes made in JS. */
+/** The browser's way (src/ui/pages/quality/phoneCheck.ts without its worker): every number read, the shapes made on its bytes. */
 async function judgedInJs(db: Db): Promise<string> {
   await db.query({ sql: 'CREATE OR REPLACE TEMP TABLE js_phones AS SELECT * FROM test_phones', params: [] });
-  const { ids, countries, phones } = judgedColumns(await db.query(phonesOfTableSql('js_phones')));
-  const implausible = implausiblePhonesSql('js_phones', judge(phones, countries).map((i) => ids[i]!));
+  const implausible = implausiblePhonesSql('js_phones', implausibleIdsInArrow(await db.query(phonesOfTableSql('js_phones'))));
   await db.query({ sql: `CREATE OR REPLACE TEMP TABLE js_implausible AS ${implausible.sql}`, params: implausible.params });
   return 'js_implausible';
 }

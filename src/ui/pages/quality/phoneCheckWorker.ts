@@ -1,7 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { errorText } from '../../../domain/errorText';
-import { implausiblePhones } from '../../../domain/quality/phonePlausibility';
-import { judgedColumns } from '../../../services/phoneCheck';
+import { implausibleIdsInArrow } from './implausibleInArrow';
 
 /** The request: the Arrow IPC stream of phonesToJudgeSql's rows, in the chunks the engine sent. */
 export type PhoneCheckMessage = readonly Uint8Array[];
@@ -12,8 +11,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = ({ data }: MessageEvent<PhoneCheckMessage>) => {
   try {
-    const { ids, countries, phones } = judgedColumns(tableFromIPC(data));
-    const answer = Int32Array.from(implausiblePhones(phones, countries), (i) => ids[i]!);
+    const answer = Int32Array.from(implausibleIdsInArrow(tableFromIPC(data)));
     scope.postMessage({ ok: true, ids: answer } satisfies PhoneCheckAnswer, [answer.buffer]);
   } catch (error) {
     scope.postMessage({ ok: false, message: errorText(error) } satisfies PhoneCheckAnswer);
