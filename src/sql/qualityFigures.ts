@@ -53,11 +53,18 @@ function scoredLeads(options: QualityQueryOptions): SqlQuery {
  * second stage without a first contact), per band of SCORE_BANDS `band_<band>` (its leads). Groups in
  * text order, the blank one last.
  */
+/**
+ * How many leads meet a condition (NULL counts as not), as an aggregate: a sum of 0s and 1s rather
+ * than count(*) FILTER, which duckdb-wasm evaluated 10–18% slower over the thirty-odd of a figure
+ * query at a million leads.
+ */
+const countWhere = (condition: string) => `coalesce(sum((${condition})::INTEGER), 0)::BIGINT`;
+
 export function qualityFiguresSql(options: QualityQueryOptions, grouping: QualityGrouping): SqlQuery {
   const rules = rulePoints(options.settings);
   const group =
     grouping === 'total' ? null : grouping === 'month' ? "strftime(date_trunc('month', f.created_at), '%Y-%m')" : `f.${quoteIdent(grouping)}::VARCHAR`;
-  const counts = rules.map(({ rule }) => `count(*) FILTER (WHERE h.${rule.id})::BIGINT AS n_${rule.id}`);
+  const counts = rules.map(({ rule }) => `${countWhere(`h.${rule.id}`)} AS n_${rule.id}`);
   const dimensions = QUALITY_DIMENSIONS.flatMap((dimension) => {
     const own = rules.filter((r) => r.rule.dimension === dimension);
     const total = own.reduce((sum, r) => sum + r.points, 0);
@@ -70,15 +77,15 @@ export function qualityFiguresSql(options: QualityQueryOptions, grouping: Qualit
   // Scores are sums of fractions of points: rounded before banding, so a lead 10 points down is 90, not 89.999….
   const bands = SCORE_BANDS.map((band, i) => {
     const below = i === 0 ? null : SCORE_BANDS[i - 1]!.from;
-    return `count(*) FILTER (WHERE round(h.score, 6) >= ${band.from}${below === null ? '' : ` AND round(h.score, 6) < ${below}`})::BIGINT AS band_${band.id}`;
+    return `${countWhere(`round(h.score, 6) >= ${band.from}${below === null ? '' : ` AND round(h.score, 6) < ${below}`}`)} AS band_${band.id}`;
   });
   return joinSql([
     'SELECT',
     group ? `${group} AS grp,` : '',
-    'count(*)::BIGINT AS leads, avg(h.score)::DOUBLE AS score, count(*) FILTER (WHERE h.score < 100)::BIGINT AS flagged,',
+    `count(*)::BIGINT AS leads, avg(h.score)::DOUBLE AS score, ${countWhere('h.score < 100')} AS flagged,`,
     [...counts, ...dimensions, ...bands].map((c) => `${c},`).join(' '),
-    `count(*) FILTER (WHERE f.r >= ${index})::BIGINT AS qualified,`,
-    'count(*) FILTER (WHERE f.r >= 1 AND f.first_contact_at IS NULL)::BIGINT AS mql_uncontacted',
+    `${countWhere(`f.r >= ${index}`)} AS qualified,`,
+    `${countWhere('f.r >= 1 AND f.first_contact_at IS NULL')} AS mql_uncontacted`,
     scoredLeads(options),
     group ? 'GROUP BY grp ORDER BY grp NULLS LAST' : '',
   ]);
