@@ -14,7 +14,7 @@ import { implausibleShapesSql, shapesOfTableSql } from '../sql/phoneChecks';
 export type PhoneCheck = (db: Db, phones: string) => Promise<{ readonly implausible: Promise<SqlQuery> }>;
 
 /** The table's columns as JS values (`id` numbers, `country` and `phone` texts). */
-export function judgedColumns(table: Table): { ids: number[]; countries: (string | null)[]; phones: string[] } {
+function judgedColumns(table: Table): { ids: number[]; countries: (string | null)[]; phones: string[] } {
   const column = (name: string) => Array.from(table.getChild(name) ?? [], (v) => (v === null || v === undefined ? null : v));
   return {
     ids: column('id').map(Number),

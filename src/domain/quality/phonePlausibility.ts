@@ -32,37 +32,17 @@ export function isPlausiblePhone(phone: string, country: string | null): boolean
  */
 export const KEPT_DIGITS = 6;
 
-const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
-
-/**
- * The number with every (ASCII) digit after the first KEPT_DIGITS written as 5. A loop, not a
- * replace with a function: it runs for every lead's number (0.47 s instead of 1.0 s for 900,000).
- */
+/** The number with every digit after the first KEPT_DIGITS written as 5. */
 export function phoneShape(phone: string): string {
   let seen = 0;
-  let kept = 0;
-  while (kept < phone.length && !(isAsciiDigit(phone.charCodeAt(kept)) && ++seen === KEPT_DIGITS)) kept++;
-  if (kept >= phone.length - 1) return phone;
-  let shape = phone.slice(0, kept + 1);
-  for (let i = kept + 1; i < phone.length; i++) shape += isAsciiDigit(phone.charCodeAt(i)) ? '5' : phone.charAt(i);
-  return shape;
+  return phone.replace(/\d/g, (digit) => (++seen <= KEPT_DIGITS ? digit : '5'));
 }
 
 /**
  * The positions of the implausible numbers among these (`countryOf[i]` is the country of
- * `phones[i]`): every lead's number, each judged by its shape, and each shape once per country.
+ * `phones[i]`). Node's check hands over shapes, each once (src/services/phoneCheck.ts); the
+ * browser's judges every lead's number on its bytes (src/ui/pages/quality/implausibleInArrow.ts).
  */
 export function implausiblePhones(phones: readonly string[], countryOf: readonly (string | null)[]): number[] {
-  const verdicts = new Map<string, boolean>();
-  const implausible: number[] = [];
-  phones.forEach((phone, i) => {
-    const country = countryOf[i] ?? null;
-    const shape = phoneShape(phone);
-    // The country, then a character no stored country holds: "DE" + "0711…" never meets "DE0" + "711…".
-    const key = `${country ?? ''}\u0000${shape}`;
-    let plausible = verdicts.get(key);
-    if (plausible === undefined) verdicts.set(key, (plausible = isPlausiblePhone(shape, country)));
-    if (!plausible) implausible.push(i);
-  });
-  return implausible;
+  return phones.flatMap((phone, i) => (isPlausiblePhone(phone, countryOf[i] ?? null) ? [] : [i]));
 }
