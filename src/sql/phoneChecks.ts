@@ -20,9 +20,12 @@ export const phonesOfTableSql = (phones: string): SqlQuery => ({ sql: `SELECT id
 /** One bound text of ids, not one parameter each: tens of thousands of parameters bind slowly. */
 const idsIn = (ids: readonly number[]) => ({ sql: 'IN (SELECT unnest(string_split(?, \',\'))::INTEGER)', params: [ids.join(',')] });
 
+/** No implausible number (an empty text of ids would not cast). */
+const noPhones = (phones: string): SqlQuery => ({ sql: `SELECT country, phone FROM ${phones} WHERE FALSE`, params: [] });
+
 /** The distinct (country, phone) of a phonesToJudgeSql table's rows whose id is given: the implausible ones. */
 export function implausiblePhonesSql(phones: string, ids: readonly number[]): SqlQuery {
-  if (ids.length === 0) return { sql: `SELECT country, phone FROM ${phones} WHERE FALSE`, params: [] };
+  if (ids.length === 0) return noPhones(phones);
   const inIds = idsIn(ids);
   return { sql: `SELECT DISTINCT country, phone FROM ${phones} WHERE id ${inIds.sql}`, params: inIds.params };
 }
@@ -49,7 +52,7 @@ export const shapesOfTableSql = (phones: string): SqlQuery => ({ sql: `SELECT id
 
 /** The distinct (country, phone) of a phonesToJudgeSql table whose shape's id (shapesOfTableSql) is given. */
 export function implausibleShapesSql(phones: string, ids: readonly number[]): SqlQuery {
-  if (ids.length === 0) return { sql: `SELECT country, phone FROM ${phones} WHERE FALSE`, params: [] };
+  if (ids.length === 0) return noPhones(phones);
   const inIds = idsIn(ids);
   return {
     sql: `SELECT DISTINCT p.country, p.phone FROM ${phones} p JOIN (${numberedShapesSql(phones)}) s ON s.shape = ${phoneShapeSql('p.phone')} AND s.country IS NOT DISTINCT FROM p.country WHERE s.id ${inIds.sql}`,

@@ -6,8 +6,8 @@ import type { PhoneCheckAnswer } from './phoneCheckWorker';
 
 /**
  * The app's phone check: the engine streams every lead's number as Arrow bytes to a worker of their
- * own, which makes their shapes and judges them while the engine finds the duplicates; the page's thread only passes bytes on.
- * An engine that cannot stream Arrow is checked on this thread.
+ * own, which makes their shapes and judges them while the engine finds the duplicates; the page's
+ * thread only passes bytes on. An engine that cannot stream Arrow is checked on this thread.
  */
 export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
   if (!db.queryIpcStream) return checkPhonesHere(db, phones);
