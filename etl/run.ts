@@ -1,5 +1,6 @@
 import { qualityLinkOf } from '../src/domain/quality/settingsLink';
 import { readQualityFile } from './qualityFile';
+import { scanDuplicatesHere } from '../src/services/duplicateScan';
 import { checkPhonesHere } from '../src/services/phoneCheck';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -237,7 +238,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
     const now = options.now?.() ?? new Date();
     const createdAt = now.toISOString();
     // "0 rejected" is never the whole story: the loaded leads' quality, by the Data quality page's own scoring.
-    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: qualitySettings, asOf: localDay(now), checkPhones: checkPhonesHere }) : null;
+    const quality = loaded.has('leads') ? await qualitySummary(db, { pipeline: DEFAULT_PIPELINE, settings: qualitySettings, asOf: localDay(now), checkPhones: checkPhonesHere, scanDuplicates: scanDuplicatesHere }) : null;
     const generator = generatorName();
     const link = qualityLinkOf(qualitySettings);
     const qualityLink = Object.keys(link).length ? link : null;

@@ -41,12 +41,14 @@ export interface Db {
   dropTable(table: string): Promise<void>;
   /**
    * Replaces a table with the rows of an uncompressed Arrow IPC *stream* (the file format silently
-   * breaks duckdb-wasm). Native DuckDB cannot read Arrow IPC, so only the wasm adapters have it.
+   * breaks duckdb-wasm). Native DuckDB cannot read Arrow IPC: its adapter appends the rows one by
+   * one, for small results only (and a few column types).
    */
   insertArrowStream?(table: string, ipcStream: Uint8Array, options?: { readonly append?: boolean }): Promise<void>;
   /**
    * A query's rows as the bytes of an Arrow IPC stream, chunk by chunk as the engine sends them,
-   * undecoded: for storing a large result (the browser's snapshot). Only the wasm adapters have it.
+   * undecoded: for storing a large result (the browser's snapshot) or handing it to a worker. Native
+   * DuckDB's adapter sends it in one chunk, by way of a Parquet file.
    */
   queryIpcStream?(query: SqlQuery): AsyncIterable<Uint8Array>;
   /** Browser only: called once if the engine's worker crashes (every pending and later call then rejects). */

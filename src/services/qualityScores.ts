@@ -1,24 +1,24 @@
 import { toRows } from '../db/arrowRows';
 import type { Db } from '../db/types';
 import type { Pipeline } from '../domain/pipeline';
+import { matchKindsOf } from '../domain/quality/duplicateScan';
 import { clustersFromMembers, type ClusterMemberRow, type DuplicateCluster } from '../domain/quality/duplicates';
 import { RULE_COLUMNS, rulePoints, withoutAbsentColumns, type QualitySettings } from '../domain/quality/rules';
 import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
-import { clusterChangesSql, clusterCountsSql, clusterGraphSql, clusterMembersSql, clusterRoundSql, clusterSeedSql, clusterTableSql } from '../sql/duplicateClusters';
-import { duplicateLinksSql, keyedLeadsSql } from '../sql/duplicateKeys';
+import { clusterMembersSql } from '../sql/duplicateClusters';
+import { NO_DUPLICATES } from '../sql/duplicateInput';
 import { phonesToJudgeSql } from '../sql/phoneChecks';
-import { qualityHitsSql } from '../sql/quality';
+import { judgedOutsideSql, qualityHitsSql } from '../sql/quality';
+import { storeDuplicateScan, type DuplicateScanner } from './duplicateScan';
 import type { PhoneCheck } from './phoneCheck';
 
-/** The temporary tables of one scoring of the data. */
+/** The tables of one scoring of the data. */
 export interface QualityTables {
   /** qualityHitsSql's rows: every lead's rule hits and score. */
   readonly scores: string;
-  /** duplicateLinksSql's rows. */
-  readonly links: string;
-  /** Every duplicated lead with its cluster's label (src/sql/duplicateClusters.ts). */
-  readonly clusters: string;
+  /** The duplicate scan's rows: every lead in a cluster (src/sql/duplicateInput.ts's DUPLICATE_COLUMNS). */
+  readonly duplicates: string;
   /** The (country, phone) pairs judged implausible (src/services/phoneCheck.ts). */
   readonly implausiblePhones: string;
 }
@@ -32,8 +32,6 @@ export interface QualityBuild {
   readonly clusterCount: number;
   /** Leads in a cluster. */
   readonly clusteredLeads: number;
-  /** Label-propagation rounds until the clusters were stable. */
-  readonly rounds: number;
 }
 
 export interface QualityBuildOptions {
@@ -42,43 +40,42 @@ export interface QualityBuildOptions {
   readonly asOf: string;
   /** Judges the phone numbers (src/services/phoneCheck.ts): in a worker in the app, here in Node. */
   readonly checkPhones: PhoneCheck;
+  /** Finds the duplicates (src/services/duplicateScan.ts): in a worker in the app, here in Node. */
+  readonly scanDuplicates: DuplicateScanner;
   /** Hears how long each step took (the benchmark prints them). */
   readonly onStep?: (step: QualityStep, ms: number) => void;
 }
 
-export type QualityStep = 'columns' | 'phones' | 'keys' | 'links' | 'clusters' | 'phone check' | 'scores';
-
-/** Rounds are 2–3 on real data (blocks are stars); a chain of many blocks would take more, never this many. */
-const MAX_ROUNDS = 100;
+/** The steps: the engine reads what the phone check and the duplicate scan need, scores the other rules, then waits for them and applies theirs. */
+export type QualityStep = 'columns' | 'phones' | 'duplicates' | 'scores' | 'wait' | 'judged';
 
 let builds = 0;
 
-/** The implausible numbers when the phone rule does not count. */
-const NO_PHONES: SqlQuery = { sql: 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE', params: [] };
+/** The implausible numbers when the phone rule does not count, or before they are judged. */
+const NO_PHONES = 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE';
 
-const create = (name: string, select: SqlQuery | string): SqlQuery => {
+const create = (name: string, select: SqlQuery | string, temporary = true): SqlQuery => {
   const q = typeof select === 'string' ? { sql: select, params: [] } : select;
-  return { sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${q.sql}`, params: q.params };
+  return { sql: `CREATE OR REPLACE ${temporary ? 'TEMP ' : ''}TABLE ${quoteIdent(name)} AS ${q.sql}`, params: q.params };
 };
 
 /**
- * Scores every lead and finds the duplicate clusters, into temporary tables of their own (a new
- * name per build: the query cache never answers from an older build). The page's figures then read
- * the tables instead of scoring again per query. Drop them with dropQualityTables.
+ * Scores every lead and finds the duplicate clusters, into tables of their own (a new name per
+ * build: the query cache never answers from an older build). The page's figures then read the
+ * tables instead of scoring again per query. Drop them with dropQualityTables.
+ *
+ * The duplicates and the phones are judged outside the engine, on another core in the app: the
+ * engine hands them their columns first, scores the other rules meanwhile, and then applies the two
+ * rules to the leads that fail them (judgedOutsideSql).
  */
 export async function buildQualityScores(db: Db, options: QualityBuildOptions): Promise<QualityBuild> {
   const n = ++builds;
-  const keys = `quality_keys_${n}`;
   const tables: QualityTables = {
     scores: `quality_scores_${n}`,
-    links: `quality_links_${n}`,
-    clusters: `quality_clusters_${n}`,
+    // Not temporary: the scan's rows come in through Arrow (a table of the main schema).
+    duplicates: `quality_duplicates_${n}`,
     implausiblePhones: `quality_implausible_phones_${n}`,
   };
-  const members = `quality_members_${n}`;
-  const edges = `quality_edges_${n}`;
-  const labels = `quality_labels_${n}`;
-  const next = `quality_labels_next_${n}`;
   const phones = `quality_phones_${n}`;
   const columns = [...new Set(Object.values(RULE_COLUMNS))];
   let stepStart = performance.now();
@@ -92,43 +89,32 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   const settings = withoutAbsentColumns(options.settings, absentColumns);
   stepDone('columns');
   try {
-    // The phones are judged outside the engine while it finds the duplicates. They are not a
-    // temporary table: the app's check streams them out on a connection of its own, which sees no
-    // other connection's temporary tables.
+    // Not a temporary table: the app's check streams the phones out on a connection of its own,
+    // which sees no other connection's temporary tables.
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
-    if (phoneRule) await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(phones)} AS ${phonesToJudgeSql()}`, params: [] });
-    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).implausible : Promise.resolve(NO_PHONES);
+    if (phoneRule) await db.query(create(phones, phonesToJudgeSql(), false));
+    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).implausible : Promise.resolve<SqlQuery>({ sql: NO_PHONES, params: [] });
     implausible.catch(() => undefined);
     stepDone('phones');
-    await db.query(create(keys, keyedLeadsSql()));
-    stepDone('keys');
-    await db.query(create(tables.links, duplicateLinksSql(keys)));
-    stepDone('links');
-    for (const statement of clusterGraphSql(tables.links, members, edges)) await db.query(statement);
-    await db.query(clusterSeedSql(edges, labels));
-    let rounds = 0;
-    for (; rounds < MAX_ROUNDS; rounds++) {
-      await db.query(clusterRoundSql(edges, labels, next));
-      const changed = Number(toRows(await db.query(clusterChangesSql(labels, next)))[0]?.changed ?? 0);
-      await db.query({ sql: `DROP TABLE ${quoteIdent(labels)}`, params: [] });
-      await db.query({ sql: `ALTER TABLE ${quoteIdent(next)} RENAME TO ${quoteIdent(labels)}`, params: [] });
-      if (changed === 0) break;
-    }
-    await db.query(clusterTableSql(members, labels, tables.clusters));
-    stepDone('clusters');
-    const implausibleNumbers = await implausible;
-    stepDone('phone check');
-    await db.query(create(tables.implausiblePhones, implausibleNumbers));
-    const inputs = { links: quoteIdent(tables.links), implausiblePhones: quoteIdent(tables.implausiblePhones) };
-    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, inputs)));
-    const clustered = toRows(await db.query(clusterCountsSql(tables.clusters)))[0];
+    const { scan } = await options.scanDuplicates(db);
+    scan.catch(() => undefined);
+    stepDone('duplicates');
+    const pending = { duplicates: NO_DUPLICATES, implausiblePhones: `(${NO_PHONES})` };
+    await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, pending)));
     stepDone('scores');
-    return { tables, settings, absentColumns, clusterCount: Number(clustered?.clusters ?? 0), clusteredLeads: Number(clustered?.entries ?? 0), rounds: rounds + 1 };
+    const [scanned, implausibleNumbers] = await Promise.all([scan, implausible]);
+    stepDone('wait');
+    await storeDuplicateScan(db, tables.duplicates, scanned);
+    await db.query(create(tables.implausiblePhones, implausibleNumbers));
+    const judged = { duplicates: quoteIdent(tables.duplicates), implausiblePhones: quoteIdent(tables.implausiblePhones) };
+    for (const statement of judgedOutsideSql(settings, tables.scores, judged)) await db.query(statement);
+    stepDone('judged');
+    return { tables, settings, absentColumns, clusterCount: scanned.clusters, clusteredLeads: scanned.clusteredLeads };
   } catch (error) {
     await dropQualityTables(db, tables);
     throw error;
   } finally {
-    for (const table of [keys, members, edges, labels, next, phones]) await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(table)}`, params: [] }).catch(() => undefined);
+    await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(phones)}`, params: [] }).catch(() => undefined);
   }
 }
 
@@ -138,9 +124,9 @@ export async function dropQualityTables(db: Db, tables: QualityTables): Promise<
 
 /** The `limit` largest duplicate clusters, each with the entry to keep first. */
 export async function largestClusters(db: Db, tables: QualityTables, limit: number): Promise<DuplicateCluster[]> {
-  const rows = toRows(await db.query(clusterMembersSql(tables.links, tables.clusters, limit))).map((r) => ({
+  const rows = toRows(await db.query(clusterMembersSql(tables.duplicates, limit))).map((r) => ({
     ...r,
-    matches: String(r.matches ?? '').split(',').filter(Boolean),
+    matches: matchKindsOf(Number(r.matches)),
   })) as unknown as ClusterMemberRow[];
   return clustersFromMembers(rows);
 }

@@ -1,7 +1,6 @@
 import type { Pipeline } from '../domain/pipeline';
 import { rulePoints, type QualityRuleId, type QualitySettings } from '../domain/quality/rules';
-import { joinSql, type SqlQuery } from '../domain/sqlQuery';
-import { duplicateLinksSql } from './duplicateKeys';
+import { joinSql, quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { ISO_COUNTRY_CODES } from '../domain/quality/countryCodes';
 import { emailIsValid } from './emailSyntax';
 import { oneOf, placeholderValueSql } from './placeholderValues';
@@ -10,9 +9,14 @@ import { reachedIndexSql } from './reach';
 
 /** Tables of one scoring's earlier steps (qualityHitsSql). Names as SQL (quoted). */
 export interface QualityInputTables {
-  readonly links?: string;
+  /** The duplicate scan's rows (src/sql/duplicateInput.ts's DUPLICATE_COLUMNS). */
+  readonly duplicates?: string;
+  /** The phone check's implausible (country, phone) rows. */
   readonly implausiblePhones?: string;
 }
+
+/** The rules judged outside SQL, whose input tables qualityHitsSql needs. */
+const JUDGED_OUTSIDE = { duplicate: 'duplicates', phone_implausible: 'implausiblePhones' } as const;
 
 /** The stage dates in pipeline order, as lead_facts names them. */
 const STAGE_DATES = ['mql_at', 'sql_at', 'opportunity_at'] as const;
@@ -67,36 +71,67 @@ function ruleConditions(pipeline: Pipeline): Record<QualityRuleId, (bind: { asOf
   };
 }
 
+/** The points a lead loses, as SQL over its rule columns: a sum in the rules' order (the same sum gives the same score). */
+function lostPointsSql(settings: QualitySettings): string {
+  const rules = rulePoints(settings);
+  // Points as DOUBLE: a literal like 5.714285714285714 is a DECIMAL in DuckDB, and a sum of sixteen
+  // of them is a wide DECIMAL, which took duckdb-wasm 0.55 s more on a million leads.
+  return rules.length ? rules.map(({ rule, points }) => `CASE WHEN ${rule.id} THEN ${points}::DOUBLE ELSE 0 END`).join(' + ') : '0';
+}
+
 /**
  * Per lead of lead_facts: `lead_id`, `_source`, `_line`, one boolean column per rule that counts
  * (its id: true when the lead fails it, never NULL) and `score`, 100 minus the points of the rules
  * it fails (rulePoints). `asOf` (yyyy-mm-dd) is the day "in the future" and "days since" count from.
- * `tables` names tables made for the same data (services/qualityScores.ts): `links`, duplicateLinksSql's
- * rows (without it they are found here); `implausiblePhones`, the phone check's (country, phone) rows, which the
- * phone rule needs (it is judged outside SQL): without them that rule is refused, not guessed.
+ * `tables` names tables (or subqueries) made for the same data (services/qualityScores.ts):
+ * `duplicates`, the duplicate scan's rows; `implausiblePhones`, the phone check's (country, phone)
+ * rows. Both are judged outside SQL: a rule whose table is missing is refused, not guessed.
  */
 export function qualityHitsSql(pipeline: Pipeline, settings: QualitySettings, asOf: string, tables: QualityInputTables = {}): SqlQuery {
   const conditions = ruleConditions(pipeline);
   const rules = rulePoints(settings);
   const hits = rules.map(({ rule }) => joinSql(['coalesce(', conditions[rule.id]({ asOf, deadFileDays: settings.deadFileDays }), `, FALSE) AS ${rule.id}`], ''));
-  // Points as DOUBLE: a literal like 5.714285714285714 is a DECIMAL in DuckDB, and a sum of sixteen
-  // of them is a wide DECIMAL, which took duckdb-wasm 0.55 s more on a million leads.
-  const lost = rules.length ? rules.map(({ rule, points }) => `CASE WHEN ${rule.id} THEN ${points}::DOUBLE ELSE 0 END`).join(' + ') : '0';
-  const usesLinks = rules.some(({ rule }) => rule.id === 'duplicate');
-  const linkRows = tables.links ?? `(${duplicateLinksSql()})`;
-  const usesPhones = rules.some(({ rule }) => rule.id === 'phone_implausible');
-  if (usesPhones && tables.implausiblePhones === undefined) throw new Error('The phone rule needs the phones judged first (services/phoneCheck.ts)');
+  const uses = (id: keyof typeof JUDGED_OUTSIDE) => rules.some(({ rule }) => rule.id === id);
+  for (const [id, table] of Object.entries(JUDGED_OUTSIDE)) {
+    if (uses(id as keyof typeof JUDGED_OUTSIDE) && tables[table] === undefined) throw new Error(`The rule ${id} needs its ${table} found first (services/qualityScores.ts)`);
+  }
+  const usesDuplicates = uses('duplicate');
+  const usesPhones = uses('phone_implausible');
   return joinSql([
     'SELECT *, (100 - (',
-    lost,
+    lostPointsSql(settings),
     '))::DOUBLE AS score FROM (SELECT lead_id, _source, _line,',
     joinSql(hits, ', '),
     // The columns by name, not *: an export's extra column may be called `r`.
     `FROM (SELECT f.lead_id, f._source, f._line, stage, email, phone, company, contact_name, country, ${LEAD_DATES.join(', ')}, amount,`,
     reachedIndexSql(pipeline, 'f'),
-    `AS r, ${usesLinks ? 'd._line' : 'NULL'} AS later_entry, ${usesPhones ? 'p.judged_phone' : 'NULL'} AS implausible_phone FROM ${LEAD_FACTS} f`,
-    usesLinks ? `LEFT JOIN (SELECT _source, _line FROM ${linkRows} GROUP BY ALL HAVING bool_or(NOT is_first)) d ON d._source = f._source AND d._line = f._line` : '',
+    `AS r, ${usesDuplicates ? 'd._line' : 'NULL'} AS later_entry, ${usesPhones ? 'p.judged_phone' : 'NULL'} AS implausible_phone FROM ${LEAD_FACTS} f`,
+    usesDuplicates ? `LEFT JOIN (SELECT _source, _line FROM ${tables.duplicates} WHERE later) d ON d._source = f._source AND d._line = f._line` : '',
     usesPhones ? `LEFT JOIN (SELECT country AS judged_country, phone AS judged_phone FROM ${tables.implausiblePhones}) p ON p.judged_phone = f.phone AND p.judged_country IS NOT DISTINCT FROM f.country` : '',
     '))',
   ]);
+}
+
+/**
+ * The rules judged outside SQL applied to a table of qualityHitsSql's rows that was made before
+ * their tables were ready (with none of their rows): their columns set from `tables`, then the
+ * score of the leads that fail one of them computed again by the same sum. The result equals
+ * qualityHitsSql made with the tables (tests/integration/duplicates.test.ts). This lets the engine
+ * score the other rules while the duplicates and phones are judged on another core.
+ */
+export function judgedOutsideSql(settings: QualitySettings, scores: string, tables: Required<QualityInputTables>): SqlQuery[] {
+  const inForce = new Set(rulePoints(settings).map(({ rule }) => rule.id));
+  const s = quoteIdent(scores);
+  const statements: string[] = [];
+  if (inForce.has('duplicate')) {
+    statements.push(`UPDATE ${s} SET duplicate = TRUE FROM ${tables.duplicates} d WHERE d.later AND ${s}._source = d._source AND ${s}._line = d._line`);
+  }
+  if (inForce.has('phone_implausible')) {
+    statements.push(
+      `UPDATE ${s} SET phone_implausible = TRUE FROM (SELECT f._source, f._line FROM ${LEAD_FACTS} f JOIN ${tables.implausiblePhones} p ON p.phone = f.phone AND p.country IS NOT DISTINCT FROM f.country) j WHERE ${s}._source = j._source AND ${s}._line = j._line`,
+    );
+  }
+  const failed = [...inForce].filter((id) => id in JUDGED_OUTSIDE);
+  if (failed.length) statements.push(`UPDATE ${s} SET score = (100 - (${lostPointsSql(settings)}))::DOUBLE WHERE ${failed.join(' OR ')}`);
+  return statements.map((sql) => ({ sql, params: [] }));
 }

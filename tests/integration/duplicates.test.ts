@@ -8,20 +8,21 @@ import { clusterPairs } from '../../src/domain/quality/duplicates';
 import { DEFAULT_QUALITY_SETTINGS } from '../../src/domain/quality/rules';
 import { clusterLeadIdsSql } from '../../src/sql/duplicateClusters';
 import { qualityHitsSql } from '../../src/sql/quality';
+import { scanDuplicatesHere } from '../../src/services/duplicateScan';
 import { checkPhonesHere } from '../../src/services/phoneCheck';
 import { buildQualityScores, dropQualityTables, largestClusters } from '../../src/services/qualityScores';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
-import { judgedPhones } from './helpers/quality';
+import { judgedOutside } from './helpers/quality';
 import { inFileOrder } from './helpers/rows';
 
-const OPTIONS = { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30', checkPhones: checkPhonesHere };
+const OPTIONS = { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30', checkPhones: checkPhonesHere, scanDuplicates: scanDuplicatesHere };
 
 /** Every cluster the build finds, as lists of lead ids. */
 async function allClusters(db: Db): Promise<{ members: { lead_id: string }[] }[]> {
   const build = await buildQualityScores(db, OPTIONS);
   try {
     const byCluster = new Map<string, { lead_id: string }[]>();
-    for (const row of toRows(await db.query(clusterLeadIdsSql(build.tables.clusters)))) {
+    for (const row of toRows(await db.query(clusterLeadIdsSql(build.tables.duplicates)))) {
       const key = String(row.cluster);
       byCluster.set(key, [...(byCluster.get(key) ?? []), { lead_id: String(row.lead_id) }]);
     }
@@ -64,7 +65,7 @@ describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
   });
 
   it('take points from every later entry of a person, not from the first, scored at once or from the build', async () => {
-    const rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', await judgedPhones(db)))));
+    const rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', await judgedOutside(db)))));
     expect(rows.filter((r) => r.duplicate === true).map((r) => r.lead_id)).toEqual(['D2', 'D3', 'D4', 'D8', 'D10']);
     const build = await buildQualityScores(db, OPTIONS);
     // The file has no first contact dates and no amounts: the rules on them would fail every lead, and are left out.
@@ -73,7 +74,7 @@ describe.each(ENGINES)('duplicate leads on $name', ({ open }) => {
     const built = inFileOrder(toRows(await db.query({ sql: `SELECT * FROM ${build.tables.scores}`, params: [] })));
     expect(Object.keys(built[0]!)).not.toContain('never_contacted');
     expect(Object.keys(built[0]!)).not.toContain('won_without_amount');
-    expect(built).toEqual(inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, build.settings, '2025-06-30', await judgedPhones(db))))));
+    expect(built).toEqual(inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, build.settings, '2025-06-30', await judgedOutside(db))))));
     expect(built.filter((r) => r.duplicate === true).map((r) => r.lead_id)).toEqual(['D2', 'D3', 'D4', 'D8', 'D10']);
     await dropQualityTables(db, build.tables);
   });

@@ -9,7 +9,7 @@ import { isPlausiblePhone, phoneShape } from '../../src/domain/quality/phonePlau
 import { implausibleIdsInArrow } from '../../src/ui/pages/quality/implausibleInArrow';
 import { implausiblePhonesSql, phonesOfTableSql, phoneShapeSql } from '../../src/sql/phoneChecks';
 import { DEFAULT_PLACEHOLDERS } from '../../src/ingest/placeholders';
-import { judgedPhones } from './helpers/quality';
+import { judgedOutside } from './helpers/quality';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
 
 /** Numbers in every form the check must survive: separators, letters, extensions, too few digits, other scripts' digits. */
@@ -43,7 +43,7 @@ async function judgedInJs(db: Db): Promise<string> {
 }
 
 /** Node's way (checkPhonesHere): the shapes made in SQL. */
-const judgedInSql = async (db: Db) => (await judgedPhones(db)).implausiblePhones!;
+const judgedInSql = async (db: Db) => (await judgedOutside(db)).implausiblePhones!;
 
 describe.each(ENGINES)('the phone check on $name', ({ open }) => {
   const judged = async (db: Db) => {

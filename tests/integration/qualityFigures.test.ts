@@ -7,12 +7,13 @@ import { fixListSql, QUALITY_LEAD_COLUMNS, qualityFiguresSql, qualityLeadsSql } 
 import { explorerCountSql, explorerPageSql } from '../../src/sql/explorer';
 import type { Db } from '../../src/db/types';
 import type { LeadFilter } from '../../src/domain/leadFilter';
+import { scanDuplicatesHere } from '../../src/services/duplicateScan';
 import { checkPhonesHere } from '../../src/services/phoneCheck';
 import { buildQualityScores, dropQualityTables } from '../../src/services/qualityScores';
 import { reachedIndexOf, readCsv } from '../support/expectedFigures';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
 
-const scoring = (asOf: string) => ({ pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf, checkPhones: checkPhonesHere });
+const scoring = (asOf: string) => ({ pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf, checkPhones: checkPhonesHere, scanDuplicates: scanDuplicatesHere });
 
 /** The figures' options on the leads scored as of `asOf` (the build's own tables). */
 async function scored(db: Db, asOf: string) {

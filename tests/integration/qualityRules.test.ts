@@ -9,7 +9,7 @@ import { PLACEHOLDER_EMAIL_DOMAINS, PLACEHOLDER_EMAIL_NAMES, PLACEHOLDER_TEXTS, 
 import path from 'node:path';
 import { isBlankCell, isImplausiblePhone, isMalformedEmail, readCsv } from '../support/expectedFigures';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
-import { judgedPhones } from './helpers/quality';
+import { judgedOutside } from './helpers/quality';
 import { inFileOrder } from './helpers/rows';
 
 /**
@@ -49,7 +49,7 @@ describe.each(ENGINES)('data-quality rules on $name', ({ open }) => {
   beforeAll(async () => {
     db = await open();
     await loadEnglish(db, { leads: 'tests/integration/fixtures/quality-leads.csv' });
-    phones = await judgedPhones(db);
+    phones = await judgedOutside(db);
     rows = inFileOrder(toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', phones))));
   });
   afterAll(() => db.close());
@@ -72,9 +72,10 @@ describe.each(ENGINES)('data-quality rules on $name', ({ open }) => {
     expect(by.get('Q10')!.score).toBeCloseTo(80, 9);
   });
 
-  it('refuses the phone rule without the phones judged, and scores without it when it is off', async () => {
-    expect(() => qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30')).toThrow(/phone/);
-    const off = { ...DEFAULT_QUALITY_SETTINGS, rules: { phone_implausible: { enabled: false } } };
+  it('refuses the phone and duplicate rules without their tables, and scores without them when they are off', async () => {
+    expect(() => qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', { duplicates: 'test_duplicates' })).toThrow(/phone/);
+    expect(() => qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2025-06-30', { implausiblePhones: 'test_implausible_phones' })).toThrow(/duplicate/);
+    const off = { ...DEFAULT_QUALITY_SETTINGS, rules: { phone_implausible: { enabled: false }, duplicate: { enabled: false } } };
     const rows = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, off, '2025-06-30')));
     expect(rows.find((r) => r.lead_id === 'Q17')!.score).toBe(100);
   });
@@ -185,7 +186,7 @@ describe.each(ENGINES)('data-quality rules on the sample, on $name', ({ open }) 
     const db = await open();
     try {
       await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
-      const flagged = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2026-12-04', await judgedPhones(db))));
+      const flagged = toRows(await db.query(qualityHitsSql(DEFAULT_PIPELINE, DEFAULT_QUALITY_SETTINGS, '2026-12-04', await judgedOutside(db))));
       const count = (rule: QualityRuleId) => flagged.filter((r) => r[rule] === true).length;
       const leads = readCsv(path.join(REPO, 'data-samples/en/leads.csv'));
       const blank = (column: string) => leads.filter((l) => isBlankCell(l[column])).length;

@@ -3,7 +3,7 @@
  * with the entry to keep first, and why.
  */
 /** The match kinds, in the order a cluster names them. */
-const MATCH_ORDER = ['id', 'email', 'person', 'phone'] as const;
+export const MATCH_ORDER = ['id', 'email', 'person', 'phone'] as const;
 export type DuplicateMatchKind = (typeof MATCH_ORDER)[number];
 
 export interface DuplicateMember {

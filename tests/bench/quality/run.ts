@@ -20,6 +20,7 @@ import { build } from 'vite';
 import { openNativeDb } from '../../../src/db/nativeNode';
 import { DEFAULT_PIPELINE } from '../../../src/domain/pipeline';
 import { DEFAULT_QUALITY_SETTINGS } from '../../../src/domain/quality/rules';
+import { scanDuplicatesHere } from '../../../src/services/duplicateScan';
 import { checkPhonesHere } from '../../../src/services/phoneCheck';
 import { buildQualityScores, dropQualityTables, largestClusters } from '../../../src/services/qualityScores';
 import { importCsv } from '../../../src/services/importCsv';
@@ -69,11 +70,11 @@ async function nativeRuns(): Promise<{ ms: number[]; leads: number; clusters: nu
       start = performance.now();
       const steps: Record<string, number> = {};
       const onStep = (step: string, ms: number) => (steps[step] = Math.round(ms));
-      const scored = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2026-12-04', checkPhones: checkPhonesHere, onStep });
+      const scored = await buildQualityScores(db, { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2026-12-04', checkPhones: checkPhonesHere, scanDuplicates: scanDuplicatesHere, onStep });
       await largestClusters(db, scored.tables, SHOWN_CLUSTERS);
       times.push(performance.now() - start);
       clusters = scored.clusterCount;
-      log(`native run ${i + 1}/${runs}: ${Math.round(times[i]!)} ms (${scored.rounds} cluster rounds, ${clusters} clusters; ${stepsText(steps)})`);
+      log(`native run ${i + 1}/${runs}: ${Math.round(times[i]!)} ms (${clusters} clusters; ${stepsText(steps)})`);
       await dropQualityTables(db, scored.tables);
     }
     const leads = Number((await db.query({ sql: 'SELECT count(*) AS n FROM leads', params: [] })).toArray()[0]?.n ?? 0);

@@ -1,0 +1,123 @@
+import { Bool, Int32, makeData, makeVector, Table, tableFromIPC, tableToIPC, Uint8, type Data, type Utf8 } from 'apache-arrow';
+import { utf8Vector } from '../db/arrowVectors';
+import type { Db } from '../db/types';
+import type { Utf8Column } from '../domain/quality/byteKeys';
+import { scanDuplicates, type DuplicateScan, type LeadKeyBatch } from '../domain/quality/duplicateScan';
+import { quoteIdent } from '../domain/sqlQuery';
+import { DUPLICATE_COLUMNS, duplicateInputSql } from '../sql/duplicateInput';
+
+/**
+ * Finds the duplicate leads outside the engine: reads duplicateInputSql's rows, then answers `scan`.
+ * The app scans in a worker of its own (src/ui/pages/quality/duplicateScan.ts) while the engine
+ * scores the other rules; the caller waits only for the reading, which must come first: the engine
+ * answers its queries one after another.
+ */
+export type DuplicateScanner = (db: Db) => Promise<{ readonly scan: Promise<ScannedDuplicates> }>;
+
+/** A scan's rows as the Arrow IPC stream of a table in DUPLICATE_COLUMNS (duplicateScanIpc), and its counts. */
+export interface ScannedDuplicates {
+  readonly ipc: Uint8Array;
+  readonly clusters: number;
+  readonly clusteredLeads: number;
+}
+
+/** An Arrow text column's bytes, for the scan. */
+function utf8Column(data: Data): Utf8Column {
+  const text = data as Data<Utf8>;
+  if (text.offset !== 0) throw new Error('the duplicate scan reads whole Arrow batches only');
+  return { values: text.values, offsets: text.valueOffsets, validity: text.nullCount > 0 ? text.nullBitmap : null };
+}
+
+/** duplicateInputSql's rows, batch by batch, as the scan reads them. */
+export function leadKeyBatches(table: Table): LeadKeyBatch[] {
+  return table.batches.map((batch) => {
+    const data = (name: string) => {
+      const child = batch.getChild(name);
+      if (!child || child.data.length !== 1) throw new Error(`the duplicate scan lacks the column ${name}`);
+      return child.data[0]!;
+    };
+    const ints = (name: string) => {
+      const column = data(name);
+      if (column.nullCount > 0) throw new Error(`the duplicate scan's column ${name} has no value in a row`);
+      // Native DuckDB's results hand integers over as 64-bit.
+      const values = column.values as Int32Array | BigInt64Array;
+      return values instanceof BigInt64Array ? Int32Array.from(values, Number) : values;
+    };
+    return {
+      length: batch.numRows,
+      source: utf8Column(data('_source')),
+      line: ints('_line'),
+      leadId: utf8Column(data('lead_id')),
+      createdDay: ints('created_day'),
+      email: utf8Column(data('email')),
+      company: utf8Column(data('company')),
+      contactName: utf8Column(data('contact_name')),
+      region: utf8Column(data('region')),
+      phone: utf8Column(data('phone')),
+    };
+  });
+}
+
+/** The scan as the Arrow IPC stream of a table in DUPLICATE_COLUMNS, for Db.insertArrowStream (built without Arrow's builders: see utf8Vector). */
+export function duplicateScanIpc(scan: DuplicateScan): Uint8Array {
+  const booleans = makeVector(makeData({ type: new Bool(), length: scan.later.length, data: packBits(scan.later) }));
+  return tableToIPC(
+    new Table({
+      _source: utf8Vector(scan.source),
+      _line: makeVector(makeData({ type: new Int32(), length: scan.line.length, data: scan.line })),
+      cluster_source: utf8Vector(scan.clusterSource),
+      cluster_line: makeVector(makeData({ type: new Int32(), length: scan.clusterLine.length, data: scan.clusterLine })),
+      later: booleans,
+      matches: makeVector(makeData({ type: new Uint8(), length: scan.matches.length, data: scan.matches })),
+    }),
+    'stream',
+  );
+}
+
+/** The scan as handed on: its rows in Arrow bytes, and its counts. */
+export function scannedDuplicates(scan: DuplicateScan): ScannedDuplicates {
+  return { ipc: duplicateScanIpc(scan), clusters: scan.clusters, clusteredLeads: scan.line.length };
+}
+
+/** One bit per 0/1 byte, least significant first (Arrow's booleans). */
+function packBits(flags: Uint8Array): Uint8Array {
+  const bits = new Uint8Array(Math.ceil(flags.length / 8));
+  flags.forEach((flag, i) => {
+    if (flag) bits[i >> 3]! |= 1 << (i & 7);
+  });
+  return bits;
+}
+
+async function chunksOf(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+/** Writes the scan into the table `name` (replaced). */
+export async function storeDuplicateScan(db: Db, name: string, scan: ScannedDuplicates): Promise<void> {
+  if (!db.insertArrowStream) throw new Error(`${db.engine} cannot take the duplicate scan's rows`);
+  if (scan.clusteredLeads > 0) await db.insertArrowStream(name, scan.ipc);
+  else await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} (${DUPLICATE_COLUMNS})`, params: [] });
+}
+
+/**
+ * The scan on the caller's thread, for Node (the ETL, the tests, the benchmark's native run): it
+ * runs after the caller's next await (native DuckDB, which works on threads of its own, scores the
+ * other rules meanwhile).
+ */
+export const scanDuplicatesHere: DuplicateScanner = async (db) => {
+  const input = { sql: duplicateInputSql(), params: [] };
+  // As Arrow bytes where the engine can: native DuckDB's plain results convert every value.
+  const batches = leadKeyBatches(db.queryIpcStream ? tableFromIPC(await chunksOf(db.queryIpcStream(input))) : await db.query(input));
+  const scan = new Promise<ScannedDuplicates>((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(scannedDuplicates(scanDuplicates(batches)));
+      } catch (error) {
+        reject(error);
+      }
+    }, 0),
+  );
+  return { scan };
+};
