@@ -6,6 +6,7 @@ import type { SqlQuery } from '../domain/sqlQuery';
  */
 export interface PreparedSending {
   createPrepared(conn: number, sql: string): number | Promise<number>;
+  runPrepared(conn: number, statement: number, params: unknown[]): Uint8Array | Promise<Uint8Array>;
   sendPrepared(conn: number, statement: number, params: unknown[]): Uint8Array | Promise<Uint8Array>;
   fetchQueryResults(conn: number): Uint8Array | null | Promise<Uint8Array | null>;
   closePrepared(conn: number, statement: number): void | Promise<void>;
@@ -31,6 +32,21 @@ export async function* ipcStreamChunks(bindings: PreparedSending, conn: number, 
       yield chunk;
     }
     yield new Uint8Array(END_OF_STREAM);
+  } finally {
+    await bindings.closePrepared(conn, statement);
+  }
+}
+
+/**
+ * A query's whole result as one Arrow IPC stream, in one call: for handing a result on at once where
+ * fetching it batch by batch costs a round trip to the engine's worker per 2,048 rows (the phone
+ * check's 900,000 numbers: 0.4 s instead of 0.55 s in the browser). For 140 MB it was slower than
+ * the batches (2.9 s against 1.7 s): the engine builds it all before handing it over.
+ */
+export async function ipcWhole(bindings: PreparedSending, conn: number, { sql, params }: SqlQuery): Promise<Uint8Array> {
+  const statement = await bindings.createPrepared(conn, sql);
+  try {
+    return await bindings.runPrepared(conn, statement, [...params]);
   } finally {
     await bindings.closePrepared(conn, statement);
   }

@@ -97,17 +97,17 @@ export async function openNativeDb(options: { threads?: number } = {}): Promise<
     // Native DuckDB cannot write Arrow IPC (an extension) and hands every value of a result to JS one
     // by one (12 s for a million leads' nine columns): a large result goes out as a Parquet file, which
     // parquet-wasm turns into Arrow (1.8 s in all). The types are Parquet's (a DATE is Arrow's Date32).
-    queryIpcStream: (q) => {
-      const file = path.join(scratch, `result-${++results}.parquet`);
-      return (async function* () {
-        await turns.call(undefined, () => connection.run(`COPY (${q.sql}) TO '${file}' (FORMAT parquet, COMPRESSION uncompressed)`, q.params.length ? (q.params as SqlValue[]) : undefined));
+    queryIpc: (q) =>
+      turns.call(undefined, async () => {
+        // The file is ours (a scratch directory's), not user text.
+        const file = path.join(scratch, `result-${++results}.parquet`);
+        await connection.run(`COPY (${q.sql}) TO '${file}' (FORMAT parquet, COMPRESSION uncompressed)`, q.params.length ? (q.params as SqlValue[]) : undefined);
         try {
-          yield readParquet(readFileSync(file)).intoIPCStream();
+          return readParquet(readFileSync(file)).intoIPCStream();
         } finally {
           rmSync(file, { force: true });
         }
-      })();
-    },
+      }),
     // Native DuckDB cannot read Arrow IPC (an extension): the rows are appended one by one, for the
     // few column types the app hands over (appendedAs).
     insertArrowStream: (table, ipcStream, options = {}) =>

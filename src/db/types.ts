@@ -47,10 +47,14 @@ export interface Db {
   insertArrowStream?(table: string, ipcStream: Uint8Array, options?: { readonly append?: boolean }): Promise<void>;
   /**
    * A query's rows as the bytes of an Arrow IPC stream, chunk by chunk as the engine sends them,
-   * undecoded: for storing a large result (the browser's snapshot) or handing it to a worker. Native
-   * DuckDB's adapter sends it in one chunk, by way of a Parquet file.
+   * undecoded: for storing a large result (the browser's snapshot). Only the wasm adapters have it.
    */
   queryIpcStream?(query: SqlQuery): AsyncIterable<Uint8Array>;
+  /**
+   * A query's whole result as the bytes of one Arrow IPC stream, undecoded: for handing a large
+   * result to a worker. Native DuckDB's adapter makes it by way of a Parquet file.
+   */
+  queryIpc?(query: SqlQuery): Promise<Uint8Array>;
   /** Browser only: called once if the engine's worker crashes (every pending and later call then rejects). */
   onCrash?(listener: (error: Error) => void): void;
   close(): Promise<void>;

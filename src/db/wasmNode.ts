@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
-import { ipcStreamChunks } from './ipcStreamChunks';
+import { ipcStreamChunks, ipcWhole } from './ipcStreamChunks';
 import { serialTurns } from './serialTurns';
 import type { Db, FileSource } from './types';
 
@@ -77,6 +77,7 @@ export async function openWasmNodeDb(): Promise<WasmNodeDb> {
       connection.insertArrowFromIPCStream(ipcStream, { name: table, create: !options.append });
     },
     queryIpcStream: (q) => connection.useUnsafe((bindings, conn) => ipcStreamChunks(bindings, conn, q)),
+    queryIpc: (q) => turns.call(undefined, async () => connection.useUnsafe((bindings, conn) => ipcWhole(bindings, conn, q))),
     close: async () => {
       connection.close();
       await engine.reset();

@@ -88,12 +88,6 @@ function packBits(flags: Uint8Array): Uint8Array {
   return bits;
 }
 
-async function chunksOf(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
 /** Writes the scan into the table `name` (replaced). */
 export async function storeDuplicateScan(db: Db, name: string, scan: ScannedDuplicates): Promise<void> {
   if (!db.insertArrowStream) throw new Error(`${db.engine} cannot take the duplicate scan's rows`);
@@ -109,7 +103,7 @@ export async function storeDuplicateScan(db: Db, name: string, scan: ScannedDupl
 export const scanDuplicatesHere: DuplicateScanner = async (db) => {
   const input = { sql: duplicateInputSql(), params: [] };
   // As Arrow bytes where the engine can: native DuckDB's plain results convert every value.
-  const batches = leadKeyBatches(db.queryIpcStream ? tableFromIPC(await chunksOf(db.queryIpcStream(input))) : await db.query(input));
+  const batches = leadKeyBatches(db.queryIpc ? tableFromIPC(await db.queryIpc(input)) : await db.query(input));
   const scan = new Promise<ScannedDuplicates>((resolve, reject) =>
     setTimeout(() => {
       try {

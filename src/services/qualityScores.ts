@@ -54,9 +54,9 @@ let builds = 0;
 /** The implausible numbers when the phone rule does not count, or before they are judged. */
 const NO_PHONES = 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE';
 
-const create = (name: string, select: SqlQuery | string, temporary = true): SqlQuery => {
+const create = (name: string, select: SqlQuery | string): SqlQuery => {
   const q = typeof select === 'string' ? { sql: select, params: [] } : select;
-  return { sql: `CREATE OR REPLACE ${temporary ? 'TEMP ' : ''}TABLE ${quoteIdent(name)} AS ${q.sql}`, params: q.params };
+  return { sql: `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${q.sql}`, params: q.params };
 };
 
 /**
@@ -89,10 +89,8 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   const settings = withoutAbsentColumns(options.settings, absentColumns);
   stepDone('columns');
   try {
-    // Not a temporary table: the app's check streams the phones out on a connection of its own,
-    // which sees no other connection's temporary tables.
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
-    if (phoneRule) await db.query(create(phones, phonesToJudgeSql(), false));
+    if (phoneRule) await db.query(create(phones, phonesToJudgeSql()));
     const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).implausible : Promise.resolve<SqlQuery>({ sql: NO_PHONES, params: [] });
     implausible.catch(() => undefined);
     stepDone('phones');

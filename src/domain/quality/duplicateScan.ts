@@ -1,5 +1,6 @@
-import { ByteNumbering, isValid, PairNumbering, type Utf8Column } from './byteKeys';
+import { ByteNumbering, compareBytes, hashOfBytes, hashOfPair, isValid, PairNumbering, rowsSharingHash, type Utf8Column } from './byteKeys';
 import { MATCH_ORDER, type DuplicateMatchKind } from './duplicates';
+import { isEmailSyntax } from './emailSyntax';
 import { companyKey, nameKey, regionKey } from './matchKeys';
 
 /**
@@ -8,7 +9,7 @@ import { companyKey, nameKey, regionKey } from './matchKeys';
  * an earlier entry is a later entry (the first keeps its points); leads joined by any block, also
  * through a third lead, are one cluster. The blocks:
  *   id:      the same lead id;
- *   email:   the address in lower case (only a syntactically valid one, as the caller hands them);
+ *   email:   the address in lower case (only a syntactically valid one);
  *   person:  company and contact name, both normalised (matchKeys.ts), and the e-mail domain, the
  *            phone or the region: a person at a company is only taken as the same person with one
  *            more thing in common. Measured on the sample's planted duplicates
@@ -30,7 +31,7 @@ export interface LeadKeyBatch {
   readonly leadId: Utf8Column;
   /** Days since 1970-01-01 of the creation; a lead without one as the latest day (9999-12-31). */
   readonly createdDay: Int32Array;
-  /** Only a syntactically valid address (others not valid). */
+  /** As stored: only an address of valid syntax (emailSyntax.ts) is a key. */
   readonly email: Utf8Column;
   readonly company: Utf8Column;
   readonly contactName: Utf8Column;
@@ -94,32 +95,35 @@ class TextKeys {
   }
 }
 
-/** E-mail addresses in lower case, and their domains: ASCII folded on the bytes, other letters decoded and lowered. */
-class EmailKeys {
-  readonly addresses = new ByteNumbering(true);
-  readonly domains = new ByteNumbering(true);
+/**
+ * Where a row's e-mail address lies, in lower case: ASCII letters are folded by the numbering itself
+ * (caseless); an address with other letters is decoded, lowered and encoded again (rare).
+ */
+class EmailBytes {
+  values: Uint8Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
 
-  /** The numbers of the last address given to read (-1: none). */
-  address = -1;
-  domain = -1;
-
-  read(column: Utf8Column, row: number): void {
-    this.address = -1;
-    this.domain = -1;
-    if (!isValid(column, row)) return;
-    let values = column.values;
-    let start = column.offsets[row]!;
-    let end = column.offsets[row + 1]!;
-    for (let b = start; b < end; b++) {
-      if (values[b]! < 128) continue;
-      values = encoder.encode(decoder.decode(values.subarray(start, end)).toLowerCase());
-      [start, end] = [0, values.length];
+  /** Points at the row's address; false when it has none of valid syntax. */
+  locate(column: Utf8Column, row: number): boolean {
+    if (!isValid(column, row)) return false;
+    this.values = column.values;
+    this.start = column.offsets[row]!;
+    this.end = column.offsets[row + 1]!;
+    if (!isEmailSyntax(this.values, this.start, this.end)) return false;
+    for (let b = this.start; b < this.end; b++) {
+      if (this.values[b]! < 128) continue;
+      this.values = encoder.encode(decoder.decode(this.values.subarray(this.start, this.end)).toLowerCase());
+      [this.start, this.end] = [0, this.values.length];
       break;
     }
-    let at = start;
-    while (at < end && values[at] !== 64) at++;
-    this.address = this.addresses.numberOf(values, start, end);
-    if (at < end) this.domain = this.domains.numberOf(values, at + 1, end);
+    return true;
+  }
+
+  /** Where the domain starts (after the @), or -1. */
+  domainStart(): number {
+    for (let b = this.start; b < this.end; b++) if (this.values[b] === 64) return b + 1;
+    return -1;
   }
 }
 
@@ -178,62 +182,96 @@ function findRoot(parent: Int32Array, row: number): number {
 export function scanDuplicates(batches: readonly LeadKeyBatch[]): DuplicateScan {
   const total = batches.reduce((sum, b) => sum + b.length, 0);
   const sources = new ByteNumbering();
-  const leadIds = new ByteNumbering();
   const sourceOf = new Int32Array(total);
   const lineOf = new Int32Array(total);
   const createdOf = new Int32Array(total);
-  const leadIdOf = new Int32Array(total);
+  // Where each lead's id lies (its batch; -1: none), for ordering the entries of a block.
+  const batchOf = new Int32Array(total);
+  const leadIdStart = new Int32Array(total);
+  const leadIdEnd = new Int32Array(total);
   const blocks = BLOCKS.map(() => new Block());
-  const emails = new EmailKeys();
-  const companies = new TextKeys(companyKey);
-  const names = new TextKeys(nameKey);
-  const regions = new TextKeys(regionKey);
-  const persons = new PairNumbering();
-  const personBlock = new Block();
-  const domainOf = new Int32Array(total);
-  const phoneOf = new Int32Array(total);
-  const regionOf = new Int32Array(total);
-  const companyPhones = new PairNumbering();
+  const email = new EmailBytes();
 
   // Column by column, not lead by lead: each numbering's table stays in the cache (a pass over all
   // the columns per lead took twice as long).
-  const eachRow = (visit: (batch: LeadKeyBatch, r: number, row: number) => void) => {
+  const eachRow = (visit: (batch: LeadKeyBatch, r: number, row: number, batchIndex: number) => void) => {
     let row = 0;
-    for (const batch of batches) for (let r = 0; r < batch.length; r++, row++) visit(batch, r, row);
+    batches.forEach((batch, b) => {
+      for (let r = 0; r < batch.length; r++, row++) visit(batch, r, row, b);
+    });
   };
-  eachRow(({ source }, r, row) => {
+  eachRow(({ source, line, createdDay, leadId }, r, row, batchIndex) => {
     // Rows come file by file: the file of the row before is the likely one.
     const [start, end] = [source.offsets[r]!, source.offsets[r + 1]!];
     sourceOf[row] = r > 0 && sameBytes(source.values, start, end, source.offsets[r - 1]!, start) ? sourceOf[row - 1]! : sources.numberOf(source.values, start, end);
-  });
-  eachRow(({ line, createdDay }, r, row) => {
     lineOf[row] = line[r]!;
     createdOf[row] = createdDay[r]!;
+    batchOf[row] = isValid(leadId, r) ? batchIndex : -1;
+    leadIdStart[row] = leadId.offsets[r]!;
+    leadIdEnd[row] = leadId.offsets[r + 1]!;
   });
+
+  // Ids and e-mails are mostly distinct: only the rows whose hash another shares are numbered.
+  const keyed = new Uint8Array(total);
+  const hashes = new Int32Array(total);
+  const leadIds = new ByteNumbering();
   eachRow(({ leadId }, r, row) => {
-    leadIdOf[row] = isValid(leadId, r) ? leadIds.numberOf(leadId.values, leadId.offsets[r]!, leadId.offsets[r + 1]!) : -1;
-    blocks[0]!.add(leadIdOf[row]!, row);
+    keyed[row] = batchOf[row]! >= 0 ? 1 : 0;
+    if (keyed[row]) hashes[row] = hashOfBytes(leadId.values, leadIdStart[row]!, leadIdEnd[row]!, false);
   });
-  eachRow(({ email }, r, row) => {
-    emails.read(email, r);
-    blocks[1]!.add(emails.address, row);
-    domainOf[row] = emails.domain;
+  let sharing = rowsSharingHash(hashes, keyed);
+  eachRow(({ leadId }, _, row) => {
+    if (sharing[row]) blocks[0]!.add(leadIds.numberOf(leadId.values, leadIdStart[row]!, leadIdEnd[row]!), row);
   });
+  const addresses = new ByteNumbering(true);
+  eachRow((batch, r, row) => {
+    keyed[row] = email.locate(batch.email, r) ? 1 : 0;
+    if (keyed[row]) hashes[row] = hashOfBytes(email.values, email.start, email.end, true);
+  });
+  sharing = rowsSharingHash(hashes, keyed);
+  eachRow((batch, r, row) => {
+    if (sharing[row] && email.locate(batch.email, r)) blocks[1]!.add(addresses.numberOf(email.values, email.start, email.end), row);
+  });
+
+  const companies = new TextKeys(companyKey);
+  const names = new TextKeys(nameKey);
+  const regions = new TextKeys(regionKey);
   const companyOf = new Int32Array(total);
   const nameOf = new Int32Array(total);
+  const regionOf = new Int32Array(total);
+  const phoneOf = new Int32Array(total);
   eachRow(({ company }, r, row) => (companyOf[row] = companies.keyOf(company, r)));
   eachRow(({ contactName }, r, row) => (nameOf[row] = names.keyOf(contactName, r)));
   eachRow(({ region }, r, row) => (regionOf[row] = regions.keyOf(region, r)));
   eachRow(({ phone }, r, row) => (phoneOf[row] = phoneKey(phone, r)));
-  for (let row = 0; row < total; row++) {
-    const [company, name, phone] = [companyOf[row]!, nameOf[row]!, phoneOf[row]!];
-    if (company >= 0 && name >= 0) personBlock.add(persons.numberOf(company, name), row);
-    if (company >= 0 && phone >= 0) blocks[5]!.add(companyPhones.numberOf(company, phone), row);
-  }
+
+  /** Numbers pairs of the rows whose pair's hash another row's shares; adds them to `block`. */
+  const pairBlock = (firsts: Int32Array, seconds: Int32Array, block: Block) => {
+    for (let row = 0; row < total; row++) {
+      keyed[row] = firsts[row]! >= 0 && seconds[row]! >= 0 ? 1 : 0;
+      if (keyed[row]) hashes[row] = hashOfPair(firsts[row]!, seconds[row]!);
+    }
+    const pairs = new PairNumbering();
+    const shared = rowsSharingHash(hashes, keyed);
+    for (let row = 0; row < total; row++) if (shared[row]) block.add(pairs.numberOf(firsts[row]!, seconds[row]!), row);
+  };
+  const personBlock = new Block();
+  pairBlock(companyOf, nameOf, personBlock);
+  pairBlock(companyOf, phoneOf, blocks[5]!);
+
   // The same person with one more thing in common: only for the few leads whose person repeats.
+  const { members } = personBlock;
+  const personRepeats = new Uint8Array(total);
+  for (let i = 1; i < members.length; i += 2) personRepeats[members[i]!] = 1;
+  const domains = new ByteNumbering(true);
+  const domainOf = new Int32Array(total).fill(-1);
+  eachRow((batch, r, row) => {
+    if (!personRepeats[row] || !email.locate(batch.email, r)) return;
+    const at = email.domainStart();
+    if (at >= 0) domainOf[row] = domains.numberOf(email.values, at, email.end);
+  });
   const personPairs = [new PairNumbering(), new PairNumbering(), new PairNumbering()];
   const more = [domainOf, phoneOf, regionOf];
-  const { members } = personBlock;
   for (let i = 0; i < members.length; i += 2) {
     const [person, r] = [members[i]!, members[i + 1]!];
     more.forEach((values, m) => {
@@ -249,8 +287,11 @@ export function scanDuplicates(batches: readonly LeadKeyBatch[]): DuplicateScan 
   const enteredBefore = (a: number, b: number) => {
     const byDay = createdOf[a]! - createdOf[b]!;
     if (byDay !== 0) return byDay < 0;
-    const [idA, idB] = [leadIdOf[a]!, leadIdOf[b]!];
-    const byId = idA === idB ? 0 : idA < 0 ? 1 : idB < 0 ? -1 : leadIds.compare(idA, idB);
+    const [batchA, batchB] = [batchOf[a]!, batchOf[b]!];
+    const byId =
+      batchA < 0 || batchB < 0
+        ? Number(batchA < 0) - Number(batchB < 0)
+        : compareBytes(batches[batchA]!.leadId.values, leadIdStart[a]!, leadIdEnd[a]!, batches[batchB]!.leadId.values, leadIdStart[b]!, leadIdEnd[b]!);
     return (byId || byFileAndLine(a, b)) < 0;
   };
 

@@ -142,11 +142,13 @@ describe('the duplicate scan', () => {
     expect(described([batch(tied)])).toEqual(['b.csv:3 in a.csv:4 later id+email', 'a.csv:9 in a.csv:4 later id+email', 'a.csv:4 in a.csv:4 email']);
   });
 
-  it('finds nothing in leads that share only a company, a domain or a too short number', () => {
+  it('finds nothing in leads that share only a company, a domain, a too short number or an address of invalid syntax', () => {
     const apart: Lead[] = [
       { line: 2, id: 'A', company: 'Acme', name: 'Ann', email: 'ann@acme.com', phone: '12345' },
       { line: 3, id: 'B', company: 'Acme', name: 'Bob', email: 'bob@acme.com', phone: '12345' },
       { line: 4, id: 'C', name: 'Ann', email: 'ann@other.com' },
+      { line: 5, id: 'D', email: 'n/a@acme' },
+      { line: 6, id: 'E', email: 'N/A@acme' },
     ];
     expect(scanDuplicates([batch(apart)])).toMatchObject({ clusters: 0, line: new Int32Array(0) });
   });

@@ -9,6 +9,8 @@ import type { DuplicateScanAnswer } from './duplicateScanWorker';
  */
 export const scanDuplicatesInWorker: DuplicateScanner = async (db) => {
   if (!db.queryIpcStream) return scanDuplicatesHere(db);
+  // Batch by batch: the whole result in one piece (Db.queryIpc) took 2.9 s instead of 1.7 s here,
+  // the engine building and handing over 140 MB at once.
   const chunks: Uint8Array[] = [];
   for await (const chunk of db.queryIpcStream({ sql: duplicateInputSql(), params: [] })) chunks.push(chunk);
   const worker = new Worker(new URL('./duplicateScanWorker.ts', import.meta.url), { type: 'module' });

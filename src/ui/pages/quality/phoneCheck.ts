@@ -10,9 +10,8 @@ import type { PhoneCheckAnswer } from './phoneCheckWorker';
  * thread only passes bytes on. An engine that cannot stream Arrow is checked on this thread.
  */
 export const checkPhonesInWorker: PhoneCheck = async (db, phones) => {
-  if (!db.queryIpcStream) return checkPhonesHere(db, phones);
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of db.queryIpcStream(phonesOfTableSql(phones))) chunks.push(chunk);
+  if (!db.queryIpc) return checkPhonesHere(db, phones);
+  const chunks = [await db.queryIpc(phonesOfTableSql(phones))];
   const worker = new Worker(new URL('./phoneCheckWorker.ts', import.meta.url), { type: 'module' });
   const implausible = new Promise<SqlQuery>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<PhoneCheckAnswer>) => (data.ok ? resolve(implausiblePhonesSql(phones, Array.from(data.ids))) : reject(new Error(data.message)));
