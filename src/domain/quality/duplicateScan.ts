@@ -179,7 +179,26 @@ function findRoot(parent: Int32Array, row: number): number {
   return row;
 }
 
+/** The blocks' members, and what orders the entries: each lead's file (numbered), line, creation day and where its id lies. */
+interface Blocked {
+  readonly blocks: readonly Block[];
+  readonly total: number;
+  readonly sources: ByteNumbering;
+  readonly sourceOf: Int32Array;
+  readonly lineOf: Int32Array;
+  readonly createdOf: Int32Array;
+  /** The batch of the lead's id (-1: none). */
+  readonly batchOf: Int32Array;
+  readonly leadIdStart: Int32Array;
+  readonly leadIdEnd: Int32Array;
+}
+
 export function scanDuplicates(batches: readonly LeadKeyBatch[]): DuplicateScan {
+  return clustersOf(batches, blocksOf(batches));
+}
+
+/** Every lead's keys, column by column, into the blocks. */
+function blocksOf(batches: readonly LeadKeyBatch[]): Blocked {
   const total = batches.reduce((sum, b) => sum + b.length, 0);
   const sources = new ByteNumbering();
   const sourceOf = new Int32Array(total);
@@ -278,7 +297,12 @@ export function scanDuplicates(batches: readonly LeadKeyBatch[]): DuplicateScan 
       if (values[r]! >= 0) blocks[2 + m]!.add(personPairs[m]!.numberOf(person, values[r]!), r);
     });
   }
+  return { blocks, total, sources, sourceOf, lineOf, createdOf, batchOf, leadIdStart, leadIdEnd };
+}
 
+/** The blocks' leads joined into clusters: which entry of each block came first, which came later, and each cluster's name. */
+function clustersOf(batches: readonly LeadKeyBatch[], blocked: Blocked): DuplicateScan {
+  const { blocks, total, sources, sourceOf, lineOf, createdOf, batchOf, leadIdStart, leadIdEnd } = blocked;
   // Sources in byte order, as DuckDB orders texts: a cluster is named by its smallest first entry.
   const sourceRank = new Int32Array(sources.size);
   [...Array(sources.size).keys()].sort((a, b) => sources.compare(a, b)).forEach((id, rank) => (sourceRank[id] = rank));
