@@ -67,19 +67,11 @@ export function rowsSharingHash(hashes: Int32Array, keyed: Uint8Array): Uint8Arr
 
 /**
  * Open addressing over a power-of-two table of (id + 1, hash) pairs, side by side so that a probe
- * reads one cache line (0: empty), kept at most half full. `expected`, how many distinct inputs are
- * likely, sizes the table at once: growing a table of a million keys moves each of them to a random
- * place again, which took as long as numbering them.
+ * reads one cache line (0: empty), kept at most half full (a quarter was slower).
  */
 abstract class Numbering {
-  protected slots: Int32Array<ArrayBuffer>;
+  protected slots: Int32Array<ArrayBuffer> = new Int32Array(2 << 12);
   size = 0;
-
-  constructor(expected = 0) {
-    let slots = 1 << 12;
-    while (slots < expected * 2) slots *= 2;
-    this.slots = new Int32Array(slots * 2);
-  }
 
   /** Whether the input being numbered is the one numbered `id`. */
   protected abstract same(id: number): boolean;
@@ -137,8 +129,8 @@ export class ByteNumbering extends Numbering {
   private start = 0;
   private end = 0;
 
-  constructor(private readonly caseless = false, expected = 0) {
-    super(expected);
+  constructor(private readonly caseless = false) {
+    super();
   }
 
   numberOf(buffer: Uint8Array, start: number, end: number): number {

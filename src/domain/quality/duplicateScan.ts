@@ -127,13 +127,6 @@ class EmailBytes {
   }
 }
 
-/** Whether values[start..end] equals the bytes from `otherStart` up to `otherEnd`. */
-function sameBytes(values: Uint8Array, start: number, end: number, otherStart: number, otherEnd: number): boolean {
-  if (end - start !== otherEnd - otherStart) return false;
-  for (let b = 0; b < end - start; b++) if (values[start + b] !== values[otherStart + b]) return false;
-  return true;
-}
-
 /**
  * The leads of one block that share a key with another: `members` holds (key, row) pairs, a key's
  * first row added when the key comes again. Keys must come numbered in order of first sight (as
@@ -222,7 +215,7 @@ function blocksOf(batches: readonly LeadKeyBatch[]): Blocked {
   eachRow(({ source, line, createdDay, leadId }, r, row, batchIndex) => {
     // Rows come file by file: the file of the row before is the likely one.
     const [start, end] = [source.offsets[r]!, source.offsets[r + 1]!];
-    sourceOf[row] = r > 0 && sameBytes(source.values, start, end, source.offsets[r - 1]!, start) ? sourceOf[row - 1]! : sources.numberOf(source.values, start, end);
+    sourceOf[row] = r > 0 && compareBytes(source.values, start, end, source.values, source.offsets[r - 1]!, start) === 0 ? sourceOf[row - 1]! : sources.numberOf(source.values, start, end);
     lineOf[row] = line[r]!;
     createdOf[row] = createdDay[r]!;
     batchOf[row] = isValid(leadId, r) ? batchIndex : -1;
