@@ -24,6 +24,21 @@ export function isPlausiblePhone(phone: string, country: string | null): boolean
 }
 
 /**
+ * Runs `judge` with no stack traces taken: the library throws an error inside for every number it
+ * cannot parse and catches it itself, and taking those errors' stack traces was a quarter of the
+ * time of judging an export's numbers.
+ */
+export function withoutStackTraces<T>(judge: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return judge();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
  * Digits kept as written at the start of a number. The library's small metadata judges a number by
  * its calling code, its leading digits and its length only, so numbers alike in their first six
  * digits, their other characters and their length are judged alike (checked across every country
@@ -44,5 +59,5 @@ export function phoneShape(phone: string): string {
  * browser's judges every lead's number on its bytes (src/ui/pages/quality/implausibleInArrow.ts).
  */
 export function implausiblePhones(phones: readonly string[], countryOf: readonly (string | null)[]): number[] {
-  return phones.flatMap((phone, i) => (isPlausiblePhone(phone, countryOf[i] ?? null) ? [] : [i]));
+  return withoutStackTraces(() => phones.flatMap((phone, i) => (isPlausiblePhone(phone, countryOf[i] ?? null) ? [] : [i])));
 }
