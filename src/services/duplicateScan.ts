@@ -28,9 +28,9 @@ function utf8Column(data: Data): Utf8Column {
   return { values: text.values, offsets: text.valueOffsets, validity: text.nullCount > 0 ? text.nullBitmap : null };
 }
 
-/** duplicateInputSql's rows, batch by batch, as the scan reads them. */
+/** duplicateInputSql's rows, batch by batch, as the scan reads them (an empty batch, as the stream's end gives, left out). */
 export function leadKeyBatches(table: Table): LeadKeyBatch[] {
-  return table.batches.map((batch) => {
+  return table.batches.filter((batch) => batch.numRows > 0).map((batch) => {
     const data = (name: string) => {
       const child = batch.getChild(name);
       if (!child || child.data.length !== 1) throw new Error(`the duplicate scan lacks the column ${name}`);

@@ -186,111 +186,166 @@ interface Blocked {
   readonly leadIdEnd: Int32Array;
 }
 
+/** The scan over batches at hand (tests, Node). */
 export function scanDuplicates(batches: readonly LeadKeyBatch[]): DuplicateScan {
-  return clustersOf(batches, blocksOf(batches));
+  const scan = new IncrementalDuplicateScan();
+  scan.add(batches);
+  return scan.finish();
 }
 
-/** Every lead's keys, column by column, into the blocks. */
-function blocksOf(batches: readonly LeadKeyBatch[]): Blocked {
-  const total = batches.reduce((sum, b) => sum + b.length, 0);
-  const sources = new ByteNumbering();
-  const sourceOf = new Int32Array(total);
-  const lineOf = new Int32Array(total);
-  const createdOf = new Int32Array(total);
+/** A copy of `array` with room for `length` values. */
+function withRoom<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/**
+ * The scan fed batch by batch: `add` makes each lead's keys as its batch comes (the app's worker
+ * does this while the engine is still handing the later batches over), `finish` forms the blocks
+ * and the clusters, which need every lead.
+ */
+export class IncrementalDuplicateScan {
+  private readonly batches: LeadKeyBatch[] = [];
+  private total = 0;
+  private readonly sources = new ByteNumbering();
+  private sourceOf = new Int32Array(0);
+  private lineOf = new Int32Array(0);
+  private createdOf = new Int32Array(0);
   // Where each lead's id lies (its batch; -1: none), for ordering the entries of a block.
-  const batchOf = new Int32Array(total);
-  const leadIdStart = new Int32Array(total);
-  const leadIdEnd = new Int32Array(total);
-  const blocks = BLOCKS.map(() => new Block());
-  const email = new EmailBytes();
+  private batchOf = new Int32Array(0);
+  private leadIdStart = new Int32Array(0);
+  private leadIdEnd = new Int32Array(0);
+  // Ids and e-mails are mostly distinct: their hashes now, and at the end only the rows whose hash
+  // another shares are numbered exactly.
+  private idHash = new Int32Array(0);
+  private emailHash = new Int32Array(0);
+  private emailKeyed = new Uint8Array(0);
+  private readonly companies = new TextKeys(companyKey);
+  private readonly names = new TextKeys(nameKey);
+  private readonly regions = new TextKeys(regionKey);
+  private companyOf = new Int32Array(0);
+  private nameOf = new Int32Array(0);
+  private regionOf = new Int32Array(0);
+  private phoneOf = new Int32Array(0);
+  private readonly email = new EmailBytes();
 
-  // Column by column, not lead by lead: each numbering's table stays in the cache (a pass over all
-  // the columns per lead took twice as long).
-  const eachRow = (visit: (batch: LeadKeyBatch, r: number, row: number, batchIndex: number) => void) => {
-    let row = 0;
-    batches.forEach((batch, b) => {
-      for (let r = 0; r < batch.length; r++, row++) visit(batch, r, row, b);
+  /** Makes the keys of the leads in `batches`, which must stay unchanged until finish. */
+  add(batches: readonly LeadKeyBatch[]): void {
+    const first = this.total;
+    const total = first + batches.reduce((sum, b) => sum + b.length, 0);
+    this.reserve(total);
+    const firstBatch = this.batches.length;
+    this.batches.push(...batches);
+    this.total = total;
+    const { sources, sourceOf, lineOf, createdOf, batchOf, leadIdStart, leadIdEnd, idHash, emailHash, emailKeyed, email } = this;
+    // Column by column, not lead by lead: each numbering's table stays in the cache (a pass over all
+    // the columns per lead took twice as long).
+    const eachRow = (visit: (batch: LeadKeyBatch, r: number, row: number, batchIndex: number) => void) => {
+      let row = first;
+      batches.forEach((batch, b) => {
+        for (let r = 0; r < batch.length; r++, row++) visit(batch, r, row, firstBatch + b);
+      });
+    };
+    eachRow(({ source, line, createdDay, leadId }, r, row, batchIndex) => {
+      // Rows come file by file: the file of the row before is the likely one.
+      const [start, end] = [source.offsets[r]!, source.offsets[r + 1]!];
+      sourceOf[row] = r > 0 && compareBytes(source.values, start, end, source.values, source.offsets[r - 1]!, start) === 0 ? sourceOf[row - 1]! : sources.numberOf(source.values, start, end);
+      lineOf[row] = line[r]!;
+      createdOf[row] = createdDay[r]!;
+      batchOf[row] = isValid(leadId, r) ? batchIndex : -1;
+      leadIdStart[row] = leadId.offsets[r]!;
+      leadIdEnd[row] = leadId.offsets[r + 1]!;
+      if (batchOf[row]! >= 0) idHash[row] = hashOfBytes(leadId.values, leadIdStart[row]!, leadIdEnd[row]!, false);
     });
-  };
-  eachRow(({ source, line, createdDay, leadId }, r, row, batchIndex) => {
-    // Rows come file by file: the file of the row before is the likely one.
-    const [start, end] = [source.offsets[r]!, source.offsets[r + 1]!];
-    sourceOf[row] = r > 0 && compareBytes(source.values, start, end, source.values, source.offsets[r - 1]!, start) === 0 ? sourceOf[row - 1]! : sources.numberOf(source.values, start, end);
-    lineOf[row] = line[r]!;
-    createdOf[row] = createdDay[r]!;
-    batchOf[row] = isValid(leadId, r) ? batchIndex : -1;
-    leadIdStart[row] = leadId.offsets[r]!;
-    leadIdEnd[row] = leadId.offsets[r + 1]!;
-  });
-
-  // Ids and e-mails are mostly distinct: only the rows whose hash another shares are numbered.
-  const keyed = new Uint8Array(total);
-  const hashes = new Int32Array(total);
-  const leadIds = new ByteNumbering();
-  eachRow(({ leadId }, r, row) => {
-    keyed[row] = batchOf[row]! >= 0 ? 1 : 0;
-    if (keyed[row]) hashes[row] = hashOfBytes(leadId.values, leadIdStart[row]!, leadIdEnd[row]!, false);
-  });
-  let sharing = rowsSharingHash(hashes, keyed);
-  eachRow(({ leadId }, _, row) => {
-    if (sharing[row]) blocks[0]!.add(leadIds.numberOf(leadId.values, leadIdStart[row]!, leadIdEnd[row]!), row);
-  });
-  const addresses = new ByteNumbering(true);
-  eachRow((batch, r, row) => {
-    keyed[row] = email.locate(batch.email, r) ? 1 : 0;
-    if (keyed[row]) hashes[row] = hashOfBytes(email.values, email.start, email.end, true);
-  });
-  sharing = rowsSharingHash(hashes, keyed);
-  eachRow((batch, r, row) => {
-    if (sharing[row] && email.locate(batch.email, r)) blocks[1]!.add(addresses.numberOf(email.values, email.start, email.end), row);
-  });
-
-  const companies = new TextKeys(companyKey);
-  const names = new TextKeys(nameKey);
-  const regions = new TextKeys(regionKey);
-  const companyOf = new Int32Array(total);
-  const nameOf = new Int32Array(total);
-  const regionOf = new Int32Array(total);
-  const phoneOf = new Int32Array(total);
-  eachRow(({ company }, r, row) => (companyOf[row] = companies.keyOf(company, r)));
-  eachRow(({ contactName }, r, row) => (nameOf[row] = names.keyOf(contactName, r)));
-  eachRow(({ region }, r, row) => (regionOf[row] = regions.keyOf(region, r)));
-  eachRow(({ phone }, r, row) => (phoneOf[row] = phoneKey(phone, r)));
-
-  /** Numbers pairs of the rows whose pair's hash another row's shares; adds them to `block`. */
-  const pairBlock = (firsts: Int32Array, seconds: Int32Array, block: Block) => {
-    for (let row = 0; row < total; row++) {
-      keyed[row] = firsts[row]! >= 0 && seconds[row]! >= 0 ? 1 : 0;
-      if (keyed[row]) hashes[row] = hashOfPair(firsts[row]!, seconds[row]!);
-    }
-    const pairs = new PairNumbering();
-    const shared = rowsSharingHash(hashes, keyed);
-    for (let row = 0; row < total; row++) if (shared[row]) block.add(pairs.numberOf(firsts[row]!, seconds[row]!), row);
-  };
-  const personBlock = new Block();
-  pairBlock(companyOf, nameOf, personBlock);
-  pairBlock(companyOf, phoneOf, blocks[5]!);
-
-  // The same person with one more thing in common: only for the few leads whose person repeats.
-  const { members } = personBlock;
-  const personRepeats = new Uint8Array(total);
-  for (let i = 1; i < members.length; i += 2) personRepeats[members[i]!] = 1;
-  const domains = new ByteNumbering(true);
-  const domainOf = new Int32Array(total).fill(-1);
-  eachRow((batch, r, row) => {
-    if (!personRepeats[row] || !email.locate(batch.email, r)) return;
-    const at = email.domainStart();
-    if (at >= 0) domainOf[row] = domains.numberOf(email.values, at, email.end);
-  });
-  const personPairs = [new PairNumbering(), new PairNumbering(), new PairNumbering()];
-  const more = [domainOf, phoneOf, regionOf];
-  for (let i = 0; i < members.length; i += 2) {
-    const [person, r] = [members[i]!, members[i + 1]!];
-    more.forEach((values, m) => {
-      if (values[r]! >= 0) blocks[2 + m]!.add(personPairs[m]!.numberOf(person, values[r]!), r);
+    eachRow((batch, r, row) => {
+      emailKeyed[row] = email.locate(batch.email, r) ? 1 : 0;
+      if (emailKeyed[row]) emailHash[row] = hashOfBytes(email.values, email.start, email.end, true);
     });
+    const { companies, names, regions, companyOf, nameOf, regionOf, phoneOf } = this;
+    eachRow(({ company }, r, row) => (companyOf[row] = companies.keyOf(company, r)));
+    eachRow(({ contactName }, r, row) => (nameOf[row] = names.keyOf(contactName, r)));
+    eachRow(({ region }, r, row) => (regionOf[row] = regions.keyOf(region, r)));
+    eachRow(({ phone }, r, row) => (phoneOf[row] = phoneKey(phone, r)));
   }
-  return { blocks, total, sources, sourceOf, lineOf, createdOf, batchOf, leadIdStart, leadIdEnd };
+
+  /** The duplicates among every lead added. */
+  finish(): DuplicateScan {
+    return clustersOf(this.batches, this.blocks());
+  }
+
+  private reserve(length: number): void {
+    if (length <= this.sourceOf.length) return;
+    const room = Math.max(length, this.sourceOf.length * 2);
+    for (const name of ['sourceOf', 'lineOf', 'createdOf', 'batchOf', 'leadIdStart', 'leadIdEnd', 'idHash', 'emailHash', 'companyOf', 'nameOf', 'regionOf', 'phoneOf'] as const) {
+      this[name] = withRoom(this[name], room);
+    }
+    this.emailKeyed = withRoom(this.emailKeyed, room);
+  }
+
+  /** Every lead's keys into the blocks. */
+  private blocks(): Blocked {
+    const { batches, total, email } = this;
+    const rows = <T extends Int32Array | Uint8Array>(array: T) => array.subarray(0, total) as T;
+    const [batchOf, leadIdStart, leadIdEnd] = [rows(this.batchOf), rows(this.leadIdStart), rows(this.leadIdEnd)];
+    const [companyOf, nameOf, regionOf, phoneOf] = [rows(this.companyOf), rows(this.nameOf), rows(this.regionOf), rows(this.phoneOf)];
+    const blocks = BLOCKS.map(() => new Block());
+    const eachRow = (visit: (batch: LeadKeyBatch, r: number, row: number) => void) => {
+      let row = 0;
+      for (const batch of batches) for (let r = 0; r < batch.length; r++, row++) visit(batch, r, row);
+    };
+
+    const keyedIds = new Uint8Array(total);
+    for (let row = 0; row < total; row++) keyedIds[row] = batchOf[row]! >= 0 ? 1 : 0;
+    let sharing = rowsSharingHash(rows(this.idHash), keyedIds);
+    const leadIds = new ByteNumbering();
+    eachRow(({ leadId }, _, row) => {
+      if (sharing[row]) blocks[0]!.add(leadIds.numberOf(leadId.values, leadIdStart[row]!, leadIdEnd[row]!), row);
+    });
+    sharing = rowsSharingHash(rows(this.emailHash), rows(this.emailKeyed));
+    const addresses = new ByteNumbering(true);
+    eachRow((batch, r, row) => {
+      if (sharing[row] && email.locate(batch.email, r)) blocks[1]!.add(addresses.numberOf(email.values, email.start, email.end), row);
+    });
+
+    const keyed = new Uint8Array(total);
+    const hashes = new Int32Array(total);
+    /** Numbers pairs of the rows whose pair's hash another row's shares; adds them to `block`. */
+    const pairBlock = (firsts: Int32Array, seconds: Int32Array, block: Block) => {
+      for (let row = 0; row < total; row++) {
+        keyed[row] = firsts[row]! >= 0 && seconds[row]! >= 0 ? 1 : 0;
+        if (keyed[row]) hashes[row] = hashOfPair(firsts[row]!, seconds[row]!);
+      }
+      const pairs = new PairNumbering();
+      const shared = rowsSharingHash(hashes, keyed);
+      for (let row = 0; row < total; row++) if (shared[row]) block.add(pairs.numberOf(firsts[row]!, seconds[row]!), row);
+    };
+    const personBlock = new Block();
+    pairBlock(companyOf, nameOf, personBlock);
+    pairBlock(companyOf, phoneOf, blocks[5]!);
+
+    // The same person with one more thing in common: only for the few leads whose person repeats.
+    const { members } = personBlock;
+    const personRepeats = new Uint8Array(total);
+    for (let i = 1; i < members.length; i += 2) personRepeats[members[i]!] = 1;
+    const domains = new ByteNumbering(true);
+    const domainOf = new Int32Array(total).fill(-1);
+    eachRow((batch, r, row) => {
+      if (!personRepeats[row] || !email.locate(batch.email, r)) return;
+      const at = email.domainStart();
+      if (at >= 0) domainOf[row] = domains.numberOf(email.values, at, email.end);
+    });
+    const personPairs = [new PairNumbering(), new PairNumbering(), new PairNumbering()];
+    const more = [domainOf, phoneOf, regionOf];
+    for (let i = 0; i < members.length; i += 2) {
+      const [person, r] = [members[i]!, members[i + 1]!];
+      more.forEach((values, m) => {
+        if (values[r]! >= 0) blocks[2 + m]!.add(personPairs[m]!.numberOf(person, values[r]!), r);
+      });
+    }
+    return { blocks, total, sources: this.sources, sourceOf: rows(this.sourceOf), lineOf: rows(this.lineOf), createdOf: rows(this.createdOf), batchOf, leadIdStart, leadIdEnd };
+  }
 }
 
 /** The blocks' leads joined into clusters: which entry of each block came first, which came later, and each cluster's name. */

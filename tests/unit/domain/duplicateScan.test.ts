@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteNumbering, compareBytes, PairNumbering, type Utf8Column } from '../../../src/domain/quality/byteKeys';
-import { matchKindsOf, scanDuplicates, type LeadKeyBatch } from '../../../src/domain/quality/duplicateScan';
+import { IncrementalDuplicateScan, matchKindsOf, scanDuplicates, type DuplicateScan, type LeadKeyBatch } from '../../../src/domain/quality/duplicateScan';
 import { companyKey, nameKey, regionKey } from '../../../src/domain/quality/matchKeys';
 
 const encoder = new TextEncoder();
@@ -50,8 +50,8 @@ function batch(leads: readonly Lead[]): LeadKeyBatch {
 }
 
 /** The scan as one row per clustered lead: "line: cluster's line, later?, kinds". */
-function described(batches: readonly LeadKeyBatch[]): string[] {
-  const scan = scanDuplicates(batches);
+function described(batches: readonly LeadKeyBatch[] | DuplicateScan): string[] {
+  const scan = Array.isArray(batches) ? scanDuplicates(batches) : (batches as DuplicateScan);
   return Array.from(scan.line, (line, i) => `${scan.source[i]}:${line} in ${scan.clusterSource[i]}:${scan.clusterLine[i]}${scan.later[i] ? ' later' : ''} ${matchKindsOf(scan.matches[i]!).join('+')}`);
 }
 
@@ -140,6 +140,15 @@ describe('the duplicate scan', () => {
       { source: 'a.csv', line: 4, id: 'W', email: 'same@x.de' },
     ];
     expect(described([batch(tied)])).toEqual(['b.csv:3 in a.csv:4 later id+email', 'a.csv:9 in a.csv:4 later id+email', 'a.csv:4 in a.csv:4 email']);
+  });
+
+  it("finds the same when fed one lead at a time, as the app's worker takes the batches while they come", () => {
+    const scan = new IncrementalDuplicateScan();
+    // More leads than the scan's first room, so that its columns grow on the way.
+    const many = Array.from({ length: 40 }, (_, i) => [...leads, ...copy].map((l) => ({ ...l, line: l.line + 100 * i, id: `${l.id}-${i % 7}` }))).flat();
+    for (const lead of many) scan.add([batch([lead])]);
+    expect(described(scan.finish())).toEqual(described([batch(many)]));
+    expect(described([batch(many)]).length).toBeGreaterThan(100);
   });
 
   it('finds nothing in leads that share only a company, a domain, a too short number or an address of invalid syntax', () => {

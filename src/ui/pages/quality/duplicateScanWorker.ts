@@ -1,22 +1,38 @@
 import { tableFromIPC } from 'apache-arrow';
 import { errorText } from '../../../domain/errorText';
-import { scanDuplicates } from '../../../domain/quality/duplicateScan';
+import { IncrementalDuplicateScan } from '../../../domain/quality/duplicateScan';
 import { leadKeyBatches, scannedDuplicates, type ScannedDuplicates } from '../../../services/duplicateScan';
 
-/** The request: the Arrow IPC stream of duplicateInputSql's rows, in the chunks the engine sent. */
-export type DuplicateScanMessage = readonly Uint8Array[];
+/**
+ * The requests: the Arrow IPC stream of duplicateInputSql's rows, in groups of the chunks the engine
+ * sends (the first chunk of the first group is the schema), then its end.
+ */
+export type DuplicateScanMessage = { readonly kind: 'chunks'; readonly chunks: readonly Uint8Array[] } | { readonly kind: 'end' };
 export type DuplicateScanAnswer = { readonly ok: true; readonly scan: ScannedDuplicates } | { readonly ok: false; readonly message: string };
 
 /** Finds the duplicate leads off the page's thread and the engine's (duplicateScan.ts). */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+const scan = new IncrementalDuplicateScan();
+let schema: Uint8Array | null = null;
+let failed = false;
+
 scope.onmessage = ({ data }: MessageEvent<DuplicateScanMessage>) => {
+  if (failed) return;
   try {
+    if (data.kind === 'chunks') {
+      // Each group decoded and keyed as it comes, while the engine hands over the next.
+      const chunks = schema ? data.chunks : data.chunks.slice(1);
+      schema ??= data.chunks[0] ?? null;
+      if (schema && chunks.length) scan.add(leadKeyBatches(tableFromIPC([schema, ...chunks])));
+      return;
+    }
     // Arrow bytes, not the scan's arrays of texts: the page's thread would spend 100 ms or more
     // taking 240,000 texts out of a message.
-    const scan = scannedDuplicates(scanDuplicates(leadKeyBatches(tableFromIPC(data))));
-    scope.postMessage({ ok: true, scan } satisfies DuplicateScanAnswer, [scan.ipc.buffer]);
+    const scanned = scannedDuplicates(scan.finish());
+    scope.postMessage({ ok: true, scan: scanned } satisfies DuplicateScanAnswer, [scanned.ipc.buffer]);
   } catch (error) {
+    failed = true;
     scope.postMessage({ ok: false, message: errorText(error) } satisfies DuplicateScanAnswer);
   }
 };
