@@ -47,21 +47,31 @@ export const hashOfPair = (first: number, second: number): number => mixed(Math.
 
 /**
  * Marks the rows whose hash another row shares (only rows with `keyed[row]` count): every row whose
- * key repeats, and the few whose 32-bit hash merely collides. Numbering only these rows exactly
- * keeps a million distinct ids or e-mails out of the hash tables: sorting the hashes takes a third of
- * the time of numbering them.
+ * key repeats, and the few (~3 %) whose hash's top bits merely meet another's. Numbering only these
+ * rows exactly keeps a million distinct ids or e-mails out of the hash tables. Two bitmaps of the
+ * hashes' top bits (seen, seen twice) instead of sorting the hashes: a quarter of the time.
  */
 export function rowsSharingHash(hashes: Int32Array, keyed: Uint8Array): Uint8Array {
   let count = 0;
   for (let row = 0; row < hashes.length; row++) count += keyed[row]!;
-  const sorted = new Int32Array(count);
-  for (let row = 0, i = 0; row < hashes.length; row++) if (keyed[row]) sorted[i++] = hashes[row]!;
-  sorted.sort();
-  const shared = new Set<number>();
-  for (let i = 1; i < count; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i]!);
+  // About 32 bits per keyed row, at most 2^25 (4 MiB per bitmap).
+  const bits = Math.min(25, Math.max(10, Math.ceil(Math.log2(count + 1)) + 5));
+  const shift = 32 - bits;
+  const seen = new Int32Array(1 << (bits - 5));
+  const twice = new Int32Array(1 << (bits - 5));
+  for (let row = 0; row < hashes.length; row++) {
+    if (!keyed[row]) continue;
+    const slot = hashes[row]! >>> shift;
+    const bit = 1 << (slot & 31);
+    if (seen[slot >>> 5]! & bit) twice[slot >>> 5]! |= bit;
+    else seen[slot >>> 5]! |= bit;
+  }
   const sharing = new Uint8Array(hashes.length);
-  if (shared.size === 0) return sharing;
-  for (let row = 0; row < hashes.length; row++) if (keyed[row] && shared.has(hashes[row]!)) sharing[row] = 1;
+  for (let row = 0; row < hashes.length; row++) {
+    if (!keyed[row]) continue;
+    const slot = hashes[row]! >>> shift;
+    if (twice[slot >>> 5]! & (1 << (slot & 31))) sharing[row] = 1;
+  }
   return sharing;
 }
 

@@ -224,10 +224,8 @@ export class IncrementalDuplicateScan {
   private emailKeyed = new Uint8Array(0);
   private readonly companies = new TextKeys(companyKey);
   private readonly names = new TextKeys(nameKey);
-  private readonly regions = new TextKeys(regionKey);
   private companyOf = new Int32Array(0);
   private nameOf = new Int32Array(0);
-  private regionOf = new Int32Array(0);
   private phoneOf = new Int32Array(0);
   private readonly email = new EmailBytes();
 
@@ -263,10 +261,9 @@ export class IncrementalDuplicateScan {
       emailKeyed[row] = email.locate(batch.email, r) ? 1 : 0;
       if (emailKeyed[row]) emailHash[row] = hashOfBytes(email.values, email.start, email.end, true);
     });
-    const { companies, names, regions, companyOf, nameOf, regionOf, phoneOf } = this;
+    const { companies, names, companyOf, nameOf, phoneOf } = this;
     eachRow(({ company }, r, row) => (companyOf[row] = companies.keyOf(company, r)));
     eachRow(({ contactName }, r, row) => (nameOf[row] = names.keyOf(contactName, r)));
-    eachRow(({ region }, r, row) => (regionOf[row] = regions.keyOf(region, r)));
     eachRow(({ phone }, r, row) => (phoneOf[row] = phoneKey(phone, r)));
   }
 
@@ -278,7 +275,7 @@ export class IncrementalDuplicateScan {
   private reserve(length: number): void {
     if (length <= this.sourceOf.length) return;
     const room = Math.max(length, this.sourceOf.length * 2);
-    for (const name of ['sourceOf', 'lineOf', 'createdOf', 'batchOf', 'leadIdStart', 'leadIdEnd', 'idHash', 'emailHash', 'companyOf', 'nameOf', 'regionOf', 'phoneOf'] as const) {
+    for (const name of ['sourceOf', 'lineOf', 'createdOf', 'batchOf', 'leadIdStart', 'leadIdEnd', 'idHash', 'emailHash', 'companyOf', 'nameOf', 'phoneOf'] as const) {
       this[name] = withRoom(this[name], room);
     }
     this.emailKeyed = withRoom(this.emailKeyed, room);
@@ -289,7 +286,7 @@ export class IncrementalDuplicateScan {
     const { batches, total, email } = this;
     const rows = <T extends Int32Array | Uint8Array>(array: T) => array.subarray(0, total) as T;
     const [batchOf, leadIdStart, leadIdEnd] = [rows(this.batchOf), rows(this.leadIdStart), rows(this.leadIdEnd)];
-    const [companyOf, nameOf, regionOf, phoneOf] = [rows(this.companyOf), rows(this.nameOf), rows(this.regionOf), rows(this.phoneOf)];
+    const [companyOf, nameOf, phoneOf] = [rows(this.companyOf), rows(this.nameOf), rows(this.phoneOf)];
     const blocks = BLOCKS.map(() => new Block());
     const eachRow = (visit: (batch: LeadKeyBatch, r: number, row: number) => void) => {
       let row = 0;
@@ -330,9 +327,13 @@ export class IncrementalDuplicateScan {
     const personRepeats = new Uint8Array(total);
     for (let i = 1; i < members.length; i += 2) personRepeats[members[i]!] = 1;
     const domains = new ByteNumbering(true);
+    const regions = new TextKeys(regionKey);
     const domainOf = new Int32Array(total).fill(-1);
+    const regionOf = new Int32Array(total).fill(-1);
     eachRow((batch, r, row) => {
-      if (!personRepeats[row] || !email.locate(batch.email, r)) return;
+      if (!personRepeats[row]) return;
+      regionOf[row] = regions.keyOf(batch.region, r);
+      if (!email.locate(batch.email, r)) return;
       const at = email.domainStart();
       if (at >= 0) domainOf[row] = domains.numberOf(email.values, at, email.end);
     });
