@@ -2,23 +2,60 @@ import { Bool, Int32, makeData, makeVector, Table, tableFromIPC, tableToIPC, Uin
 import { utf8Vector } from '../db/arrowVectors';
 import type { Db } from '../db/types';
 import type { Utf8Column } from '../domain/quality/byteKeys';
-import { scanDuplicates, type DuplicateScan, type LeadKeyBatch } from '../domain/quality/duplicateScan';
+import { IncrementalDuplicateScan, type DuplicateScan, type LeadKeyBatch } from '../domain/quality/duplicateScan';
+import { PhoneJudge } from '../domain/quality/phoneJudge';
 import { quoteIdent } from '../domain/sqlQuery';
 import { DUPLICATE_COLUMNS, duplicateInputSql } from '../sql/duplicateInput';
+import { IMPLAUSIBLE_PHONE_COLUMNS } from '../sql/phoneChecks';
 
 /**
  * Finds the duplicate leads outside the engine: reads duplicateInputSql's rows, then answers `scan`.
  * The app scans in a worker of its own (src/ui/pages/quality/duplicateScan.ts) while the engine
  * scores the other rules; the caller waits only for the reading, which must come first: the engine
- * answers its queries one after another.
+ * answers its queries one after another. With `judgePhones`, the same rows' phone numbers are
+ * judged too (PhoneJudge), instead of in a reading of their own.
  */
-export type DuplicateScanner = (db: Db) => Promise<{ readonly scan: Promise<ScannedDuplicates> }>;
+export type DuplicateScanner = (db: Db, options: { readonly judgePhones: boolean }) => Promise<{ readonly scan: Promise<ScannedDuplicates> }>;
 
-/** A scan's rows as the Arrow IPC stream of a table in DUPLICATE_COLUMNS (duplicateScanIpc), and its counts. */
+/** Rows as the Arrow IPC stream of a table, for Db.insertArrowStream, and how many. */
+export interface ArrowRows {
+  readonly ipc: Uint8Array;
+  readonly rows: number;
+}
+
+/** A scan's rows (a table in DUPLICATE_COLUMNS, duplicateScanIpc) and its counts; the implausible phones when asked for. */
 export interface ScannedDuplicates {
   readonly ipc: Uint8Array;
   readonly clusters: number;
   readonly clusteredLeads: number;
+  /** The distinct (country, phone) pairs judged implausible, a table in IMPLAUSIBLE_PHONE_COLUMNS; null: not judged. */
+  readonly implausiblePhones: ArrowRows | null;
+}
+
+/** The scan, and the phone judge when asked for, fed the same batches as they come. */
+export class ScanInProgress {
+  private readonly scan = new IncrementalDuplicateScan();
+  private readonly phones: PhoneJudge | null;
+
+  constructor(judgePhones: boolean) {
+    this.phones = judgePhones ? new PhoneJudge() : null;
+  }
+
+  add(batches: readonly LeadKeyBatch[]): void {
+    this.scan.add(batches);
+    for (const batch of batches) this.phones?.add(batch.country, batch.phone, batch.length);
+  }
+
+  finish(): ScannedDuplicates {
+    const scan = this.scan.finish();
+    const pairs = this.phones?.implausiblePairs();
+    return {
+      ipc: duplicateScanIpc(scan),
+      clusters: scan.clusters,
+      clusteredLeads: scan.line.length,
+      implausiblePhones: pairs ? { ipc: tableToIPC(new Table({ country: utf8Vector(pairs.map((p) => p.country)), phone: utf8Vector(pairs.map((p) => p.phone)) }), 'stream'), rows: pairs.length } : null,
+    };
+  }
 }
 
 /** An Arrow text column's bytes, for the scan. */
@@ -52,6 +89,7 @@ export function leadKeyBatches(table: Table): LeadKeyBatch[] {
       contactName: utf8Column(data('contact_name')),
       region: utf8Column(data('region')),
       phone: utf8Column(data('phone')),
+      country: utf8Column(data('country')),
     };
   });
 }
@@ -72,11 +110,6 @@ function duplicateScanIpc(scan: DuplicateScan): Uint8Array {
   );
 }
 
-/** The scan as handed on: its rows in Arrow bytes, and its counts. */
-export function scannedDuplicates(scan: DuplicateScan): ScannedDuplicates {
-  return { ipc: duplicateScanIpc(scan), clusters: scan.clusters, clusteredLeads: scan.line.length };
-}
-
 /** One bit per 0/1 byte, least significant first (Arrow's booleans). */
 function packBits(flags: Uint8Array): Uint8Array {
   const bits = new Uint8Array(Math.ceil(flags.length / 8));
@@ -88,9 +121,19 @@ function packBits(flags: Uint8Array): Uint8Array {
 
 /** Writes the scan into the table `name` (replaced). */
 export async function storeDuplicateScan(db: Db, name: string, scan: ScannedDuplicates): Promise<void> {
-  if (!db.insertArrowStream) throw new Error(`${db.engine} cannot take the duplicate scan's rows`);
-  if (scan.clusteredLeads > 0) await db.insertArrowStream(name, scan.ipc);
-  else await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} (${DUPLICATE_COLUMNS})`, params: [] });
+  await storeArrowRows(db, name, { ipc: scan.ipc, rows: scan.clusteredLeads }, DUPLICATE_COLUMNS);
+}
+
+/** Writes the implausible phones the scan judged into the table `name` (replaced). */
+export async function storeImplausiblePhones(db: Db, name: string, phones: ArrowRows): Promise<void> {
+  await storeArrowRows(db, name, phones, IMPLAUSIBLE_PHONE_COLUMNS);
+}
+
+/** Arrow rows into the table `name` (replaced); without a row, the table of `columns` made empty. */
+async function storeArrowRows(db: Db, name: string, rows: ArrowRows, columns: string): Promise<void> {
+  if (!db.insertArrowStream) throw new Error(`${db.engine} cannot take rows judged outside it`);
+  if (rows.rows > 0) await db.insertArrowStream(name, rows.ipc);
+  else await db.query({ sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} (${columns})`, params: [] });
 }
 
 /**
@@ -98,14 +141,16 @@ export async function storeDuplicateScan(db: Db, name: string, scan: ScannedDupl
  * runs after the caller's next await (native DuckDB, which works on threads of its own, scores the
  * other rules meanwhile).
  */
-export const scanDuplicatesHere: DuplicateScanner = async (db) => {
+export const scanDuplicatesHere: DuplicateScanner = async (db, { judgePhones }) => {
   // As Arrow bytes: native DuckDB's plain results convert every value (12 s for a million leads).
   if (!db.queryIpc) throw new Error(`${db.engine} cannot hand over the duplicate scan's columns`);
   const batches = leadKeyBatches(tableFromIPC(await db.queryIpc({ sql: duplicateInputSql(), params: [] })));
   const scan = new Promise<ScannedDuplicates>((resolve, reject) =>
     setTimeout(() => {
       try {
-        resolve(scannedDuplicates(scanDuplicates(batches)));
+        const scan = new ScanInProgress(judgePhones);
+        scan.add(batches);
+        resolve(scan.finish());
       } catch (error) {
         reject(error);
       }

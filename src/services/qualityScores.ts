@@ -10,7 +10,7 @@ import { clusterMembersSql } from '../sql/duplicateClusters';
 import { NO_DUPLICATES } from '../sql/duplicateInput';
 import { phonesToJudgeSql } from '../sql/phoneChecks';
 import { judgedOutsideSql, qualityHitsSql } from '../sql/quality';
-import { storeDuplicateScan, type DuplicateScanner } from './duplicateScan';
+import { storeDuplicateScan, storeImplausiblePhones, type DuplicateScanner } from './duplicateScan';
 import type { PhoneCheck } from './phoneCheck';
 
 /** The tables of one scoring of the data. */
@@ -38,8 +38,12 @@ export interface QualityBuildOptions {
   readonly pipeline: Pipeline;
   readonly settings: QualitySettings;
   readonly asOf: string;
-  /** Judges the phone numbers (src/services/phoneCheck.ts): in a worker in the app, here in Node. */
-  readonly checkPhones: PhoneCheck;
+  /**
+   * Judges the phone numbers from shapes made in SQL (src/services/phoneCheck.ts), for native
+   * DuckDB, whose hand-over of every number is slow. Absent: `scanDuplicates` judges them from the
+   * rows it reads anyway (the app, in its worker).
+   */
+  readonly checkPhones?: PhoneCheck;
   /** Finds the duplicates (src/services/duplicateScan.ts): in a worker in the app, here in Node. */
   readonly scanDuplicates: DuplicateScanner;
   /** Hears how long each step took (the benchmark prints them). */
@@ -90,11 +94,15 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   stepDone('columns');
   try {
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
-    if (phoneRule) await db.query(create(phones, phonesToJudgeSql()));
-    const implausible = phoneRule ? (await options.checkPhones(db, quoteIdent(phones))).implausible : Promise.resolve<SqlQuery>({ sql: NO_PHONES, params: [] });
-    implausible.catch(() => undefined);
+    const phonesInScan = phoneRule && !options.checkPhones;
+    let implausible = Promise.resolve<SqlQuery>({ sql: NO_PHONES, params: [] });
+    if (phoneRule && options.checkPhones) {
+      await db.query(create(phones, phonesToJudgeSql()));
+      implausible = (await options.checkPhones(db, quoteIdent(phones))).implausible;
+      implausible.catch(() => undefined);
+    }
     stepDone('phones');
-    const { scan } = await options.scanDuplicates(db);
+    const { scan } = await options.scanDuplicates(db, { judgePhones: phonesInScan });
     scan.catch(() => undefined);
     stepDone('duplicates');
     const pending = { duplicates: NO_DUPLICATES, implausiblePhones: `(${NO_PHONES})` };
@@ -103,7 +111,8 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     const [scanned, implausibleNumbers] = await Promise.all([scan, implausible]);
     stepDone('wait');
     await storeDuplicateScan(db, tables.duplicates, scanned);
-    await db.query(create(tables.implausiblePhones, implausibleNumbers));
+    if (scanned.implausiblePhones) await storeImplausiblePhones(db, tables.implausiblePhones, scanned.implausiblePhones);
+    else await db.query(create(tables.implausiblePhones, implausibleNumbers));
     const judged = { duplicates: quoteIdent(tables.duplicates), implausiblePhones: quoteIdent(tables.implausiblePhones) };
     for (const statement of judgedOutsideSql(settings, tables.scores, judged)) await db.query(statement);
     stepDone('judged');

@@ -3,13 +3,14 @@ import { LEAD_FACTS } from './leadFacts';
 /**
  * The columns of every lead the duplicate scan reads (src/domain/quality/duplicateScan.ts's
  * LeadKeyBatch): its file and line, id, creation as days since 1970 (none: 9999-12-31, the latest)
- * and its contact fields as stored. The engine hands them over as they are: the keys, even the
- * e-mail's syntax, are made outside it (see there why).
+ * and its contact fields as stored; and its country, for the phone judge that reads the same rows.
+ * The engine hands them over as they are: the keys, even the e-mail's syntax, are made outside it
+ * (see there why).
  */
 export function duplicateInputSql(): string {
   return [
     `SELECT _source, _line, lead_id::VARCHAR AS lead_id, (coalesce(created_at::DATE, DATE '9999-12-31') - DATE '1970-01-01')::INTEGER AS created_day,`,
-    `email, company, contact_name, region, phone FROM ${LEAD_FACTS}`,
+    `email, company, contact_name, region, phone, country FROM ${LEAD_FACTS}`,
   ].join(' ');
 }
 

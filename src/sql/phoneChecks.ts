@@ -3,32 +3,26 @@ import { LEAD_FACTS } from './leadFacts';
 
 /**
  * Phone plausibility is judged outside SQL (src/domain/quality/phonePlausibility.ts), once per
- * number shape. These statements number every lead's phone with its country, hand them over, and
- * give the numbers judged implausible for the rule to join (src/sql/quality.ts). Two ways, by engine:
- *  - duckdb-wasm streams every lead's number and the judge makes the shapes (streaming 900,000
- *    numbers as Arrow took it 0.15 s, making their shapes in SQL 1.1 s: writing text is slow there);
+ * number shape, and the numbers judged implausible are joined by the rule (src/sql/quality.ts).
+ * Two ways, by engine:
+ *  - duckdb-wasm hands every lead's number over with the duplicate scan's rows, and the judge makes
+ *    the shapes on their bytes (src/domain/quality/phoneJudge.ts; making the shapes in SQL took it
+ *    1.1 s: writing text is slow there);
  *  - native DuckDB makes the shapes in SQL and hands over the 60,000 distinct ones (reading 900,000
- *    texts out of @duckdb/node-api took 1.2 s per column).
+ *    texts out of @duckdb/node-api took 1.2 s per column): these statements.
  */
+
+/** The table of the implausible (country, phone) pairs when judged outside the engine from the duplicate scan's rows (src/services/duplicateScan.ts). */
+export const IMPLAUSIBLE_PHONE_COLUMNS = 'country VARCHAR, phone VARCHAR';
 
 /** Every lead of lead_facts with a phone: `id` (from 1), `country`, `phone`. */
 export const phonesToJudgeSql = (): string => `SELECT (row_number() OVER ())::INTEGER AS id, country, phone FROM ${LEAD_FACTS} WHERE phone IS NOT NULL`;
-
-/** Every number of a phonesToJudgeSql table (`id`, `country`, `phone`), for a judge that makes the shapes itself. */
-export const phonesOfTableSql = (phones: string): SqlQuery => ({ sql: `SELECT id, country, phone FROM ${phones}`, params: [] });
 
 /** One bound text of ids, not one parameter each: tens of thousands of parameters bind slowly. */
 const idsIn = (ids: readonly number[]) => ({ sql: 'IN (SELECT unnest(string_split(?, \',\'))::INTEGER)', params: [ids.join(',')] });
 
 /** No implausible number (an empty text of ids would not cast). */
 const noPhones = (phones: string): SqlQuery => ({ sql: `SELECT country, phone FROM ${phones} WHERE FALSE`, params: [] });
-
-/** The distinct (country, phone) of a phonesToJudgeSql table's rows whose id is given: the implausible ones. */
-export function implausiblePhonesSql(phones: string, ids: readonly number[]): SqlQuery {
-  if (ids.length === 0) return noPhones(phones);
-  const inIds = idsIn(ids);
-  return { sql: `SELECT DISTINCT country, phone FROM ${phones} WHERE id ${inIds.sql}`, params: inIds.params };
-}
 
 /** Up to and including a number's sixth digit. */
 const SIX_DIGITS = "'^(?:\\D*\\d){6}'";

@@ -6,10 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/db/arrowRows';
 import type { Db } from '../../src/db/types';
 import { isPlausiblePhone, phoneShape } from '../../src/domain/quality/phonePlausibility';
-import { implausibleIdsInArrow } from '../../src/ui/pages/quality/implausibleInArrow';
-import { implausiblePhonesSql, phonesOfTableSql, phoneShapeSql } from '../../src/sql/phoneChecks';
+import { scanDuplicatesHere, storeImplausiblePhones } from '../../src/services/duplicateScan';
+import { phoneShapeSql } from '../../src/sql/phoneChecks';
 import { DEFAULT_PLACEHOLDERS } from '../../src/ingest/placeholders';
 import { judgedOutside } from './helpers/quality';
+import { inFileOrder } from './helpers/rows';
+import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
+import { DEFAULT_QUALITY_SETTINGS } from '../../src/domain/quality/rules';
+import { checkPhonesHere } from '../../src/services/phoneCheck';
+import { buildQualityScores, dropQualityTables, type QualityBuild } from '../../src/services/qualityScores';
 import { ENGINES, loadEnglish, REPO } from './helpers/engines';
 
 /** Numbers in every form the check must survive: separators, letters, extensions, too few digits, other scripts' digits. */
@@ -34,12 +39,12 @@ function implausibleInFile(file: string): string[] {
   return [...new Set(pairs)].sort();
 }
 
-/** The browser's way (src/ui/pages/quality/phoneCheck.ts without its worker): every number read, the shapes made on its bytes. */
-async function judgedInJs(db: Db): Promise<string> {
-  await db.query({ sql: 'CREATE OR REPLACE TEMP TABLE js_phones AS SELECT * FROM test_phones', params: [] });
-  const implausible = implausiblePhonesSql('js_phones', implausibleIdsInArrow(await db.query(phonesOfTableSql('js_phones'))));
-  await db.query({ sql: `CREATE OR REPLACE TEMP TABLE js_implausible AS ${implausible.sql}`, params: implausible.params });
-  return 'js_implausible';
+/** The browser's way (src/ui/pages/quality/duplicateScan.ts without its worker): every number read with the duplicate scan's rows, the shapes made on its bytes. */
+async function judgedInScan(db: Db): Promise<string> {
+  const { implausiblePhones } = await (await scanDuplicatesHere(db, { judgePhones: true })).scan;
+  if (!implausiblePhones) throw new Error('the scan did not judge the phones');
+  await storeImplausiblePhones(db, 'scan_implausible', implausiblePhones);
+  return 'scan_implausible';
 }
 
 /** Node's way (checkPhonesHere): the shapes made in SQL. */
@@ -54,7 +59,7 @@ describe.each(ENGINES)('the phone check on $name', ({ open }) => {
         .sort();
     const bySql = await rows(inSql);
     // Both ways give the same numbers.
-    expect(await rows(await judgedInJs(db))).toEqual(bySql);
+    expect(await rows(await judgedInScan(db))).toEqual(bySql);
     return bySql;
   };
   const shapesDiffering = async (db: Db) =>
@@ -89,6 +94,25 @@ describe.each(ENGINES)('the phone check on $name', ({ open }) => {
       expect(expected.length).toBeGreaterThan(50);
       expect(await judged(db)).toEqual(expected);
       expect(await shapesDiffering(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('scores the sample alike with the phones judged by the duplicate scan (the app) or from the shapes in SQL (Node)', async () => {
+    const db = await open();
+    try {
+      await loadEnglish(db, { leads: 'data-samples/en/leads.csv' });
+      const options = { pipeline: DEFAULT_PIPELINE, settings: DEFAULT_QUALITY_SETTINGS, asOf: '2025-06-30', scanDuplicates: scanDuplicatesHere };
+      const scores = async (build: QualityBuild) => {
+        const rows = inFileOrder(toRows(await db.query({ sql: `SELECT * FROM ${build.tables.scores}`, params: [] })));
+        await dropQualityTables(db, build.tables);
+        return rows;
+      };
+      const inScan = await scores(await buildQualityScores(db, options));
+      const bySql = await scores(await buildQualityScores(db, { ...options, checkPhones: checkPhonesHere }));
+      expect(inScan.filter((r) => r.phone_implausible === true).length).toBeGreaterThan(50);
+      expect(inScan).toEqual(bySql);
     } finally {
       await db.close();
     }

@@ -37,6 +37,8 @@ export interface LeadKeyBatch {
   readonly contactName: Utf8Column;
   readonly region: Utf8Column;
   readonly phone: Utf8Column;
+  /** Not read by the scan: the phone's country, for the phone judge that reads the same batches (PhoneJudge). */
+  readonly country: Utf8Column;
 }
 
 /** Every lead in a cluster: its file and line, its cluster's first entry, whether it is a later entry, what joined it. */

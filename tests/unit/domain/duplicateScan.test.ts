@@ -46,6 +46,7 @@ function batch(leads: readonly Lead[]): LeadKeyBatch {
     contactName: texts((l) => l.name),
     region: texts((l) => l.region),
     phone: texts((l) => l.phone),
+    country: texts(() => undefined),
   };
 }
 

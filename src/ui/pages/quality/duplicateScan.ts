@@ -7,12 +7,12 @@ const CHUNKS_PER_MESSAGE = 16;
 
 /**
  * The app's duplicate scan: the engine streams the leads' key columns as Arrow bytes to a worker of
- * their own, which keys them as they come and finds the clusters while the engine scores the other
- * rules; the page's thread only passes bytes on. An engine that cannot stream Arrow is scanned on
- * this thread.
+ * their own, which keys them (and judges their phones) as they come and finds the clusters while
+ * the engine scores the other rules; the page's thread only passes bytes on. An engine that cannot
+ * stream Arrow is scanned on this thread.
  */
-export const scanDuplicatesInWorker: DuplicateScanner = async (db) => {
-  if (!db.queryIpcStream) return scanDuplicatesHere(db);
+export const scanDuplicatesInWorker: DuplicateScanner = async (db, options) => {
+  if (!db.queryIpcStream) return scanDuplicatesHere(db, options);
   const worker = new Worker(new URL('./duplicateScanWorker.ts', import.meta.url), { type: 'module' });
   const scan = new Promise<ScannedDuplicates>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<DuplicateScanAnswer>) => (data.ok ? resolve(data.scan) : reject(new Error(data.message)));
@@ -21,6 +21,7 @@ export const scanDuplicatesInWorker: DuplicateScanner = async (db) => {
   scan.catch(() => undefined);
   void scan.finally(() => worker.terminate()).catch(() => undefined);
   const post = (message: DuplicateScanMessage) => worker.postMessage(message, message.kind === 'chunks' ? message.chunks.map((c) => c.buffer) : []);
+  post({ kind: 'start', judgePhones: options.judgePhones });
   try {
     // Batch by batch, in groups: the whole result in one piece (Db.queryIpc) took 2.9 s instead of
     // 1.7 s here, the engine building and handing over 140 MB at once; and the worker keys each

@@ -1,25 +1,33 @@
 import { tableFromIPC } from 'apache-arrow';
 import { errorText } from '../../../domain/errorText';
-import { IncrementalDuplicateScan } from '../../../domain/quality/duplicateScan';
-import { leadKeyBatches, scannedDuplicates, type ScannedDuplicates } from '../../../services/duplicateScan';
+import { leadKeyBatches, ScanInProgress, type ScannedDuplicates } from '../../../services/duplicateScan';
 
 /**
- * The requests: the Arrow IPC stream of duplicateInputSql's rows, in groups of the chunks the engine
- * sends (the first chunk of the first group is the schema), then its end.
+ * The requests: the start (whether to judge the phones too), the Arrow IPC stream of
+ * duplicateInputSql's rows in groups of the chunks the engine sends (the first chunk of the first
+ * group is the schema), then its end.
  */
-export type DuplicateScanMessage = { readonly kind: 'chunks'; readonly chunks: readonly Uint8Array[] } | { readonly kind: 'end' };
+export type DuplicateScanMessage =
+  | { readonly kind: 'start'; readonly judgePhones: boolean }
+  | { readonly kind: 'chunks'; readonly chunks: readonly Uint8Array[] }
+  | { readonly kind: 'end' };
 export type DuplicateScanAnswer = { readonly ok: true; readonly scan: ScannedDuplicates } | { readonly ok: false; readonly message: string };
 
-/** Finds the duplicate leads off the page's thread and the engine's (duplicateScan.ts). */
+/** Finds the duplicate leads, and judges the phones, off the page's thread and the engine's (ScanInProgress). */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const scan = new IncrementalDuplicateScan();
+let scan: ScanInProgress | null = null;
 let schema: Uint8Array | null = null;
 let failed = false;
 
 scope.onmessage = ({ data }: MessageEvent<DuplicateScanMessage>) => {
   if (failed) return;
   try {
+    if (data.kind === 'start') {
+      scan = new ScanInProgress(data.judgePhones);
+      return;
+    }
+    if (!scan) throw new Error('the duplicate scan was not started');
     if (data.kind === 'chunks') {
       // Each group decoded and keyed as it comes, while the engine hands over the next.
       const chunks = schema ? data.chunks : data.chunks.slice(1);
@@ -29,8 +37,9 @@ scope.onmessage = ({ data }: MessageEvent<DuplicateScanMessage>) => {
     }
     // Arrow bytes, not the scan's arrays of texts: the page's thread would spend 100 ms or more
     // taking 240,000 texts out of a message.
-    const scanned = scannedDuplicates(scan.finish());
-    scope.postMessage({ ok: true, scan: scanned } satisfies DuplicateScanAnswer, [scanned.ipc.buffer]);
+    const scanned = scan.finish();
+    const transfer = [scanned.ipc.buffer, ...(scanned.implausiblePhones ? [scanned.implausiblePhones.ipc.buffer] : [])];
+    scope.postMessage({ ok: true, scan: scanned } satisfies DuplicateScanAnswer, transfer);
   } catch (error) {
     failed = true;
     scope.postMessage({ ok: false, message: errorText(error) } satisfies DuplicateScanAnswer);

@@ -4,7 +4,6 @@ import { errorText } from '../../../domain/errorText';
 import { buildQualityScores, dropQualityTables, largestClusters, type QualityBuild, type QualityBuildOptions } from '../../../services/qualityScores';
 import { useData } from '../../data/DataContext';
 import { scanDuplicatesInWorker } from './duplicateScan';
-import { checkPhonesInWorker } from './phoneCheck';
 
 /** Clusters listed in full on the page; the rest are counted. */
 export const SHOWN_CLUSTERS = 12;
@@ -42,7 +41,7 @@ export function useQualityBuild(options: Omit<QualityBuildOptions, 'checkPhones'
       const started = performance.now();
       const steps: Record<string, number> = {};
       const onStep = (step: string, ms: number) => (steps[step] = Math.round(ms));
-      const value = buildQualityScores(db, { ...options, checkPhones: checkPhonesInWorker, scanDuplicates: scanDuplicatesInWorker, onStep }).then(async (build) => {
+      const value = buildQualityScores(db, { ...options, scanDuplicates: scanDuplicatesInWorker, onStep }).then(async (build) => {
         const clusters = await largestClusters(db, build.tables, SHOWN_CLUSTERS);
         performance.measure(QUALITY_MEASURE, { start: started, end: performance.now(), detail: { clusters: build.clusterCount, steps } });
         return { build, clusters };
