@@ -52,7 +52,8 @@ export interface Db {
   queryIpcStream?(query: SqlQuery): AsyncIterable<Uint8Array>;
   /**
    * A query's whole result as the bytes of one Arrow IPC stream, undecoded: for handing a large
-   * result to a worker. Native DuckDB's adapter makes it by way of a Parquet file.
+   * result to JavaScript in Node (the duplicate scan). Native DuckDB's adapter makes it by way of a
+   * Parquet file; the browser streams instead (queryIpcStream).
    */
   queryIpc?(query: SqlQuery): Promise<Uint8Array>;
   /** Browser only: called once if the engine's worker crashes (every pending and later call then rejects). */

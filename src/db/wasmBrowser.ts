@@ -9,7 +9,7 @@ import { crashGuard, type CrashGuard } from './crashGuard';
 import type { SqlQuery } from '../domain/sqlQuery';
 import { toVariableQuery } from './boundVariables';
 import { dropTableSql, OFFLINE_SETTINGS } from './ddl';
-import { ipcStreamChunks, ipcWhole } from './ipcStreamChunks';
+import { ipcStreamChunks } from './ipcStreamChunks';
 import { serialTurns, type Turn } from './serialTurns';
 import type { Db, FileSource, QueryOptions } from './types';
 
@@ -163,7 +163,6 @@ export async function openBrowserDb(): Promise<Db> {
     exclusive: turns.run,
     // A connection of its own: it may run beside the app's.
     queryIpcStream: (q) => guardedChunks(guard, queryIpcStream(q)),
-    queryIpc: (q) => onConnection(() => connection.useUnsafe((bindings, conn) => ipcWhole(bindings, conn, q))),
     registerFile: (name, source) => onConnection(() => registerFile(name, source)),
     unregisterFile: (name) =>
       onConnection(async () => {
