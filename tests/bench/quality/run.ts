@@ -34,11 +34,13 @@ import { median, round } from '../shared/stats';
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const TARGETS = { browserMs: 3000, longTaskMs: 100 };
 const SHOWN_CLUSTERS = 12;
+/** Where the 1M leads are generated when missing: only there, never beside another --data path (which would overwrite whatever lies at <dir>/../en). */
+const GENERATED = path.join(REPO, 'data-samples/large/1m/en/leads.csv');
 
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
-    data: { type: 'string', default: path.join(REPO, 'data-samples/large/1m/en/leads.csv') },
+    data: { type: 'string', default: GENERATED },
     /** Serves dist/ as it is (after a `npx vite build` of one's own). */
     'no-build': { type: 'boolean', default: false },
   },
@@ -51,6 +53,7 @@ const stepsText = (steps: Record<string, number>) => Object.entries(steps).map((
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 if (!existsSync(file)) {
+  if (file !== GENERATED) throw new Error(`${file} does not exist (only ${path.relative(REPO, GENERATED)} is generated when missing)`);
   log(`${path.relative(REPO, file)} is missing: generating 1M sample leads`);
   execFileSync('npx', ['tsx', 'data-samples/generate.ts', '--leads', '1000000', '--out', path.dirname(path.dirname(file)), '--styles', 'en'], { cwd: REPO, stdio: 'inherit' });
 }
