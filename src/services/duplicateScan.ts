@@ -53,9 +53,15 @@ export class ScanInProgress {
       ipc: duplicateScanIpc(scan),
       clusters: scan.clusters,
       clusteredLeads: scan.line.length,
-      implausiblePhones: pairs ? { ipc: tableToIPC(new Table({ country: utf8Vector(pairs.map((p) => p.country)), phone: utf8Vector(pairs.map((p) => p.phone)) }), 'stream'), rows: pairs.length } : null,
+      implausiblePhones: pairs ? pairsIpc(pairs) : null,
     };
   }
+}
+
+/** The implausible (country, phone) pairs as a table in IMPLAUSIBLE_PHONE_COLUMNS. */
+function pairsIpc(pairs: readonly { readonly country: string | null; readonly phone: string }[]): ArrowRows {
+  const table = new Table({ country: utf8Vector(pairs.map((p) => p.country)), phone: utf8Vector(pairs.map((p) => p.phone)) });
+  return { ipc: tableToIPC(table, 'stream'), rows: pairs.length };
 }
 
 /** An Arrow text column's bytes, for the scan. */
