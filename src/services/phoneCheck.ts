@@ -7,8 +7,8 @@ import { implausibleShapesSql, shapesOfTableSql } from '../sql/phoneChecks';
 /**
  * Judges the numbers of a table of phonesToJudgeSql's rows (src/sql/phoneChecks.ts): reads what it
  * needs of them, then answers `implausible`, a query of the implausible numbers' distinct (country,
- * phone). The app judges them in a worker of its own, so the page stays responsive and the engine
- * goes on with the duplicates meanwhile (src/ui/pages/quality/phoneCheck.ts); the caller waits only
+ * phone). For native DuckDB, whose hand-over of every number is slow (the app's engine hands them
+ * to the duplicate scan's worker instead: src/domain/quality/phoneJudge.ts); the caller waits only
  * for the reading, which must come first: the engine answers its queries one after another.
  */
 export type PhoneCheck = (db: Db, phones: string) => Promise<{ readonly implausible: Promise<SqlQuery> }>;

@@ -8,7 +8,7 @@ import { LEAD_FACTS } from '../sql/leadFacts';
 import { quoteIdent, type SqlQuery } from '../domain/sqlQuery';
 import { clusterMembersSql } from '../sql/duplicateClusters';
 import { NO_DUPLICATES } from '../sql/duplicateInput';
-import { phonesToJudgeSql } from '../sql/phoneChecks';
+import { NO_IMPLAUSIBLE_PHONES, phonesToJudgeSql } from '../sql/phoneChecks';
 import { judgedOutsideSql, qualityHitsSql } from '../sql/quality';
 import { storeDuplicateScan, storeImplausiblePhones, type DuplicateScanner } from './duplicateScan';
 import type { PhoneCheck } from './phoneCheck';
@@ -19,7 +19,7 @@ export interface QualityTables {
   readonly scores: string;
   /** The duplicate scan's rows: every lead in a cluster (src/sql/duplicateInput.ts's DUPLICATE_COLUMNS). */
   readonly duplicates: string;
-  /** The (country, phone) pairs judged implausible (src/services/phoneCheck.ts). */
+  /** The (country, phone) pairs judged implausible (by the duplicate scan's worker in the app, src/services/phoneCheck.ts in Node). */
   readonly implausiblePhones: string;
 }
 
@@ -54,9 +54,6 @@ export interface QualityBuildOptions {
 export type QualityStep = 'columns' | 'phones' | 'duplicates' | 'scores' | 'wait' | 'judged';
 
 let builds = 0;
-
-/** The implausible numbers when the phone rule does not count, or before they are judged. */
-const NO_PHONES = 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE';
 
 const create = (name: string, select: SqlQuery | string): SqlQuery => {
   const q = typeof select === 'string' ? { sql: select, params: [] } : select;
@@ -95,7 +92,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
   try {
     const phoneRule = rulePoints(settings).some(({ rule }) => rule.id === 'phone_implausible');
     const phonesInScan = phoneRule && !options.checkPhones;
-    let implausible = Promise.resolve<SqlQuery>({ sql: NO_PHONES, params: [] });
+    let implausible = Promise.resolve<SqlQuery>({ sql: NO_IMPLAUSIBLE_PHONES, params: [] });
     if (phoneRule && options.checkPhones) {
       await db.query(create(phones, phonesToJudgeSql()));
       implausible = (await options.checkPhones(db, quoteIdent(phones))).implausible;
@@ -105,7 +102,7 @@ export async function buildQualityScores(db: Db, options: QualityBuildOptions): 
     const { scan } = await options.scanDuplicates(db, { judgePhones: phonesInScan });
     scan.catch(() => undefined);
     stepDone('duplicates');
-    const pending = { duplicates: NO_DUPLICATES, implausiblePhones: `(${NO_PHONES})` };
+    const pending = { duplicates: NO_DUPLICATES, implausiblePhones: `(${NO_IMPLAUSIBLE_PHONES})` };
     await db.query(create(tables.scores, qualityHitsSql(options.pipeline, settings, options.asOf, pending)));
     stepDone('scores');
     const [scanned, implausibleNumbers] = await Promise.all([scan, implausible]);

@@ -15,6 +15,9 @@ import { LEAD_FACTS } from './leadFacts';
 /** The table of the implausible (country, phone) pairs when judged outside the engine from the duplicate scan's rows (src/services/duplicateScan.ts). */
 export const IMPLAUSIBLE_PHONE_COLUMNS = 'country VARCHAR, phone VARCHAR';
 
+/** No implausible number: the pairs' columns without a row (before they are judged, or when the rule does not count). */
+export const NO_IMPLAUSIBLE_PHONES = 'SELECT NULL::VARCHAR AS country, NULL::VARCHAR AS phone WHERE FALSE';
+
 /** Every lead of lead_facts with a phone: `id` (from 1), `country`, `phone`. */
 export const phonesToJudgeSql = (): string => `SELECT (row_number() OVER ())::INTEGER AS id, country, phone FROM ${LEAD_FACTS} WHERE phone IS NOT NULL`;
 

@@ -56,7 +56,7 @@ export function phoneShape(phone: string): string {
 /**
  * The positions of the implausible numbers among these (`countryOf[i]` is the country of
  * `phones[i]`). Node's check hands over shapes, each once (src/services/phoneCheck.ts); the
- * browser's judges every lead's number on its bytes (src/ui/pages/quality/implausibleInArrow.ts).
+ * browser's judges every lead's number on its bytes (phoneJudge.ts).
  */
 export function implausiblePhones(phones: readonly string[], countryOf: readonly (string | null)[]): number[] {
   return withoutStackTraces(() => phones.flatMap((phone, i) => (isPlausiblePhone(phone, countryOf[i] ?? null) ? [] : [i])));
