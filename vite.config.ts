@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { compileFromFetchResponse, ENGINE_WORKER_FILE } from './src/hosting/cacheableEngineCompile.js';
 import { precompressFolder } from './src/hosting/precompress.js';
 import { precompressedAssets } from './src/hosting/serveBuilt.js';
 import { CSP_META, cspHeaderFor } from './src/ui/contentSecurityPolicy.js';
@@ -70,6 +72,27 @@ function precompressedBuild(): Plugin {
 }
 
 /**
+ * duckdb-wasm's workers compile the engine from fetch()'s own response, which Chromium keeps compiled
+ * between visits (src/hosting/cacheableEngineCompile.ts). Build only: the dev server serves the
+ * package's files as they are.
+ */
+function cacheableEngineCompile(): Plugin {
+  return {
+    name: 'leadloop-cacheable-engine-compile',
+    apply: 'build',
+    // Before Vite's asset plugin: the file is emitted changed, so its hashed name is that of what is served.
+    enforce: 'pre',
+    async load(id) {
+      const [file, query] = id.split('?');
+      if (query !== 'url' || !file || !ENGINE_WORKER_FILE.test(file)) return null;
+      const source = compileFromFetchResponse(await readFile(file, 'utf8'), file);
+      const reference = this.emitFile({ type: 'asset', name: path.basename(file), source });
+      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+    },
+  };
+}
+
+/**
  * The preview server (npm start) serves those copies with Content-Encoding and Vary, and hashed
  * assets with a year's immutable caching; index.html and the sample bundle are revalidated.
  */
@@ -87,7 +110,7 @@ function precompressedPreview(): Plugin {
 
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), precompressedBuild(), precompressedPreview()],
+  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), cacheableEngineCompile(), precompressedBuild(), precompressedPreview()],
   define: {
     // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
     // opens it without probing for a file that usually is not there.

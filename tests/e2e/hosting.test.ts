@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { folderBytes, wasmCodeCacheOf } from '../support/folderBytes';
 import { kpiValues, openApp, useBuiltApp } from './harness';
 
 /**
@@ -8,7 +9,7 @@ import { kpiValues, openApp, useBuiltApp } from './harness';
 describe('serving the built app', () => {
   const app = useBuiltApp();
 
-  it('sends pre-compressed assets, loads a page and ECharts only when shown, and takes the assets from the cache on a second visit', async () => {
+  it('sends pre-compressed assets, loads a page and ECharts only when shown, keeps the compiled engine, and takes the assets from the cache on a second visit', async () => {
     const first = await openApp(app.browser, app.server.origin);
     await kpiValues(first.page);
     await first.page.waitForSelector('[data-testid="chart"][data-rendered]');
@@ -29,6 +30,11 @@ describe('serving the built app', () => {
     await first.page.click('[data-testid="nav-funnel"]');
     await first.page.waitForSelector('[data-view="funnel"][data-ready="true"]', { timeout: 60_000 });
     expect(app.server.responses.splice(0).some((r) => /\/assets\/FunnelPage-[\w-]+\.js$/.test(r.path))).toBe(true);
+
+    // Chromium writes the engine's optimised code to its cache while the page is used (the engine
+    // compiled from fetch()'s own response: src/hosting/cacheableEngineCompile.ts); without it, 16 KB of index.
+    const wasmCache = wasmCodeCacheOf(app.browser.profileDir);
+    await expect.poll(() => folderBytes(wasmCache), { timeout: 60_000, interval: 500 }).toBeGreaterThan(500_000);
     await first.page.close();
 
     // A second visit in the same profile: index.html and the sample are asked again, hashed assets are not.
