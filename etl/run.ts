@@ -33,7 +33,7 @@ import {
   sha256OfFile,
   writeAtomically,
   writeFigures,
-  writeParquet,
+  writeTable,
   type LookupEntry,
   type Manifest,
   type SourceEntry,
@@ -62,6 +62,8 @@ export interface EtlOptions {
   readonly threads?: number;
   /** Load exports that would reject more than 20 % of their rows or load none (otherwise the run stops with exit 1). */
   readonly allowRejects?: boolean;
+  /** The largest Arrow copy written beside a table's Parquet (default ARROW_COPY_MAX_BYTES; 0: none). */
+  readonly arrowCopyMaxBytes?: number;
 }
 
 export type EtlProgress =
@@ -252,12 +254,12 @@ export async function runEtl(options: EtlOptions): Promise<EtlResult> {
         const exports = loaded.get(kind);
         if (!exports) continue;
         checkCancelled();
-        tables[kind] = await writeParquet(db, kind, path.join(dir, `${kind}.parquet`), exports);
+        tables[kind] = await writeTable(db, kind, path.join(dir, `${kind}.parquet`), exports, options.arrowCopyMaxBytes);
       }
       const lookupEntries: LookupEntry[] = [];
       for (const lookup of lookups) {
         checkCancelled();
-        const entry = await writeParquet(db, lookup.table, path.join(dir, `${lookup.table}.parquet`), [lookup.fileName]);
+        const entry = await writeTable(db, lookup.table, path.join(dir, `${lookup.table}.parquet`), [lookup.fileName], options.arrowCopyMaxBytes);
         lookupEntries.push({ ...entry, table: lookup.table, leadColumn: lookup.leadColumn, key: lookup.column });
       }
       for (const file of reports) if (file.rejects.length) writeFileSync(path.join(dir, rejectsFileName(file.fileName)), rejectsCsv(file));

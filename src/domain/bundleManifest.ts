@@ -7,12 +7,26 @@ import { TABLE_KINDS, type TableKind } from './schema';
  */
 export const BUNDLE_SCHEMA_VERSION = 1;
 
-export interface BundleTable {
+/** Rows per Arrow batch when a bundle's Parquet is converted: DuckDB's row group size. */
+export const PARQUET_BATCH_ROWS = 122_880;
+
+/** A file of the bundle, beside the manifest. */
+export interface BundleFile {
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface BundleTable extends BundleFile {
   /** Parquet file name, relative to the manifest. */
   readonly file: string;
   readonly rows: number;
-  readonly bytes: number;
-  readonly sha256: string;
+  /**
+   * The same table as an uncompressed Arrow IPC stream, what the app inserts into the engine. The
+   * ETL writes it for small tables only: the app then starts without its Parquet reader, while a
+   * large table's Parquet is several times smaller to download. Absent: the app reads the Parquet.
+   */
+  readonly arrow?: BundleFile;
 }
 
 /** A lookup table of a bundle: its Parquet file, its table name and the lead column it joins on. */
@@ -71,7 +85,8 @@ export function parseBundleManifest(json: unknown): BundleManifest {
     }
     // Only a plain file name beside the manifest: a bundle must not point elsewhere.
     if (!/^[\w.-]+$/.test(table.file)) throw new Error(`manifest.json: table "${kind}" has an invalid file name`);
-    tables[kind as TableKind] = { file: table.file, rows: table.rows, bytes: Number(table.bytes ?? 0), sha256: table.sha256 };
+    const arrow = toArrowCopy(table.arrow, `manifest.json: table "${kind}"`);
+    tables[kind as TableKind] = { file: table.file, rows: table.rows, bytes: Number(table.bytes ?? 0), sha256: table.sha256, ...(arrow ? { arrow } : {}) };
   }
   if (!tables.leads) throw new Error('manifest.json has no leads table');
   const sources = Array.isArray(json.sources) ? json.sources.filter(isRecord).map(toSource) : [];
@@ -104,6 +119,17 @@ function toFigures(json: unknown): BundleFiguresRef | null {
   return { file: json.file, sha256: json.sha256 };
 }
 
+/**
+ * A table's Arrow copy, null when there is none. One that is there but unusable is refused, as a
+ * table's entry is: the manifest is then not what the ETL wrote.
+ */
+function toArrowCopy(json: unknown, at: string): BundleFile | null {
+  if (json === undefined) return null;
+  if (!isRecord(json) || typeof json.file !== 'string' || typeof json.sha256 !== 'string') throw new Error(`${at}: its Arrow copy needs file and sha256`);
+  if (!/^[\w.-]+$/.test(json.file)) throw new Error(`${at}: its Arrow copy has an invalid file name`);
+  return { file: json.file, bytes: Number(json.bytes ?? 0), sha256: json.sha256 };
+}
+
 function toLookups(json: unknown): BundleLookup[] {
   if (!Array.isArray(json)) throw new Error('manifest.json: "lookups" must be a list');
   return json.map((entry: unknown, i) => {
@@ -114,7 +140,8 @@ function toLookups(json: unknown): BundleLookup[] {
     if (typeof entry.table !== 'string' || !/^lookup_[a-z0-9_]{1,40}$/.test(entry.table)) throw new Error(`${at} has an invalid table name`);
     if (typeof entry.leadColumn !== 'string' || typeof entry.key !== 'string' || entry.leadColumn === '' || entry.key === '') throw new Error(`${at} needs leadColumn and key`);
     const sources = Array.isArray(entry.sources) ? entry.sources.map(String) : [];
-    return { file: entry.file, rows: entry.rows, bytes: Number(entry.bytes ?? 0), sha256: entry.sha256, table: entry.table, leadColumn: entry.leadColumn, key: entry.key, sources };
+    const arrow = toArrowCopy(entry.arrow, at);
+    return { file: entry.file, rows: entry.rows, bytes: Number(entry.bytes ?? 0), sha256: entry.sha256, ...(arrow ? { arrow } : {}), table: entry.table, leadColumn: entry.leadColumn, key: entry.key, sources };
   });
 }
 

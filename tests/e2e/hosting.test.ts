@@ -19,6 +19,9 @@ describe('serving the built app', () => {
     expect(wasm[0]).toMatchObject({ encoding: 'br', cacheControl: 'public, max-age=31536000, immutable' });
     expect(served.find((r) => r.path === '/')?.cacheControl).toBe('no-cache');
     expect(served.filter((r) => r.path.startsWith('/sample/')).every((r) => r.cacheControl === 'no-cache')).toBe(true);
+    // The sample's tables arrive as their Arrow copies, brotli-compressed; the Parquet reader's wasm is never fetched.
+    expect(served.find((r) => r.path === '/sample/leads.arrow')?.encoding).toBe('br');
+    expect(served.filter((r) => /\.parquet$|parquet_wasm/.test(r.path))).toEqual([]);
     const scripts = served.filter((r) => r.path.endsWith('.js')).map((r) => r.path);
     // The Overview's chunk and ECharts' arrived as chunks of their own; the Funnel's did not come at all.
     expect(scripts.some((p) => /\/assets\/OverviewPage-[\w-]+\.js$/.test(p))).toBe(true);

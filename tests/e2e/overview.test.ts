@@ -72,7 +72,7 @@ describe('the built app in headless Chromium', () => {
   });
 
   it.each([
-    ['a damaged table file', /\/sample\/leads\.parquet$/, 'application/octet-stream', 'PAR1 not really parquet', /\/sample\/leads\.parquet does not match its manifest/],
+    ['a damaged table file', /\/sample\/leads\.arrow$/, 'application/octet-stream', 'ARROW1 not really an Arrow stream', /\/sample\/leads\.arrow does not match its manifest/],
     ['a manifest that is not JSON', /\/sample\/manifest\.json$/, 'application/json', '{"schemaVersion": 1, "tables": ', /\/sample\/manifest\.json: .*JSON/],
     ['a manifest of a newer version', /\/sample\/manifest\.json$/, 'application/json', '{"schemaVersion": 99, "tables": {}}', /manifest\.json has schema version 99; this app reads version 1/],
   ])('names the file and the problem when the sample dashboard has %s', async (what, url, contentType, body, message) => {

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { tableFromIPC } from 'apache-arrow';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,8 +40,14 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
     result = await runEtl({ inputs: [DE], outDir: out, now: () => NOW });
   });
 
-  it('writes one Parquet file per table, the manifest, the default view’s figures and the reports, and nothing else', () => {
-    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'deals.parquet', 'figures.json', 'leads.parquet', 'manifest.json', 'report.json', 'report.md', 'targets.parquet', 'touches.parquet']);
+  it('writes one Parquet file and its Arrow copy (with .br and .gz) per table, the manifest, the default view’s figures and the reports, and nothing else', () => {
+    const tableFiles = TABLE_KINDS.flatMap((kind) => [`${kind}.parquet`, `${kind}.arrow`, `${kind}.arrow.br`, `${kind}.arrow.gz`]);
+    expect(readdirSync(out).sort()).toEqual([...tableFiles, 'figures.json', 'manifest.json', 'report.json', 'report.md'].sort());
+    for (const kind of TABLE_KINDS) {
+      const arrow = readFileSync(path.join(out, `${kind}.arrow`));
+      expect(brotliDecompressSync(readFileSync(path.join(out, `${kind}.arrow.br`))).equals(arrow), kind).toBe(true);
+      expect(gunzipSync(readFileSync(path.join(out, `${kind}.arrow.gz`))).equals(arrow), kind).toBe(true);
+    }
     // the bundle was built beside --out and renamed into place: no staging folder is left
     expect(readdirSync(scratch).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -56,6 +64,10 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       const file = path.join(out, table.file);
       expect(table.bytes).toBe(statSync(file).size);
       expect(table.sha256).toBe(sha256(file));
+      const arrow = path.join(out, `${kind}.arrow`);
+      expect(table.arrow).toEqual({ file: `${kind}.arrow`, bytes: statSync(arrow).size, sha256: sha256(arrow) });
+      // The copy is an Arrow stream (not the file format, which duckdb-wasm does not insert) of the table's rows.
+      expect(tableFromIPC(readFileSync(arrow)).numRows, kind).toBe(csvRows);
       expect(table.columns).toEqual([...CANONICAL[kind].map((c) => ({ name: c.name, type: c.type })), { name: '_source', type: 'VARCHAR' }, { name: '_line', type: 'INTEGER' }]);
     }
     expect(manifest.figures).toEqual({ file: 'figures.json', sha256: sha256(path.join(out, 'figures.json')) });
@@ -150,6 +162,24 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       expect(table.numRows, kind).toBe(result.manifest.tables[kind]?.rows);
       expect(table.schema.fields.map((f) => String(f.type))).toEqual(readParquetTable(file).schema.fields.map((f) => String(f.type)));
     }
+  });
+
+  it('writes an Arrow copy only of the tables whose stream is within the limit', async () => {
+    // 100 KB: the campaigns (8.6 KB) and targets (3.7 KB) as Arrow, not the leads (6 MB), deals or touches.
+    const small = path.join(scratch, 'de-small-copies');
+    const { manifest } = await runEtl({ inputs: [DE], outDir: small, now: () => NOW, arrowCopyMaxBytes: 100_000 });
+    const copied = TABLE_KINDS.filter((kind) => manifest.tables[kind]?.arrow);
+    expect(copied).toEqual(['campaigns', 'targets']);
+    for (const kind of TABLE_KINDS) {
+      const copy = path.join(small, `${kind}.arrow`);
+      expect(existsSync(copy), kind).toBe(copied.includes(kind));
+      if (existsSync(copy)) expect(statSync(copy).size).toBeLessThanOrEqual(100_000);
+    }
+    // Without copies, only the Parquet files.
+    const none = path.join(scratch, 'de-no-copies');
+    const without = await runEtl({ inputs: [DE], outDir: none, now: () => NOW, arrowCopyMaxBytes: 0 });
+    expect(TABLE_KINDS.filter((kind) => without.manifest.tables[kind]?.arrow)).toEqual([]);
+    expect(readdirSync(none).filter((name) => name.includes('.arrow'))).toEqual([]);
   });
 
   it('decodes Windows-1252 umlauts and € the way the browser does (not like Node’s TextDecoder)', () => {
@@ -266,7 +296,7 @@ describe('ETL on several exports of one table, rejected rows and a mapping file'
     writeFileSync(path.join(out, 'stale.txt'), 'from an earlier run');
     const again = await runEtl({ inputs: [path.join(input, 'kosten.csv')], outDir: out, mappingFile: path.join(scratch, 'mapping.json'), now: () => NOW });
     expect(Object.keys(again.manifest.tables)).toEqual(['campaigns']);
-    expect(readdirSync(out).sort()).toEqual(['campaigns.parquet', 'manifest.json', 'report.json', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['campaigns.arrow', 'campaigns.arrow.br', 'campaigns.arrow.gz', 'campaigns.parquet', 'manifest.json', 'report.json', 'report.md']);
     await expect(runEtl({ inputs: [DE], outDir: input })).rejects.toThrow(/--out is a folder with other files in it/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,8 @@ async function figures(db: WasmNodeDb, kinds: readonly TableKind[]): Promise<Fig
 interface Compared {
   db: WasmNodeDb;
   bundle: Figures;
+  /** Per table of the bundle: whether the app read an Arrow copy, and the md5 of every row read from each file. */
+  copies: Record<string, { arrow: boolean; fromArrow: unknown; fromParquet: unknown }>;
   browser: Figures;
   close(): Promise<void>;
 }
@@ -70,11 +72,18 @@ async function etlAndBrowser(samples: string): Promise<Compared> {
   const out = path.join(scratch, 'bundle');
   const { manifest } = await runEtl({ inputs: [samples], outDir: out });
   const db = await openWasmNodeDb();
-  // The bundle, as the app would load it. The IPC bytes go straight to duckdb-wasm (no Arrow Table
-  // crosses from our apache-arrow copy to duckdb-wasm's CJS one), and insertArrowFromIPCStream
-  // detaches the buffer it is given.
+  // The bundle, as the app loads it (src/ui/data/bundleLoad.ts): a table's Arrow copy where the ETL
+  // wrote one, else its Parquet. The IPC bytes go straight to duckdb-wasm (no Arrow Table crosses
+  // from our apache-arrow copy to duckdb-wasm's CJS one); insertArrowFromIPCStream detaches them.
+  // Each table is also read from its Parquet, to compare with the copy.
+  const copies: Compared['copies'] = {};
+  const rowsMd5 = async (table: string) => toRows(await db.query({ sql: `SELECT md5(string_agg(t::VARCHAR, chr(10) ORDER BY _source, _line)) AS m FROM ${table} t`, params: [] }))[0]?.m;
   for (const [kind, table] of Object.entries(manifest.tables)) {
-    db.connection.insertArrowFromIPCStream(parquetToIpcStream(path.join(out, table.file)), { name: kind, create: true });
+    const stream = table.arrow ? new Uint8Array(readFileSync(path.join(out, table.arrow.file))) : parquetToIpcStream(path.join(out, table.file));
+    db.connection.insertArrowFromIPCStream(stream, { name: kind, create: true });
+    db.connection.insertArrowFromIPCStream(parquetToIpcStream(path.join(out, table.file)), { name: `parquet_${kind}`, create: true });
+    copies[kind] = { arrow: Boolean(table.arrow), fromArrow: await rowsMd5(kind), fromParquet: await rowsMd5(`parquet_${kind}`) };
+    await db.query({ sql: `DROP TABLE parquet_${kind}`, params: [] });
   }
   await refreshLeadFacts(db);
   // The tables the exports hold (a small fixture has no campaigns or targets).
@@ -87,6 +96,7 @@ async function etlAndBrowser(samples: string): Promise<Compared> {
   return {
     db,
     bundle,
+    copies,
     browser,
     async close() {
       await db.close();
@@ -112,6 +122,15 @@ describe.each(['de', 'en'])('the ETL on data-samples/%s reproduces the browser i
     expect(bundle.kpis).toEqual(browser.kpis);
     expect(bundle.kpisByMedium.length).toBeGreaterThanOrEqual(6);
     expect(bundle.kpisByMedium).toEqual(browser.kpisByMedium);
+  });
+
+  it('is read from Arrow copies of the Parquet files that hold the same rows', () => {
+    for (const kind of TABLE_KINDS) {
+      const copy = compared.copies[kind]!;
+      expect(copy.arrow, kind).toBe(true);
+      expect(typeof copy.fromArrow).toBe('string');
+      expect(copy.fromArrow, kind).toBe(copy.fromParquet);
+    }
   });
 
   it('gives the same row counts and sums of amounts, column types and rows', () => {

@@ -1,6 +1,7 @@
 // parquet-wasm reads Parquet in the browser (duckdb-wasm's parquet extension would be downloaded).
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { PARQUET_BATCH_ROWS } from '../../domain/bundleManifest';
 
 let ready: Promise<unknown> | null = null;
 
@@ -8,5 +9,5 @@ let ready: Promise<unknown> | null = null;
 export async function parquetToIpcStream(parquet: Uint8Array): Promise<Uint8Array> {
   ready ??= initParquet({ module_or_path: parquetWasm });
   await ready;
-  return readParquet(parquet, { batchSize: 122_880 }).intoIPCStream();
+  return readParquet(parquet, { batchSize: PARQUET_BATCH_ROWS }).intoIPCStream();
 }

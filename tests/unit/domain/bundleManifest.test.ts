@@ -25,3 +25,24 @@ describe('a bundle manifest with lookups', () => {
     expect(() => parseBundleManifest({ ...base, lookups: [entry] })).toThrow(message);
   });
 });
+
+describe('a bundle manifest with Arrow copies of its tables', () => {
+  const arrow = { file: 'leads.arrow', bytes: 80, sha256: 'c'.repeat(64) };
+  const withCopy = (copy: unknown) => ({ ...base, tables: { leads: { ...base.tables.leads, arrow: copy } } });
+
+  it('reads a table’s and a lookup’s copy; a table without one has none', () => {
+    expect(parseBundleManifest(withCopy(arrow)).tables.leads?.arrow).toEqual(arrow);
+    expect(parseBundleManifest(base).tables.leads).not.toHaveProperty('arrow');
+    const lookupArrow = { ...arrow, file: 'lookup_sales_teams.arrow' };
+    expect(parseBundleManifest({ ...base, lookups: [{ ...lookup, arrow: lookupArrow }] }).lookups?.[0]?.arrow).toEqual(lookupArrow);
+  });
+
+  it.each([
+    [{ ...arrow, file: '../leads.arrow' }, /table "leads": its Arrow copy has an invalid file name/],
+    [{ ...arrow, file: 'https://elsewhere.example/leads.arrow' }, /invalid file name/],
+    [{ file: 'leads.arrow' }, /its Arrow copy needs file and sha256/],
+    ['leads.arrow', /its Arrow copy needs file and sha256/],
+  ])('refuses a copy it could not check or that points elsewhere: %j', (copy, message) => {
+    expect(() => parseBundleManifest(withCopy(copy))).toThrow(message);
+  });
+});
