@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { compileFromFetchResponse, ENGINE_WORKER_FILE } from './src/hosting/cacheableEngineCompile.js';
+import { createEngineSymbolsLazily } from './src/hosting/lazyEngineSymbols.js';
 import { precompressFolder } from './src/hosting/precompress.js';
 import { precompressedAssets } from './src/hosting/serveBuilt.js';
 import { CSP_META, cspHeaderFor } from './src/ui/contentSecurityPolicy.js';
@@ -72,20 +73,21 @@ function precompressedBuild(): Plugin {
 }
 
 /**
- * duckdb-wasm's workers compile the engine from fetch()'s own response, which Chromium keeps compiled
- * between visits (src/hosting/cacheableEngineCompile.ts). Build only: the dev server serves the
- * package's files as they are.
+ * duckdb-wasm's workers, changed in two places: they compile the engine from fetch()'s own response,
+ * which Chromium keeps compiled between visits (src/hosting/cacheableEngineCompile.ts), and link the
+ * engine's symbols only where it reads them (src/hosting/lazyEngineSymbols.ts). Build only: the dev
+ * server serves the package's files as they are.
  */
-function cacheableEngineCompile(): Plugin {
+function patchedEngineWorker(): Plugin {
   return {
-    name: 'leadloop-cacheable-engine-compile',
+    name: 'leadloop-patched-engine-worker',
     apply: 'build',
     // Before Vite's asset plugin: the file is emitted changed, so its hashed name is that of what is served.
     enforce: 'pre',
     async load(id) {
       const [file, query] = id.split('?');
       if (query !== 'url' || !file || !ENGINE_WORKER_FILE.test(file)) return null;
-      const source = compileFromFetchResponse(await readFile(file, 'utf8'), file);
+      const source = createEngineSymbolsLazily(compileFromFetchResponse(await readFile(file, 'utf8'), file), file);
       const reference = this.emitFile({ type: 'asset', name: path.basename(file), source });
       return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
     },
@@ -110,7 +112,7 @@ function precompressedPreview(): Plugin {
 
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), cacheableEngineCompile(), precompressedBuild(), precompressedPreview()],
+  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), patchedEngineWorker(), precompressedBuild(), precompressedPreview()],
   define: {
     // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
     // opens it without probing for a file that usually is not there.
