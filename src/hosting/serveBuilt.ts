@@ -31,14 +31,29 @@ export function resolveBuiltFile(root: string, pathname: string, acceptEncoding:
   const available = new Set((Object.keys(SUFFIX) as Encoding[]).filter((e) => existsSync(file + SUFFIX[e])));
   const encoding = chooseEncoding(acceptEncoding, available);
   const served = encoding ? file + SUFFIX[encoding] : file;
+  const { size, mtimeMs } = statSync(served);
   const headers: Record<string, string | number> = {
     'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': statSync(served).size,
+    'Content-Length': size,
     'Cache-Control': cacheControlFor(path.posix.join('/', decoded)),
+    // The copy sent, by size and time: a revalidated no-cache file (a bundle's) is not sent again unchanged.
+    ETag: `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`,
   };
   if (available.size > 0) headers.Vary = 'Accept-Encoding';
   if (encoding) headers['Content-Encoding'] = encoding;
   return { file: served, encoding, headers };
+}
+
+/** Whether the browser's copy (its If-None-Match) is the file that would be sent. */
+export function notModified(request: IncomingMessage, found: BuiltFile): boolean {
+  const known = request.headers['if-none-match'];
+  return known !== undefined && known.split(',').some((tag) => tag.trim() === found.headers.ETag);
+}
+
+/** A 304's headers: what identifies and keeps the copy, no body's. */
+export function notModifiedHeaders(found: BuiltFile): Record<string, string | number> {
+  const { ETag, 'Cache-Control': cacheControl, Vary } = found.headers;
+  return { ETag: ETag!, 'Cache-Control': cacheControl!, ...(Vary ? { Vary } : {}) };
 }
 
 type Next = () => void;
@@ -58,6 +73,7 @@ export function precompressedAssets(root: string, extraHeaders: (pathname: strin
       if (found?.headers.Vary) response.setHeader('Vary', 'Accept-Encoding');
       return next();
     }
+    if (notModified(request, found)) return void response.writeHead(304, notModifiedHeaders(found)).end();
     response.writeHead(200, { ...extraHeaders(pathname), ...found.headers });
     if (request.method === 'HEAD') return void response.end();
     createReadStream(found.file).pipe(response);

@@ -43,9 +43,14 @@ describe('serving the built app', () => {
     // A second visit in the same profile: index.html and the sample are asked again, hashed assets are not.
     const second = await openApp(app.browser, app.server.origin, '', { keepStoredData: true });
     await kpiValues(second.page);
-    const again = app.server.responses.splice(0).map((r) => r.path);
+    const answered = app.server.responses.splice(0);
+    const again = answered.map((r) => r.path);
     expect(again).toContain('/');
     expect(again.filter((p) => p.startsWith('/assets/'))).toEqual([]);
+    // The sample is revalidated and, unchanged, not sent again: 304 for every one of its files asked.
+    const sample = answered.filter((r) => r.path.startsWith('/sample/'));
+    expect(sample.map((r) => r.path)).toContain('/sample/leads.arrow');
+    expect(sample.filter((r) => r.status !== 304)).toEqual([]);
     expect(second.errors).toEqual([]);
     await second.page.close();
   });

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { resolveBuiltFile } from '../../src/hosting/serveBuilt';
+import { notModified, notModifiedHeaders, resolveBuiltFile } from '../../src/hosting/serveBuilt';
 import { cspHeaderFor } from '../../src/ui/contentSecurityPolicy';
 
 /** Where the browser posts the policy's violation reports (the test server's addition to the policy). */
@@ -12,6 +12,8 @@ export interface ServedFile {
   readonly path: string;
   readonly encoding: string | null;
   readonly cacheControl: string;
+  /** 304 where the browser's copy was current (its If-None-Match), 200 otherwise. */
+  readonly status: 200 | 304;
 }
 
 export interface StaticServer {
@@ -59,7 +61,8 @@ export async function serveStatic(
       console.warn(`static server: 404 ${url.pathname}`);
       return void response.writeHead(404).end('not found');
     }
-    responses.push({ path: url.pathname, encoding: found.encoding, cacheControl: String(found.headers['Cache-Control']) });
+    const unchanged = notModified(request, found);
+    responses.push({ path: url.pathname, encoding: found.encoding, cacheControl: String(found.headers['Cache-Control']), status: unchanged ? 304 : 200 });
     const headers: Record<string, string | number> = {
       ...found.headers,
       // The app's policy, as a host following README would send it, plus a report endpoint.
@@ -70,6 +73,7 @@ export async function serveStatic(
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
     }
     const send = () => {
+      if (unchanged) return void response.writeHead(304, notModifiedHeaders(found)).end();
       response.writeHead(200, headers);
       createReadStream(found.file).pipe(response);
     };

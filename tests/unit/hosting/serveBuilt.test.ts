@@ -6,7 +6,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheControlFor, chooseEncoding } from '../../../src/hosting/assetHeaders';
-import { precompressFolder } from '../../../src/hosting/precompress';
+import { precompressFiles, precompressFolder } from '../../../src/hosting/precompress';
 import { precompressedAssets } from '../../../src/hosting/serveBuilt';
 
 /** A built folder as Vite writes it: hashed assets, index.html, the sample bundle from public/. */
@@ -61,9 +61,10 @@ afterAll(async () => {
 });
 
 /** A raw GET (no client-side decompression): the bytes as they crossed the wire. */
-function get(pathname: string, acceptEncoding?: string, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function get(pathname: string, acceptEncoding?: string, method = 'GET', extra: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: pathname, method, headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } }, (res) => {
+    const headers = { ...(acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }), ...extra };
+    const req = request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -119,6 +120,27 @@ describe('precompressedAssets (the preview server and the e2e server)', () => {
   it('caches hashed assets for a year as immutable, and has everything else revalidated', async () => {
     for (const name of [ASSET, WASM, SMALL]) expect((await get(name, 'br')).headers['cache-control'], name).toBe('public, max-age=31536000, immutable');
     for (const name of [HTML, '/', PARQUET, MANIFEST]) expect((await get(name, 'br')).headers['cache-control'], name).toBe('no-cache');
+  });
+
+  it('answers the revalidation of an unchanged copy with 304 and no body, and sends a changed one', async () => {
+    const name = 'sample/figures.json';
+    writeFileSync(path.join(root, name), text(300));
+    await precompressFiles(root, [name]);
+    const first = await get(`/${name}`, 'br');
+    const tag = String(first.headers.etag);
+    expect(tag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await get(`/${name}`, 'br', 'GET', { 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers).toMatchObject({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept-Encoding' });
+    // The gzip copy is another body: its own tag.
+    expect((await get(`/${name}`, 'gzip', 'GET', { 'If-None-Match': tag })).status).toBe(200);
+    // A new bundle written over it: sent again.
+    writeFileSync(path.join(root, name), text(400));
+    await precompressFiles(root, [name]);
+    const changed = await get(`/${name}`, 'br', 'GET', { 'If-None-Match': tag });
+    expect(changed.status).toBe(200);
+    expect(brotliDecompressSync(changed.body).toString()).toBe(text(400));
   });
 
   it('answers HEAD without a body and leaves unknown paths and other methods to the next handler', async () => {
