@@ -5,8 +5,9 @@
  * from 24,961 to 63,436 entries). Only the 268 entries the engine itself imports are ever read; a
  * module loaded later (the app loads none) gets its entries when it imports them, resolved from the
  * exports by the glue's own `reportUndefinedSymbols`. The build makes the glue fill only the entries
- * that exist. Measured on duckdb-wasm's Node build of the same glue: `relocateExports` 523 → 143 ms,
- * the engine's instantiation 2.8 → 1.9 s; the same queries give the same results.
+ * that exist. Measured on duckdb-wasm's Node build of the same glue (one run each, the machine busy):
+ * `relocateExports` 523 → 143 ms, and the integration tests pass on it; in Chromium, five paired opens
+ * of the sample, navigation → data ready on a warm visit: 3.82 → 3.62 s (median).
  */
 
 /**
