@@ -69,7 +69,8 @@ function summary({ outDir, manifest, report, ms }: EtlResult): string {
   const entries = Object.entries(manifest.tables);
   const width = Math.max(...entries.map(([kind]) => kind.length));
   for (const [kind, table] of entries) {
-    lines.push(`  ${kind.padEnd(width)}  ${integer.format(table.rows).padStart(12)} rows  ${table.file} (${size(table.bytes)}) from ${table.sources.join(', ')}`);
+    const copy = table.arrow ? ` and ${table.arrow.file} (${size(table.arrow.bytes)})` : '';
+    lines.push(`  ${kind.padEnd(width)}  ${integer.format(table.rows).padStart(12)} rows  ${table.file} (${size(table.bytes)})${copy} from ${table.sources.join(', ')}`);
   }
   const withRejects = report.files.filter((f) => f.rowsRejected > 0);
   const rejected = withRejects.reduce((sum, f) => sum + f.rowsRejected, 0);

@@ -321,6 +321,8 @@ describe('the CLI (npm run etl → tsx etl/cli.ts)', () => {
     expect(stderr).toMatch(/\[1\/1\] leads\.csv → leads: 10 rows loaded, 1 rejected \(\d+\.\d s\)/);
     expect(stdout).toContain(`Bundle written to ${path.join(scratch, 'cli-bundle')}`);
     expect(stdout).toContain('1 rows rejected in 1 of 1 exports: see report.md and leads.csv.rejects.csv');
+    // Each table's files: the Parquet and, small as it is, its Arrow copy.
+    expect(stdout).toMatch(/leads +10 rows {2}leads\.parquet \([\d.]+ (B|KiB|MiB)\) and leads\.arrow \([\d.]+ (B|KiB|MiB)\) from leads\.csv/);
     expect(existsSync(path.join(scratch, 'cli-bundle', 'leads.csv.rejects.csv'))).toBe(true);
   });
 
