@@ -97,7 +97,7 @@ async function writeArrowCopy(parquetFile: string, maxBytes: number): Promise<Bu
   const file = parquetFile.replace(/\.parquet$/, '.arrow');
   writeFileSync(file, stream);
   await precompressFiles(path.dirname(file), [path.basename(file)]);
-  return { file: path.basename(file), bytes: stream.length, sha256: createHash('sha256').update(stream).digest('hex') };
+  return { file: path.basename(file), bytes: stream.length, sha256: await sha256OfFile(file) };
 }
 
 /** Writes the default view's figures and describes them for the manifest. */

@@ -32,15 +32,13 @@ describe('loading a published bundle with Arrow copies', () => {
     writeFileSync(path.join(scratch, 'index.html'), '<!doctype html>');
     manifest = parseBundleManifest((await runEtl({ inputs: [HAND10_DIR], outDir: bundleDir() })).manifest);
     server = await serveStatic(scratch);
+    db = await openWasmNodeDb();
   });
   afterAll(async () => {
+    await db?.close();
     await server?.close();
     rmSync(scratch, { recursive: true, force: true });
   });
-  beforeAll(async () => {
-    db = await openWasmNodeDb();
-  });
-  afterAll(async () => db?.close());
 
   it('reads every table from its Arrow copy and gives the hand-computed figures', async () => {
     expect(Object.values(manifest.tables).map((t) => t.arrow?.file)).toEqual(['leads.arrow', 'deals.arrow']);

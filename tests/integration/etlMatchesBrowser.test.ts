@@ -28,6 +28,9 @@ const SUMS: Readonly<Record<TableKind, string>> = {
   touches: "count(DISTINCT lead_id)::BIGINT AS leads, count(DISTINCT campaign_id)::BIGINT AS campaigns, strftime(min(touched_at), '%Y-%m-%d') AS first",
 };
 
+/** Every column of every row, in the order of the export: one value that any difference changes. */
+const rowsMd5Sql = (table: string) => `SELECT md5(string_agg(t::VARCHAR, chr(10) ORDER BY _source, _line)) AS rows_md5 FROM ${table} t`;
+
 interface Figures {
   kpis: Row[];
   kpisByMedium: Row[];
@@ -42,8 +45,7 @@ async function figures(db: WasmNodeDb, kinds: readonly TableKind[]): Promise<Fig
     tables[kind] = [
       ...(await rows(`SELECT count(*)::BIGINT AS rows, ${SUMS[kind]} FROM ${kind}`)),
       ...(await rows(`SELECT column_name, column_type FROM (DESCRIBE ${kind})`)),
-      // every column of every row, in the order of the export: one value that any difference changes
-      ...(await rows(`SELECT md5(string_agg(t::VARCHAR, chr(10) ORDER BY _source, _line)) AS rows_md5 FROM ${kind} t`)),
+      ...(await rows(rowsMd5Sql(kind))),
     ];
   }
   return {
@@ -77,7 +79,7 @@ async function etlAndBrowser(samples: string): Promise<Compared> {
   // from our apache-arrow copy to duckdb-wasm's CJS one); insertArrowFromIPCStream detaches them.
   // Each table is also read from its Parquet, to compare with the copy.
   const copies: Compared['copies'] = {};
-  const rowsMd5 = async (table: string) => toRows(await db.query({ sql: `SELECT md5(string_agg(t::VARCHAR, chr(10) ORDER BY _source, _line)) AS m FROM ${table} t`, params: [] }))[0]?.m;
+  const rowsMd5 = async (table: string) => toRows(await db.query({ sql: rowsMd5Sql(table), params: [] }))[0]?.rows_md5;
   for (const [kind, table] of Object.entries(manifest.tables)) {
     const stream = table.arrow ? new Uint8Array(readFileSync(path.join(out, table.arrow.file))) : parquetToIpcStream(path.join(out, table.file));
     db.connection.insertArrowFromIPCStream(stream, { name: kind, create: true });
