@@ -1,11 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { compileFromFetchResponse, ENGINE_WORKER_FILE } from './src/hosting/cacheableEngineCompile.js';
-import { createEngineSymbolsLazily } from './src/hosting/lazyEngineSymbols.js';
+import { ENGINE_WASM_FILE, ENGINE_WORKER_FILE, shippedEngineWasm, shippedEngineWorker } from './src/hosting/engineFiles.js';
 import { precompressFolder } from './src/hosting/precompress.js';
 import { precompressedAssets } from './src/hosting/serveBuilt.js';
 import { CSP_META, cspHeaderFor } from './src/ui/contentSecurityPolicy.js';
@@ -73,21 +71,27 @@ function precompressedBuild(): Plugin {
 }
 
 /**
- * duckdb-wasm's workers, changed in two places: they compile the engine from fetch()'s own response,
- * which Chromium keeps compiled between visits (src/hosting/cacheableEngineCompile.ts), and link the
- * engine's symbols only where it reads them (src/hosting/lazyEngineSymbols.ts). Build only: the dev
- * server serves the package's files as they are.
+ * duckdb-wasm's workers and engines as the build ships them (src/hosting/engineFiles.ts): the workers
+ * compile the engine from fetch()'s own response, which Chromium keeps compiled between visits; the
+ * engines keep only the exports something reads.
+ * Build only: the dev server serves the package's files as they are.
  */
-function patchedEngineWorker(): Plugin {
+function shippedEngineFiles(): Plugin {
   return {
-    name: 'leadloop-patched-engine-worker',
+    name: 'leadloop-shipped-engine-files',
     apply: 'build',
-    // Before Vite's asset plugin: the file is emitted changed, so its hashed name is that of what is served.
+    // Before Vite's asset plugin: the files are emitted changed, so their hashed names are those of what is served.
     enforce: 'pre',
     async load(id) {
       const [file, query] = id.split('?');
-      if (query !== 'url' || !file || !ENGINE_WORKER_FILE.test(file)) return null;
-      const source = createEngineSymbolsLazily(compileFromFetchResponse(await readFile(file, 'utf8'), file), file);
+      if (query !== 'url' || !file) return null;
+      let source: string | Uint8Array;
+      if (ENGINE_WORKER_FILE.test(file)) source = await shippedEngineWorker(file);
+      else if (ENGINE_WASM_FILE.test(file)) {
+        const engine = await shippedEngineWasm(file);
+        this.info(`${path.basename(file)}: ${engine.kept} of ${engine.of} exports kept`);
+        source = engine.wasm;
+      } else return null;
       const reference = this.emitFile({ type: 'asset', name: path.basename(file), source });
       return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
     },
@@ -112,7 +116,7 @@ function precompressedPreview(): Plugin {
 
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), patchedEngineWorker(), precompressedBuild(), precompressedPreview()],
+  plugins: [react(), contentSecurityPolicyMeta(), contentSecurityPolicyHeader(), shippedEngineFiles(), precompressedBuild(), precompressedPreview()],
   define: {
     // A published dashboard is the ETL's bundle in public/data/, known at build time, so the app
     // opens it without probing for a file that usually is not there.
