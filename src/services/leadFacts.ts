@@ -3,21 +3,21 @@ import type { Db } from '../db/types';
 import { DEFAULT_PIPELINE, type Pipeline } from '../domain/pipeline';
 import { CANONICAL, TABLE_KINDS } from '../domain/schema';
 import { quoteIdent } from '../domain/sqlQuery';
-import { addColumnsSql, tableColumnNamesSql } from '../sql/importMerge';
-import { createLeadFactsSql, dropLeadFactsSql, leadFactsKindSql, plausibilitySql, type DealColumn, type LookupJoin, type PlausibilityCheck } from '../sql/leadFacts';
-import { tableColumns, tableExists } from './tableInfo';
+import { addColumnsSql } from '../sql/importMerge';
+import { createLeadFactsSql, dropLeadFactsSql, LEAD_FACTS, plausibilitySql, type DealColumn, type LookupJoin, type PlausibilityCheck } from '../sql/leadFacts';
+import { readCatalog, tableExists, type Catalog } from './tableInfo';
 import { lookupJoins } from './lookups';
 
-const columnsOf = async (db: Db, table: string) => (await tableColumns(db, table)).map((c) => c.name);
+const columnsOf = (catalog: Catalog, table: string) => catalog.columns(table).map((c) => c.name);
 
 /**
  * The deal columns worth seeing on their lead: `product` and a deal export's extra columns. A name
  * the leads already have is carried as "<name> (deals)".
  */
-async function dealColumns(db: Db): Promise<DealColumn[]> {
+function dealColumns(catalog: Catalog): DealColumn[] {
   const canonical = new Set(CANONICAL.deals.map((c) => c.name).filter((name) => name !== 'product'));
-  const taken = (await columnsOf(db, 'leads')).map((c) => c.toLowerCase());
-  return (await columnsOf(db, 'deals'))
+  const taken = columnsOf(catalog, 'leads').map((c) => c.toLowerCase());
+  return columnsOf(catalog, 'deals')
     .filter((column) => !canonical.has(column) && column !== '_source' && column !== '_line')
     .map((column) => ({ column, name: taken.includes(column.toLowerCase()) ? `${column} (deals)` : column }));
 }
@@ -46,12 +46,12 @@ export async function plausibilityWarnings(db: Db, pipeline: Pipeline = DEFAULT_
  * Adds, empty, the canonical columns a loaded table lacks: a bundle or stored data from before a
  * column joined the data model (campaigns' `month`) is read by queries that name it. An export's
  * own column of that name (kept as an extra, text) is renamed "<name> (export)" first, as an import
- * names such a column now. One query when nothing is missing.
+ * names such a column now. No query when nothing is missing; true when the tables changed.
  */
-async function addLaterCanonicalColumns(db: Db): Promise<void> {
-  const rows = toRows(await db.query(tableColumnNamesSql(TABLE_KINDS)));
-  for (const kind of TABLE_KINDS.filter((k) => rows.some((r) => r.table_name === k))) {
-    const columns = rows.filter((r) => r.table_name === kind).map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
+async function addLaterCanonicalColumns(db: Db, catalog: Catalog): Promise<boolean> {
+  let changed = false;
+  for (const kind of TABLE_KINDS.filter((k) => catalog.hasTable(k))) {
+    const columns = [...catalog.columns(kind)];
     const taken = (name: string) => columns.some((c) => c.name.toLowerCase() === name.toLowerCase());
     // Present: the same name, unless it is an export's text where the model has a typed column
     // (an old extra column "month"). Another type of a typed column (a TIMESTAMP date) is kept as it is.
@@ -69,7 +69,9 @@ async function addLaterCanonicalColumns(db: Db): Promise<void> {
       }
     }
     for (const query of addColumnsSql(kind, missing)) await db.query(query);
+    changed ||= missing.length > 0;
   }
+  return changed;
 }
 
 /**
@@ -77,10 +79,13 @@ async function addLaterCanonicalColumns(db: Db): Promise<void> {
  * bundle's or the stored data's load, and a table dropped. Without leads there is none.
  */
 export async function refreshLeadFacts(db: Db, pipeline: Pipeline = DEFAULT_PIPELINE): Promise<void> {
-  await addLaterCanonicalColumns(db);
-  for (const row of toRows(await db.query(leadFactsKindSql()))) await db.query(dropLeadFactsSql(row.kind === 'VIEW' ? 'VIEW' : 'TABLE'));
-  if (!(await tableExists(db, 'leads'))) return;
-  const deals = await tableExists(db, 'deals');
-  const lookups: LookupJoin[] = await lookupJoins(db);
-  await db.query(createLeadFactsSql({ pipeline, deals, dealColumns: deals ? await dealColumns(db) : [], lookups }));
+  // One catalog query answers every question below: at start-up each round trip to the engine's worker waits for a busy page.
+  let catalog = await readCatalog(db);
+  if (await addLaterCanonicalColumns(db, catalog)) catalog = await readCatalog(db);
+  const existing = catalog.kindOf(LEAD_FACTS);
+  if (existing) await db.query(dropLeadFactsSql(existing));
+  if (!catalog.hasTable('leads')) return;
+  const deals = catalog.hasTable('deals');
+  const lookups: LookupJoin[] = await lookupJoins(db, catalog);
+  await db.query(createLeadFactsSql({ pipeline, deals, dealColumns: deals ? dealColumns(catalog) : [], lookups }));
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/types';
 import { sniffCsv } from '../ingest/sniffCsv';
 import { DEFAULT_PLACEHOLDERS } from '../ingest/placeholders';
 import type { LookupJoin } from '../sql/leadFacts';
-import { tableColumns, tableExists } from './tableInfo';
+import { tableColumns, tableExists, type Catalog } from './tableInfo';
 import {
   createLookupRegistrySql,
   LOOKUPS,
@@ -121,8 +121,8 @@ export async function registerLookups(db: Db, specs: readonly LookupSpec[]): Pro
 }
 
 /** Every registered lookup. */
-export async function registeredLookups(db: Db): Promise<LookupSpec[]> {
-  if (!(await tableExists(db, LOOKUPS))) return [];
+async function registeredLookups(db: Db, catalog: Catalog): Promise<LookupSpec[]> {
+  if (!catalog.hasTable(LOOKUPS)) return [];
   return toRows(await db.query(registeredLookupsSql())).map((r) => ({ table: String(r.name), file: String(r.file), leadColumn: String(r.lead_column), column: String(r.key_column) }));
 }
 
@@ -130,14 +130,16 @@ export async function registeredLookups(db: Db): Promise<LookupSpec[]> {
  * The registered lookups as joins onto the leads: those whose table and lead column exist. A lookup
  * column whose name the leads (or an earlier lookup) already have is named "<column> (<file>)".
  */
-export async function lookupJoins(db: Db): Promise<LookupJoin[]> {
-  const specs = await registeredLookups(db);
+export async function lookupJoins(db: Db, catalog: Catalog): Promise<LookupJoin[]> {
+  const specs = await registeredLookups(db, catalog);
   if (specs.length === 0) return [];
-  const taken = await columnsOf(db, 'leads');
+  const taken = catalog.columns('leads').map((c) => c.name);
   const joins: LookupJoin[] = [];
   for (const spec of specs) {
-    if (!(await tableExists(db, spec.table)) || !taken.some((c) => sameName(c, spec.leadColumn))) continue;
-    const columns = (await columnsOf(db, spec.table))
+    if (!catalog.hasTable(spec.table) || !taken.some((c) => sameName(c, spec.leadColumn))) continue;
+    const columns = catalog
+      .columns(spec.table)
+      .map((c) => c.name)
       .filter((c) => c !== spec.column && c !== '_source' && c !== '_line')
       .map((column) => {
         let name = column;

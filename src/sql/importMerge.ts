@@ -73,14 +73,6 @@ export function upsertSql(work: string, kind: TableKind, newColumns: readonly { 
   ];
 }
 
-/** `table_name`, `column_name`, `data_type` of each column of the (stored, non-temporary) tables named. */
-export function tableColumnNamesSql(tables: readonly string[]): SqlQuery {
-  return {
-    sql: `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name IN (${tables.map(() => '?').join(', ')})`,
-    params: [...tables],
-  };
-}
-
 /** Adds columns (name and type) to a table. */
 export function addColumnsSql(table: string, columns: readonly { readonly name: string; readonly type: string }[]): SqlQuery[] {
   return columns.map((c) => ({ sql: `ALTER TABLE ${quoteIdent(table)} ADD COLUMN ${quoteIdent(c.name)} ${columnType(c.type)}`, params: [] }));
@@ -90,6 +82,21 @@ export function addColumnsSql(table: string, columns: readonly { readonly name: 
 function columnType(type: string): string {
   if (!['VARCHAR', 'DATE', 'DOUBLE', 'INTEGER', 'BIGINT', 'TIMESTAMP', 'BOOLEAN'].includes(type)) throw new Error(`Unexpected column type ${type}`);
   return type;
+}
+
+/**
+ * Every table (not temporary) and view with its columns in table order (`kind`, `name`, `column_name`,
+ * `data_type`; a row per column), in one query: what a derivation asks of the catalog, without a round
+ * trip per question.
+ */
+export function catalogSql(): SqlQuery {
+  return {
+    sql:
+      "SELECT o.kind, o.name, c.column_name, c.data_type FROM (SELECT 'TABLE' AS kind, table_name AS name, table_oid AS oid FROM duckdb_tables() WHERE NOT temporary " +
+      "UNION ALL SELECT 'VIEW', view_name, view_oid FROM duckdb_views() WHERE NOT internal AND NOT temporary) AS o " +
+      'LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.oid AND NOT c.internal ORDER BY o.name, c.column_index',
+    params: [],
+  };
 }
 
 /** Column names and types of a table (`name`, `type`), in table order. */
