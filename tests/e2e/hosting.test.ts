@@ -1,6 +1,8 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderBytes, wasmCodeCacheOf } from '../support/folderBytes';
-import { kpiValues, openApp, useBuiltApp } from './harness';
+import { kpiValues, openApp, ROOT, useBuiltApp } from './harness';
 
 /**
  * The built app as README asks a host to serve it (and `npm start` does): code split by page, the
@@ -17,6 +19,10 @@ describe('serving the built app', () => {
     const wasm = served.filter((r) => /\/assets\/duckdb-[a-z]+-[\w-]+\.wasm$/.test(r.path));
     expect(wasm.length, 'the engine wasm was fetched once').toBe(1);
     expect(wasm[0]).toMatchObject({ encoding: 'br', cacheControl: 'public, max-age=31536000, immutable' });
+    // The engine served is the build's, with only the exports something reads (src/hosting/engineExports.ts), not the package's 75,011.
+    const servedEngine = path.join(ROOT, 'dist', wasm[0]!.path);
+    expect(statSync(servedEngine).size).toBeLessThan(30_000_000);
+    expect(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(servedEngine))).length).toBeLessThan(1_000);
     expect(served.find((r) => r.path === '/')?.cacheControl).toBe('no-cache');
     expect(served.filter((r) => r.path.startsWith('/sample/')).every((r) => r.cacheControl === 'no-cache')).toBe(true);
     // The sample's tables arrive as their Arrow copies, brotli-compressed; the Parquet reader's wasm is never fetched.
