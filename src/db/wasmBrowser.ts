@@ -21,42 +21,27 @@ const PROGRESS_SETTINGS = ['SET enable_progress_bar = true', 'SET enable_progres
  * 5.3 s for "eh" on a quiet 2-core machine (`npm run bench:startup`; it starts a pthread worker per
  * core, each loading its script and instantiating the module), and its threads could not read a
  * registered File ("No HTML5 file registered", "offset is out of bounds", "Reader is not file"), so
- * files were scanned on one thread anyway. eh where WebAssembly exceptions exist, as duckdb-wasm's selectBundle picks.
+ * files were scanned on one thread anyway. selectBundle picks eh where WebAssembly exceptions exist.
  */
-interface EngineFiles {
-  readonly mainModule: string;
-  readonly mainWorker: string;
-}
-
-const BUNDLES = {
+const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
-} satisfies Record<string, EngineFiles>;
+};
 
-/**
- * duckdb-wasm's own test for WebAssembly exceptions (its getPlatformFeatures'), run synchronously: its
- * selectBundle is async, and the worker is to start while the app's modules are still being evaluated.
- */
-const WASM_EXCEPTIONS_TEST = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
-
-function selectBundle(): EngineFiles {
-  return WebAssembly.validate(WASM_EXCEPTIONS_TEST) ? BUNDLES.eh : BUNDLES.mvp;
-}
-
-function bundleName(bundle: EngineFiles): string {
+function bundleName(bundle: duckdb.DuckDBBundle): string {
   return bundle.mainModule === ehWasm ? 'eh' : 'mvp';
 }
 
 /** A worker with the engine's wasm fetched, compiled and instantiated: what takes long at start-up. */
 interface Instantiated {
-  readonly bundle: EngineFiles;
+  readonly bundle: duckdb.DuckDBBundle;
   readonly engine: duckdb.AsyncDuckDB;
   readonly crash: CrashGuard;
 }
 
-/** Async, but with no await before the worker exists: it is created when this is called. */
 async function instantiate(): Promise<Instantiated> {
-  const bundle = selectBundle();
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker in the selected bundle');
   const worker = new Worker(bundle.mainWorker);
   const crash = crashGuard(worker);
   const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -69,8 +54,8 @@ let started: Promise<Instantiated> | null = null;
 
 /**
  * Starts the engine's worker now, so the 34 MB wasm downloads and compiles while the app's own code
- * loads and renders (startEngineFirst.ts, main.tsx's first import, calls it): before, it started only
- * when React had rendered and the data provider's effect ran. The next openBrowserDb takes this engine over.
+ * loads and renders (main.tsx calls this first): before, it started only when React had rendered
+ * and the data provider's effect ran. The next openBrowserDb takes this engine over.
  */
 export function startBrowserEngine(): void {
   started ??= instantiate();
