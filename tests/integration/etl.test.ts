@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { tableFromIPC } from 'apache-arrow';
+import { DataType, tableFromIPC } from 'apache-arrow';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,12 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
       expect(table.arrow).toEqual({ file: `${kind}.arrow`, bytes: statSync(arrow).size, sha256: sha256(arrow) });
       // The copy is an Arrow stream (not the file format, which duckdb-wasm does not insert) of the table's rows.
       expect(tableFromIPC(readFileSync(arrow)).numRows, kind).toBe(csvRows);
+      // Repetitive texts are dictionary-encoded (etlMatchesBrowser: the engine reads the same rows and types).
+      const fields = tableFromIPC(readFileSync(arrow)).schema.fields;
+      if (kind === 'leads') {
+        expect(fields.filter((f) => DataType.isDictionary(f.type)).map((f) => f.name)).toEqual(expect.arrayContaining(['medium', 'owner', 'stage', 'country', '_source']));
+        expect(fields.filter((f) => String(f.type) === 'Utf8').map((f) => f.name)).toEqual(expect.arrayContaining(['lead_id', 'email']));
+      }
       expect(table.columns).toEqual([...CANONICAL[kind].map((c) => ({ name: c.name, type: c.type })), { name: '_source', type: 'VARCHAR' }, { name: '_line', type: 'INTEGER' }]);
     }
     expect(manifest.figures).toEqual({ file: 'figures.json', sha256: sha256(path.join(out, 'figures.json')) });
@@ -165,7 +171,7 @@ describe('ETL on the German sample exports (Windows-1252, semicolons, decimal co
   });
 
   it('writes an Arrow copy only of the tables whose stream is within the limit', async () => {
-    // 100 KB: the campaigns (8.6 KB) and targets (3.7 KB) as Arrow, not the leads (6 MB), deals or touches.
+    // 100 KB: the campaigns (7 KB) and targets (3 KB) as Arrow, not the leads (2.9 MB), deals (106 KB) or touches.
     const small = path.join(scratch, 'de-small-copies');
     const { manifest } = await runEtl({ inputs: [DE], outDir: small, now: () => NOW, arrowCopyMaxBytes: 100_000 });
     const copied = TABLE_KINDS.filter((kind) => manifest.tables[kind]?.arrow);
