@@ -71,8 +71,8 @@ export function sha256OfFile(file: string): Promise<string> {
 /**
  * The largest Arrow copy written beside a table's Parquet (BundleTable.arrow). Below it the app's
  * start gains more by skipping its Parquet reader (~0.4 s on a warm visit, its 1.5 MB download on a
- * first one) than the copy costs to download: brotli-compressed, the sample's leads are ~0.75 MB as
- * Arrow against 0.76 MB as Parquet. Above it the Parquet alone is written: a million leads are
+ * first one) than the copy costs to download: brotli-compressed, the sample's leads are 0.76 MB as
+ * Arrow, as large as their Parquet. Above it the Parquet alone is written: a million leads are
  * ~300 MB as Arrow, and their download would outweigh everything.
  */
 export const ARROW_COPY_MAX_BYTES = 16 * 1024 * 1024;
@@ -87,8 +87,8 @@ export async function writeTable(db: Db, table: string, file: string, sources: r
 }
 
 /**
- * The Parquet file converted as the app would convert it (parquet-wasm's reader, its batch size),
- * its repetitive texts dictionary-encoded (the same rows and types in the engine, in less than half
+ * The Parquet file read as the app would read it (parquet-wasm's reader, its batch size), its
+ * repetitive texts dictionary-encoded (the same rows and types in the engine, in less than half
  * the bytes: see textDictionaries.ts), written beside it as `<table>.arrow` with `.br`/`.gz` copies
  * for hosts that serve those; null when larger than `maxBytes`. A Parquet file already larger is not
  * converted: the stream is uncompressed.
