@@ -92,7 +92,8 @@ async function showPage(page: Page, hash: string, ready: string): Promise<void> 
       return views.length === 5 && views.every((v) => v.getAttribute('data-ready') === 'true' && v.getAttribute('aria-busy') !== 'true');
     });
   }
-  await page.waitForTimeout(800); // the charts' entry animation: axe reads colours as drawn
+  // Every chart drawn (none animates): axe reads the page as the user sees it.
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((chart) => chart.hasAttribute('data-rendered')));
 }
 
 const PAGES = [

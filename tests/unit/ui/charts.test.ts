@@ -32,6 +32,12 @@ describe('leads by month chart', () => {
     expect(new Set(option.series.map((s) => s.stack)).size).toBe(1);
   });
 
+  it('is drawn at once, without an entry animation, as every other chart', () => {
+    const option = leadsByMonthOption([{ month: '2025-01', medium: 'web', leads: 1 }], labels) as { animation?: boolean; stateAnimation?: { duration: number } };
+    expect(option.animation).toBe(false);
+    expect(option.stateAnimation?.duration).toBe(0);
+  });
+
   it('escapes imported medium names in the tooltip', () => {
     const option = leadsByMonthOption([{ month: '2025-01', medium: '<img src=x onerror=alert(1)>', leads: 1 }], labels) as {
       tooltip: { formatter: (p: unknown) => string };
