@@ -5,7 +5,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEtl } from '../../etl/run';
 import { toRows } from '../../src/db/arrowRows';
-import { openWasmNodeDb, type WasmNodeDb } from '../../src/db/wasmNode';
+import type { WasmNodeDb } from '../../src/db/wasmNode';
+import { openCutWasmNodeDb } from '../support/nodeEngine';
 import { parseBundleManifest, type BundleManifest } from '../../src/domain/bundleManifest';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { refreshLeadFacts } from '../../src/services/leadFacts';
@@ -32,7 +33,7 @@ describe('loading a published bundle with Arrow copies', () => {
     writeFileSync(path.join(scratch, 'index.html'), '<!doctype html>');
     manifest = parseBundleManifest((await runEtl({ inputs: [HAND10_DIR], outDir: bundleDir() })).manifest);
     server = await serveStatic(scratch);
-    db = await openWasmNodeDb();
+    db = await openCutWasmNodeDb();
   });
   afterAll(async () => {
     await db?.close();

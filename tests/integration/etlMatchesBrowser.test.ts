@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCodec, nodeInput } from '../../etl/nodeCodec';
 import { runEtl } from '../../etl/run';
 import { toRows, type Row } from '../../src/db/arrowRows';
-import { openWasmNodeDb, type WasmNodeDb } from '../../src/db/wasmNode';
+import type { WasmNodeDb } from '../../src/db/wasmNode';
+import { openCutWasmNodeDb } from '../support/nodeEngine';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { TABLE_KINDS, type TableKind } from '../../src/domain/schema';
 import { importCsv } from '../../src/services/importCsv';
@@ -73,7 +74,7 @@ async function etlAndBrowser(samples: string): Promise<Compared> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'leadloop-etl-browser-'));
   const out = path.join(scratch, 'bundle');
   const { manifest } = await runEtl({ inputs: [samples], outDir: out });
-  const db = await openWasmNodeDb();
+  const db = await openCutWasmNodeDb();
   // The bundle, as the app loads it (src/ui/data/bundleLoad.ts): a table's Arrow copy where the ETL
   // wrote one, else its Parquet. The IPC bytes go straight to duckdb-wasm (no Arrow Table crosses
   // from our apache-arrow copy to duckdb-wasm's CJS one); insertArrowFromIPCStream detaches them.

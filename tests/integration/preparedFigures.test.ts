@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCodec, nodeInput } from '../../etl/nodeCodec';
 import { runEtl } from '../../etl/run';
-import { openWasmNodeDb } from '../../src/db/wasmNode';
+import { openCutWasmNodeDb } from '../support/nodeEngine';
 import type { Db } from '../../src/db/types';
 import { DEFAULT_PIPELINE } from '../../src/domain/pipeline';
 import { parsePreparedFigures, PREPARED_SECTIONS, type PreparedFigures, type PreparedRow } from '../../src/domain/preparedFigures';
@@ -61,7 +61,7 @@ describe.each([
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('equals the queries on duckdb-wasm reading the bundle’s Parquet, as the app loads it', async () => {
-    const db = await openWasmNodeDb();
+    const db = await openCutWasmNodeDb();
     try {
       for (const [kind, table] of Object.entries(manifest.tables)) {
         db.connection.insertArrowFromIPCStream(parquetToIpcStream(path.join(scratch, 'bundle', table.file)), { name: kind, create: true });

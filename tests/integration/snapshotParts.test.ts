@@ -4,7 +4,7 @@ import { toRows } from '../../src/db/arrowRows';
 import { partQueries } from '../../src/db/opfsSnapshot';
 import type { Db } from '../../src/db/types';
 import type { SqlQuery } from '../../src/domain/sqlQuery';
-import { openWasmNodeDb } from '../../src/db/wasmNode';
+import { openCutWasmNodeDb } from '../support/nodeEngine';
 
 /**
  * The browser keeps a table in OPFS as parts of rowid ranges (5M leads as one Arrow stream did not
@@ -15,7 +15,7 @@ describe('a table stored in parts', () => {
   const rows = async (sql: string, params: readonly (string | number)[] = []) => toRows(await db.query({ sql, params }));
 
   beforeAll(async () => {
-    db = await openWasmNodeDb();
+    db = await openCutWasmNodeDb();
     await db.query({ sql: "CREATE TABLE t AS SELECT i AS id, 'v' || i AS text FROM range(10) r(i)", params: [] });
     // Rows 3-5 deleted: the second part of 3 rowids is empty, and rowids still end at 9.
     await db.query({ sql: 'DELETE FROM t WHERE id BETWEEN 3 AND 5', params: [] });

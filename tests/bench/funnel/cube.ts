@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toRows } from '../../../src/db/arrowRows';
 import { openNativeDb } from '../../../src/db/nativeNode';
-import { openWasmNodeDb } from '../../../src/db/wasmNode';
+import { openCutWasmNodeDb } from '../../support/nodeEngine';
 import type { Db } from '../../../src/db/types';
 import type { LeadFilter } from '../../../src/domain/leadFilter';
 import { DEFAULT_PIPELINE as pipeline } from '../../../src/domain/pipeline';
@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
   },
 });
-const db: Db = args.engine === 'wasm' ? await openWasmNodeDb() : await openNativeDb({ threads: 2 });
+const db: Db = args.engine === 'wasm' ? await openCutWasmNodeDb() : await openNativeDb({ threads: 2 });
 const count = async (sql: string) => Number(toRows(await db.query({ sql, params: [] }))[0]?.n);
 
 const start = performance.now();

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { openNativeDb } from '../../../src/db/nativeNode';
-import { openWasmNodeDb } from '../../../src/db/wasmNode';
+import { openCutWasmNodeDb } from '../../support/nodeEngine';
 import type { Db } from '../../../src/db/types';
 import type { TableKind } from '../../../src/domain/schema';
 import { nodeCodec, nodeInput } from '../../../etl/nodeCodec';
 import { importCsv } from '../../../src/services/importCsv';
 
 export const ENGINES: readonly { name: string; open: () => Promise<Db> }[] = [
-  { name: 'duckdb-wasm (the browser build)', open: openWasmNodeDb },
+  { name: 'duckdb-wasm (the browser build)', open: openCutWasmNodeDb },
   { name: 'native duckdb (the ETL)', open: () => openNativeDb({ threads: 2 }) },
 ];
 
