@@ -224,6 +224,9 @@ describe('the Media & campaigns page in headless Chromium', () => {
   it('a medium clicked in a chart selects it: the campaigns follow, the media keep their table, the link carries it', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
     await page.waitForSelector('[data-testid="media-share-chart"][data-rendered]');
+    // The cost notes above the charts get their lines from queries of their own, after the figures: until
+    // then the bars sit ~30 px higher than where they stay, and a click aimed at one hit its neighbour.
+    await page.waitForSelector('[data-testid="media-cost-notes"][data-ready="true"]');
     // The share chart's bars: one band per medium in the table's order (web is the fifth), the leads' bar in its upper half.
     const media = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-value')));
     await page.locator('[data-testid="media-share-chart"]').scrollIntoViewIfNeeded();

@@ -29,7 +29,8 @@ export function CostNotes(props: { allocation: CostAllocation; costedLeads: numb
     row.month ? String(row.month) : row.first_day || row.last_day ? (row.first_day === row.last_day ? day(row.first_day) : `${day(row.first_day)} – ${day(row.last_day)}`) : null;
 
   return (
-    <div className="cost-notes" data-testid="media-cost-notes">
+    // Its lines come with their own queries, after the figures: `data-ready` says when the panel has stopped growing.
+    <div className="cost-notes" data-testid="media-cost-notes" data-ready={makeup.status === 'ready' && without.status === 'ready'}>
       <p className="muted small">{t('mediaPage.costNote')}</p>
       <p className="muted small" data-testid="media-cost-coverage">
         {t('mediaPage.costCoverage', { costed: formatInteger(lang, props.costedLeads), leads: formatInteger(lang, props.leads) })}
