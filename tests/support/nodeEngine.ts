@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { openWasmNodeDb, type WasmNodeDb } from '../../src/db/wasmNode';
 import { keepNamedExports, namesInWorker } from '../../src/hosting/engineExports';
 
@@ -17,7 +18,7 @@ let cutEngine: string | null = null;
  * the package's engine took ~1.3 s in Node, nearly all of it Emscripten's glue copying 75,011
  * exports into its symbol tables; the cut one opens in ~0.1–0.4 s. Cut once per machine into
  * node_modules/.cache, named by the engine's and the bindings' bytes; written under a temporary name
- * and renamed, so test workers starting together never read half a file.
+ * and renamed, so test workers (processes or threads) starting together never read half a file.
  */
 export function nodeEngineWasm(): string {
   if (cutEngine) return cutEngine;
@@ -27,7 +28,7 @@ export function nodeEngineWasm(): string {
   const file = path.join(CACHE, `duckdb-eh.${key}.wasm`);
   if (!existsSync(file)) {
     mkdirSync(CACHE, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(temporary, keepNamedExports(wasm, namesInWorker(bindings), 'duckdb-eh.wasm').wasm);
     renameSync(temporary, file);
   }

@@ -29,7 +29,7 @@ export function orderMedia(media: Iterable<string>): string[] {
  * a month without leads as 0. Pure: data and labels in, option out.
  * Drawn at once, like every other chart: its entry animation (a second of frames on the page's
  * thread) ran while the engine was starting on the same two cores, and then again when the engine's
- * figures replaced the bundle's. Without it, a warm visit was ready 0.1–0.9 s sooner in each of four
+ * figures replaced the bundle's. Without it, a warm visit was ready 0.1–0.9 s sooner in each of six
  * paired `npm run bench:startup` runs (README, First visit).
  */
 export function leadsByMonthOption(rows: readonly MonthMediumCount[], labels: LeadsByMonthLabels): ChartOption {
