@@ -224,9 +224,13 @@ describe('the Media & campaigns page in headless Chromium', () => {
   it('a medium clicked in a chart selects it: the campaigns follow, the media keep their table, the link carries it', async () => {
     const { page, errors } = await openApp(app.browser, app.server.origin, '#/media');
     await page.waitForSelector('[data-testid="media-share-chart"][data-rendered]');
-    // The cost notes above the charts get their lines from queries of their own, after the figures: until
-    // then the bars sit ~30 px higher than where they stay, and a click aimed at one hit its neighbour.
+    // The chart stays where it was first drawn. The cost notes above it used to get their lines ~0.3 s
+    // after the figures and push it down ~30 px, so a click aimed at a bar hit its neighbour.
+    const chartTop = () => page.$eval('[data-testid="media-share-chart"]', (chart) => chart.getBoundingClientRect().top + window.scrollY);
+    const drawnAt = await chartTop();
     await page.waitForSelector('[data-testid="media-cost-notes"][data-ready="true"]');
+    await page.waitForSelector('[data-testid="media-page"][data-cells="ready"]');
+    expect(await chartTop()).toBe(drawnAt);
     // The share chart's bars: one band per medium in the table's order (web is the fifth), the leads' bar in its upper half.
     const media = await page.$$eval('[data-testid="media-figures"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-value')));
     await page.locator('[data-testid="media-share-chart"]').scrollIntoViewIfNeeded();

@@ -18,7 +18,7 @@ import { select, setMediaSettings } from '../../state/viewState';
 import { useViewState } from '../state/ViewStateContext';
 import { AttributionPanel, useCredits } from './media/AttributionPanel';
 import { CampaignsTable, type CampaignFigures } from './media/CampaignsTable';
-import { CostNotes } from './media/CostNotes';
+import { CostNotes, useCostNoteQueries } from './media/CostNotes';
 import { RadioChoice } from './media/RadioChoice';
 import { useMediaCube } from './media/useMediaCube';
 import { GuidelineOrderPanel } from './media/GuidelineOrderPanel';
@@ -78,12 +78,13 @@ export function MediaPage() {
   const touches = tables.some((table) => table.kind === 'touches');
   const creditsBy = view.attributionPerCampaign ? 'campaign_id' : 'medium';
   const credits = useCredits(cube, mediaFilter, creditsBy, touches, costs);
+  const costNotes = useCostNoteQueries(costs, allocation);
 
   const rows = useMemo(() => {
-    if (state.status !== 'ready') return null;
+    if (state.status !== 'ready' || !costNotes.settled) return null;
     const figures = state.rows.map((row) => mediaFigures(row, DEFAULT_PIPELINE, margin));
     return rankAgainstBest(grouping === 'medium' ? orderByGuideline(figures) : figures);
-  }, [state, margin, grouping]);
+  }, [state, costNotes.settled, margin, grouping]);
   const campaignRows = useMemo(() => {
     if (campaignState.status !== 'ready') return null;
     const figures = campaignState.rows.map(
@@ -102,13 +103,13 @@ export function MediaPage() {
   const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
 
   return (
-    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figures.state.status === 'ready'} data-cells={cube ? 'ready' : 'building'}>
+    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figures.state.status === 'ready' && costNotes.settled} data-cells={cube ? 'ready' : 'building'}>
       <header className="page-header">
         <h1 id="page-title">{t('mediaPage.heading')}</h1>
         <p>{t('mediaPage.intro')}</p>
       </header>
       <FilterBar />
-      <section className="panel wide" aria-labelledby="media-table-title" data-view="media" data-ready={figures.state.status === 'ready'}>
+      <section className="panel wide" aria-labelledby="media-table-title" data-view="media" data-ready={figures.state.status === 'ready' && costNotes.settled}>
         <div className="panel-head">
           <h2 id="media-table-title">{t('mediaPage.panelTitle')}</h2>
           <div className="inputs-options">
@@ -167,7 +168,7 @@ export function MediaPage() {
           />}
         {rows && rows.length > 0 && <p className="muted small">{t('mediaPage.rankNote')}</p>}
         {!rows || rows.length === 0 ? null : costs ? (
-          totals && <CostNotes allocation={allocation} costedLeads={totals.costed} leads={totals.leads} currency={currency} />
+          totals && <CostNotes allocation={allocation} costedLeads={totals.costed} leads={totals.leads} currency={currency} queries={costNotes} />
         ) : (
           <p className="notice-inline short" data-testid="media-no-campaigns">
             {t('mediaPage.noCampaigns')}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostAllocation } from '../../../domain/media';
 import { COST_MAKEUP_SQL, costsWithoutLeadsSql } from '../../../sql/costShares';
-import { useQuery } from '../../data/useQuery';
+import { useKeptQuery, type QueryState } from '../../data/useQuery';
 import { formatInteger, formatMoney } from '../../i18n/format';
 import { useMediumLabel } from '../../i18n/useMediumLabel';
 
@@ -13,12 +13,31 @@ const SHOWN_WITHOUT_LEADS = 10;
  * many leads carry a cost, the costs per medium rather than per campaign, the costs over several
  * months and how they are allocated, and every cost that reached no lead (in no medium's figures).
  */
-export function CostNotes(props: { allocation: CostAllocation; costedLeads: number; leads: number; currency: string | null }) {
+export interface CostNoteQueries {
+  readonly makeup: QueryState;
+  readonly without: QueryState;
+  /** Both answered (or failed): the notes have all their lines. */
+  readonly settled: boolean;
+}
+
+/**
+ * The notes' own queries, asked by the page together with its figures (none when there are no
+ * costs): the page shows its table once these are in too, so the notes do not grow under the table
+ * and push the charts down ~30 px after they are shown, where a click aimed at a bar hit its
+ * neighbour. A later change of the allocation keeps the lines shown until the new ones are in.
+ */
+export function useCostNoteQueries(costs: boolean, allocation: CostAllocation): CostNoteQueries {
+  const makeup = useKeptQuery(useMemo(() => (costs ? { sql: COST_MAKEUP_SQL, params: [] } : null), [costs])).shown;
+  const without = useKeptQuery(useMemo(() => (costs ? { sql: costsWithoutLeadsSql(allocation), params: [] } : null), [costs, allocation])).shown;
+  const settled = !costs || (makeup.status !== 'loading' && without.status !== 'loading');
+  return { makeup, without, settled };
+}
+
+export function CostNotes(props: { allocation: CostAllocation; costedLeads: number; leads: number; currency: string | null; queries: CostNoteQueries }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const mediumLabel = useMediumLabel();
-  const makeup = useQuery(useMemo(() => ({ sql: COST_MAKEUP_SQL, params: [] }), []));
-  const without = useQuery(useMemo(() => ({ sql: costsWithoutLeadsSql(props.allocation), params: [] }), [props.allocation]));
+  const { makeup, without } = props.queries;
   const m = makeup.status === 'ready' ? makeup.rows[0] : undefined;
   const count = (key: string) => Number(m?.[key] ?? 0);
   const unspent = without.status === 'ready' ? without.rows : [];
@@ -29,8 +48,7 @@ export function CostNotes(props: { allocation: CostAllocation; costedLeads: numb
     row.month ? String(row.month) : row.first_day || row.last_day ? (row.first_day === row.last_day ? day(row.first_day) : `${day(row.first_day)} – ${day(row.last_day)}`) : null;
 
   return (
-    // Its lines come with their own queries, after the figures: `data-ready` says when the panel has stopped growing.
-    <div className="cost-notes" data-testid="media-cost-notes" data-ready={makeup.status === 'ready' && without.status === 'ready'}>
+    <div className="cost-notes" data-testid="media-cost-notes" data-ready={props.queries.settled}>
       <p className="muted small">{t('mediaPage.costNote')}</p>
       <p className="muted small" data-testid="media-cost-coverage">
         {t('mediaPage.costCoverage', { costed: formatInteger(lang, props.costedLeads), leads: formatInteger(lang, props.leads) })}
