@@ -85,6 +85,8 @@ export function MediaPage() {
     const figures = state.rows.map((row) => mediaFigures(row, DEFAULT_PIPELINE, margin));
     return rankAgainstBest(grouping === 'medium' ? orderByGuideline(figures) : figures);
   }, [state, costNotes.settled, margin, grouping]);
+  // This filter's own figures are in (`rows` may still be the last filter's, kept on screen meanwhile).
+  const figuresReady = figures.state.status === 'ready' && costNotes.settled;
   const campaignRows = useMemo(() => {
     if (campaignState.status !== 'ready') return null;
     const figures = campaignState.rows.map(
@@ -103,13 +105,13 @@ export function MediaPage() {
   const open = (title: string, conditions: readonly LeadCondition[]) => setExplorer({ filter: [...filter, ...conditions], title: [title, ...filter.map(conditionLabel)].join(' · ') });
 
   return (
-    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figures.state.status === 'ready' && costNotes.settled} data-cells={cube ? 'ready' : 'building'}>
+    <section aria-labelledby="page-title" className="page media-page" data-testid="media-page" data-ready={figuresReady} data-cells={cube ? 'ready' : 'building'}>
       <header className="page-header">
         <h1 id="page-title">{t('mediaPage.heading')}</h1>
         <p>{t('mediaPage.intro')}</p>
       </header>
       <FilterBar />
-      <section className="panel wide" aria-labelledby="media-table-title" data-view="media" data-ready={figures.state.status === 'ready' && costNotes.settled}>
+      <section className="panel wide" aria-labelledby="media-table-title" data-view="media" data-ready={figuresReady}>
         <div className="panel-head">
           <h2 id="media-table-title">{t('mediaPage.panelTitle')}</h2>
           <div className="inputs-options">
