@@ -11,6 +11,13 @@ export type ChartOption = EChartsCoreOption;
 export const STILL = { animation: false, stateAnimation: { duration: 0 } } as const;
 
 /**
+ * For a value axis of counts (leads, simulation runs): ticks at whole numbers only. With a few
+ * leads a month, ECharts put ticks at 0.5 steps, which the count format rounded into labels such
+ * as "0, 1, 1, 2, 2": a scale that reads wrong.
+ */
+export const WHOLE_NUMBER_TICKS = { minInterval: 1 } as const;
+
+/**
  * A tooltip that jumps to the pointer instead of gliding there: ECharts' default 0.4 s CSS
  * transition of its position re-lays out the page every frame while it runs, so a click or the end
  * of a brush right after a move forced that layout inside the filter change (~9 ms, profiled).

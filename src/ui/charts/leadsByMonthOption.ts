@@ -1,6 +1,6 @@
 import { everyMonth } from '../../domain/months';
 import { STANDARD_MEDIA } from '../../domain/vocabulary';
-import { type ChartOption, insetGrid, STILL } from './chartStyle';
+import { type ChartOption, insetGrid, STILL, WHOLE_NUMBER_TICKS } from './chartStyle';
 import { escapeHtml } from './escapeHtml';
 
 export interface MonthMediumCount {
@@ -54,7 +54,7 @@ export function leadsByMonthOption(rows: readonly MonthMediumCount[], labels: Le
     legend: { type: 'scroll', top: 0 },
     grid: insetGrid({ left: 48, right: 16, top: 40, bottom: 32 }),
     xAxis: { type: 'category', data: months, axisLabel: { formatter: (m: string) => labels.month(m) } },
-    yAxis: { type: 'value', axisLabel: { formatter: (n: number) => labels.count(n) } },
+    yAxis: { type: 'value', ...WHOLE_NUMBER_TICKS, axisLabel: { formatter: (n: number) => labels.count(n) } },
     series: media.map((medium) => ({
       type: 'bar',
       stack: 'leads',

@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL } from '../chartStyle';
+import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL, WHOLE_NUMBER_TICKS } from '../chartStyle';
 import { labelInterval } from '../labelInterval';
 import { escapeHtml } from '../escapeHtml';
 
@@ -22,7 +22,7 @@ export function lagOption(bins: readonly LagBin[], labels: { readonly days: (fro
       },
     },
     xAxis: { type: 'category', data: bins.map((b) => String(b.from)), name: labels.axis, nameLocation: 'middle', nameGap: 26, axisLabel: { interval: lagLabelInterval(bins.length) } },
-    yAxis: { type: 'value', axisLabel: { formatter: (n: number) => labels.count(n) } },
+    yAxis: { type: 'value', ...WHOLE_NUMBER_TICKS, axisLabel: { formatter: (n: number) => labels.count(n) } },
     series: [{ type: 'bar', barCategoryGap: '8%', data: bins.map((b) => b.count), itemStyle: { color: '#5b8def' } }],
   };
 }

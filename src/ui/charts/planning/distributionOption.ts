@@ -1,4 +1,4 @@
-import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL } from '../chartStyle';
+import { type ChartOption, insetGrid, JUMPING_TOOLTIP, STILL, WHOLE_NUMBER_TICKS } from '../chartStyle';
 import { escapeHtml } from '../escapeHtml';
 import { labelInterval } from '../labelInterval';
 
@@ -49,7 +49,7 @@ export function distributionOption(bins: readonly HistogramBin[], target: number
       data: bins.map((b) => String(b.from)),
       axisLabel: { interval: labelInterval(bins.length, 6), formatter: (v: string) => labels.axisMoney(Number(v)) },
     },
-    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (n: number) => String(n) } },
+    yAxis: { type: 'value', ...WHOLE_NUMBER_TICKS, axisLabel: { hideOverlap: true, formatter: (n: number) => String(n) } },
     series: [
       {
         type: 'bar',

@@ -1,5 +1,5 @@
 import { everyMonth } from '../../../domain/months';
-import { type ChartOption, insetGrid } from '../chartStyle';
+import { type ChartOption, insetGrid, WHOLE_NUMBER_TICKS } from '../chartStyle';
 import { escapeHtml } from '../escapeHtml';
 
 export interface SpiralMonth {
@@ -80,7 +80,7 @@ export function spiralOption(rows: readonly SpiralMonth[], dimensions: readonly 
     xAxis: [category(0, false), category(1, true)],
     yAxis: [
       { type: 'value', gridIndex: 0, min: scoreAxisMin(scoreSeries.flatMap((s) => s.data)), max: 100, name: labels.score, nameGap: 8 },
-      { type: 'value', gridIndex: 1, name: labels.leads, nameGap: 8, axisLabel: { formatter: (n: number) => labels.count(n) } },
+      { type: 'value', gridIndex: 1, name: labels.leads, nameGap: 8, ...WHOLE_NUMBER_TICKS, axisLabel: { formatter: (n: number) => labels.count(n) } },
       { type: 'value', gridIndex: 1, min: 0, splitLine: { show: false }, axisLabel: { formatter: (n: number) => `${n} %` } },
     ],
     series: [
