@@ -153,6 +153,16 @@ describe('phone and tablet layouts', () => {
           .map(({ name, box }) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`),
       );
       expect(small, `targets smaller than ${TOUCH} px`).toEqual([]);
+      // The filter bar's controls grow on a touch screen (pointer: coarse), "More filters…" among them.
+      const cdp = await app.browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      const filterControls = await page.$$eval('.filter-bar summary, .filter-bar select', (targets) =>
+        targets.map((t) => ({ name: t.getAttribute('data-testid') ?? t.textContent?.trim(), height: Math.round(t.getBoundingClientRect().height) })),
+      );
+      expect(filterControls.map((c) => c.name)).toContain('more-filters');
+      expect(filterControls.filter((c) => c.height < TOUCH), `filter controls lower than ${TOUCH} px`).toEqual([]);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
       await expectNoSidewaysScroll(page, `${screen.name} menu open`);
       await page.screenshot({ path: path.join(ROOT, `tests/e2e/artifacts/responsive-${screen.name}-menu.png`) });
 

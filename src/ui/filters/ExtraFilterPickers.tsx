@@ -28,7 +28,7 @@ export function ExtraFilterPickers() {
         <DimensionPicker key={dimension} dimension={dimension} initiallyOpen={dimension === added.at(-1)} />
       ))}
       {offered.length > 0 && (
-        <select value="" onChange={(e) => add(e.target.value)} aria-label={t('filters.moreLabel')} data-testid="more-filters">
+        <select className="more-filters" value="" onChange={(e) => add(e.target.value)} aria-label={t('filters.moreLabel')} data-testid="more-filters">
           <option value="">{t('filters.more')}</option>
           {offered.map((dimension) => (
             <option key={dimension} value={dimension}>
