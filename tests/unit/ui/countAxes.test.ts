@@ -1,9 +1,7 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartOption } from '../../../src/ui/charts/chartStyle';
+import { echarts } from '../../../src/ui/charts/echarts';
 import { lagOption } from '../../../src/ui/charts/funnel/lagOption';
 import { leadsByMonthOption } from '../../../src/ui/charts/leadsByMonthOption';
 import { distributionOption } from '../../../src/ui/charts/planning/distributionOption';
@@ -14,7 +12,8 @@ import { spiralOption } from '../../../src/ui/charts/quality/spiralOption';
  * reader sees. With a few leads, ECharts placed ticks at 0.5 steps, and the count format rounded
  * them into "0, 1, 1, 2, 2".
  */
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+// The app's own ECharts parts (src/ui/charts/echarts.ts), plus the SVG renderer that draws without a DOM.
+echarts.use([SVGRenderer]);
 
 let chart: ReturnType<typeof echarts.init> | null = null;
 afterEach(() => {
