@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runEtl } from '../../etl/run';
 import { CRM_DIR, CRM_MAPPING, EXPECTED_CRM } from '../support/crmExpected';
 import { describe, expect, it } from 'vitest';
 import { expectedFigures } from '../support/expectedFigures';
+import { HAND10_DIR, HAND10_KPIS } from '../support/hand10';
 import { foreignRequests, kpiValues, openApp, ROOT, useBuiltApp } from './harness';
 
 /** The build's sample bundle, made by the ETL from data-samples/en: here served as a published one. */
@@ -107,6 +108,35 @@ describe('a published dashboard in headless Chromium', () => {
     await page.close();
     await app.browser.context.unroute(folder);
     rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('reads a dashboard republished at the same address anew, although its old files are in the browser’s cache', async () => {
+    // Served from disk by the test's server, as a host would: the browser caches what it is sent.
+    const folder = `republished-${process.pid}`;
+    const dir = path.join(ROOT, 'dist', folder);
+    try {
+      cpSync(BUNDLE, dir, { recursive: true });
+      const before = await openApp(app.browser, app.server.origin, `?bundle=${folder}`);
+      const sample = await kpiValues(before.page);
+      expect([sample.leads, sample.mql, sample.sql, sample.opportunity, sample.won]).toEqual(expected.reached);
+      expect(before.errors).toEqual([]);
+      await before.page.close();
+
+      // Republished with other leads (hand10): the same file names, other contents and digests.
+      rmSync(dir, { recursive: true });
+      await runEtl({ inputs: [HAND10_DIR], outDir: dir });
+      app.server.responses.splice(0);
+      const after = await openApp(app.browser, app.server.origin, `?bundle=${folder}`, { keepStoredData: true });
+      const hand = await kpiValues(after.page);
+      expect([hand.leads, hand.mql, hand.sql, hand.opportunity, hand.won]).toEqual([HAND10_KPIS.leads, HAND10_KPIS.reached_1, HAND10_KPIS.reached_2, HAND10_KPIS.reached_3, HAND10_KPIS.reached_4]);
+      expect(hand.revenue).toBe(HAND10_KPIS.revenue);
+      // The cached copies did not match the new manifest's digests: the leads were sent again.
+      expect(app.server.responses.filter((r) => r.path === `/${folder}/leads.arrow`).map((r) => r.status)).toEqual([200]);
+      expect(after.errors).toEqual([]);
+      await after.page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a bundle of another site without requesting it', async () => {
