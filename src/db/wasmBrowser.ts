@@ -74,9 +74,8 @@ export async function openBrowserDb(): Promise<Db> {
     filesystem: { allowFullHTTPReads: false },
   });
   const connection = await engine.connect();
-  // One round trip to the worker for all of them.
-  await connection.query([...OFFLINE_SETTINGS, ...PROGRESS_SETTINGS].join('; '));
-  const version = (await connection.query('SELECT version() AS v')).getChild('v')?.get(0) as string;
+  // One round trip to the worker for all of them and the version (statements run in turn; the last one's result is returned).
+  const version = (await connection.query([...OFFLINE_SETTINGS, ...PROGRESS_SETTINGS, 'SELECT version() AS v'].join('; '))).getChild('v')?.get(0) as string;
   const registered = new Set<string>();
 
   async function runPrepared(sql: string, params: readonly unknown[]): Promise<Table> {

@@ -685,3 +685,8 @@ export function flaggedCountSql(): SqlQuery {
 export function countSql(table: string): SqlQuery {
   return { sql: `SELECT count(*)::BIGINT AS n FROM ${quoteIdent(table)}`, params: [] };
 }
+
+/** Several tables' row counts in one query: column n0 for the first table, n1 for the second, … */
+export function rowCountsSql(tables: readonly string[]): SqlQuery {
+  return { sql: `SELECT ${tables.map((table, i) => `(SELECT count(*) FROM ${quoteIdent(table)})::BIGINT AS n${i}`).join(', ')}`, params: [] };
+}

@@ -2,7 +2,7 @@ import { toRows } from '../../db/arrowRows';
 import type { Db } from '../../db/types';
 import type { BundleManifest, BundleTable } from '../../domain/bundleManifest';
 import { TABLE_KINDS, type TableKind } from '../../domain/schema';
-import { countSql } from '../../sql/importCsv';
+import { rowCountsSql } from '../../sql/importCsv';
 import { dropLookupRegistrySql } from '../../sql/lookups';
 import { registerLookups } from '../../services/lookups';
 import { parquetToIpcStream } from './parquetToArrow';
@@ -20,6 +20,7 @@ export async function loadBundle(db: Db, bundle: BundleLocation, manifest: Bundl
   const lookups = manifest.lookups ?? [];
   const tables = new Map(TABLE_KINDS.flatMap((kind) => (manifest.tables[kind] ? [[kind, fetchTable(bundle, manifest.tables[kind])] as const] : [])));
   const lookupFiles = lookups.map((lookup) => fetchTable(bundle, lookup));
+  const loaded: LoadedTable[] = [];
   for (const kind of TABLE_KINDS) {
     const table = manifest.tables[kind];
     if (!table) {
@@ -27,12 +28,13 @@ export async function loadBundle(db: Db, bundle: BundleLocation, manifest: Bundl
       continue;
     }
     onTable(kind);
-    await insertTable(db, kind, table, await tables.get(kind)!);
+    loaded.push(await insertTable(db, kind, table, await tables.get(kind)!));
   }
   for (const [i, lookup] of lookups.entries()) {
     onTable('leads');
-    await insertTable(db, lookup.table, lookup, await lookupFiles[i]!);
+    loaded.push(await insertTable(db, lookup.table, lookup, await lookupFiles[i]!));
   }
+  await checkRows(db, loaded);
   await db.query(dropLookupRegistrySql());
   await registerLookups(db, lookups.map((l) => ({ table: l.table, file: l.sources.join(', ') || l.file, leadColumn: l.leadColumn, column: l.key })));
 }
@@ -53,12 +55,24 @@ function fetchTable(bundle: BundleLocation, table: BundleTable): Promise<Fetched
   return fetched;
 }
 
-async function insertTable(db: ArrowDb, name: string, table: BundleTable, { url, bytes, arrow }: FetchedTable): Promise<void> {
-  await db.insertArrowStream(name, arrow ? bytes : await parquetToIpcStream(bytes));
-  await checkRows(db, name, url, table.rows);
+/** A table inserted, with the row count its manifest gives. */
+interface LoadedTable {
+  readonly name: string;
+  readonly url: URL;
+  readonly rows: number;
 }
 
-async function checkRows(db: Db, table: string, url: URL, expected: number): Promise<void> {
-  const rows = Number(toRows(await db.query(countSql(table)))[0]?.n ?? 0);
-  if (rows !== expected) throw new Error(`${url.pathname} has ${rows} rows; its manifest says ${expected}`);
+async function insertTable(db: ArrowDb, name: string, table: BundleTable, { url, bytes, arrow }: FetchedTable): Promise<LoadedTable> {
+  await db.insertArrowStream(name, arrow ? bytes : await parquetToIpcStream(bytes));
+  return { name, url, rows: table.rows };
+}
+
+/** Every table holds the rows its manifest says (one query: each round trip to the engine waits for a busy page at start-up). */
+async function checkRows(db: Db, tables: readonly LoadedTable[]): Promise<void> {
+  if (tables.length === 0) return;
+  const counts = toRows(await db.query(rowCountsSql(tables.map((t) => t.name))))[0] ?? {};
+  for (const [i, { url, rows: expected }] of tables.entries()) {
+    const rows = Number(counts[`n${i}`] ?? 0);
+    if (rows !== expected) throw new Error(`${url.pathname} has ${rows} rows; its manifest says ${expected}`);
+  }
 }
