@@ -29,7 +29,7 @@ export function DataGate({ children }: { children: ReactNode }) {
         <div className="notice error" role="alert" data-testid="data-error">
           <h2>{t('status.failed')}</h2>
           <p>{status.message}</p>
-          <button type="button" onClick={() => location.reload()}>
+          <button type="button" className="primary" onClick={() => location.reload()}>
             {t('status.retry')}
           </button>{' '}
           {/* A dashboard named by the link that failed is not the only thing this app can show. */}
