@@ -72,8 +72,8 @@ export async function fetchPreparedFigures(bundle: BundleLocation, manifest: Bun
 /**
  * A bundle file's bytes, refused when they do not match the manifest's SHA-256. The manifest is
  * always asked anew and names each file's digest, so a copy in the browser's cache that matches it
- * is that file: it is taken without a round trip to the server (a second visit asked for five
- * revalidations while the engine waited for them). A cached copy that does not match is fetched anew.
+ * is that file: it is taken without asking the server (a second visit asked to revalidate every
+ * file, a round trip on a phone's network). A cached copy that does not match is fetched anew.
  */
 export async function verifiedBytes(url: URL, sha256: string): Promise<Uint8Array> {
   if (!canDigest()) return readBytes(url, 'default');
